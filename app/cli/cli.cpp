@@ -1,0 +1,47 @@
+#include "cli.h"
+#include "command.h"
+
+#include <algorithm>
+
+namespace claimtrack::cli {
+
+int report(std::ostream& err, const Error& error) {
+    err << "claimtrack-cli: " << error.message << '\n';
+    return kExitBadInput;
+}
+
+int runCli(const std::vector<std::string>& args, Streams streams) {
+    CLI::App app{"Claimtrack: track the factual claims in news reports", "claimtrack-cli"};
+    app.require_subcommand(1);
+    app.set_version_flag("--version", "claimtrack-cli 0.1.0");
+    std::vector<std::unique_ptr<Command>> commands;
+    Command* chosen = nullptr;
+    addArticleCommands(app, commands, chosen);
+    addClaimCommands(app, commands, chosen);
+
+    try {
+        std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes arguments last first
+        app.parse(reversed);
+    } catch (const CLI::CallForHelp&) {
+        streams.out << app.help();
+        return kExitOk;
+    } catch (const CLI::CallForVersion& version) {
+        streams.out << version.what() << '\n';
+        return kExitOk;
+    } catch (const CLI::ParseError& error) {
+        streams.err << "claimtrack-cli: " << error.what() << "\n(run claimtrack-cli --help for usage)\n";
+        return kExitUsage;
+    }
+    if (!chosen) {
+        streams.err << "claimtrack-cli: choose a subcommand\n" << app.help();
+        return kExitUsage;
+    }
+    try {
+        return chosen->run(streams);
+    } catch (const UsageError& usage) {
+        streams.err << "claimtrack-cli: " << usage.message << '\n';
+        return kExitUsage;
+    }
+}
+
+}  // namespace claimtrack::cli

@@ -1,0 +1,46 @@
+#pragma once
+// One subcommand of claimtrack-cli: it adds its options to the parser, and
+// runs when the user chose it.
+
+#include "cli.h"
+#include "result.h"
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace claimtrack::cli {
+
+class Command {
+public:
+    virtual ~Command() = default;
+    virtual int run(Streams streams) = 0;
+};
+
+// A usage error found after parsing (options that exclude each other, ...): exit status 2.
+struct UsageError {
+    std::string message;
+};
+
+// Prints the error as one line on `err` and returns the exit status for bad input.
+int report(std::ostream& err, const Error& error);
+
+// Adds the subcommands to `app`; each one, when chosen, sets `chosen` to itself.
+// The commands are owned by `commands`.
+void addArticleCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen);
+void addClaimCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen);
+
+// Registers `command` as the subcommand `sub` and makes choosing it set `chosen`.
+template <class C>
+C& attach(CLI::App* sub, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen) {
+    auto command = std::make_unique<C>();
+    C& ref = *command;
+    sub->callback([&chosen, &ref] { chosen = &ref; });
+    commands.push_back(std::move(command));
+    return ref;
+}
+
+}  // namespace claimtrack::cli

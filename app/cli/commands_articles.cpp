@@ -1,0 +1,145 @@
+// init, import and articles: creating a project and filling it with articles.
+#include "claim_table.h"
+#include "command.h"
+#include "output.h"
+#include "text_table.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace claimtrack::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Articles larger than this are refused before they are read into memory.
+constexpr std::uintmax_t kMaxArticleBytes = 64 * 1024 * 1024;
+
+Result<std::string> readArticleFile(const fs::path& path) {
+    const std::string name = path.string();
+    std::error_code ec;
+    const fs::file_status status = fs::status(path, ec);
+    if (ec || !fs::exists(status))
+        return makeError(ErrorCode::NotFound, name + ": no such file");
+    if (fs::is_directory(status))
+        return makeError(ErrorCode::InvalidInput, name + " is a folder; name the files inside it");
+    if (!fs::is_regular_file(status))
+        return makeError(ErrorCode::InvalidInput, name + " is not a regular file");
+    if (fs::file_size(path, ec) > kMaxArticleBytes)
+        return makeError(ErrorCode::InvalidInput, name + " is larger than 64 MiB, too large for an article");
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    if (!in || !(bytes << in.rdbuf()) || in.bad()) {
+        // An empty file makes operator<< fail without reading anything: that is not an I/O error.
+        if (fs::file_size(path, ec) == 0 && !ec)
+            return std::string();
+        return makeError(ErrorCode::Io, name + ": cannot read the file");
+    }
+    return std::move(bytes).str();
+}
+
+class InitCommand : public Command {
+public:
+    std::string project;
+
+    int run(Streams streams) override {
+        auto created = Project::create(project);
+        if (!created)
+            return report(streams.err, created.error());
+        return kExitOk;
+    }
+};
+
+class ImportCommand : public Command {
+public:
+    std::string project;
+    std::vector<std::string> files;
+    ArticleMeta meta;
+
+    int run(Streams streams) override {
+        auto opened = Project::open(project);
+        if (!opened)
+            return report(streams.err, opened.error());
+        int status = kExitOk;
+        for (const std::string& file : files) {
+            auto bytes = readArticleFile(file);
+            auto imported = bytes ? opened->importArticle(*bytes, meta, file) : Result<ImportedArticle>(bytes.error());
+            if (!imported) {
+                status = report(streams.err, imported.error());
+                continue;
+            }
+            if (imported->alreadyPresent)
+                streams.err << "claimtrack-cli: " << file << " is already in the project as article " << imported->id
+                            << '\n';
+            streams.out << imported->id << '\t' << imported->title << '\n' << std::flush;
+        }
+        return status;
+    }
+};
+
+class ArticlesCommand : public Command {
+public:
+    std::string project;
+    Format format = Format::Table;
+
+    int run(Streams streams) override {
+        auto opened = Project::open(project, Project::Access::ReadOnly);
+        if (!opened)
+            return report(streams.err, opened.error());
+        auto articles = opened->articles();
+        if (!articles)
+            return report(streams.err, articles.error());
+        switch (format) {
+        case Format::Table: {
+            TextTable table({{"id", 8}, {"title", 60}, {"publisher", 24}, {"published", 10}, {"claims", 8}});
+            for (const Article& a : *articles)
+                table.addRow({std::to_string(a.id), a.meta.title, a.meta.publisher, a.meta.published,
+                              std::to_string(a.claimCount)});
+            table.print(streams.out);
+            break;
+        }
+        case Format::Csv: {
+            CsvWriter csv(streams.out);
+            writeArticleCsvHeader(csv);
+            for (const Article& a : *articles)
+                writeArticleCsvRow(csv, a);
+            break;
+        }
+        case Format::Json: {
+            JsonArrayWriter json(streams.out);
+            for (const Article& a : *articles)
+                json.add(articleToJson(a));
+            break;
+        }
+        }
+        return kExitOk;
+    }
+};
+
+}  // namespace
+
+void addArticleCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen) {
+    auto* init = app.add_subcommand("init", "Create a new, empty project file");
+    auto& initCommand = attach<InitCommand>(init, commands, chosen);
+    init->add_option("PROJECT", initCommand.project, "Project file to create (e.g. research.claims)")->required();
+
+    auto* import = app.add_subcommand("import", "Import UTF-8 text files as articles; prints id<TAB>title per file");
+    auto& importCommand = attach<ImportCommand>(import, commands, chosen);
+    import->add_option("PROJECT", importCommand.project, "Project file")->required();
+    import->add_option("FILE", importCommand.files, "Text files to import")->required();
+    import->add_option("--title", importCommand.meta.title, "Title (default: the text's first line)");
+    import->add_option("--author", importCommand.meta.author, "Author");
+    import->add_option("--publisher", importCommand.meta.publisher, "Publisher");
+    import->add_option("--url", importCommand.meta.url, "URL of the article");
+    import->add_option("--published", importCommand.meta.published, "Published date: YYYY, YYYY-MM or YYYY-MM-DD");
+
+    auto* articles = app.add_subcommand("articles", "List the project's articles");
+    auto& articlesCommand = attach<ArticlesCommand>(articles, commands, chosen);
+    articles->add_option("PROJECT", articlesCommand.project, "Project file")->required();
+    articles->add_option("--format", articlesCommand.format, "table, csv or json")
+        ->transform(CLI::CheckedTransformer(kFormatNames, CLI::ignore_case));
+}
+
+}  // namespace claimtrack::cli

@@ -1,0 +1,232 @@
+// claim add, claims and export: recording claims and reading the claim table.
+#include "claim_table.h"
+#include "command.h"
+#include "output.h"
+#include "text_table.h"
+
+#include <filesystem>
+#include <fstream>
+#include <optional>
+
+namespace claimtrack::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+Result<std::optional<double>> optionalNumber(const std::string& text, std::string_view field) {
+    if (text.empty())
+        return std::optional<double>();
+    auto number = parseNumber(text, field);
+    if (!number)
+        return number.error();
+    return std::optional<double>(*number);
+}
+
+class ClaimAddCommand : public Command {
+public:
+    std::string project;
+    std::int64_t articleId = 0;
+    std::string quote;
+    int occurrence = 1;
+    std::optional<std::int64_t> start, end;
+    std::string value, low, high, status = "unverified";
+    ClaimFields fields;
+    CLI::Option* quoteOption = nullptr;
+    CLI::Option* occurrenceOption = nullptr;
+
+    int run(Streams streams) override {
+        NewClaim claim;
+        claim.articleId = articleId;
+        if (quoteOption->count() > 0) {
+            if (start || end)
+                throw UsageError{"give either --quote or --start and --end, not both"};
+            claim.where = QuoteSelector{quote, occurrence};
+        } else {
+            if (!start || !end)
+                throw UsageError{"give --quote TEXT, or both --start and --end"};
+            if (occurrenceOption->count() > 0)
+                throw UsageError{"--occurrence goes with --quote"};
+            claim.where = CodePointRange{*start, *end};
+        }
+        claim.fields = fields;
+        for (auto [text, target, name] : {std::tuple{&value, &claim.fields.value, "value"},
+                                          std::tuple{&low, &claim.fields.low, "low"},
+                                          std::tuple{&high, &claim.fields.high, "high"}}) {
+            auto number = optionalNumber(*text, name);
+            if (!number)
+                return report(streams.err, number.error());
+            *target = *number;
+        }
+        auto parsedStatus = parseClaimStatus(status);
+        if (!parsedStatus)
+            return report(streams.err, parsedStatus.error());
+        claim.fields.status = *parsedStatus;
+
+        auto opened = Project::open(project);
+        if (!opened)
+            return report(streams.err, opened.error());
+        auto id = opened->addClaim(claim);
+        if (!id)
+            return report(streams.err, id.error());
+        streams.out << *id << '\n';
+        return kExitOk;
+    }
+};
+
+// Streams the claim table in `format` to `out`; tables are for reading, so they are built in memory.
+Result<void> writeClaims(Project& project, const ClaimFilter& filter, Format format, std::ostream& out) {
+    switch (format) {
+    case Format::Table: {
+        TextTable table({{"id", 8}, {"article", 8}, {"quote", 40}, {"figure", 28}, {"unit", 12}, {"metric", 32},
+                         {"source", 24}, {"as of", 10}, {"status", 10}});
+        auto visited = project.forEachClaim(filter, [&](const ClaimRecord& c) {
+            table.addRow({std::to_string(c.id), std::to_string(c.articleId), c.anchor.quote.exact,
+                          describeFigure(c.fields), c.fields.unit, c.fields.metric, c.fields.source, c.fields.asOf,
+                          std::string(toString(c.fields.status))});
+        });
+        if (visited)
+            table.print(out);
+        return visited;
+    }
+    case Format::Csv: {
+        CsvWriter csv(out);
+        writeClaimCsvHeader(csv);
+        return project.forEachClaim(filter, [&](const ClaimRecord& c) { writeClaimCsvRow(csv, c); });
+    }
+    case Format::Json: {
+        JsonArrayWriter json(out);
+        return project.forEachClaim(filter, [&](const ClaimRecord& c) { json.add(claimToJson(c)); });
+    }
+    }
+    return {};
+}
+
+class ClaimsCommand : public Command {
+public:
+    std::string project;
+    std::optional<std::int64_t> articleId;
+    Format format = Format::Table;
+
+    int run(Streams streams) override {
+        auto opened = Project::open(project, Project::Access::ReadOnly);
+        if (!opened)
+            return report(streams.err, opened.error());
+        if (articleId) {
+            if (auto article = opened->article(*articleId); !article)
+                return report(streams.err, article.error());
+        }
+        auto written = writeClaims(*opened, {articleId}, format, streams.out);
+        return written ? kExitOk : report(streams.err, written.error());
+    }
+};
+
+class ExportCommand : public Command {
+public:
+    std::string project;
+    Format format = Format::Csv;
+    bool excel = false;
+    std::string output;
+
+    int run(Streams streams) override {
+        if (format == Format::Table)
+            throw UsageError{"export writes csv or json"};
+        if (excel && format != Format::Csv)
+            throw UsageError{"--excel goes with --format csv"};
+        auto opened = Project::open(project, Project::Access::ReadOnly);
+        if (!opened)
+            return report(streams.err, opened.error());
+        if (output.empty() || output == "-")
+            return exportTo(*opened, streams.out, streams.err);
+
+        // Written beside the target and renamed over it at the end, so a failed
+        // export never leaves a half-written file under the user's name.
+        const fs::path target(output);
+        const fs::path partial = fs::path(target).concat(".partial");
+        std::ofstream file(partial, std::ios::binary | std::ios::trunc);
+        if (!file)
+            return report(streams.err, {ErrorCode::Io, "cannot write " + partial.string()});
+        const int status = exportTo(*opened, file, streams.err);
+        file.close();
+        std::error_code ec;
+        if (status == kExitOk && !file.fail())
+            fs::rename(partial, target, ec);
+        if (status != kExitOk || file.fail() || ec) {
+            fs::remove(partial, ec);
+            return status != kExitOk ? status : report(streams.err, {ErrorCode::Io, "cannot write " + output});
+        }
+        return kExitOk;
+    }
+
+private:
+    int exportTo(Project& opened, std::ostream& out, std::ostream& err) const {
+        if (excel)
+            out << "\xEF\xBB\xBF";  // a UTF-8 byte-order mark makes Excel read the file as UTF-8
+        auto written = writeClaims(opened, {}, format, out);
+        out.flush();
+        return written ? kExitOk : report(err, written.error());
+    }
+};
+
+}  // namespace
+
+std::string readableNumber(double value) {
+    std::string digits = formatNumber(value);
+    if (digits.find_first_of("e.") != std::string::npos)
+        return digits;
+    const std::size_t first = digits.front() == '-' ? 1 : 0;
+    for (std::size_t at = digits.size(); at > first + 3; at -= 3)
+        digits.insert(at - 3, ",");
+    return digits;
+}
+
+std::string describeFigure(const ClaimFields& f) {
+    const auto n = [](std::optional<double> v) { return readableNumber(*v); };
+    if (!f.low && !f.high)
+        return f.value ? n(f.value) : std::string();
+    std::string bounds = f.low && f.high ? n(f.low) + "–" + n(f.high) : f.low ? "≥ " + n(f.low) : "≤ " + n(f.high);
+    const bool valueIsABound = !f.value || (f.low && *f.value == *f.low && !f.high) ||
+                               (f.high && *f.value == *f.high);
+    return valueIsABound ? bounds : n(f.value) + " (" + bounds + ")";
+}
+
+void addClaimCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen) {
+    auto* claim = app.add_subcommand("claim", "Record claims");
+    claim->require_subcommand(1);
+    auto* add = claim->add_subcommand("add", "Record a claim anchored to words of an article; prints its id");
+    auto& a = attach<ClaimAddCommand>(add, commands, chosen);
+    add->add_option("PROJECT", a.project, "Project file")->required();
+    add->add_option("--article", a.articleId, "Article id (see: claimtrack-cli articles)")->required();
+    a.quoteOption = add->add_option("--quote", a.quote, "The words that carry the claim");
+    a.occurrenceOption = add->add_option("--occurrence", a.occurrence, "Which occurrence of the quote (default 1)")
+                             ->check(CLI::PositiveNumber);
+    add->add_option("--start", a.start, "Start offset in code points")->check(CLI::NonNegativeNumber);
+    add->add_option("--end", a.end, "End offset in code points (exclusive)")->check(CLI::NonNegativeNumber);
+    add->add_option("--value", a.value, "The figure as written, e.g. 626000000");
+    add->add_option("--low", a.low, "Lower bound, where the claim gives one");
+    add->add_option("--high", a.high, "Upper bound, where the claim gives one");
+    add->add_option("--unit", a.fields.unit, "Unit, e.g. cameras, percent, USD");
+    add->add_option("--metric", a.fields.metric, "What the figure measures (created on first use)");
+    add->add_option("--source", a.fields.source, "Who the claim is attributed to (created on first use)");
+    add->add_option("--as-of", a.fields.asOf, "When the figure holds: YYYY, YYYY-MM or YYYY-MM-DD");
+    add->add_option("--status", a.status, "unverified, supported, disputed or refuted");
+    add->add_option("--tag", a.fields.tags, "A tag; repeat for more");
+    add->add_option("--note", a.fields.note, "A note");
+
+    auto* list = app.add_subcommand("claims", "Print the claim table");
+    auto& l = attach<ClaimsCommand>(list, commands, chosen);
+    list->add_option("PROJECT", l.project, "Project file")->required();
+    list->add_option("--article", l.articleId, "Only this article's claims");
+    list->add_option("--format", l.format, "table, csv or json")
+        ->transform(CLI::CheckedTransformer(kFormatNames, CLI::ignore_case));
+
+    auto* exportClaims = app.add_subcommand("export", "Export every claim as CSV (default) or JSON");
+    auto& e = attach<ExportCommand>(exportClaims, commands, chosen);
+    exportClaims->add_option("PROJECT", e.project, "Project file")->required();
+    exportClaims->add_option("--format", e.format, "csv or json")
+        ->transform(CLI::CheckedTransformer(kFormatNames, CLI::ignore_case));
+    exportClaims->add_flag("--excel", e.excel, "Start the CSV with a UTF-8 byte-order mark for Excel");
+    exportClaims->add_option("-o,--output", e.output, "Write to this file instead of standard output");
+}
+
+}  // namespace claimtrack::cli

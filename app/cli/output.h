@@ -1,0 +1,46 @@
+#pragma once
+// Output shared by the subcommands: formats, streamed JSON arrays, and
+// opening the project named on the command line.
+
+#include "model.h"
+#include "project.h"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <ostream>
+#include <string>
+
+namespace claimtrack::cli {
+
+enum class Format { Table, Csv, Json };
+
+// For CLI11's ->transform(CLI::CheckedTransformer(...)).
+inline const std::map<std::string, Format> kFormatNames{
+    {"table", Format::Table}, {"csv", Format::Csv}, {"json", Format::Json}};
+
+// Writes a JSON array one element at a time, so output is streamed.
+class JsonArrayWriter {
+public:
+    explicit JsonArrayWriter(std::ostream& out) : m_out(out) { m_out << '['; }
+    ~JsonArrayWriter() { m_out << (m_empty ? "]\n" : "\n]\n"); }
+    JsonArrayWriter(const JsonArrayWriter&) = delete;
+    JsonArrayWriter& operator=(const JsonArrayWriter&) = delete;
+
+    void add(const nlohmann::ordered_json& element) {
+        m_out << (m_empty ? "\n  " : ",\n  ") << element.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        m_empty = false;
+    }
+
+private:
+    std::ostream& m_out;
+    bool m_empty = true;
+};
+
+// "626,000,000", "≥ 200,000,000", "5–7": the figure as a person reads it.
+std::string describeFigure(const ClaimFields& fields);
+
+// 626000000 as "626,000,000".
+std::string readableNumber(double value);
+
+}  // namespace claimtrack::cli

@@ -1,0 +1,134 @@
+#include "claim_table.h"
+
+#include <cmath>
+
+namespace claimtrack {
+
+namespace {
+
+nlohmann::ordered_json textOrNull(const std::string& text) {
+    return text.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(text);
+}
+
+// Whole numbers are written as JSON integers, like in the CSV ("626000000", not "626000000.0").
+nlohmann::ordered_json numberOrNull(std::optional<double> value) {
+    if (!value)
+        return nullptr;
+    if (*value == std::trunc(*value) && std::fabs(*value) < 1e15)
+        return static_cast<std::int64_t>(*value);
+    return *value;
+}
+
+void header(CsvWriter& csv, const auto& columns) {
+    for (const std::string_view column : columns)
+        csv.text(column);
+    csv.endRow();
+}
+
+}  // namespace
+
+std::string joinTags(const std::vector<std::string>& tags) {
+    std::string joined;
+    for (const std::string& tag : tags) {
+        if (!joined.empty())
+            joined += kTagSeparator;
+        joined += tag;
+    }
+    return joined;
+}
+
+void writeClaimCsvHeader(CsvWriter& csv) { header(csv, kClaimCsvColumns); }
+
+void writeClaimCsvRow(CsvWriter& csv, const ClaimRecord& claim) {
+    const ClaimFields& f = claim.fields;
+    csv.text(claim.uuid);
+    csv.text(claim.articleUuid);
+    csv.text(claim.articleTitle);
+    csv.text(claim.publisher);
+    csv.text(claim.url);
+    csv.text(claim.published);
+    csv.text(claim.anchor.quote.exact);
+    csv.integer(claim.anchor.range.start);
+    csv.integer(claim.anchor.range.end);
+    csv.text(claim.anchor.quote.prefix);
+    csv.text(claim.anchor.quote.suffix);
+    csv.number(f.value);
+    csv.number(f.low);
+    csv.number(f.high);
+    csv.text(f.unit);
+    csv.text(f.metric);
+    csv.text(f.source);
+    csv.text(f.asOf);
+    csv.text(toString(f.status));
+    csv.text(joinTags(f.tags));
+    csv.text(f.note);
+    csv.text(claim.createdAt);
+    csv.text(claim.updatedAt);
+    csv.endRow();
+}
+
+nlohmann::ordered_json claimToJson(const ClaimRecord& claim) {
+    const ClaimFields& f = claim.fields;
+    return {
+        {"claim_id", claim.uuid},
+        {"row_id", claim.id},
+        {"article_id", claim.articleUuid},
+        {"article_row_id", claim.articleId},
+        {"article_title", claim.articleTitle},
+        {"publisher", textOrNull(claim.publisher)},
+        {"url", textOrNull(claim.url)},
+        {"published", textOrNull(claim.published)},
+        {"quote", claim.anchor.quote.exact},
+        {"start", claim.anchor.range.start},
+        {"end", claim.anchor.range.end},
+        {"prefix", claim.anchor.quote.prefix},
+        {"suffix", claim.anchor.quote.suffix},
+        {"value", numberOrNull(f.value)},
+        {"low", numberOrNull(f.low)},
+        {"high", numberOrNull(f.high)},
+        {"unit", textOrNull(f.unit)},
+        {"metric", textOrNull(f.metric)},
+        {"source", textOrNull(f.source)},
+        {"as_of", textOrNull(f.asOf)},
+        {"status", toString(f.status)},
+        {"tags", f.tags},
+        {"note", textOrNull(f.note)},
+        {"created_at", claim.createdAt},
+        {"updated_at", claim.updatedAt},
+    };
+}
+
+void writeArticleCsvHeader(CsvWriter& csv) { header(csv, kArticleCsvColumns); }
+
+void writeArticleCsvRow(CsvWriter& csv, const Article& article) {
+    csv.integer(article.id);
+    csv.text(article.uuid);
+    csv.text(article.meta.title);
+    csv.text(article.meta.author);
+    csv.text(article.meta.publisher);
+    csv.text(article.meta.url);
+    csv.text(article.meta.published);
+    csv.text(article.importedAt);
+    csv.text(article.sha256);
+    csv.integer(article.length);
+    csv.integer(article.claimCount);
+    csv.endRow();
+}
+
+nlohmann::ordered_json articleToJson(const Article& article) {
+    return {
+        {"row_id", article.id},
+        {"article_id", article.uuid},
+        {"title", article.meta.title},
+        {"author", textOrNull(article.meta.author)},
+        {"publisher", textOrNull(article.meta.publisher)},
+        {"url", textOrNull(article.meta.url)},
+        {"published", textOrNull(article.meta.published)},
+        {"imported_at", article.importedAt},
+        {"sha256", article.sha256},
+        {"length", article.length},
+        {"claims", article.claimCount},
+    };
+}
+
+}  // namespace claimtrack

@@ -1,0 +1,39 @@
+#pragma once
+// The claim table as CSV and JSON, and the article list as JSON: the formats
+// the command line prints and exports, and the app's CSV export.
+
+#include "csv.h"
+#include "model.h"
+
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <string_view>
+
+namespace claimtrack {
+
+inline constexpr std::array<std::string_view, 23> kClaimCsvColumns{
+    "claim_id", "article_id", "article_title", "publisher", "url",    "published",  "quote",     "start",
+    "end",      "prefix",     "suffix",        "value",     "low",    "high",       "unit",      "metric",
+    "source",   "as_of",      "status",        "tags",      "note",   "created_at", "updated_at"};
+
+inline constexpr std::string_view kTagSeparator = "; ";
+
+void writeClaimCsvHeader(CsvWriter& csv);
+void writeClaimCsvRow(CsvWriter& csv, const ClaimRecord& claim);
+
+// The claim with the CSV's keys (claim_id and article_id are UUIDs), plus
+// row_id and article_row_id, the ids the command line takes; absent values are null.
+nlohmann::ordered_json claimToJson(const ClaimRecord& claim);
+
+inline constexpr std::array<std::string_view, 11> kArticleCsvColumns{
+    "row_id", "article_id", "title", "author", "publisher", "url", "published", "imported_at", "sha256", "length",
+    "claims"};
+
+void writeArticleCsvHeader(CsvWriter& csv);
+void writeArticleCsvRow(CsvWriter& csv, const Article& article);
+nlohmann::ordered_json articleToJson(const Article& article);
+
+std::string joinTags(const std::vector<std::string>& tags);
+
+}  // namespace claimtrack

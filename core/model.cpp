@@ -1,0 +1,129 @@
+#include "model.h"
+#include "text.h"
+
+#include <QDateTime>
+#include <QUuid>
+
+#include <fmt/format.h>
+
+#include <array>
+#include <charconv>
+#include <chrono>
+#include <cmath>
+
+namespace claimtrack {
+
+namespace {
+
+constexpr std::array kStatusNames{std::string_view("unverified"), std::string_view("supported"),
+                                  std::string_view("disputed"), std::string_view("refuted")};
+constexpr std::array kSourceKindNames{std::string_view("person"), std::string_view("organisation"),
+                                      std::string_view("publication"), std::string_view("report")};
+
+template <class Enum, std::size_t N>
+Result<Enum> parseName(const std::array<std::string_view, N>& names, std::string_view text, std::string_view what) {
+    for (std::size_t i = 0; i < N; ++i)
+        if (names[i] == text)
+            return static_cast<Enum>(i);
+    std::string choices;
+    for (const auto name : names)
+        choices += (choices.empty() ? "" : ", ") + std::string(name);
+    return makeError(ErrorCode::InvalidInput, fmt::format("unknown {} \"{}\" (expected one of: {})", what, text, choices));
+}
+
+bool parseDigits(std::string_view text, int& out) {
+    if (text.empty() || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return false;
+    return std::from_chars(text.data(), text.data() + text.size(), out).ec == std::errc{};
+}
+
+}  // namespace
+
+std::string_view toString(ClaimStatus status) { return kStatusNames[static_cast<std::size_t>(status)]; }
+std::string_view toString(SourceKind kind) { return kSourceKindNames[static_cast<std::size_t>(kind)]; }
+
+Result<ClaimStatus> parseClaimStatus(std::string_view text) {
+    return parseName<ClaimStatus>(kStatusNames, text, "status");
+}
+
+Result<SourceKind> parseSourceKind(std::string_view text) {
+    return parseName<SourceKind>(kSourceKindNames, text, "source kind");
+}
+
+Result<std::string> parsePartialDate(std::string_view text, std::string_view field) {
+    auto invalid = [&](std::string_view why) {
+        return makeError(ErrorCode::InvalidInput,
+                         fmt::format("{} \"{}\" is not a valid date: {} (use YYYY, YYYY-MM or YYYY-MM-DD)", field,
+                                     text, why));
+    };
+    int year = 0, month = 0, day = 0;
+    const bool hasMonth = text.size() >= 7, hasDay = text.size() == 10;
+    if (!(text.size() == 4 || text.size() == 7 || text.size() == 10) || !parseDigits(text.substr(0, 4), year) ||
+        (hasMonth && (text[4] != '-' || !parseDigits(text.substr(5, 2), month))) ||
+        (hasDay && (text[7] != '-' || !parseDigits(text.substr(8, 2), day))))
+        return invalid("wrong form");
+    if (hasMonth && (month < 1 || month > 12))
+        return invalid("no such month");
+    if (hasDay) {
+        const std::chrono::year_month_day date{std::chrono::year(year), std::chrono::month(static_cast<unsigned>(month)),
+                                               std::chrono::day(static_cast<unsigned>(day))};
+        if (!date.ok())
+            return invalid("no such day");
+    }
+    return std::string(text);
+}
+
+Result<double> parseNumber(std::string_view text, std::string_view field) {
+    double value = 0;
+    const char* end = text.data() + text.size();
+    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+    if (text.empty() || ec != std::errc{} || ptr != end || !std::isfinite(value))
+        return makeError(ErrorCode::InvalidInput,
+                         fmt::format("{} \"{}\" is not a number (write digits without thousands separators, "
+                                     "e.g. 626000000 or 1.4e9)",
+                                     field, text));
+    return value;
+}
+
+std::string formatNumber(double value) {
+    if (value == std::trunc(value) && std::fabs(value) < 1e15)
+        return fmt::format("{}", static_cast<std::int64_t>(value));
+    std::array<char, 32> buffer{};
+    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+    return std::string(buffer.data(), result.ptr);
+}
+
+std::string nowUtc() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString(); }
+
+std::string newUuid() { return QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString(); }
+
+Result<ClaimFields> validateClaimFields(ClaimFields fields) {
+    if (fields.low && fields.high && *fields.low > *fields.high)
+        return makeError(ErrorCode::InvalidInput,
+                         fmt::format("low {} is greater than high {}", formatNumber(*fields.low),
+                                     formatNumber(*fields.high)));
+    if (fields.value && ((fields.low && *fields.value < *fields.low) || (fields.high && *fields.value > *fields.high)))
+        return makeError(ErrorCode::InvalidInput,
+                         fmt::format("value {} lies outside its bounds [{}, {}]", formatNumber(*fields.value),
+                                     fields.low ? formatNumber(*fields.low) : "open",
+                                     fields.high ? formatNumber(*fields.high) : "open"));
+    if (!fields.asOf.empty()) {
+        auto asOf = parsePartialDate(fields.asOf, "as-of date");
+        if (!asOf)
+            return asOf.error();
+    }
+    for (std::string* text : {&fields.unit, &fields.metric, &fields.source, &fields.note})
+        *text = normalizeField(*text);
+    std::vector<std::string> tags;
+    for (const std::string& tag : fields.tags) {
+        std::string clean = normalizeField(tag);
+        if (clean.empty())
+            return makeError(ErrorCode::InvalidInput, "a tag cannot be empty");
+        if (std::find(tags.begin(), tags.end(), clean) == tags.end())
+            tags.push_back(std::move(clean));
+    }
+    fields.tags = std::move(tags);
+    return fields;
+}
+
+}  // namespace claimtrack

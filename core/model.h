@@ -1,0 +1,94 @@
+#pragma once
+// The domain: articles, claims, sources, metrics, and the small value types
+// their fields are made of. Storage lives in db/; this is plain data.
+
+#include "anchor.h"
+#include "result.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace claimtrack {
+
+enum class ClaimStatus { Unverified, Supported, Disputed, Refuted };
+enum class SourceKind { Person, Organisation, Publication, Report };
+
+std::string_view toString(ClaimStatus status);
+std::string_view toString(SourceKind kind);
+Result<ClaimStatus> parseClaimStatus(std::string_view text);
+Result<SourceKind> parseSourceKind(std::string_view text);
+
+// A date as precise as the text says: "2020", "2020-06" or "2020-06-30".
+// Returns the canonical form, or an error naming `field`.
+Result<std::string> parsePartialDate(std::string_view text, std::string_view field);
+
+// A figure as typed on the command line: "626000000", "1.4e9", "-3.5".
+// Refuses thousands separators, words, NaN and infinities, naming `field`.
+Result<double> parseNumber(std::string_view text, std::string_view field);
+
+// The shortest text that reads back as the same double; whole numbers below
+// 1e15 are written without exponent or decimal point ("626000000").
+std::string formatNumber(double value);
+
+// The current time as ISO 8601 UTC with milliseconds: 2026-11-23T19:27:39.123Z.
+std::string nowUtc();
+
+// A new random (version 4) UUID, lowercase, without braces.
+std::string newUuid();
+
+struct ArticleMeta {
+    std::string title;
+    std::string author;
+    std::string publisher;
+    std::string url;
+    std::string published;  // a partial date, or empty
+};
+
+struct Article {
+    std::int64_t id = 0;
+    std::string uuid;
+    ArticleMeta meta;
+    std::string importedAt;
+    std::string sha256;
+    std::int64_t length = 0;  // in code points
+    std::int64_t claimCount = 0;
+};
+
+// What the user records about a claim, apart from where it is.
+struct ClaimFields {
+    std::optional<double> value;
+    std::optional<double> low;
+    std::optional<double> high;
+    std::string unit;
+    std::string metric;  // metric name, or empty
+    std::string source;  // source name, or empty
+    std::string asOf;    // a partial date, or empty
+    ClaimStatus status = ClaimStatus::Unverified;
+    std::vector<std::string> tags;
+    std::string note;
+};
+
+// Checks the fields that relate to one another (bounds) and normalises the
+// text ones; returns the fields as they will be stored.
+Result<ClaimFields> validateClaimFields(ClaimFields fields);
+
+// One row of the claim table: a claim with its article's columns joined in.
+struct ClaimRecord {
+    std::int64_t id = 0;
+    std::string uuid;
+    std::int64_t articleId = 0;
+    std::string articleUuid;
+    std::string articleTitle;
+    std::string publisher;
+    std::string url;
+    std::string published;
+    Anchor anchor;
+    ClaimFields fields;
+    std::string createdAt;
+    std::string updatedAt;
+};
+
+}  // namespace claimtrack

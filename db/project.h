@@ -1,0 +1,84 @@
+#pragma once
+// A Claimtrack project: one SQLite file holding articles, their claims, and
+// the sources, metrics and tags the claims share. Every public function that
+// writes is one transaction; on any error the file is exactly as before.
+
+#include "model.h"
+#include "result.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <span>
+#include <variant>
+#include <vector>
+
+namespace claimtrack::sqlite {
+class Connection;
+}
+
+namespace claimtrack {
+
+struct QuoteSelector {
+    std::string text;
+    int occurrence = 1;
+};
+
+// A claim to record: where it is (a quote to find, or code point offsets) and its fields.
+struct NewClaim {
+    std::int64_t articleId = 0;
+    std::variant<QuoteSelector, CodePointRange> where;
+    ClaimFields fields;
+};
+
+struct ImportedArticle {
+    std::int64_t id = 0;
+    std::string title;
+    bool alreadyPresent = false;  // the same text was imported before; nothing was written
+};
+
+struct ClaimFilter {
+    std::optional<std::int64_t> articleId;
+};
+
+class Project {
+public:
+    enum class Access { ReadOnly, ReadWrite };
+    static constexpr int kDefaultBusyTimeoutMs = 5000;
+
+    // Creates a new, empty project; refuses a path that exists.
+    static Result<Project> create(const std::filesystem::path& path);
+    // Opens an existing project, upgrading its schema when opened for writing.
+    static Result<Project> open(const std::filesystem::path& path, Access access = Access::ReadWrite,
+                                int busyTimeoutMs = kDefaultBusyTimeoutMs);
+
+    Project(Project&&) noexcept;
+    Project& operator=(Project&&) noexcept;
+    ~Project();
+
+    const std::filesystem::path& path() const;
+
+    // Imports the raw bytes of a text file as an article; `what` names the
+    // file in error messages. An empty title becomes the text's first line.
+    Result<ImportedArticle> importArticle(std::string_view bytes, ArticleMeta meta, std::string_view what);
+
+    Result<std::vector<Article>> articles();
+    Result<Article> article(std::int64_t id);
+    Result<std::string> articleText(std::int64_t id);
+
+    // Records claims in one transaction; all or none. Returns their row ids.
+    Result<std::vector<std::int64_t>> addClaims(std::span<const NewClaim> claims);
+    Result<std::int64_t> addClaim(const NewClaim& claim);
+
+    // Calls `visit` for each claim in article order, reading one row at a time.
+    Result<void> forEachClaim(const ClaimFilter& filter, const std::function<void(const ClaimRecord&)>& visit);
+    Result<std::vector<ClaimRecord>> claims(const ClaimFilter& filter = {});
+
+private:
+    explicit Project(std::unique_ptr<sqlite::Connection> connection);
+
+    std::unique_ptr<sqlite::Connection> m_db;
+};
+
+}  // namespace claimtrack

@@ -1,0 +1,17 @@
+#pragma once
+// The project file's schema and its migrations.
+
+#include "sqlite.h"
+
+namespace claimtrack::db {
+
+// PRAGMA application_id of every Claimtrack project: "Clmt".
+inline constexpr std::int64_t kApplicationId = 0x436C6D74;
+
+// The schema version this build writes, kept in PRAGMA user_version.
+inline constexpr std::int64_t kSchemaVersion = 1;
+
+// Brings a project at version `from` up to kSchemaVersion, in one transaction.
+void migrate(sqlite::Connection& connection, std::int64_t from);
+
+}  // namespace claimtrack::db

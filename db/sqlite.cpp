@@ -1,0 +1,144 @@
+#include "sqlite.h"
+
+#include <fmt/format.h>
+#include <fmt/std.h>
+
+namespace claimtrack::sqlite {
+
+void fail(sqlite3* db, int code, const std::filesystem::path& path) {
+    const std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
+    const std::string file = path.string();
+    switch (code & 0xFF) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        throw Failure({ErrorCode::Busy, fmt::format("project file {} is locked by another process; try again "
+                                                         "when it has finished ({})", file, detail)});
+    case SQLITE_READONLY:
+        throw Failure({ErrorCode::ReadOnly, fmt::format("project file {} is read-only ({})", file, detail)});
+    case SQLITE_NOTADB:
+        throw Failure({ErrorCode::NotAProject,
+                           fmt::format("{} is not a Claimtrack project: it is not an SQLite database", file)});
+    case SQLITE_CORRUPT:
+        throw Failure({ErrorCode::Database, fmt::format("project file {} is damaged ({})", file, detail)});
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_PERM:
+        throw Failure({ErrorCode::Io, fmt::format("cannot read or write project file {} ({})", file, detail)});
+    case SQLITE_CONSTRAINT:
+        throw Failure({ErrorCode::InvalidInput, fmt::format("refused by project file {}: {}", file, detail)});
+    default:
+        throw Failure({ErrorCode::Database, fmt::format("project file {}: {}", file, detail)});
+    }
+}
+
+Statement::Statement(const Connection& connection, std::string_view sql) : m_connection(&connection) {
+    sqlite3* db = connection.handle();
+    sqlite3_stmt* statement = nullptr;
+    const int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                                      &statement, nullptr);
+    m_statement.reset(statement);
+    if (rc != SQLITE_OK)
+        connection.fail(rc);
+}
+
+Statement& Statement::bind(int index, std::int64_t value) {
+    sqlite3_bind_int64(m_statement.get(), index, value);
+    return *this;
+}
+
+Statement& Statement::bindOrNull(int index, std::string_view text) {
+    return text.empty() ? bindNull(index) : bind(index, text);
+}
+
+Statement& Statement::bind(int index, std::string_view text) {
+    sqlite3_bind_text(m_statement.get(), index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::optional<double> value) {
+    if (!value)
+        return bindNull(index);
+    sqlite3_bind_double(m_statement.get(), index, *value);
+    return *this;
+}
+
+Statement& Statement::bindNull(int index) {
+    sqlite3_bind_null(m_statement.get(), index);
+    return *this;
+}
+
+bool Statement::step() {
+    const int rc = sqlite3_step(m_statement.get());
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    m_connection->fail(rc);
+}
+
+void Statement::reset() {
+    sqlite3_reset(m_statement.get());
+    sqlite3_clear_bindings(m_statement.get());
+}
+
+std::string Statement::text(int column) const {
+    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_statement.get(), column));
+    return data ? std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(m_statement.get(), column)))
+                : std::string();
+}
+
+std::optional<double> Statement::number(int column) const {
+    if (isNull(column))
+        return std::nullopt;
+    return sqlite3_column_double(m_statement.get(), column);
+}
+
+Connection::Connection(const std::filesystem::path& path, Access access, int busyTimeoutMs) : m_path(path) {
+    int flags = SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOMUTEX;
+    flags |= access == Access::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    if (access == Access::Create)
+        flags |= SQLITE_OPEN_CREATE;
+    sqlite3* db = nullptr;
+    const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+    m_db.reset(db);
+    if (rc != SQLITE_OK)
+        sqlite::fail(db, rc, path);
+    sqlite3_busy_timeout(db, busyTimeoutMs);
+}
+
+void Connection::exec(const char* sql) {
+    const int rc = sqlite3_exec(m_db.get(), sql, nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK)
+        fail(rc);
+}
+
+void Connection::fail(int code) const { sqlite::fail(m_db.get(), code, m_path); }
+
+std::int64_t Connection::queryInteger(const char* sql) {
+    Statement statement(*this, sql);
+    return statement.step() ? statement.integer(0) : 0;
+}
+
+Statement& Connection::cached(const char* sql) {
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end())
+        it = m_statements.emplace(sql, Statement(*this, sql)).first;
+    else
+        it->second.reset();
+    return it->second;
+}
+
+Transaction::Transaction(Connection& connection) : m_connection(connection) { connection.exec("BEGIN IMMEDIATE"); }
+
+Transaction::~Transaction() {
+    if (!m_done)
+        sqlite3_exec(m_connection.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void Transaction::commit() {
+    m_connection.exec("COMMIT");
+    m_done = true;
+}
+
+}  // namespace claimtrack::sqlite
