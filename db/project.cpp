@@ -307,8 +307,11 @@ Result<Project> Project::open(const fs::path& path, Access access, int busyTimeo
         if (writing && !hasWritePermission(path))
             refuse(ErrorCode::ReadOnly, fmt::format("project file {} is read-only (it has no write permission)", file));
 
+        // Readers open read-write where the file allows it, so that the last
+        // connection to close can checkpoint and remove the -wal and -shm files.
+        const bool canWrite = writing || hasWritePermission(path);
         auto db = std::make_unique<Connection>(
-            path, writing ? Connection::Access::ReadWrite : Connection::Access::ReadOnly, busyTimeoutMs);
+            path, canWrite ? Connection::Access::ReadWrite : Connection::Access::ReadOnly, busyTimeoutMs);
         const std::int64_t version = checkIsProject(*db);
         if (writing && db->isReadOnly())
             refuse(ErrorCode::ReadOnly, fmt::format("project file {} is read-only", file));

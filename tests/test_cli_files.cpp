@@ -1,0 +1,165 @@
+// The command line's files as other programs see them: the CSV read back by
+// Python's csv module and the sqlite3 shell, and a project that survives
+// `kill -9` in the middle of an import.
+#include "cli_support.h"
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <QStandardPaths>
+
+#include <csignal>
+#include <thread>
+
+using namespace claimtrack::test;
+using nlohmann::json;
+
+namespace {
+
+// Tricky cells: line breaks, quotes, commas, a formula, CJK and an emoji in notes and tags.
+void addTrickyClaims(const std::string& project) {
+    ASSERT_EQ(runCli({"claim", "add", project, "--article", "1", "--quote", "176 million cameras", "--value",
+                      "176000000", "--unit", "cameras", "--metric", "Surveillance cameras, China", "--source",
+                      "IHS \"Markit\"", "--as-of", "2018-06", "--tag", "社会信用", "--tag", "a;b", "--note",
+                      "first line\nsecond line, with \"quotes\"\r\nthird " + kEmoji})
+                  .status,
+              0);
+    ASSERT_EQ(runCli({"claim", "add", project, "--article", "1", "--quote", "=SUM(A1)", "--value", "-0.25", "--low",
+                      "-1", "--high", "0", "--note", "@mention +plus -minus", "--status", "disputed"})
+                  .status,
+              0);
+    ASSERT_EQ(runCli({"claim", "add", project, "--article", "1", "--quote", "1 400 million", "--value",
+                      "1400000000", "--low", "1400000000", "--as-of", "2020-11-01"})
+                  .status,
+              0);
+}
+
+// The value the CSV cell should read back as: text cells a spreadsheet would run get a leading apostrophe.
+std::string expectedCell(const json& value, const std::string& column) {
+    if (value.is_null())
+        return "";
+    if (column == "tags") {
+        std::string joined;
+        for (const auto& tag : value)
+            joined += (joined.empty() ? "" : "; ") + tag.get<std::string>();
+        return joined;
+    }
+    if (value.is_number_integer())
+        return std::to_string(value.get<std::int64_t>());
+    if (value.is_number())
+        return value.dump();
+    std::string text = value.get<std::string>();
+    if (!text.empty() && std::string("=+-@\t\r").find(text.front()) != std::string::npos)
+        text.insert(0, "'");
+    return text;
+}
+
+class CsvReadBack : public testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_EQ(runCli({"init", project()}).status, 0);
+        writeFile(dir / "fixture.txt", fixtureArticleBytes());
+        ASSERT_EQ(runCli({"import", project(), (dir / "fixture.txt").string(), "--title", "-Minus title, \"quoted\""})
+                      .status,
+                  0);
+        addTrickyClaims(project());
+        const CliRun exported = runCli({"export", project(), "-o", csv().string()});
+        ASSERT_EQ(exported.status, 0) << exported.err;
+        expected = json::parse(runCli({"claims", project(), "--format", "json"}).out);
+        ASSERT_EQ(expected.size(), 3u);
+    }
+
+    // Each exported row compared cell by cell with the same claim's JSON.
+    void expectSameRows(const json& rows) const {
+        ASSERT_EQ(rows.size(), expected.size());
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            for (const auto& [column, value] : rows[i].items())
+                EXPECT_EQ(value.get<std::string>(), expectedCell(expected[i][column], column))
+                    << "row " << i << ", column " << column;
+    }
+
+    std::string project() const { return (dir / "p.claims").string(); }
+    std::filesystem::path csv() const { return dir / "claims.csv"; }
+
+    TempDir dir;
+    json expected;
+};
+
+}  // namespace
+
+TEST_F(CsvReadBack, PythonCsvModuleReadsTheSameValues) {
+    if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
+        GTEST_SKIP() << "python3 is not installed";
+    const char* script = R"py(
+import csv, json, sys
+with open(sys.argv[1], newline='', encoding='utf-8') as f:
+    rows = list(csv.DictReader(f))
+json.dump(rows, sys.stdout)
+)py";
+    const ProcessResult run = runProcess(QStringLiteral("python3"), {QStringLiteral("-c"), QString::fromUtf8(script), qs(csv())});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    const json rows = json::parse(run.out);
+    expectSameRows(rows);
+    EXPECT_EQ(rows[0]["note"], "first line\nsecond line, with \"quotes\"\nthird " + kEmoji);
+    EXPECT_EQ(rows[0]["article_title"], "'-Minus title, \"quoted\"");
+}
+
+TEST_F(CsvReadBack, Sqlite3ShellImportsTheSameValues) {
+    if (QStandardPaths::findExecutable(QStringLiteral("sqlite3")).isEmpty())
+        GTEST_SKIP() << "the sqlite3 shell is not installed";
+    const ProcessResult run = runProcess(
+        QStringLiteral("sqlite3"),
+        {QStringLiteral(":memory:"), QStringLiteral("-cmd"), QStringLiteral(".import --csv ") + qs(csv()) +
+                                                                  QStringLiteral(" claims"),
+         QStringLiteral("-cmd"), QStringLiteral(".mode json"), QStringLiteral("SELECT * FROM claims")});
+    ASSERT_EQ(run.exitCode, 0) << run.err;
+    expectSameRows(json::parse(run.out));
+}
+
+TEST(ImportCrash, KillNineMidImportLeavesASoundFileAndARerunCompletesIt) {
+    TempDir dir;
+    const std::string project = (dir / "big.claims").string();
+    ASSERT_EQ(runCli({"init", project}).status, 0);
+    constexpr int kFiles = 1500;
+    QStringList args{QStringLiteral("import"), qs(project)};
+    for (int i = 0; i < kFiles; ++i) {
+        std::string text = "Report " + std::to_string(i) + "\n";
+        while (text.size() < 5000)
+            text += "Officials said " + std::to_string(i * 7 + static_cast<int>(text.size())) + " cameras were installed. ";
+        const auto path = dir / ("article-" + std::to_string(i) + ".txt");
+        writeFile(path, text);
+        args << qs(path);
+    }
+
+    QProcess import;
+    import.start(QStringLiteral(CLAIMTRACK_CLI), args);
+    ASSERT_TRUE(import.waitForStarted());
+    // Wait until some articles are reported done, then kill without warning.
+    int reported = 0;
+    while (reported < 50 && import.waitForReadyRead(10000))
+        reported = static_cast<int>(import.readAllStandardOutput().count('\n')) + reported;
+    ASSERT_GE(reported, 50) << "the import printed too little before it could be killed";
+    ::kill(static_cast<pid_t>(import.processId()), SIGKILL);
+    import.waitForFinished();
+    reported += static_cast<int>(import.readAllStandardOutput().count('\n'));
+
+    const ProcessResult check = runProcess(QStringLiteral("sqlite3"),
+                                           {qs(project), QStringLiteral("PRAGMA integrity_check; SELECT count(*) FROM article;")});
+    if (check.exitCode == -1)
+        GTEST_SKIP() << "the sqlite3 shell is not installed";
+    const auto lines = QString::fromStdString(check.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    ASSERT_EQ(lines.size(), 2) << check.out << check.err;
+    EXPECT_EQ(lines[0], QStringLiteral("ok"));
+    const int stored = lines[1].toInt();
+    EXPECT_GE(stored, reported) << "every article reported done must be in the file";
+    EXPECT_LT(stored, kFiles) << "the kill came too late to test anything";
+
+    const ProcessResult rerun = runProcess(QStringLiteral(CLAIMTRACK_CLI), args);
+    ASSERT_EQ(rerun.exitCode, 0) << rerun.err;
+    EXPECT_EQ(QString::fromStdString(rerun.out).count(QLatin1Char('\n')), kFiles);
+    const ProcessResult after = runProcess(
+        QStringLiteral("sqlite3"),
+        {qs(project), QStringLiteral("SELECT count(*), count(DISTINCT sha256) FROM article; PRAGMA integrity_check;")});
+    EXPECT_EQ(after.out, std::to_string(kFiles) + "|" + std::to_string(kFiles) + "\nok\n");
+}

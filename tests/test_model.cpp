@@ -1,0 +1,120 @@
+#include "claim_table.h"
+#include "csv.h"
+#include "model.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+using namespace claimtrack;
+
+TEST(PartialDate, AcceptsYearMonthAndDay) {
+    for (const char* date : {"2020", "2020-06", "2020-06-30", "2020-02-29"})
+        EXPECT_TRUE(parsePartialDate(date, "as-of date")) << date;
+}
+
+TEST(PartialDate, RefusesImpossibleOrMisshapenDates) {
+    for (const char* date : {"20", "2020-13", "2021-02-29", "2020-6-1", "2020/06", "June 2020", "", "2020-06-31"}) {
+        auto parsed = parsePartialDate(date, "as-of date");
+        ASSERT_FALSE(parsed) << date;
+        EXPECT_NE(parsed.error().message.find("as-of date"), std::string::npos);
+    }
+}
+
+struct NumberCase {
+    double value;
+    const char* text;
+};
+
+// Names the case in test listings instead of dumping its bytes.
+inline void PrintTo(const NumberCase& c, std::ostream* os) { *os << c.text; }
+
+class NumberFormat : public testing::TestWithParam<NumberCase> {};
+
+TEST_P(NumberFormat, WritesWithoutExponentBelow1e15AndReadsBackExactly) {
+    const auto [value, text] = GetParam();
+    EXPECT_EQ(formatNumber(value), text);
+    auto parsed = parseNumber(formatNumber(value), "value");
+    ASSERT_TRUE(parsed);
+    EXPECT_EQ(*parsed, value);
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, NumberFormat,
+                         testing::Values(NumberCase{626000000, "626000000"}, NumberCase{0, "0"},
+                                         NumberCase{-3, "-3"}, NumberCase{0.1, "0.1"}, NumberCase{11.5, "11.5"},
+                                         NumberCase{1.4e9, "1400000000"}, NumberCase{999999999999999, "999999999999999"},
+                                         NumberCase{1e15, "1e+15"}, NumberCase{1.0 / 3, "0.3333333333333333"}));
+
+TEST(Number, RefusesSeparatorsWordsAndNonFiniteValues) {
+    for (const char* text : {"1,000", "ten", "", "nan", "inf", "1e999", "12 ", "0x10"})
+        EXPECT_FALSE(parseNumber(text, "value")) << text;
+}
+
+TEST(ClaimFields, BoundsMustBeOrderedAndHoldTheValue) {
+    ClaimFields fields;
+    fields.low = 10;
+    fields.high = 5;
+    EXPECT_NE(validateClaimFields(fields).error().message.find("low 10 is greater than high 5"), std::string::npos);
+    fields.high = 20;
+    fields.value = 25;
+    EXPECT_NE(validateClaimFields(fields).error().message.find("outside its bounds [10, 20]"), std::string::npos);
+    fields.value = 20;
+    EXPECT_TRUE(validateClaimFields(fields));
+}
+
+TEST(ClaimFields, TextIsTrimmedAndTagsDeduplicated) {
+    ClaimFields fields;
+    fields.metric = "  Surveillance cameras\r\n";
+    fields.tags = {"china", " china ", "cameras"};
+    auto valid = validateClaimFields(fields);
+    ASSERT_TRUE(valid);
+    EXPECT_EQ(valid->metric, "Surveillance cameras");
+    EXPECT_EQ(valid->tags, (std::vector<std::string>{"china", "cameras"}));
+    fields.tags = {" "};
+    EXPECT_FALSE(validateClaimFields(fields));
+}
+
+struct CsvCase {
+    std::string cell;
+    std::string written;
+};
+
+// Names the case in test listings instead of dumping its bytes.
+inline void PrintTo(const CsvCase& c, std::ostream* os) { *os << nlohmann::json(c.cell).dump(); }
+
+class CsvText : public testing::TestWithParam<CsvCase> {};
+
+TEST_P(CsvText, QuotesAndGuardsFormulas) {
+    std::ostringstream out;
+    CsvWriter csv(out);
+    csv.text(GetParam().cell);
+    csv.endRow();
+    EXPECT_EQ(out.str(), GetParam().written + "\r\n");
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, CsvText,
+                         testing::Values(CsvCase{"plain", "plain"}, CsvCase{"a,b", "\"a,b\""},
+                                         CsvCase{"say \"hi\"", "\"say \"\"hi\"\"\""},
+                                         CsvCase{"two\nlines", "\"two\nlines\""}, CsvCase{"=SUM(A1)", "'=SUM(A1)"},
+                                         CsvCase{"+1", "'+1"}, CsvCase{"-5%", "'-5%"}, CsvCase{"@cmd", "'@cmd"},
+                                         CsvCase{"\tx", "'\tx"}, CsvCase{"\rx", "\"'\rx\""}, CsvCase{"", ""},
+                                         CsvCase{"a = b", "a = b"}));
+
+TEST(Csv, NumbersAreNotGuardedAndAbsentNumbersAreEmpty) {
+    std::ostringstream out;
+    CsvWriter csv(out);
+    csv.number(-3.5);
+    csv.number(std::nullopt);
+    csv.integer(42);
+    csv.endRow();
+    EXPECT_EQ(out.str(), "-3.5,,42\r\n");
+}
+
+TEST(ClaimCsv, HeaderHasTheContractColumnsInOrder) {
+    std::ostringstream out;
+    CsvWriter csv(out);
+    writeClaimCsvHeader(csv);
+    EXPECT_EQ(out.str(),
+              "claim_id,article_id,article_title,publisher,url,published,quote,start,end,prefix,suffix,value,low,"
+              "high,unit,metric,source,as_of,status,tags,note,created_at,updated_at\r\n");
+}

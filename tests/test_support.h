@@ -1,0 +1,78 @@
+#pragma once
+// Helpers shared by the tests: temporary folders, files, child processes, and
+// the Unicode fixture every layer is tested against.
+
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace claimtrack::test {
+
+// Unicode fixture: accented Latin in NFC and NFD, CJK, an emoji outside the
+// BMP, a no-break space and U+202F inside numbers, CRLF line endings.
+inline const std::string kNfcCafe = "caf\xC3\xA9";           // café, é precomposed (U+00E9)
+inline const std::string kNfdCafe = "cafe\xCC\x81";          // café, e + U+0301 combining acute
+inline const std::string kCjk = "\xE7\xA4\xBE\xE4\xBC\x9A\xE4\xBF\xA1\xE7\x94\xA8";  // 社会信用
+inline const std::string kEmoji = "\xF0\x9F\x93\xB7";        // 📷 U+1F4F7, outside the BMP
+inline const std::string kNbsp = "\xC2\xA0";                 // U+00A0 NO-BREAK SPACE
+inline const std::string kNarrowNbsp = "\xE2\x80\xAF";       // U+202F NARROW NO-BREAK SPACE
+
+// An article in the fixture, as a file would hold it (NFD accents, CRLF).
+inline std::string fixtureArticleBytes() {
+    return "Le " + kNfdCafe + " et le " + kCjk + " " + kEmoji + "\r\n" + "China had 176" + kNbsp +
+           "million cameras in 2018, and 1" + kNarrowNbsp + "400 million people.\r\n" +
+           "=SUM(A1) was typed by \"someone\", here.\r\n";
+}
+
+inline std::string readFile(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+inline void writeFile(const std::filesystem::path& path, std::string_view bytes) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+class TempDir {
+public:
+    TempDir() { m_dir.setAutoRemove(true); }
+    std::filesystem::path path() const { return m_dir.path().toStdString(); }
+    std::filesystem::path operator/(std::string_view name) const { return path() / name; }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+struct ProcessResult {
+    int exitCode = -1;
+    std::string out;
+    std::string err;
+};
+
+// Runs a program to completion (at most `timeoutMs`), feeding it `input`.
+inline ProcessResult runProcess(const QString& program, const QStringList& args, const std::string& input = {},
+                                int timeoutMs = 60000) {
+    QProcess process;
+    process.start(program, args);
+    process.waitForStarted();
+    if (!input.empty())
+        process.write(input.data(), static_cast<qint64>(input.size()));
+    process.closeWriteChannel();
+    process.waitForFinished(timeoutMs);
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            process.readAllStandardOutput().toStdString(), process.readAllStandardError().toStdString()};
+}
+
+inline QString qs(const std::string& s) { return QString::fromStdString(s); }
+inline QString qs(const std::filesystem::path& p) { return QString::fromStdString(p.string()); }
+
+}  // namespace claimtrack::test
