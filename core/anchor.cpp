@@ -53,7 +53,8 @@ Result<Anchor> anchorAt(const CodePointIndex& text, CodePointRange range) {
     Anchor anchor;
     anchor.range = range;
     anchor.quote.exact = text.slice(range);
-    anchor.quote.prefix = text.slice({std::max<std::int64_t>(0, range.start - kQuoteContextLength), range.start});
+    anchor.quote.prefix =
+        text.slice({std::max<std::int64_t>(0, range.start - kQuoteContextLength), range.start});
     anchor.quote.suffix = text.slice({range.end, std::min(text.size(), range.end + kQuoteContextLength)});
     return anchor;
 }
@@ -76,12 +77,13 @@ Result<Anchor> findQuote(const CodePointIndex& text, std::string_view quote, int
             if (found == 0)
                 return makeError(ErrorCode::InvalidInput, fmt::format("quote \"{}\" not found", quote));
             return makeError(ErrorCode::InvalidInput,
-                             fmt::format("quote \"{}\" occurs {} time{}, so there is no occurrence {}",
-                                         quote, found, found == 1 ? "" : "s", occurrence));
+                             fmt::format("quote \"{}\" occurs {} time{}, so there is no occurrence {}", quote,
+                                         found, found == 1 ? "" : "s", occurrence));
         }
         if (++found == occurrence) {
             const auto first = static_cast<std::size_t>(match - haystack.chars.begin());
-            const std::size_t last = first + needle.chars.size() - 1;  // never white space: the quote is trimmed
+            const std::size_t last =
+                first + needle.chars.size() - 1;  // never white space: the quote is trimmed
             return anchorAt(text, {haystack.origin[first], haystack.origin[last] + 1});
         }
         from = match + 1;

@@ -37,7 +37,9 @@ std::string joinTags(const std::vector<std::string>& tags) {
     return joined;
 }
 
-void writeClaimCsvHeader(CsvWriter& csv) { header(csv, kClaimCsvColumns); }
+void writeClaimCsvHeader(CsvWriter& csv) {
+    header(csv, kClaimCsvColumns);
+}
 
 void writeClaimCsvRow(CsvWriter& csv, const ClaimRecord& claim) {
     const ClaimFields& f = claim.fields;
@@ -98,7 +100,9 @@ nlohmann::ordered_json claimToJson(const ClaimRecord& claim) {
     };
 }
 
-void writeArticleCsvHeader(CsvWriter& csv) { header(csv, kArticleCsvColumns); }
+void writeArticleCsvHeader(CsvWriter& csv) {
+    header(csv, kArticleCsvColumns);
+}
 
 void writeArticleCsvRow(CsvWriter& csv, const Article& article) {
     csv.integer(article.id);

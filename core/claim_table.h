@@ -13,9 +13,9 @@
 namespace claimtrack {
 
 inline constexpr std::array<std::string_view, 23> kClaimCsvColumns{
-    "claim_id", "article_id", "article_title", "publisher", "url",    "published",  "quote",     "start",
-    "end",      "prefix",     "suffix",        "value",     "low",    "high",       "unit",      "metric",
-    "source",   "as_of",      "status",        "tags",      "note",   "created_at", "updated_at"};
+    "claim_id", "article_id", "article_title", "publisher", "url",  "published",  "quote",     "start",
+    "end",      "prefix",     "suffix",        "value",     "low",  "high",       "unit",      "metric",
+    "source",   "as_of",      "status",        "tags",      "note", "created_at", "updated_at"};
 
 inline constexpr std::string_view kTagSeparator = "; ";
 
@@ -27,8 +27,8 @@ void writeClaimCsvRow(CsvWriter& csv, const ClaimRecord& claim);
 nlohmann::ordered_json claimToJson(const ClaimRecord& claim);
 
 inline constexpr std::array<std::string_view, 11> kArticleCsvColumns{
-    "row_id", "article_id", "title", "author", "publisher", "url", "published", "imported_at", "sha256", "length",
-    "claims"};
+    "row_id",    "article_id",  "title",  "author", "publisher", "url",
+    "published", "imported_at", "sha256", "length", "claims"};
 
 void writeArticleCsvHeader(CsvWriter& csv);
 void writeArticleCsvRow(CsvWriter& csv, const Article& article);

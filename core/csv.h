@@ -14,8 +14,8 @@ class CsvWriter {
 public:
     explicit CsvWriter(std::ostream& out) : m_out(out) {}
 
-    void text(std::string_view value);           // guarded against formula injection
-    void number(std::optional<double> value);    // empty when absent
+    void text(std::string_view value);         // guarded against formula injection
+    void number(std::optional<double> value);  // empty when absent
     void integer(std::int64_t value);
     void endRow();
 

@@ -21,14 +21,16 @@ constexpr std::array kSourceKindNames{std::string_view("person"), std::string_vi
                                       std::string_view("publication"), std::string_view("report")};
 
 template <class Enum, std::size_t N>
-Result<Enum> parseName(const std::array<std::string_view, N>& names, std::string_view text, std::string_view what) {
+Result<Enum> parseName(const std::array<std::string_view, N>& names, std::string_view text,
+                       std::string_view what) {
     for (std::size_t i = 0; i < N; ++i)
         if (names[i] == text)
             return static_cast<Enum>(i);
     std::string choices;
     for (const auto name : names)
         choices += (choices.empty() ? "" : ", ") + std::string(name);
-    return makeError(ErrorCode::InvalidInput, fmt::format("unknown {} \"{}\" (expected one of: {})", what, text, choices));
+    return makeError(ErrorCode::InvalidInput,
+                     fmt::format("unknown {} \"{}\" (expected one of: {})", what, text, choices));
 }
 
 bool parseDigits(std::string_view text, int& out) {
@@ -39,8 +41,12 @@ bool parseDigits(std::string_view text, int& out) {
 
 }  // namespace
 
-std::string_view toString(ClaimStatus status) { return kStatusNames[static_cast<std::size_t>(status)]; }
-std::string_view toString(SourceKind kind) { return kSourceKindNames[static_cast<std::size_t>(kind)]; }
+std::string_view toString(ClaimStatus status) {
+    return kStatusNames[static_cast<std::size_t>(status)];
+}
+std::string_view toString(SourceKind kind) {
+    return kSourceKindNames[static_cast<std::size_t>(kind)];
+}
 
 Result<ClaimStatus> parseClaimStatus(std::string_view text) {
     return parseName<ClaimStatus>(kStatusNames, text, "status");
@@ -53,19 +59,21 @@ Result<SourceKind> parseSourceKind(std::string_view text) {
 Result<std::string> parsePartialDate(std::string_view text, std::string_view field) {
     auto invalid = [&](std::string_view why) {
         return makeError(ErrorCode::InvalidInput,
-                         fmt::format("{} \"{}\" is not a valid date: {} (use YYYY, YYYY-MM or YYYY-MM-DD)", field,
-                                     text, why));
+                         fmt::format("{} \"{}\" is not a valid date: {} (use YYYY, YYYY-MM or YYYY-MM-DD)",
+                                     field, text, why));
     };
     int year = 0, month = 0, day = 0;
     const bool hasMonth = text.size() >= 7, hasDay = text.size() == 10;
-    if (!(text.size() == 4 || text.size() == 7 || text.size() == 10) || !parseDigits(text.substr(0, 4), year) ||
+    if (!(text.size() == 4 || text.size() == 7 || text.size() == 10) ||
+        !parseDigits(text.substr(0, 4), year) ||
         (hasMonth && (text[4] != '-' || !parseDigits(text.substr(5, 2), month))) ||
         (hasDay && (text[7] != '-' || !parseDigits(text.substr(8, 2), day))))
         return invalid("wrong form");
     if (hasMonth && (month < 1 || month > 12))
         return invalid("no such month");
     if (hasDay) {
-        const std::chrono::year_month_day date{std::chrono::year(year), std::chrono::month(static_cast<unsigned>(month)),
+        const std::chrono::year_month_day date{std::chrono::year(year),
+                                               std::chrono::month(static_cast<unsigned>(month)),
                                                std::chrono::day(static_cast<unsigned>(day))};
         if (!date.ok())
             return invalid("no such day");
@@ -93,16 +101,21 @@ std::string formatNumber(double value) {
     return std::string(buffer.data(), result.ptr);
 }
 
-std::string nowUtc() { return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString(); }
+std::string nowUtc() {
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString();
+}
 
-std::string newUuid() { return QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString(); }
+std::string newUuid() {
+    return QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+}
 
 Result<ClaimFields> validateClaimFields(ClaimFields fields) {
     if (fields.low && fields.high && *fields.low > *fields.high)
         return makeError(ErrorCode::InvalidInput,
                          fmt::format("low {} is greater than high {}", formatNumber(*fields.low),
                                      formatNumber(*fields.high)));
-    if (fields.value && ((fields.low && *fields.value < *fields.low) || (fields.high && *fields.value > *fields.high)))
+    if (fields.value &&
+        ((fields.low && *fields.value < *fields.low) || (fields.high && *fields.value > *fields.high)))
         return makeError(ErrorCode::InvalidInput,
                          fmt::format("value {} lies outside its bounds [{}, {}]", formatNumber(*fields.value),
                                      fields.low ? formatNumber(*fields.low) : "open",

@@ -29,12 +29,16 @@ std::size_t sequenceLength(std::string_view bytes, std::size_t i) {
         length = 2;
     } else if (lead >= 0xE0 && lead <= 0xEF) {
         length = 3;
-        if (lead == 0xE0) min = 0xA0;        // overlong
-        if (lead == 0xED) max = 0x9F;        // UTF-16 surrogates
+        if (lead == 0xE0)
+            min = 0xA0;  // overlong
+        if (lead == 0xED)
+            max = 0x9F;  // UTF-16 surrogates
     } else if (lead >= 0xF0 && lead <= 0xF4) {
         length = 4;
-        if (lead == 0xF0) min = 0x90;        // overlong
-        if (lead == 0xF4) max = 0x8F;        // past U+10FFFF
+        if (lead == 0xF0)
+            min = 0x90;  // overlong
+        if (lead == 0xF4)
+            max = 0x8F;  // past U+10FFFF
     } else {
         return 0;
     }
@@ -136,7 +140,10 @@ std::u32string toCodePoints(std::string_view utf8) {
     for (std::size_t i = 0; i < utf8.size();) {
         const auto lead = static_cast<unsigned char>(utf8[i]);
         const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-        char32_t c = length == 1 ? lead : length == 2 ? (lead & 0x1F) : length == 3 ? (lead & 0x0F) : (lead & 0x07);
+        char32_t c = length == 1   ? lead
+                     : length == 2 ? (lead & 0x1F)
+                     : length == 3 ? (lead & 0x0F)
+                                   : (lead & 0x07);
         for (std::size_t k = 1; k < length && i + k < utf8.size(); ++k)
             c = (c << 6) | (static_cast<unsigned char>(utf8[i + k]) & 0x3F);
         out.push_back(c);
@@ -170,8 +177,20 @@ std::string toUtf8(std::u32string_view codePoints) {
 
 bool isUnicodeSpace(char32_t c) {
     switch (c) {
-    case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D: case 0x20: case 0x85: case 0xA0:
-    case 0x1680: case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
+    case 0x09:
+    case 0x0A:
+    case 0x0B:
+    case 0x0C:
+    case 0x0D:
+    case 0x20:
+    case 0x85:
+    case 0xA0:
+    case 0x1680:
+    case 0x2028:
+    case 0x2029:
+    case 0x202F:
+    case 0x205F:
+    case 0x3000:
         return true;
     default:
         return c >= 0x2000 && c <= 0x200A;
@@ -218,8 +237,10 @@ CodePointRange toCodePoints(std::u32string_view text, Utf16Range range) {
         if (i < text.size())
             units += text[i] > 0xFFFF ? 2 : 1;
     }
-    if (out.start < 0) out.start = static_cast<std::int64_t>(text.size());
-    if (out.end < 0) out.end = static_cast<std::int64_t>(text.size());
+    if (out.start < 0)
+        out.start = static_cast<std::int64_t>(text.size());
+    if (out.end < 0)
+        out.end = static_cast<std::int64_t>(text.size());
     return out;
 }
 

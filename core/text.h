@@ -64,7 +64,9 @@ public:
 
     std::string_view text() const { return m_text; }
     std::int64_t size() const { return static_cast<std::int64_t>(m_offsets.size()) - 1; }
-    std::size_t byteOffset(std::int64_t codePoint) const { return m_offsets[static_cast<std::size_t>(codePoint)]; }
+    std::size_t byteOffset(std::int64_t codePoint) const {
+        return m_offsets[static_cast<std::size_t>(codePoint)];
+    }
     std::string_view slice(CodePointRange range) const;
 
 private:

@@ -17,7 +17,9 @@ using sqlite::Transaction;
 
 namespace {
 
-[[noreturn]] void refuse(ErrorCode code, std::string message) { throw Failure({code, std::move(message)}); }
+[[noreturn]] void refuse(ErrorCode code, std::string message) {
+    throw Failure({code, std::move(message)});
+}
 
 // Runs `body`, turning a Failure thrown inside it into the Result's error.
 template <class Body>
@@ -49,15 +51,17 @@ std::int64_t checkIsProject(Connection& db) {
     const std::int64_t version = db.queryInteger("PRAGMA user_version");
     if (applicationId != db::kApplicationId) {
         if (db.queryInteger("SELECT count(*) FROM sqlite_schema") == 0)
-            refuse(ErrorCode::NotAProject, fmt::format("{} is not a Claimtrack project: it is an empty file", file));
+            refuse(ErrorCode::NotAProject,
+                   fmt::format("{} is not a Claimtrack project: it is an empty file", file));
         refuse(ErrorCode::NotAProject,
                fmt::format("{} is an SQLite database but not a Claimtrack project", file));
     }
     if (version > db::kSchemaVersion)
         refuse(ErrorCode::TooNew,
-               fmt::format("{} was written by a newer version of Claimtrack (schema version {}; this version reads "
-                           "up to {}); it was left untouched",
-                           file, version, db::kSchemaVersion));
+               fmt::format(
+                   "{} was written by a newer version of Claimtrack (schema version {}; this version reads "
+                   "up to {}); it was left untouched",
+                   file, version, db::kSchemaVersion));
     return version;
 }
 
@@ -71,7 +75,8 @@ void configureConnection(Connection& db, bool writing) {
 
 bool hasWritePermission(const fs::path& path) {
     const fs::perms perms = fs::status(path).permissions();
-    return (perms & (fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write)) != fs::perms::none;
+    return (perms & (fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write)) !=
+           fs::perms::none;
 }
 
 std::string defaultTitle(std::string_view text) {
@@ -183,7 +188,8 @@ public:
             },
             claim.where);
         if (!anchor)
-            refuse(ErrorCode::InvalidInput, fmt::format("article {}: {}", claim.articleId, anchor.error().message));
+            refuse(ErrorCode::InvalidInput,
+                   fmt::format("article {}: {}", claim.articleId, anchor.error().message));
 
         Statement& insert = m_db.cached(R"sql(
             INSERT INTO claim (uuid, article_id, start, end, quote, prefix, suffix, value, low, high, unit,
@@ -193,15 +199,18 @@ public:
         insert.bind(3, anchor->range.start).bind(4, anchor->range.end);
         insert.bind(5, anchor->quote.exact).bind(6, anchor->quote.prefix).bind(7, anchor->quote.suffix);
         insert.bind(8, fields.value).bind(9, fields.low).bind(10, fields.high).bindOrNull(11, fields.unit);
-        bindOptionalId(insert, 12, fields.metric.empty() ? 0 : entityId(m_metrics, kMetricSql, fields.metric));
-        bindOptionalId(insert, 13, fields.source.empty() ? 0 : entityId(m_sources, kSourceSql, fields.source));
+        bindOptionalId(insert, 12,
+                       fields.metric.empty() ? 0 : entityId(m_metrics, kMetricSql, fields.metric));
+        bindOptionalId(insert, 13,
+                       fields.source.empty() ? 0 : entityId(m_sources, kSourceSql, fields.source));
         insert.bindOrNull(14, fields.asOf).bind(15, toString(fields.status)).bindOrNull(16, fields.note);
         insert.bind(17, now);
         insert.run();
         const std::int64_t claimId = m_db.lastInsertId();
 
         for (const std::string& tag : fields.tags) {
-            Statement& link = m_db.cached("INSERT OR IGNORE INTO claim_tag (claim_id, tag_id) VALUES (?1, ?2)");
+            Statement& link =
+                m_db.cached("INSERT OR IGNORE INTO claim_tag (claim_id, tag_id) VALUES (?1, ?2)");
             link.bind(1, claimId).bind(2, entityId(m_tags, kTagSql, tag));
             link.run();
         }
@@ -217,7 +226,8 @@ private:
                                           "INSERT INTO metric (uuid, name) VALUES (?2, ?1)"};
     static constexpr EntitySql kSourceSql{"SELECT id FROM source WHERE name = ?1",
                                           "INSERT INTO source (uuid, name) VALUES (?2, ?1)"};
-    static constexpr EntitySql kTagSql{"SELECT id FROM tag WHERE name = ?1", "INSERT INTO tag (name) VALUES (?1)"};
+    static constexpr EntitySql kTagSql{"SELECT id FROM tag WHERE name = ?1",
+                                       "INSERT INTO tag (name) VALUES (?1)"};
 
     static void bindOptionalId(Statement& statement, int index, std::int64_t id) {
         if (id == 0)
@@ -227,7 +237,8 @@ private:
     }
 
     // The id of the metric, source or tag with this name, created on first use.
-    std::int64_t entityId(std::map<std::string, std::int64_t>& cache, const EntitySql& sql, const std::string& name) {
+    std::int64_t entityId(std::map<std::string, std::int64_t>& cache, const EntitySql& sql,
+                          const std::string& name) {
         if (const auto it = cache.find(name); it != cache.end())
             return it->second;
         Statement& select = m_db.cached(sql.select);
@@ -253,7 +264,8 @@ private:
         Statement& select = m_db.cached("SELECT text FROM article WHERE id = ?1");
         select.bind(1, articleId);
         if (!select.step())
-            refuse(ErrorCode::NotFound, fmt::format("no article with id {} in {}", articleId, m_db.path().string()));
+            refuse(ErrorCode::NotFound,
+                   fmt::format("no article with id {} in {}", articleId, m_db.path().string()));
         auto loaded = std::make_unique<LoadedArticle>(select.text(0));
         return m_articles.emplace(articleId, std::move(loaded)).first->second->index;
     }
@@ -276,13 +288,16 @@ Project::Project(Project&&) noexcept = default;
 Project& Project::operator=(Project&&) noexcept = default;
 Project::~Project() = default;
 
-const fs::path& Project::path() const { return m_db->path(); }
+const fs::path& Project::path() const {
+    return m_db->path();
+}
 
 Result<Project> Project::create(const fs::path& path) {
     std::error_code ec;
     if (fs::exists(path, ec) || fs::is_symlink(path, ec))
-        return makeError(ErrorCode::InvalidInput,
-                         fmt::format("{} already exists; choose a new file name for the project", path.string()));
+        return makeError(
+            ErrorCode::InvalidInput,
+            fmt::format("{} already exists; choose a new file name for the project", path.string()));
     auto created = guarded([&] {
         auto db = std::make_unique<Connection>(path, Connection::Access::Create, kDefaultBusyTimeoutMs);
         configureConnection(*db, true);
@@ -300,12 +315,14 @@ Result<Project> Project::open(const fs::path& path, Access access, int busyTimeo
         std::error_code ec;
         if (!fs::exists(path, ec))
             refuse(ErrorCode::NotFound,
-                   fmt::format("project file {} does not exist (create one with: claimtrack-cli init {})", file, file));
+                   fmt::format("project file {} does not exist (create one with: claimtrack-cli init {})",
+                               file, file));
         if (fs::is_directory(path, ec))
             refuse(ErrorCode::NotAProject, fmt::format("{} is a folder, not a project file", file));
         const bool writing = access == Access::ReadWrite;
         if (writing && !hasWritePermission(path))
-            refuse(ErrorCode::ReadOnly, fmt::format("project file {} is read-only (it has no write permission)", file));
+            refuse(ErrorCode::ReadOnly,
+                   fmt::format("project file {} is read-only (it has no write permission)", file));
 
         // Readers open read-write where the file allows it, so that the last
         // connection to close can checkpoint and remove the -wal and -shm files.
@@ -319,15 +336,17 @@ Result<Project> Project::open(const fs::path& path, Access access, int busyTimeo
         if (writing)
             db::migrate(*db, version);
         else if (version < db::kSchemaVersion)
-            refuse(ErrorCode::ReadOnly,
-                   fmt::format("project file {} uses an older schema (version {}); open it once for writing to "
-                               "upgrade it",
-                               file, version));
+            refuse(
+                ErrorCode::ReadOnly,
+                fmt::format("project file {} uses an older schema (version {}); open it once for writing to "
+                            "upgrade it",
+                            file, version));
         return Project(std::move(db));
     });
 }
 
-Result<ImportedArticle> Project::importArticle(std::string_view bytes, ArticleMeta meta, std::string_view what) {
+Result<ImportedArticle> Project::importArticle(std::string_view bytes, ArticleMeta meta,
+                                               std::string_view what) {
     auto text = normalizeArticleText(bytes, what);
     if (!text)
         return text.error();
@@ -346,7 +365,10 @@ Result<ImportedArticle> Project::importArticle(std::string_view bytes, ArticleMe
         Statement& insert = m_db->cached(R"sql(
             INSERT INTO article (uuid, title, author, publisher, url, published, imported_at, text, sha256, length)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql");
-        insert.bind(1, newUuid()).bind(2, meta.title).bindOrNull(3, meta.author).bindOrNull(4, meta.publisher);
+        insert.bind(1, newUuid())
+            .bind(2, meta.title)
+            .bindOrNull(3, meta.author)
+            .bindOrNull(4, meta.publisher);
         insert.bindOrNull(5, meta.url).bindOrNull(6, meta.published).bind(7, nowUtc()).bind(8, *text);
         insert.bind(9, hash);
         insert.bind(10, codePointCount(*text));
@@ -413,7 +435,8 @@ Result<std::int64_t> Project::addClaim(const NewClaim& claim) {
     return ids->front();
 }
 
-Result<void> Project::forEachClaim(const ClaimFilter& filter, const std::function<void(const ClaimRecord&)>& visit) {
+Result<void> Project::forEachClaim(const ClaimFilter& filter,
+                                   const std::function<void(const ClaimRecord&)>& visit) {
     return guarded([&] {
         Statement select(*m_db, kSelectClaims);  // not cached: a visitor may query the project again
         if (filter.articleId)

@@ -72,7 +72,8 @@ public:
     Result<std::int64_t> addClaim(const NewClaim& claim);
 
     // Calls `visit` for each claim in article order, reading one row at a time.
-    Result<void> forEachClaim(const ClaimFilter& filter, const std::function<void(const ClaimRecord&)>& visit);
+    Result<void> forEachClaim(const ClaimFilter& filter,
+                              const std::function<void(const ClaimRecord&)>& visit);
     Result<std::vector<ClaimRecord>> claims(const ClaimFilter& filter = {});
 
 private:

@@ -90,9 +90,9 @@ void migrate(sqlite::Connection& connection, std::int64_t from) {
         connection.exec(kVersion1);
     // Add the next step here as `if (from < 2) connection.exec(kVersion2);`
     // and raise kSchemaVersion; see docs/architecture.md.
-    connection.exec(fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {}", kApplicationId,
-                                kSchemaVersion)
-                        .c_str());
+    connection.exec(
+        fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {}", kApplicationId, kSchemaVersion)
+            .c_str());
     transaction.commit();
 }
 

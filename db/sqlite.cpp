@@ -12,19 +12,21 @@ void fail(sqlite3* db, int code, const std::filesystem::path& path) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
         throw Failure({ErrorCode::Busy, fmt::format("project file {} is locked by another process; try again "
-                                                         "when it has finished ({})", file, detail)});
+                                                    "when it has finished ({})",
+                                                    file, detail)});
     case SQLITE_READONLY:
         throw Failure({ErrorCode::ReadOnly, fmt::format("project file {} is read-only ({})", file, detail)});
     case SQLITE_NOTADB:
         throw Failure({ErrorCode::NotAProject,
-                           fmt::format("{} is not a Claimtrack project: it is not an SQLite database", file)});
+                       fmt::format("{} is not a Claimtrack project: it is not an SQLite database", file)});
     case SQLITE_CORRUPT:
         throw Failure({ErrorCode::Database, fmt::format("project file {} is damaged ({})", file, detail)});
     case SQLITE_CANTOPEN:
     case SQLITE_IOERR:
     case SQLITE_FULL:
     case SQLITE_PERM:
-        throw Failure({ErrorCode::Io, fmt::format("cannot read or write project file {} ({})", file, detail)});
+        throw Failure(
+            {ErrorCode::Io, fmt::format("cannot read or write project file {} ({})", file, detail)});
     case SQLITE_CONSTRAINT:
         throw Failure({ErrorCode::InvalidInput, fmt::format("refused by project file {}: {}", file, detail)});
     default:
@@ -113,7 +115,9 @@ void Connection::exec(const char* sql) {
         fail(rc);
 }
 
-void Connection::fail(int code) const { sqlite::fail(m_db.get(), code, m_path); }
+void Connection::fail(int code) const {
+    sqlite::fail(m_db.get(), code, m_path);
+}
 
 std::int64_t Connection::queryInteger(const char* sql) {
     Statement statement(*this, sql);
@@ -129,7 +133,9 @@ Statement& Connection::cached(const char* sql) {
     return it->second;
 }
 
-Transaction::Transaction(Connection& connection) : m_connection(connection) { connection.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Connection& connection) : m_connection(connection) {
+    connection.exec("BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
     if (!m_done)

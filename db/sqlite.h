@@ -76,7 +76,7 @@ public:
     sqlite3* handle() const { return m_db.get(); }
     const std::filesystem::path& path() const { return m_path; }
 
-    void exec(const char* sql);                 // one or more statements, no results
+    void exec(const char* sql);                  // one or more statements, no results
     std::int64_t queryInteger(const char* sql);  // first column of the first row
     // A prepared statement kept for the life of the connection, reset and ready to bind.
     Statement& cached(const char* sql);

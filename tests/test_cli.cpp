@@ -16,8 +16,9 @@ protected:
     void SetUp() override {
         ASSERT_EQ(runCli({"init", project()}).status, 0);
         writeFile(dir / "fixture.txt", fixtureArticleBytes());
-        const CliRun imported = runCli({"import", project(), file("fixture.txt"), "--publisher", "Daily Example",
-                                        "--published", "2024-05-01", "--url", "https://example.org/a"});
+        const CliRun imported =
+            runCli({"import", project(), file("fixture.txt"), "--publisher", "Daily Example", "--published",
+                    "2024-05-01", "--url", "https://example.org/a"});
         ASSERT_EQ(imported.status, 0) << imported.err;
         ASSERT_EQ(imported.out, "1\tLe café et le 社会信用 📷\n");
     }
@@ -30,12 +31,31 @@ protected:
 }  // namespace
 
 TEST_F(CliTest, ClaimAddPrintsTheIdAndClaimsListIt) {
-    const CliRun added = runCli({"claim", "add", project(), "--article", "1", "--quote", "176 million cameras",
-                                 "--value", "176000000", "--unit", "cameras", "--metric", "Surveillance cameras",
-                                 "--source", "IHS Markit", "--as-of", "2018", "--tag", "cameras", "--tag", "china"});
+    const CliRun added = runCli({"claim",
+                                 "add",
+                                 project(),
+                                 "--article",
+                                 "1",
+                                 "--quote",
+                                 "176 million cameras",
+                                 "--value",
+                                 "176000000",
+                                 "--unit",
+                                 "cameras",
+                                 "--metric",
+                                 "Surveillance cameras",
+                                 "--source",
+                                 "IHS Markit",
+                                 "--as-of",
+                                 "2018",
+                                 "--tag",
+                                 "cameras",
+                                 "--tag",
+                                 "china"});
     ASSERT_EQ(added.status, 0) << added.err;
     EXPECT_EQ(added.out, "1\n");
-    const CliRun byOffsets = runCli({"claim", "add", project(), "--article", "1", "--start", "0", "--end", "2"});
+    const CliRun byOffsets =
+        runCli({"claim", "add", project(), "--article", "1", "--start", "0", "--end", "2"});
     ASSERT_EQ(byOffsets.status, 0) << byOffsets.err;
     EXPECT_EQ(byOffsets.out, "2\n");
 
@@ -55,11 +75,12 @@ TEST_F(CliTest, ClaimAddPrintsTheIdAndClaimsListIt) {
 }
 
 TEST_F(CliTest, OccurrenceSelectsTheNthMatch) {
-    const CliRun second = runCli({"claim", "add", project(), "--article", "1", "--quote", "million", "--occurrence",
-                                  "2", "--value", "1400000000"});
+    const CliRun second = runCli({"claim", "add", project(), "--article", "1", "--quote", "million",
+                                  "--occurrence", "2", "--value", "1400000000"});
     ASSERT_EQ(second.status, 0) << second.err;
     const auto json = nlohmann::json::parse(runCli({"claims", project(), "--format", "json"}).out);
-    EXPECT_EQ(json[0]["prefix"].get<std::string>().substr(json[0]["prefix"].get<std::string>().size() - 4), "400 ");
+    EXPECT_EQ(json[0]["prefix"].get<std::string>().substr(json[0]["prefix"].get<std::string>().size() - 4),
+              "400 ");
 }
 
 TEST_F(CliTest, ArticlesInEveryFormat) {
@@ -69,14 +90,16 @@ TEST_F(CliTest, ArticlesInEveryFormat) {
     EXPECT_EQ(json[0]["url"], "https://example.org/a");
     EXPECT_EQ(json[0]["claims"], 0);
     const std::string csv = runCli({"articles", project(), "--format", "csv"}).out;
-    EXPECT_EQ(csv.substr(0, csv.find('\n')), "row_id,article_id,title,author,publisher,url,published,imported_at,"
-                                             "sha256,length,claims\r");
+    EXPECT_EQ(csv.substr(0, csv.find('\n')),
+              "row_id,article_id,title,author,publisher,url,published,imported_at,"
+              "sha256,length,claims\r");
 }
 
 TEST_F(CliTest, ImportReportsBadFilesAndStillImportsTheRest) {
     writeFile(dir / "good.txt", "A second report: 450 million cameras by 2020.\n");
     writeFile(dir / "empty.txt", "");
-    const CliRun run = runCli({"import", project(), file("empty.txt"), file("good.txt"), file("missing.txt")});
+    const CliRun run =
+        runCli({"import", project(), file("empty.txt"), file("good.txt"), file("missing.txt")});
     EXPECT_EQ(run.status, 1);
     EXPECT_EQ(run.out, "2\tA second report: 450 million cameras by 2020.\n");
     EXPECT_NE(run.err.find("empty.txt is empty"), std::string::npos) << run.err;
@@ -95,7 +118,8 @@ TEST_F(CliTest, ExportWritesAFileWithAByteOrderMarkForExcel) {
     const CliRun exported = runCli({"export", project(), "--excel", "-o", file("out.csv")});
     ASSERT_EQ(exported.status, 0) << exported.err;
     const std::string csv = readFile(dir / "out.csv");
-    EXPECT_EQ(csv.substr(0, 12), "\xEF\xBB\xBF" "claim_id,");
+    EXPECT_EQ(csv.substr(0, 12), "\xEF\xBB\xBF"
+                                 "claim_id,");
     EXPECT_FALSE(std::filesystem::exists(dir / "out.csv.partial"));
     EXPECT_EQ(runCli({"export", project(), "--format", "json"}).status, 0);
 }
@@ -108,13 +132,17 @@ struct BadInput {
 };
 
 // Names the case in test listings instead of dumping its bytes.
-inline void PrintTo(const BadInput& c, std::ostream* os) { *os << c.name; }
+inline void PrintTo(const BadInput& c, std::ostream* os) {
+    *os << c.name;
+}
 
 class CliBadInput : public CliTest, public testing::WithParamInterface<BadInput> {};
 
 TEST_P(CliBadInput, GetsOneClearLineAndLeavesTheProjectAsItWas) {
     writeFile(dir / "empty.txt", "");
-    writeFile(dir / "binary.bin", std::string("\x7F" "ELF\x02\x01\x01\0\0\0", 10));
+    writeFile(dir / "binary.bin", std::string("\x7F"
+                                              "ELF\x02\x01\x01\0\0\0",
+                                              10));
     writeFile(dir / "latin1.txt", "Caf\xE9 au lait: 5 cups\n");
     writeFile(dir / "good.txt", "A good file with 3 figures.\n");
     const std::string before = readFile(project());
@@ -142,37 +170,70 @@ INSTANTIATE_TEST_SUITE_P(
     Cases, CliBadInput,
     testing::Values(
         BadInput{"EmptyFile", {"import", "{p}", "{d}/empty.txt"}, 1, "empty.txt is empty"},
-        BadInput{"BinaryFile", {"import", "{p}", "{d}/binary.bin"}, 1, "not a text file (NUL byte at offset 7)"},
-        BadInput{"InvalidUtf8", {"import", "{p}", "{d}/latin1.txt"}, 1, "latin1.txt is not valid UTF-8: byte 0xE9 at offset 3"},
+        BadInput{
+            "BinaryFile", {"import", "{p}", "{d}/binary.bin"}, 1, "not a text file (NUL byte at offset 7)"},
+        BadInput{"InvalidUtf8",
+                 {"import", "{p}", "{d}/latin1.txt"},
+                 1,
+                 "latin1.txt is not valid UTF-8: byte 0xE9 at offset 3"},
         BadInput{"MissingFile", {"import", "{p}", "{d}/nothing.txt"}, 1, "nothing.txt: no such file"},
         BadInput{"Folder", {"import", "{p}", "{d}/"}, 1, "is a folder"},
-        BadInput{"BadPublishedDate", {"import", "{p}", "{d}/good.txt", "--published", "May 2024"}, 1,
+        BadInput{"BadPublishedDate",
+                 {"import", "{p}", "{d}/good.txt", "--published", "May 2024"},
+                 1,
                  "published date \"May 2024\" is not a valid date"},
-        BadInput{"QuoteNotFound", {"claim", "add", "{p}", "--article", "1", "--quote", "626 million"}, 1,
+        BadInput{"QuoteNotFound",
+                 {"claim", "add", "{p}", "--article", "1", "--quote", "626 million"},
+                 1,
                  "quote \"626 million\" not found"},
-        BadInput{"OccurrenceMissing", {"claim", "add", "{p}", "--article", "1", "--quote", "million", "--occurrence", "3"},
-                 1, "occurs 2 times"},
-        BadInput{"RangeOutside", {"claim", "add", "{p}", "--article", "1", "--start", "10", "--end", "100000"}, 1,
+        BadInput{"OccurrenceMissing",
+                 {"claim", "add", "{p}", "--article", "1", "--quote", "million", "--occurrence", "3"},
+                 1,
+                 "occurs 2 times"},
+        BadInput{"RangeOutside",
+                 {"claim", "add", "{p}", "--article", "1", "--start", "10", "--end", "100000"},
+                 1,
                  "is not inside the text"},
-        BadInput{"EndBeforeStart", {"claim", "add", "{p}", "--article", "1", "--start", "10", "--end", "10"}, 1,
+        BadInput{"EndBeforeStart",
+                 {"claim", "add", "{p}", "--article", "1", "--start", "10", "--end", "10"},
+                 1,
                  "end must be greater than start"},
-        BadInput{"UnknownArticle", {"claim", "add", "{p}", "--article", "42", "--quote", "x"}, 1, "no article with id 42"},
-        BadInput{"ValueNotANumber", {"claim", "add", "{p}", "--article", "1", "--quote", "176", "--value", "176m"}, 1,
+        BadInput{"UnknownArticle",
+                 {"claim", "add", "{p}", "--article", "42", "--quote", "x"},
+                 1,
+                 "no article with id 42"},
+        BadInput{"ValueNotANumber",
+                 {"claim", "add", "{p}", "--article", "1", "--quote", "176", "--value", "176m"},
+                 1,
                  "value \"176m\" is not a number"},
-        BadInput{"LowAboveHigh", {"claim", "add", "{p}", "--article", "1", "--quote", "176", "--low", "9", "--high", "1"},
-                 1, "low 9 is greater than high 1"},
-        BadInput{"BadAsOf", {"claim", "add", "{p}", "--article", "1", "--quote", "176", "--as-of", "2020-13"}, 1,
+        BadInput{"LowAboveHigh",
+                 {"claim", "add", "{p}", "--article", "1", "--quote", "176", "--low", "9", "--high", "1"},
+                 1,
+                 "low 9 is greater than high 1"},
+        BadInput{"BadAsOf",
+                 {"claim", "add", "{p}", "--article", "1", "--quote", "176", "--as-of", "2020-13"},
+                 1,
                  "as-of date \"2020-13\" is not a valid date"},
-        BadInput{"BadStatus", {"claim", "add", "{p}", "--article", "1", "--quote", "176", "--status", "true"}, 1,
+        BadInput{"BadStatus",
+                 {"claim", "add", "{p}", "--article", "1", "--quote", "176", "--status", "true"},
+                 1,
                  "unknown status \"true\""},
         BadInput{"UnknownArticleFilter", {"claims", "{p}", "--article", "7"}, 1, "no article with id 7"},
-        BadInput{"NoAnchor", {"claim", "add", "{p}", "--article", "1"}, 2, "give --quote TEXT, or both --start and --end"},
-        BadInput{"QuoteAndOffsets", {"claim", "add", "{p}", "--article", "1", "--quote", "x", "--start", "1", "--end", "2"},
-                 2, "not both"},
+        BadInput{"NoAnchor",
+                 {"claim", "add", "{p}", "--article", "1"},
+                 2,
+                 "give --quote TEXT, or both --start and --end"},
+        BadInput{"QuoteAndOffsets",
+                 {"claim", "add", "{p}", "--article", "1", "--quote", "x", "--start", "1", "--end", "2"},
+                 2,
+                 "not both"},
         BadInput{"UnknownFormat", {"claims", "{p}", "--format", "xml"}, 2, "--format"},
         BadInput{"UnknownOption", {"claims", "{p}", "--colour"}, 2, "--colour"},
         BadInput{"NoSubcommand", {}, 2, "subcommand"},
-        BadInput{"ExcelWithJson", {"export", "{p}", "--format", "json", "--excel"}, 2, "--excel goes with --format csv"},
+        BadInput{"ExcelWithJson",
+                 {"export", "{p}", "--format", "json", "--excel"},
+                 2,
+                 "--excel goes with --format csv"},
         BadInput{"InitOverExisting", {"init", "{p}"}, 1, "already exists"}),
     [](const testing::TestParamInfo<BadInput>& param) { return param.param.name; });
 

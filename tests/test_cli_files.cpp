@@ -19,16 +19,36 @@ namespace {
 
 // Tricky cells: line breaks, quotes, commas, a formula, CJK and an emoji in notes and tags.
 void addTrickyClaims(const std::string& project) {
-    ASSERT_EQ(runCli({"claim", "add", project, "--article", "1", "--quote", "176 million cameras", "--value",
-                      "176000000", "--unit", "cameras", "--metric", "Surveillance cameras, China", "--source",
-                      "IHS \"Markit\"", "--as-of", "2018-06", "--tag", "社会信用", "--tag", "a;b", "--note",
+    ASSERT_EQ(runCli({"claim",
+                      "add",
+                      project,
+                      "--article",
+                      "1",
+                      "--quote",
+                      "176 million cameras",
+                      "--value",
+                      "176000000",
+                      "--unit",
+                      "cameras",
+                      "--metric",
+                      "Surveillance cameras, China",
+                      "--source",
+                      "IHS \"Markit\"",
+                      "--as-of",
+                      "2018-06",
+                      "--tag",
+                      "社会信用",
+                      "--tag",
+                      "a;b",
+                      "--note",
                       "first line\nsecond line, with \"quotes\"\r\nthird " + kEmoji})
                   .status,
               0);
-    ASSERT_EQ(runCli({"claim", "add", project, "--article", "1", "--quote", "=SUM(A1)", "--value", "-0.25", "--low",
-                      "-1", "--high", "0", "--note", "@mention +plus -minus", "--status", "disputed"})
-                  .status,
-              0);
+    ASSERT_EQ(
+        runCli({"claim", "add", project, "--article", "1", "--quote", "=SUM(A1)", "--value", "-0.25", "--low",
+                "-1", "--high", "0", "--note", "@mention +plus -minus", "--status", "disputed"})
+            .status,
+        0);
     ASSERT_EQ(runCli({"claim", "add", project, "--article", "1", "--quote", "1 400 million", "--value",
                       "1400000000", "--low", "1400000000", "--as-of", "2020-11-01"})
                   .status,
@@ -60,7 +80,8 @@ protected:
     void SetUp() override {
         ASSERT_EQ(runCli({"init", project()}).status, 0);
         writeFile(dir / "fixture.txt", fixtureArticleBytes());
-        ASSERT_EQ(runCli({"import", project(), (dir / "fixture.txt").string(), "--title", "-Minus title, \"quoted\""})
+        ASSERT_EQ(runCli({"import", project(), (dir / "fixture.txt").string(), "--title",
+                          "-Minus title, \"quoted\""})
                       .status,
                   0);
         addTrickyClaims(project());
@@ -97,7 +118,8 @@ with open(sys.argv[1], newline='', encoding='utf-8') as f:
     rows = list(csv.DictReader(f))
 json.dump(rows, sys.stdout)
 )py";
-    const ProcessResult run = runProcess(QStringLiteral("python3"), {QStringLiteral("-c"), QString::fromUtf8(script), qs(csv())});
+    const ProcessResult run =
+        runProcess(QStringLiteral("python3"), {QStringLiteral("-c"), QString::fromUtf8(script), qs(csv())});
     ASSERT_EQ(run.exitCode, 0) << run.err;
     const json rows = json::parse(run.out);
     expectSameRows(rows);
@@ -110,9 +132,9 @@ TEST_F(CsvReadBack, Sqlite3ShellImportsTheSameValues) {
         GTEST_SKIP() << "the sqlite3 shell is not installed";
     const ProcessResult run = runProcess(
         QStringLiteral("sqlite3"),
-        {QStringLiteral(":memory:"), QStringLiteral("-cmd"), QStringLiteral(".import --csv ") + qs(csv()) +
-                                                                  QStringLiteral(" claims"),
-         QStringLiteral("-cmd"), QStringLiteral(".mode json"), QStringLiteral("SELECT * FROM claims")});
+        {QStringLiteral(":memory:"), QStringLiteral("-cmd"),
+         QStringLiteral(".import --csv ") + qs(csv()) + QStringLiteral(" claims"), QStringLiteral("-cmd"),
+         QStringLiteral(".mode json"), QStringLiteral("SELECT * FROM claims")});
     ASSERT_EQ(run.exitCode, 0) << run.err;
     expectSameRows(json::parse(run.out));
 }
@@ -126,7 +148,8 @@ TEST(ImportCrash, KillNineMidImportLeavesASoundFileAndARerunCompletesIt) {
     for (int i = 0; i < kFiles; ++i) {
         std::string text = "Report " + std::to_string(i) + "\n";
         while (text.size() < 5000)
-            text += "Officials said " + std::to_string(i * 7 + static_cast<int>(text.size())) + " cameras were installed. ";
+            text += "Officials said " + std::to_string(i * 7 + static_cast<int>(text.size())) +
+                    " cameras were installed. ";
         const auto path = dir / ("article-" + std::to_string(i) + ".txt");
         writeFile(path, text);
         args << qs(path);
@@ -144,8 +167,9 @@ TEST(ImportCrash, KillNineMidImportLeavesASoundFileAndARerunCompletesIt) {
     import.waitForFinished();
     reported += static_cast<int>(import.readAllStandardOutput().count('\n'));
 
-    const ProcessResult check = runProcess(QStringLiteral("sqlite3"),
-                                           {qs(project), QStringLiteral("PRAGMA integrity_check; SELECT count(*) FROM article;")});
+    const ProcessResult check =
+        runProcess(QStringLiteral("sqlite3"),
+                   {qs(project), QStringLiteral("PRAGMA integrity_check; SELECT count(*) FROM article;")});
     if (check.exitCode == -1)
         GTEST_SKIP() << "the sqlite3 shell is not installed";
     const auto lines = QString::fromStdString(check.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
@@ -160,6 +184,7 @@ TEST(ImportCrash, KillNineMidImportLeavesASoundFileAndARerunCompletesIt) {
     EXPECT_EQ(QString::fromStdString(rerun.out).count(QLatin1Char('\n')), kFiles);
     const ProcessResult after = runProcess(
         QStringLiteral("sqlite3"),
-        {qs(project), QStringLiteral("SELECT count(*), count(DISTINCT sha256) FROM article; PRAGMA integrity_check;")});
+        {qs(project),
+         QStringLiteral("SELECT count(*), count(DISTINCT sha256) FROM article; PRAGMA integrity_check;")});
     EXPECT_EQ(after.out, std::to_string(kFiles) + "|" + std::to_string(kFiles) + "\nok\n");
 }

@@ -14,7 +14,8 @@ TEST(PartialDate, AcceptsYearMonthAndDay) {
 }
 
 TEST(PartialDate, RefusesImpossibleOrMisshapenDates) {
-    for (const char* date : {"20", "2020-13", "2021-02-29", "2020-6-1", "2020/06", "June 2020", "", "2020-06-31"}) {
+    for (const char* date :
+         {"20", "2020-13", "2021-02-29", "2020-6-1", "2020/06", "June 2020", "", "2020-06-31"}) {
         auto parsed = parsePartialDate(date, "as-of date");
         ASSERT_FALSE(parsed) << date;
         EXPECT_NE(parsed.error().message.find("as-of date"), std::string::npos);
@@ -27,7 +28,9 @@ struct NumberCase {
 };
 
 // Names the case in test listings instead of dumping its bytes.
-inline void PrintTo(const NumberCase& c, std::ostream* os) { *os << c.text; }
+inline void PrintTo(const NumberCase& c, std::ostream* os) {
+    *os << c.text;
+}
 
 class NumberFormat : public testing::TestWithParam<NumberCase> {};
 
@@ -41,9 +44,11 @@ TEST_P(NumberFormat, WritesWithoutExponentBelow1e15AndReadsBackExactly) {
 
 INSTANTIATE_TEST_SUITE_P(Cases, NumberFormat,
                          testing::Values(NumberCase{626000000, "626000000"}, NumberCase{0, "0"},
-                                         NumberCase{-3, "-3"}, NumberCase{0.1, "0.1"}, NumberCase{11.5, "11.5"},
-                                         NumberCase{1.4e9, "1400000000"}, NumberCase{999999999999999, "999999999999999"},
-                                         NumberCase{1e15, "1e+15"}, NumberCase{1.0 / 3, "0.3333333333333333"}));
+                                         NumberCase{-3, "-3"}, NumberCase{0.1, "0.1"},
+                                         NumberCase{11.5, "11.5"}, NumberCase{1.4e9, "1400000000"},
+                                         NumberCase{999999999999999, "999999999999999"},
+                                         NumberCase{1e15, "1e+15"},
+                                         NumberCase{1.0 / 3, "0.3333333333333333"}));
 
 TEST(Number, RefusesSeparatorsWordsAndNonFiniteValues) {
     for (const char* text : {"1,000", "ten", "", "nan", "inf", "1e999", "12 ", "0x10"})
@@ -54,10 +59,12 @@ TEST(ClaimFields, BoundsMustBeOrderedAndHoldTheValue) {
     ClaimFields fields;
     fields.low = 10;
     fields.high = 5;
-    EXPECT_NE(validateClaimFields(fields).error().message.find("low 10 is greater than high 5"), std::string::npos);
+    EXPECT_NE(validateClaimFields(fields).error().message.find("low 10 is greater than high 5"),
+              std::string::npos);
     fields.high = 20;
     fields.value = 25;
-    EXPECT_NE(validateClaimFields(fields).error().message.find("outside its bounds [10, 20]"), std::string::npos);
+    EXPECT_NE(validateClaimFields(fields).error().message.find("outside its bounds [10, 20]"),
+              std::string::npos);
     fields.value = 20;
     EXPECT_TRUE(validateClaimFields(fields));
 }
@@ -80,7 +87,9 @@ struct CsvCase {
 };
 
 // Names the case in test listings instead of dumping its bytes.
-inline void PrintTo(const CsvCase& c, std::ostream* os) { *os << nlohmann::json(c.cell).dump(); }
+inline void PrintTo(const CsvCase& c, std::ostream* os) {
+    *os << nlohmann::json(c.cell).dump();
+}
 
 class CsvText : public testing::TestWithParam<CsvCase> {};
 
@@ -95,8 +104,9 @@ TEST_P(CsvText, QuotesAndGuardsFormulas) {
 INSTANTIATE_TEST_SUITE_P(Cases, CsvText,
                          testing::Values(CsvCase{"plain", "plain"}, CsvCase{"a,b", "\"a,b\""},
                                          CsvCase{"say \"hi\"", "\"say \"\"hi\"\"\""},
-                                         CsvCase{"two\nlines", "\"two\nlines\""}, CsvCase{"=SUM(A1)", "'=SUM(A1)"},
-                                         CsvCase{"+1", "'+1"}, CsvCase{"-5%", "'-5%"}, CsvCase{"@cmd", "'@cmd"},
+                                         CsvCase{"two\nlines", "\"two\nlines\""},
+                                         CsvCase{"=SUM(A1)", "'=SUM(A1)"}, CsvCase{"+1", "'+1"},
+                                         CsvCase{"-5%", "'-5%"}, CsvCase{"@cmd", "'@cmd"},
                                          CsvCase{"\tx", "'\tx"}, CsvCase{"\rx", "\"'\rx\""}, CsvCase{"", ""},
                                          CsvCase{"a = b", "a = b"}));
 
@@ -114,7 +124,8 @@ TEST(ClaimCsv, HeaderHasTheContractColumnsInOrder) {
     std::ostringstream out;
     CsvWriter csv(out);
     writeClaimCsvHeader(csv);
-    EXPECT_EQ(out.str(),
-              "claim_id,article_id,article_title,publisher,url,published,quote,start,end,prefix,suffix,value,low,"
-              "high,unit,metric,source,as_of,status,tags,note,created_at,updated_at\r\n");
+    EXPECT_EQ(
+        out.str(),
+        "claim_id,article_id,article_title,publisher,url,published,quote,start,end,prefix,suffix,value,low,"
+        "high,unit,metric,source,as_of,status,tags,note,created_at,updated_at\r\n");
 }

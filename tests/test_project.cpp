@@ -35,8 +35,8 @@ protected:
         auto created = Project::create(file());
         ASSERT_TRUE(created) << created.error().message;
         project = std::make_unique<Project>(std::move(*created));
-        auto imported = project->importArticle(fixtureArticleBytes(), {"Fixture", "A. Writer", "Daily", "", "2024-05"},
-                                               "fixture.txt");
+        auto imported = project->importArticle(
+            fixtureArticleBytes(), {"Fixture", "A. Writer", "Daily", "", "2024-05"}, "fixture.txt");
         ASSERT_TRUE(imported) << imported.error().message;
         articleId = imported->id;
     }
@@ -69,7 +69,8 @@ TEST_F(ProjectTest, ImportStoresNormalisedTextWithItsHashAndCodePointLength) {
     EXPECT_EQ(article->length, codePointCount(*text));
     EXPECT_EQ(article->uuid.size(), 36u);
     RawDb raw(file());
-    EXPECT_EQ(raw.integer("SELECT length(text) FROM article"), article->length);  // SQLite counts characters too
+    EXPECT_EQ(raw.integer("SELECT length(text) FROM article"),
+              article->length);  // SQLite counts characters too
 }
 
 TEST_F(ProjectTest, TheSameTextImportedTwiceIsOneArticle) {
@@ -162,7 +163,8 @@ TEST_F(ProjectTest, ClaimsStreamInArticleOrderAndFilterByArticle) {
     ASSERT_TRUE(project->addClaim({articleId, QuoteSelector{"1 400 million", 1}, {}}));
     ASSERT_TRUE(project->addClaim({articleId, QuoteSelector{"176 million", 1}, {}}));
     std::vector<std::string> quotes;
-    ASSERT_TRUE(project->forEachClaim({}, [&](const ClaimRecord& c) { quotes.push_back(c.anchor.quote.exact); }));
+    ASSERT_TRUE(
+        project->forEachClaim({}, [&](const ClaimRecord& c) { quotes.push_back(c.anchor.quote.exact); }));
     EXPECT_EQ(quotes, (std::vector<std::string>{"176" + kNbsp + "million", "1" + kNarrowNbsp + "400 million",
                                                 "450 million"}));
     EXPECT_EQ(project->claims({other->id})->size(), 1u);
@@ -185,17 +187,22 @@ protected:
 TEST_F(OpenRefusal, AProjectFromANewerVersionIsLeftUntouched) {
     const auto path = dir / "newer.claims";
     { ASSERT_TRUE(Project::create(path)); }
-    { RawDb raw(path); sqlite3_exec(raw.db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr); }
+    {
+        RawDb raw(path);
+        sqlite3_exec(raw.db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
+    }
     const std::string before = readFile(path);
     auto opened = Project::open(path);
     ASSERT_FALSE(opened);
     EXPECT_EQ(opened.error().code, ErrorCode::TooNew);
-    EXPECT_NE(opened.error().message.find("newer version of Claimtrack (schema version 99"), std::string::npos);
+    EXPECT_NE(opened.error().message.find("newer version of Claimtrack (schema version 99"),
+              std::string::npos);
     EXPECT_EQ(readFile(path), before);
 }
 
 TEST_F(OpenRefusal, FilesThatAreNotProjects) {
-    writeFile(dir / "notes.claims", "This is a text file, not a database. It is long enough to have a header.");
+    writeFile(dir / "notes.claims",
+              "This is a text file, not a database. It is long enough to have a header.");
     auto text = Project::open(dir / "notes.claims");
     ASSERT_FALSE(text);
     EXPECT_EQ(text.error().code, ErrorCode::NotAProject);
@@ -204,10 +211,14 @@ TEST_F(OpenRefusal, FilesThatAreNotProjects) {
     writeFile(dir / "empty.claims", "");
     EXPECT_NE(Project::open(dir / "empty.claims").error().message.find("empty file"), std::string::npos);
 
-    { RawDb raw(dir / "other.db"); sqlite3_exec(raw.db, "CREATE TABLE t(x)", nullptr, nullptr, nullptr); }
+    {
+        RawDb raw(dir / "other.db");
+        sqlite3_exec(raw.db, "CREATE TABLE t(x)", nullptr, nullptr, nullptr);
+    }
     const std::string before = readFile(dir / "other.db");
-    EXPECT_NE(Project::open(dir / "other.db").error().message.find("SQLite database but not a Claimtrack project"),
-              std::string::npos);
+    EXPECT_NE(
+        Project::open(dir / "other.db").error().message.find("SQLite database but not a Claimtrack project"),
+        std::string::npos);
     EXPECT_EQ(readFile(dir / "other.db"), before);
 
     EXPECT_EQ(Project::open(dir / "missing.claims").error().code, ErrorCode::NotFound);
@@ -230,7 +241,8 @@ TEST_F(OpenRefusal, AReadOnlyFileOpensForReadingButNotForWriting) {
         ASSERT_TRUE(project);
         ASSERT_TRUE(project->importArticle("Some text with 5 figures.", {}, "a.txt"));
     }
-    std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::group_read);
+    std::filesystem::permissions(path,
+                                 std::filesystem::perms::owner_read | std::filesystem::perms::group_read);
     const std::string before = readFile(path);
     auto writing = Project::open(path);
     ASSERT_FALSE(writing);

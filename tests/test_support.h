@@ -16,12 +16,12 @@ namespace claimtrack::test {
 
 // Unicode fixture: accented Latin in NFC and NFD, CJK, an emoji outside the
 // BMP, a no-break space and U+202F inside numbers, CRLF line endings.
-inline const std::string kNfcCafe = "caf\xC3\xA9";           // café, é precomposed (U+00E9)
-inline const std::string kNfdCafe = "cafe\xCC\x81";          // café, e + U+0301 combining acute
+inline const std::string kNfcCafe = "caf\xC3\xA9";   // café, é precomposed (U+00E9)
+inline const std::string kNfdCafe = "cafe\xCC\x81";  // café, e + U+0301 combining acute
 inline const std::string kCjk = "\xE7\xA4\xBE\xE4\xBC\x9A\xE4\xBF\xA1\xE7\x94\xA8";  // 社会信用
-inline const std::string kEmoji = "\xF0\x9F\x93\xB7";        // 📷 U+1F4F7, outside the BMP
-inline const std::string kNbsp = "\xC2\xA0";                 // U+00A0 NO-BREAK SPACE
-inline const std::string kNarrowNbsp = "\xE2\x80\xAF";       // U+202F NARROW NO-BREAK SPACE
+inline const std::string kEmoji = "\xF0\x9F\x93\xB7";   // 📷 U+1F4F7, outside the BMP
+inline const std::string kNbsp = "\xC2\xA0";            // U+00A0 NO-BREAK SPACE
+inline const std::string kNarrowNbsp = "\xE2\x80\xAF";  // U+202F NARROW NO-BREAK SPACE
 
 // An article in the fixture, as a file would hold it (NFD accents, CRLF).
 inline std::string fixtureArticleBytes() {
@@ -59,8 +59,8 @@ struct ProcessResult {
 };
 
 // Runs a program to completion (at most `timeoutMs`), feeding it `input`.
-inline ProcessResult runProcess(const QString& program, const QStringList& args, const std::string& input = {},
-                                int timeoutMs = 60000) {
+inline ProcessResult runProcess(const QString& program, const QStringList& args,
+                                const std::string& input = {}, int timeoutMs = 60000) {
     QProcess process;
     process.start(program, args);
     process.waitForStarted();
@@ -72,7 +72,11 @@ inline ProcessResult runProcess(const QString& program, const QStringList& args,
             process.readAllStandardOutput().toStdString(), process.readAllStandardError().toStdString()};
 }
 
-inline QString qs(const std::string& s) { return QString::fromStdString(s); }
-inline QString qs(const std::filesystem::path& p) { return QString::fromStdString(p.string()); }
+inline QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
+inline QString qs(const std::filesystem::path& p) {
+    return QString::fromStdString(p.string());
+}
 
 }  // namespace claimtrack::test

@@ -18,7 +18,9 @@ struct InvalidUtf8Case {
 };
 
 // Names the case in test listings instead of dumping its bytes.
-inline void PrintTo(const InvalidUtf8Case& c, std::ostream* os) { *os << c.byte; }
+inline void PrintTo(const InvalidUtf8Case& c, std::ostream* os) {
+    *os << c.byte;
+}
 
 class Utf8Invalid : public testing::TestWithParam<InvalidUtf8Case> {};
 
@@ -33,14 +35,14 @@ TEST_P(Utf8Invalid, RefusedWithTheByteAndItsOffset) {
     EXPECT_NE(result.error().message.find(c.byte), std::string::npos) << result.error().message;
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Cases, Utf8Invalid,
-    testing::Values(InvalidUtf8Case{"caf\xE9", 3, "0xE9"},                  // Latin-1 é
-                    InvalidUtf8Case{"ab\xC0\xAF", 2, "0xC0"},               // overlong '/'
-                    InvalidUtf8Case{"x\xED\xA0\x80", 1, "0xED"},            // UTF-16 surrogate
-                    InvalidUtf8Case{"\xF4\x90\x80\x80", 0, "0xF4"},         // past U+10FFFF
-                    InvalidUtf8Case{"ok \xE2\x82", 3, "0xE2"},              // truncated sequence
-                    InvalidUtf8Case{"\xEF\xBB\xBF fine \x80", 9, "0x80"}));  // stray continuation byte
+INSTANTIATE_TEST_SUITE_P(Cases, Utf8Invalid,
+                         testing::Values(InvalidUtf8Case{"caf\xE9", 3, "0xE9"},           // Latin-1 é
+                                         InvalidUtf8Case{"ab\xC0\xAF", 2, "0xC0"},        // overlong '/'
+                                         InvalidUtf8Case{"x\xED\xA0\x80", 1, "0xED"},     // UTF-16 surrogate
+                                         InvalidUtf8Case{"\xF4\x90\x80\x80", 0, "0xF4"},  // past U+10FFFF
+                                         InvalidUtf8Case{"ok \xE2\x82", 3, "0xE2"},  // truncated sequence
+                                         InvalidUtf8Case{"\xEF\xBB\xBF fine \x80", 9,
+                                                         "0x80"}));  // stray continuation byte
 
 TEST(ArticleText, NormalisesToNfcAndLfAndKeepsNoBreakSpaces) {
     auto text = normalizeArticleText(fixtureArticleBytes(), "fixture");
@@ -122,7 +124,8 @@ TEST_F(AnchorTest, PrefixAndSuffixHoldUpTo32CodePoints) {
     auto anchor = findQuote(index, "1" + kNarrowNbsp + "400 million people");
     ASSERT_TRUE(anchor);
     EXPECT_EQ(codePointCount(anchor->quote.prefix), kQuoteContextLength);
-    EXPECT_EQ(anchor->quote.prefix, std::string(index.slice({anchor->range.start - 32, anchor->range.start})));
+    EXPECT_EQ(anchor->quote.prefix,
+              std::string(index.slice({anchor->range.start - 32, anchor->range.start})));
     auto atStart = anchorAt(index, {0, 2});
     ASSERT_TRUE(atStart);
     EXPECT_EQ(atStart->quote.prefix, "");

@@ -65,14 +65,15 @@ public:
         int status = kExitOk;
         for (const std::string& file : files) {
             auto bytes = readArticleFile(file);
-            auto imported = bytes ? opened->importArticle(*bytes, meta, file) : Result<ImportedArticle>(bytes.error());
+            auto imported =
+                bytes ? opened->importArticle(*bytes, meta, file) : Result<ImportedArticle>(bytes.error());
             if (!imported) {
                 status = report(streams.err, imported.error());
                 continue;
             }
             if (imported->alreadyPresent)
-                streams.err << "claimtrack-cli: " << file << " is already in the project as article " << imported->id
-                            << '\n';
+                streams.err << "claimtrack-cli: " << file << " is already in the project as article "
+                            << imported->id << '\n';
             streams.out << imported->id << '\t' << imported->title << '\n' << std::flush;
         }
         return status;
@@ -123,9 +124,11 @@ public:
 void addArticleCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen) {
     auto* init = app.add_subcommand("init", "Create a new, empty project file");
     auto& initCommand = attach<InitCommand>(init, commands, chosen);
-    init->add_option("PROJECT", initCommand.project, "Project file to create (e.g. research.claims)")->required();
+    init->add_option("PROJECT", initCommand.project, "Project file to create (e.g. research.claims)")
+        ->required();
 
-    auto* import = app.add_subcommand("import", "Import UTF-8 text files as articles; prints id<TAB>title per file");
+    auto* import =
+        app.add_subcommand("import", "Import UTF-8 text files as articles; prints id<TAB>title per file");
     auto& importCommand = attach<ImportCommand>(import, commands, chosen);
     import->add_option("PROJECT", importCommand.project, "Project file")->required();
     import->add_option("FILE", importCommand.files, "Text files to import")->required();
@@ -133,7 +136,8 @@ void addArticleCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& co
     import->add_option("--author", importCommand.meta.author, "Author");
     import->add_option("--publisher", importCommand.meta.publisher, "Publisher");
     import->add_option("--url", importCommand.meta.url, "URL of the article");
-    import->add_option("--published", importCommand.meta.published, "Published date: YYYY, YYYY-MM or YYYY-MM-DD");
+    import->add_option("--published", importCommand.meta.published,
+                       "Published date: YYYY, YYYY-MM or YYYY-MM-DD");
 
     auto* articles = app.add_subcommand("articles", "List the project's articles");
     auto& articlesCommand = attach<ArticlesCommand>(articles, commands, chosen);

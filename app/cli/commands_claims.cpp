@@ -50,9 +50,9 @@ public:
             claim.where = CodePointRange{*start, *end};
         }
         claim.fields = fields;
-        for (auto [text, target, name] : {std::tuple{&value, &claim.fields.value, "value"},
-                                          std::tuple{&low, &claim.fields.low, "low"},
-                                          std::tuple{&high, &claim.fields.high, "high"}}) {
+        for (auto [text, target, name] :
+             {std::tuple{&value, &claim.fields.value, "value"}, std::tuple{&low, &claim.fields.low, "low"},
+              std::tuple{&high, &claim.fields.high, "high"}}) {
             auto number = optionalNumber(*text, name);
             if (!number)
                 return report(streams.err, number.error());
@@ -78,12 +78,19 @@ public:
 Result<void> writeClaims(Project& project, const ClaimFilter& filter, Format format, std::ostream& out) {
     switch (format) {
     case Format::Table: {
-        TextTable table({{"id", 8}, {"article", 8}, {"quote", 40}, {"figure", 28}, {"unit", 12}, {"metric", 32},
-                         {"source", 24}, {"as of", 10}, {"status", 10}});
+        TextTable table({{"id", 8},
+                         {"article", 8},
+                         {"quote", 40},
+                         {"figure", 28},
+                         {"unit", 12},
+                         {"metric", 32},
+                         {"source", 24},
+                         {"as of", 10},
+                         {"status", 10}});
         auto visited = project.forEachClaim(filter, [&](const ClaimRecord& c) {
             table.addRow({std::to_string(c.id), std::to_string(c.articleId), c.anchor.quote.exact,
-                          describeFigure(c.fields), c.fields.unit, c.fields.metric, c.fields.source, c.fields.asOf,
-                          std::string(toString(c.fields.status))});
+                          describeFigure(c.fields), c.fields.unit, c.fields.metric, c.fields.source,
+                          c.fields.asOf, std::string(toString(c.fields.status))});
         });
         if (visited)
             table.print(out);
@@ -153,7 +160,8 @@ public:
             fs::rename(partial, target, ec);
         if (status != kExitOk || file.fail() || ec) {
             fs::remove(partial, ec);
-            return status != kExitOk ? status : report(streams.err, {ErrorCode::Io, "cannot write " + output});
+            return status != kExitOk ? status
+                                     : report(streams.err, {ErrorCode::Io, "cannot write " + output});
         }
         return kExitOk;
     }
@@ -184,9 +192,11 @@ std::string describeFigure(const ClaimFields& f) {
     const auto n = [](std::optional<double> v) { return readableNumber(*v); };
     if (!f.low && !f.high)
         return f.value ? n(f.value) : std::string();
-    std::string bounds = f.low && f.high ? n(f.low) + "–" + n(f.high) : f.low ? "≥ " + n(f.low) : "≤ " + n(f.high);
-    const bool valueIsABound = !f.value || (f.low && *f.value == *f.low && !f.high) ||
-                               (f.high && *f.value == *f.high);
+    std::string bounds = f.low && f.high ? n(f.low) + "–" + n(f.high)
+                         : f.low         ? "≥ " + n(f.low)
+                                         : "≤ " + n(f.high);
+    const bool valueIsABound =
+        !f.value || (f.low && *f.value == *f.low && !f.high) || (f.high && *f.value == *f.high);
     return valueIsABound ? bounds : n(f.value) + " (" + bounds + ")";
 }
 
@@ -198,8 +208,9 @@ void addClaimCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& comm
     add->add_option("PROJECT", a.project, "Project file")->required();
     add->add_option("--article", a.articleId, "Article id (see: claimtrack-cli articles)")->required();
     a.quoteOption = add->add_option("--quote", a.quote, "The words that carry the claim");
-    a.occurrenceOption = add->add_option("--occurrence", a.occurrence, "Which occurrence of the quote (default 1)")
-                             ->check(CLI::PositiveNumber);
+    a.occurrenceOption =
+        add->add_option("--occurrence", a.occurrence, "Which occurrence of the quote (default 1)")
+            ->check(CLI::PositiveNumber);
     add->add_option("--start", a.start, "Start offset in code points")->check(CLI::NonNegativeNumber);
     add->add_option("--end", a.end, "End offset in code points (exclusive)")->check(CLI::NonNegativeNumber);
     add->add_option("--value", a.value, "The figure as written, e.g. 626000000");

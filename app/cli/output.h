@@ -28,7 +28,8 @@ public:
     JsonArrayWriter& operator=(const JsonArrayWriter&) = delete;
 
     void add(const nlohmann::ordered_json& element) {
-        m_out << (m_empty ? "\n  " : ",\n  ") << element.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        m_out << (m_empty ? "\n  " : ",\n  ")
+              << element.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
         m_empty = false;
     }
 

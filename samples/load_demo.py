@@ -1,0 +1,56 @@
+#!/usr/bin/env python3
+"""Builds the demo project from the sample articles and their annotated claims.
+
+Every step goes through claimtrack-cli, exactly as a user or script would:
+    samples/load_demo.py --cli build/dev/app/claimtrack-cli build/demo.claims
+The project is created anew; an existing file at that path is replaced.
+"""
+import argparse
+import csv
+import pathlib
+import subprocess
+import sys
+
+HERE = pathlib.Path(__file__).resolve().parent
+
+
+def run(cli, *args):
+    result = subprocess.run([cli, *args], capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"claimtrack-cli {' '.join(args[:2])} failed: {result.stderr.strip()}")
+    return result.stdout
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cli", required=True, help="path to claimtrack-cli")
+    parser.add_argument("project", help="project file to (re)create")
+    args = parser.parse_args()
+
+    project = pathlib.Path(args.project)
+    for suffix in ("", "-wal", "-shm"):
+        pathlib.Path(str(project) + suffix).unlink(missing_ok=True)
+    run(args.cli, "init", str(project))
+
+    article_ids = {}
+    with open(HERE / "articles.csv", newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            out = run(args.cli, "import", str(project), str(HERE / "articles" / row["file"]),
+                      "--title", row["title"], "--author", row["author"], "--publisher", row["publisher"],
+                      "--url", row["url"], "--published", row["published"])
+            article_ids[row["file"]] = out.split("\t", 1)[0]
+
+    with open(HERE / "claims.csv", newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            command = ["claim", "add", str(project), "--article", article_ids[row["file"]],
+                       "--quote", row["quote"], "--occurrence", row["occurrence"], "--status", row["status"]]
+            for column in ("value", "low", "high", "unit", "metric", "source", "as_of", "note"):
+                if row[column]:
+                    command += ["--" + column.replace("_", "-"), row[column]]
+            for tag in filter(None, (t.strip() for t in row["tags"].split(";"))):
+                command += ["--tag", tag]
+            run(args.cli, *command)
+
+
+if __name__ == "__main__":
+    main()
