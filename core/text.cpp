@@ -1,10 +1,11 @@
 #include "text.h"
 
-#include <QCryptographicHash>
 #include <QString>
 
 #include <algorithm>
+#include <array>
 #include <fmt/format.h>
+#include <openssl/sha.h>
 
 namespace claimtrack {
 
@@ -64,6 +65,8 @@ std::string toNfc(std::string_view utf8) {
 }
 
 std::string toLf(std::string_view s) {
+    if (s.find('\r') == std::string_view::npos)
+        return std::string(s);
     std::string out;
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size(); ++i) {
@@ -123,10 +126,20 @@ std::string normalizeField(std::string_view utf8) {
     return toUtf8(trimmed);
 }
 
+// OpenSSL rather than QCryptographicHash: Qt 6.4 hashes with the portable
+// reference code, which made hashing the largest cost of a bulk import;
+// OpenSSL uses the CPU's SHA instructions where it has them.
 std::string sha256Hex(std::string_view bytes) {
-    const QByteArray digest = QCryptographicHash::hash(
-        QByteArrayView(bytes.data(), static_cast<qsizetype>(bytes.size())), QCryptographicHash::Sha256);
-    return digest.toHex().toStdString();
+    std::array<unsigned char, SHA256_DIGEST_LENGTH> digest{};
+    SHA256(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), digest.data());
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string hex;
+    hex.reserve(2 * digest.size());
+    for (const unsigned char byte : digest) {
+        hex.push_back(kHex[byte >> 4]);
+        hex.push_back(kHex[byte & 0xF]);
+    }
+    return hex;
 }
 
 std::int64_t codePointCount(std::string_view utf8) {

@@ -345,38 +345,74 @@ Result<Project> Project::open(const fs::path& path, Access access, int busyTimeo
     });
 }
 
+ImportedArticle Project::insertArticle(const std::string& text, ArticleMeta meta) {
+    meta = validateMeta(std::move(meta));
+    if (meta.title.empty())
+        meta.title = defaultTitle(text);
+    const std::string hash = sha256Hex(text);
+
+    Statement& existing = m_db->cached("SELECT id, title FROM article WHERE sha256 = ?1");
+    existing.bind(1, hash);
+    if (existing.step())
+        return ImportedArticle{existing.integer(0), existing.text(1), true};
+
+    Statement& insert = m_db->cached(R"sql(
+        INSERT INTO article (uuid, title, author, publisher, url, published, imported_at, text, sha256, length)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql");
+    insert.bind(1, newUuid()).bind(2, meta.title).bindOrNull(3, meta.author).bindOrNull(4, meta.publisher);
+    insert.bindOrNull(5, meta.url).bindOrNull(6, meta.published).bind(7, nowUtc()).bind(8, text);
+    insert.bind(9, hash).bind(10, codePointCount(text));
+    insert.run();
+    return ImportedArticle{m_db->lastInsertId(), meta.title, false};
+}
+
 Result<ImportedArticle> Project::importArticle(std::string_view bytes, ArticleMeta meta,
                                                std::string_view what) {
-    auto text = normalizeArticleText(bytes, what);
-    if (!text)
-        return text.error();
-    return guarded([&] {
-        meta = validateMeta(std::move(meta));
-        if (meta.title.empty())
-            meta.title = defaultTitle(*text);
-        const std::string hash = sha256Hex(*text);
+    const ArticleSource source{std::string(what), std::move(meta),
+                               [&] { return Result<std::string>(std::string(bytes)); }};
+    std::optional<Result<ImportedArticle>> outcome;
+    auto imported = importArticles(
+        std::span(&source, 1),
+        [&](const ArticleSource&, const Result<ImportedArticle>& result) { outcome = result; });
+    if (!imported)
+        return imported.error();
+    return *outcome;
+}
 
-        Transaction transaction(*m_db);
-        Statement& existing = m_db->cached("SELECT id, title FROM article WHERE sha256 = ?1");
-        existing.bind(1, hash);
-        if (existing.step())
-            return ImportedArticle{existing.integer(0), existing.text(1), true};
-
-        Statement& insert = m_db->cached(R"sql(
-            INSERT INTO article (uuid, title, author, publisher, url, published, imported_at, text, sha256, length)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql");
-        insert.bind(1, newUuid())
-            .bind(2, meta.title)
-            .bindOrNull(3, meta.author)
-            .bindOrNull(4, meta.publisher);
-        insert.bindOrNull(5, meta.url).bindOrNull(6, meta.published).bind(7, nowUtc()).bind(8, *text);
-        insert.bind(9, hash);
-        insert.bind(10, codePointCount(*text));
-        insert.run();
-        const std::int64_t id = m_db->lastInsertId();
-        transaction.commit();
-        return ImportedArticle{id, meta.title, false};
-    });
+Result<void> Project::importArticles(std::span<const ArticleSource> sources, const ImportReport& report) {
+    std::size_t next = 0;
+    while (next < sources.size()) {
+        // One group: its outcomes are held back until its transaction commits.
+        std::vector<std::pair<const ArticleSource*, Result<ImportedArticle>>> outcomes;
+        auto group = guarded([&] {
+            Transaction transaction(*m_db);
+            const auto deadline = std::chrono::steady_clock::now() + kImportGroupTime;
+            while (next < sources.size() && outcomes.size() < kImportGroupSize &&
+                   std::chrono::steady_clock::now() < deadline) {
+                const ArticleSource& source = sources[next++];
+                auto bytes = source.read();
+                auto text =
+                    bytes ? normalizeArticleText(*bytes, source.name) : Result<std::string>(bytes.error());
+                if (!text) {
+                    outcomes.emplace_back(&source, text.error());
+                    continue;
+                }
+                try {
+                    outcomes.emplace_back(&source, insertArticle(*text, source.meta));
+                } catch (const Failure& failure) {
+                    if (failure.error().code != ErrorCode::InvalidInput)
+                        throw;  // the project cannot be written: give up the group
+                    outcomes.emplace_back(&source, failure.error());
+                }
+            }
+            transaction.commit();
+        });
+        if (!group)
+            return group.error();
+        for (const auto& [source, outcome] : outcomes)
+            report(*source, outcome);
+    }
+    return {};
 }
 
 Result<std::vector<Article>> Project::articles() {

@@ -6,6 +6,7 @@
 #include "model.h"
 #include "result.h"
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -38,6 +39,18 @@ struct ImportedArticle {
     bool alreadyPresent = false;  // the same text was imported before; nothing was written
 };
 
+// One article to import: its name for messages, its metadata, and a function
+// that reads its bytes when its turn comes (so a large import holds one at a time).
+struct ArticleSource {
+    std::string name;
+    ArticleMeta meta;
+    std::function<Result<std::string>()> read;
+};
+
+// Told, in order, what became of each source once that is final: the article
+// (committed), or why it was not imported.
+using ImportReport = std::function<void(const ArticleSource&, const Result<ImportedArticle>&)>;
+
 struct ClaimFilter {
     std::optional<std::int64_t> articleId;
 };
@@ -63,6 +76,16 @@ public:
     // file in error messages. An empty title becomes the text's first line.
     Result<ImportedArticle> importArticle(std::string_view bytes, ArticleMeta meta, std::string_view what);
 
+    // Imports many articles. Each lands whole or not at all, and a bad one does
+    // not stop the others. Commits come in groups (kImportGroupSize articles or
+    // kImportGroupTime, whichever is first) so a large import does not pay one
+    // commit per file; an article is reported only once its group is committed.
+    // Fails only when the project itself cannot be written; the group being
+    // written then is not reported, and the import stops.
+    Result<void> importArticles(std::span<const ArticleSource> sources, const ImportReport& report);
+    static constexpr std::size_t kImportGroupSize = 500;
+    static constexpr std::chrono::milliseconds kImportGroupTime{250};
+
     Result<std::vector<Article>> articles();
     Result<Article> article(std::int64_t id);
     Result<std::string> articleText(std::int64_t id);
@@ -78,6 +101,8 @@ public:
 
 private:
     explicit Project(std::unique_ptr<sqlite::Connection> connection);
+    // Inside a transaction: the article with this text, inserted unless it is there already.
+    ImportedArticle insertArticle(const std::string& text, ArticleMeta meta);
 
     std::unique_ptr<sqlite::Connection> m_db;
 };

@@ -62,20 +62,24 @@ public:
         auto opened = Project::open(project);
         if (!opened)
             return report(streams.err, opened.error());
+        std::vector<ArticleSource> sources;
+        for (const std::string& file : files)
+            sources.push_back({file, meta, [file] { return readArticleFile(file); }});
         int status = kExitOk;
-        for (const std::string& file : files) {
-            auto bytes = readArticleFile(file);
-            auto imported =
-                bytes ? opened->importArticle(*bytes, meta, file) : Result<ImportedArticle>(bytes.error());
-            if (!imported) {
-                status = report(streams.err, imported.error());
-                continue;
-            }
-            if (imported->alreadyPresent)
-                streams.err << "claimtrack-cli: " << file << " is already in the project as article "
-                            << imported->id << '\n';
-            streams.out << imported->id << '\t' << imported->title << '\n' << std::flush;
-        }
+        auto imported = opened->importArticles(
+            sources, [&](const ArticleSource& source, const Result<ImportedArticle>& article) {
+                if (!article) {
+                    status = report(streams.err, article.error());
+                    return;
+                }
+                if (article->alreadyPresent)
+                    streams.err << "claimtrack-cli: " << source.name
+                                << " is already in the project as article " << article->id << '\n';
+                streams.out << article->id << '\t' << article->title << '\n';
+            });
+        streams.out.flush();
+        if (!imported)
+            return report(streams.err, imported.error());
         return status;
     }
 };

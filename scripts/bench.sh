@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Builds the release preset and runs the benchmarks; see docs/performance.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh
+cmake --preset release >/dev/null
+cmake --build --preset release
+tests/benchmarks/bench_storage.py --build build/release "$@"

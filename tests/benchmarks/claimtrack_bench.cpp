@@ -1,0 +1,56 @@
+// claimtrack-bench: the parts of the storage benchmark that have no command
+// of their own. Driven by tests/benchmarks/bench_storage.py, which times it
+// against the sqlite3 shell doing the same work.
+//
+//   claimtrack-bench insert-claims PROJECT N   record N claims in one transaction
+#include "project.h"
+
+#include <cstdio>
+#include <string>
+#include <vector>
+
+using namespace claimtrack;
+
+namespace {
+
+int insertClaims(const char* path, std::int64_t count) {
+    auto project = Project::open(path);
+    if (!project) {
+        std::fprintf(stderr, "%s\n", project.error().message.c_str());
+        return 1;
+    }
+    auto articles = project->articles();
+    if (!articles || articles->empty()) {
+        std::fprintf(stderr, "the project needs articles to anchor claims in\n");
+        return 1;
+    }
+    // The same claims bench_storage.py writes to CSV for the shell: see claim_row() there.
+    std::vector<NewClaim> claims;
+    claims.reserve(static_cast<std::size_t>(count));
+    for (std::int64_t i = 0; i < count; ++i) {
+        const Article& article = (*articles)[static_cast<std::size_t>(i) % articles->size()];
+        const std::int64_t start = (i * 7) % (article.length - 20);
+        NewClaim claim{article.id, CodePointRange{start, start + 12}, {}};
+        claim.fields.value = static_cast<double>(i % 1000) * 1e6;
+        claim.fields.unit = "cameras";
+        claim.fields.metric = "Metric " + std::to_string(i % 100);
+        claim.fields.source = "Source " + std::to_string(i % 50);
+        claim.fields.asOf = "2020";
+        claims.push_back(std::move(claim));
+    }
+    auto ids = project->addClaims(claims);
+    if (!ids) {
+        std::fprintf(stderr, "%s\n", ids.error().message.c_str());
+        return 1;
+    }
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc == 4 && std::string(argv[1]) == "insert-claims")
+        return insertClaims(argv[2], std::stoll(argv[3]));
+    std::fprintf(stderr, "usage: claimtrack-bench insert-claims PROJECT N\n");
+    return 2;
+}
