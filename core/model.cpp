@@ -2,7 +2,7 @@
 #include "text.h"
 
 #include <QDateTime>
-#include <QUuid>
+#include <QRandomGenerator>
 
 #include <fmt/format.h>
 
@@ -10,6 +10,7 @@
 #include <charconv>
 #include <chrono>
 #include <cmath>
+#include <cstring>
 
 namespace claimtrack {
 
@@ -105,8 +106,26 @@ std::string nowUtc() {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString();
 }
 
+// A version 4 UUID from QRandomGenerator::global(), a generator seeded from
+// the system's entropy; QUuid::createUuid() asks the system for every UUID,
+// which was a tenth of the time of recording a million claims.
 std::string newUuid() {
-    return QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
+    std::array<quint32, 4> words{};
+    QRandomGenerator::global()->fillRange(words.data(), words.size());
+    std::array<unsigned char, 16> bytes{};
+    std::memcpy(bytes.data(), words.data(), bytes.size());
+    bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0F) | 0x40);  // version 4
+    bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3F) | 0x80);  // RFC 4122 variant
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string uuid;
+    uuid.reserve(36);
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10)
+            uuid.push_back('-');
+        uuid.push_back(kHex[bytes[i] >> 4]);
+        uuid.push_back(kHex[bytes[i] & 0xF]);
+    }
+    return uuid;
 }
 
 Result<ClaimFields> validateClaimFields(ClaimFields fields) {

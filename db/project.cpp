@@ -70,7 +70,7 @@ void configureConnection(Connection& db, bool writing) {
         db.exec("PRAGMA journal_mode = WAL");
     // WAL with synchronous=NORMAL: a crash of the process never loses a committed
     // transaction; a power cut may lose the last ones, but never corrupts the file.
-    db.exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL");
+    db.exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536");
 }
 
 bool hasWritePermission(const fs::path& path) {

@@ -7,7 +7,7 @@ packages=(
   build-essential cmake ninja-build pkg-config git
   qt6-base-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev libfmt-dev libssl-dev
   libgtest-dev
-  sqlite3 python3 clang-format
+  sqlite3 python3 clang-format time
 )
 
 missing=()
