@@ -49,6 +49,8 @@ public:
     }
     T& operator*() & { return value(); }
     const T& operator*() const& { return value(); }
+    // By value, so `for (auto& x : *f())` and `*f()` bound to a reference keep the value alive.
+    T operator*() && { return std::move(*this).value(); }
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
 

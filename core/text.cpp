@@ -223,38 +223,38 @@ std::string_view CodePointIndex::slice(CodePointRange range) const {
     return m_text.substr(from, byteOffset(range.end) - from);
 }
 
-Utf16Range toUtf16(std::u32string_view text, CodePointRange range) {
-    auto units = [&](std::int64_t upTo) {
-        std::int64_t n = 0;
-        for (std::int64_t i = 0; i < upTo; ++i)
-            n += text[static_cast<std::size_t>(i)] > 0xFFFF ? 2 : 1;
-        return n;
-    };
-    const std::int64_t start = units(range.start);
-    std::int64_t end = start;
-    for (std::int64_t i = range.start; i < range.end; ++i)
-        end += text[static_cast<std::size_t>(i)] > 0xFFFF ? 2 : 1;
-    return {start, end};
+OffsetConverter::OffsetConverter(std::string_view utf8) {
+    std::int64_t codePoint = 0;
+    for (std::size_t i = 0; i < utf8.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(utf8[i]);
+        if ((byte & 0xC0) == 0x80)
+            continue;
+        if (byte >= 0xF0)
+            m_astral.push_back(codePoint);
+        ++codePoint;
+    }
 }
 
-CodePointRange toCodePoints(std::u32string_view text, Utf16Range range) {
-    CodePointRange out{-1, -1};
-    std::int64_t units = 0;
-    for (std::size_t i = 0; i <= text.size(); ++i) {
-        if (out.start < 0 && units >= range.start)
-            out.start = static_cast<std::int64_t>(i);
-        if (units >= range.end) {
-            out.end = static_cast<std::int64_t>(i);
-            break;
-        }
-        if (i < text.size())
-            units += text[i] > 0xFFFF ? 2 : 1;
+std::int64_t OffsetConverter::toUtf16(std::int64_t codePoint) const {
+    const auto before = std::lower_bound(m_astral.begin(), m_astral.end(), codePoint) - m_astral.begin();
+    return codePoint + before;
+}
+
+std::int64_t OffsetConverter::toCodePoint(std::int64_t utf16) const {
+    // The k-th astral character (0-based) starts at UTF-16 offset m_astral[k] + k.
+    std::size_t low = 0, high = m_astral.size();
+    while (low < high) {
+        const std::size_t mid = (low + high) / 2;
+        if (m_astral[mid] + static_cast<std::int64_t>(mid) < utf16)
+            low = mid + 1;
+        else
+            high = mid;
     }
-    if (out.start < 0)
-        out.start = static_cast<std::int64_t>(text.size());
-    if (out.end < 0)
-        out.end = static_cast<std::int64_t>(text.size());
-    return out;
+    // `low` astral characters start before utf16; if utf16 falls inside the last one, it counts once.
+    std::int64_t codePoint = utf16 - static_cast<std::int64_t>(low);
+    if (low > 0 && m_astral[low - 1] + static_cast<std::int64_t>(low - 1) + 1 == utf16)
+        codePoint = m_astral[low - 1];
+    return codePoint;
 }
 
 }  // namespace claimtrack

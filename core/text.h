@@ -74,8 +74,23 @@ private:
     std::vector<std::uint32_t> m_offsets;  // size() + 1 entries; articles are far below 4 GiB
 };
 
-// Conversions between code point and UTF-16 offsets over the same text.
-Utf16Range toUtf16(std::u32string_view text, CodePointRange range);
-CodePointRange toCodePoints(std::u32string_view text, Utf16Range range);
+// Converts between code point and UTF-16 offsets over one text. Built once
+// per article (it remembers where the characters outside the BMP are, which
+// take two UTF-16 units), then each conversion is a binary search.
+class OffsetConverter {
+public:
+    explicit OffsetConverter(std::string_view utf8);
+
+    std::int64_t toUtf16(std::int64_t codePoint) const;
+    // A UTF-16 offset inside a surrogate pair maps to the code point it belongs to.
+    std::int64_t toCodePoint(std::int64_t utf16) const;
+    Utf16Range toUtf16(CodePointRange range) const { return {toUtf16(range.start), toUtf16(range.end)}; }
+    CodePointRange toCodePoints(Utf16Range range) const {
+        return {toCodePoint(range.start), toCodePoint(range.end)};
+    }
+
+private:
+    std::vector<std::int64_t> m_astral;  // code point offsets of characters outside the BMP, ascending
+};
 
 }  // namespace claimtrack

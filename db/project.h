@@ -55,6 +55,45 @@ struct ClaimFilter {
     std::optional<std::int64_t> articleId;
 };
 
+enum class EntityKind { Source, Metric };
+
+// A source or a metric, with how many claims use it.
+struct Entity {
+    std::int64_t id = 0;
+    std::string uuid;
+    std::string name;
+    std::string kind;  // a source's kind (person, organisation, publication, report); empty for metrics
+    std::string note;  // a source's note, a metric's description
+    std::int64_t claimCount = 0;
+};
+
+// The columns the claim table sorts by.
+enum class ClaimColumn {
+    Article,
+    Quote,
+    Value,
+    Low,
+    High,
+    Unit,
+    Metric,
+    Source,
+    AsOf,
+    Status,
+    Tags,
+    Note,
+    Updated
+};
+
+// Which claims, in which order: for tables that read rows lazily by id.
+struct ClaimQuery {
+    std::optional<std::int64_t> articleId;
+    std::optional<std::int64_t> sourceId;
+    std::optional<std::int64_t> metricId;
+    std::string text;  // case-insensitive substring of quote, metric, source, a tag or note
+    ClaimColumn sortBy = ClaimColumn::Article;
+    bool descending = false;
+};
+
 class Project {
 public:
     enum class Access { ReadOnly, ReadWrite };
@@ -93,6 +132,40 @@ public:
     // Records claims in one transaction; all or none. Returns their row ids.
     Result<std::vector<std::int64_t>> addClaims(std::span<const NewClaim> claims);
     Result<std::int64_t> addClaim(const NewClaim& claim);
+
+    Result<std::int64_t> articleCount();
+    // Removes an article that has no claims (undoing its import); returns it and its text.
+    Result<std::pair<Article, std::string>> deleteArticle(std::int64_t id);
+    // Puts a deleted article back as it was: same id, UUID and import time.
+    Result<void> restoreArticle(const Article& article, const std::string& text);
+
+    Result<ClaimRecord> claim(std::int64_t id);
+    // Changes what a claim says; its anchor stays. Stamps updated_at.
+    Result<void> updateClaim(std::int64_t id, const ClaimFields& fields);
+    // Moves a claim's anchor to other words of the same article.
+    Result<void> reanchorClaim(std::int64_t id, CodePointRange range);
+    // Puts a claim's anchor and fields back exactly as recorded (for undo).
+    Result<void> rewriteClaim(const ClaimRecord& claim);
+    Result<ClaimRecord> deleteClaim(std::int64_t id);
+    // Puts a deleted claim back as it was: same id, UUID, anchor and times.
+    Result<void> restoreClaim(const ClaimRecord& claim);
+
+    // The ids of the claims a query matches, in its order; and claims by id, in the order given.
+    Result<std::vector<std::int64_t>> claimIds(const ClaimQuery& query);
+    Result<std::vector<ClaimRecord>> claimsById(std::span<const std::int64_t> ids);
+    Result<std::vector<std::string>> tagNames();
+
+    Result<std::vector<Entity>> entities(EntityKind kind);
+    // Renames a source or metric everywhere at once; refuses a name another one has.
+    Result<void> renameEntity(EntityKind kind, std::int64_t id, const std::string& name);
+    // Moves every claim of `fromId` to `intoId` and deletes `fromId`; returns it and the claims moved.
+    Result<std::pair<Entity, std::vector<std::int64_t>>> mergeEntity(EntityKind kind, std::int64_t fromId,
+                                                                     std::int64_t intoId);
+    // Undoes mergeEntity: restores `from` and moves `claimIds` back to it.
+    Result<void> unmergeEntity(EntityKind kind, const Entity& from, std::span<const std::int64_t> claimIds);
+    // Deletes a source or metric no claim uses; refuses one in use.
+    Result<Entity> deleteEntity(EntityKind kind, std::int64_t id);
+    Result<void> restoreEntity(EntityKind kind, const Entity& entity);
 
     // Calls `visit` for each claim in article order, reading one row at a time.
     Result<void> forEachClaim(const ClaimFilter& filter,

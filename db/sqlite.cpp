@@ -124,7 +124,7 @@ std::int64_t Connection::queryInteger(const char* sql) {
     return statement.step() ? statement.integer(0) : 0;
 }
 
-Statement& Connection::cached(const char* sql) {
+Statement& Connection::cached(const std::string& sql) {
     auto it = m_statements.find(sql);
     if (it == m_statements.end())
         it = m_statements.emplace(sql, Statement(*this, sql)).first;

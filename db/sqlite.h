@@ -12,11 +12,11 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace claimtrack::sqlite {
 
@@ -79,7 +79,7 @@ public:
     void exec(const char* sql);                  // one or more statements, no results
     std::int64_t queryInteger(const char* sql);  // first column of the first row
     // A prepared statement kept for the life of the connection, reset and ready to bind.
-    Statement& cached(const char* sql);
+    Statement& cached(const std::string& sql);
     std::int64_t lastInsertId() const { return sqlite3_last_insert_rowid(m_db.get()); }
     bool isReadOnly() const { return sqlite3_db_readonly(m_db.get(), "main") == 1; }
     [[noreturn]] void fail(int code) const;
@@ -87,7 +87,7 @@ public:
 private:
     std::filesystem::path m_path;
     std::unique_ptr<sqlite3, ConnectionCloser> m_db;
-    std::map<const char*, Statement> m_statements;  // keyed by the SQL literal's address
+    std::unordered_map<std::string, Statement> m_statements;  // keyed by their SQL
 };
 
 // BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless committed.

@@ -80,11 +80,22 @@ TEST(CodePoints, CountAndSliceByCodePointNotByte) {
 }
 
 TEST(CodePoints, Utf16OffsetsCountTheEmojiTwice) {
-    const std::u32string text = toCodePoints("a" + kEmoji + "b" + kCjk);
-    const Utf16Range utf16 = toUtf16(text, {2, 4});  // "b社"
-    EXPECT_EQ(utf16, (Utf16Range{3, 5}));
-    EXPECT_EQ(toCodePoints(text, utf16), (CodePointRange{2, 4}));
-    EXPECT_EQ(toCodePoints(text, toUtf16(text, {0, 7})), (CodePointRange{0, 7}));
+    const std::string text = "a" + kEmoji + "b" + kCjk + kEmoji + kEmoji + "z";
+    const OffsetConverter offsets(text);
+    EXPECT_EQ(offsets.toUtf16(CodePointRange{2, 4}), (Utf16Range{3, 5}));  // "b社"
+    EXPECT_EQ(offsets.toCodePoints(Utf16Range{3, 5}), (CodePointRange{2, 4}));
+    // Every boundary agrees with Qt's own UTF-16.
+    const QString qt = QString::fromStdString(text);
+    const std::u32string codePoints = toCodePoints(text);
+    std::int64_t utf16 = 0;
+    for (std::size_t cp = 0; cp <= codePoints.size(); ++cp) {
+        EXPECT_EQ(offsets.toUtf16(static_cast<std::int64_t>(cp)), utf16) << cp;
+        EXPECT_EQ(offsets.toCodePoint(utf16), static_cast<std::int64_t>(cp)) << utf16;
+        if (cp < codePoints.size())
+            utf16 += codePoints[cp] > 0xFFFF ? 2 : 1;
+    }
+    EXPECT_EQ(utf16, qt.size());
+    EXPECT_EQ(offsets.toCodePoint(2), 1) << "inside the emoji's surrogate pair";
 }
 
 class AnchorTest : public testing::Test {

@@ -1,0 +1,42 @@
+#pragma once
+// How db/ turns failures into Results: code inside a `guarded` body throws
+// sqlite::Failure (from SQLite, or through `refuse` for a check of ours), the
+// open Transaction rolls back as the stack unwinds, and the public function
+// returns the error.
+
+#include "sqlite.h"
+
+#include <string>
+#include <type_traits>
+
+namespace claimtrack::db {
+
+[[noreturn]] inline void refuse(ErrorCode code, std::string message) {
+    throw sqlite::Failure({code, std::move(message)});
+}
+
+// Runs `body`, turning a Failure thrown inside it into the Result's error.
+template <class Body>
+auto guarded(Body&& body) -> Result<decltype(body())> {
+    try {
+        if constexpr (std::is_void_v<decltype(body())>) {
+            body();
+            return {};
+        } else {
+            return body();
+        }
+    } catch (const sqlite::Failure& failure) {
+        return failure.error();
+    }
+}
+
+// The value of `result`, or its error thrown as a Failure.
+template <class T>
+T orRefuse(Result<T> result) {
+    if (!result)
+        throw sqlite::Failure(result.error());
+    if constexpr (!std::is_void_v<T>)
+        return std::move(result).value();
+}
+
+}  // namespace claimtrack::db

@@ -1,0 +1,240 @@
+// Project: recording, changing and reading claims.
+#include "guarded.h"
+#include "project.h"
+#include "records.h"
+
+#include <fmt/format.h>
+
+namespace claimtrack {
+
+using namespace db;
+using sqlite::Statement;
+using sqlite::Transaction;
+
+namespace {
+
+std::string_view sortExpression(ClaimColumn column) {
+    switch (column) {
+    case ClaimColumn::Article:
+        return "c.article_id";
+    case ClaimColumn::Quote:
+        return "c.quote";
+    case ClaimColumn::Value:
+        return "c.value";
+    case ClaimColumn::Low:
+        return "c.low";
+    case ClaimColumn::High:
+        return "c.high";
+    case ClaimColumn::Unit:
+        return "c.unit";
+    case ClaimColumn::Metric:
+        return "m.name";
+    case ClaimColumn::Source:
+        return "s.name";
+    case ClaimColumn::AsOf:
+        return "c.as_of";
+    case ClaimColumn::Status:
+        return "c.status";
+    case ClaimColumn::Tags:
+        return "(SELECT min(t.name) FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id "
+               "WHERE ct.claim_id = c.id)";
+    case ClaimColumn::Note:
+        return "c.note";
+    case ClaimColumn::Updated:
+        return "c.updated_at";
+    }
+    return "c.article_id";
+}
+
+// `text` as a LIKE pattern matching it anywhere, with LIKE's own wildcards escaped.
+std::string containsPattern(std::string_view text) {
+    std::string pattern = "%";
+    for (const char c : text) {
+        if (c == '%' || c == '_' || c == '\\')
+            pattern.push_back('\\');
+        pattern.push_back(c);
+    }
+    return pattern + "%";
+}
+
+}  // namespace
+
+Result<std::vector<std::int64_t>> Project::addClaims(std::span<const NewClaim> claims) {
+    return guarded([&] {
+        std::vector<ClaimFields> fields;
+        fields.reserve(claims.size());
+        for (const NewClaim& claim : claims)
+            fields.push_back(orRefuse(validateClaimFields(claim.fields)));
+
+        const std::string now = nowUtc();
+        Transaction transaction(*m_db);
+        ClaimWriter writer(*m_db);
+        std::vector<std::int64_t> ids;
+        ids.reserve(claims.size());
+        for (std::size_t i = 0; i < claims.size(); ++i)
+            ids.push_back(writer.insert(claims[i], fields[i], now));
+        transaction.commit();
+        return ids;
+    });
+}
+
+Result<std::int64_t> Project::addClaim(const NewClaim& claim) {
+    auto ids = addClaims(std::span(&claim, 1));
+    if (!ids)
+        return ids.error();
+    return ids->front();
+}
+
+Result<ClaimRecord> Project::claim(std::int64_t id) {
+    return guarded([&] {
+        Statement& select = m_db->cached(selectClaims("c.id = ?1"));
+        select.bind(1, id);
+        if (!select.step())
+            refuse(ErrorCode::NotFound, fmt::format("no claim with id {} in {}", id, path().string()));
+        return readClaim(select);
+    });
+}
+
+Result<void> Project::updateClaim(std::int64_t id, const ClaimFields& fields) {
+    return guarded([&] {
+        const ClaimFields valid = orRefuse(validateClaimFields(fields));
+        Transaction transaction(*m_db);
+        orRefuse(claim(id));
+        ClaimWriter(*m_db).update(id, valid, nowUtc());
+        transaction.commit();
+    });
+}
+
+Result<void> Project::reanchorClaim(std::int64_t id, CodePointRange range) {
+    return guarded([&] {
+        Transaction transaction(*m_db);
+        const ClaimRecord current = orRefuse(claim(id));
+        const Anchor anchor = ClaimWriter(*m_db).anchor(current.articleId, range);
+        Statement& update = m_db->cached(
+            "UPDATE claim SET start = ?2, end = ?3, quote = ?4, prefix = ?5, suffix = ?6, updated_at = ?7 "
+            "WHERE id = ?1");
+        update.bind(1, id).bind(2, anchor.range.start).bind(3, anchor.range.end).bind(4, anchor.quote.exact);
+        update.bind(5, anchor.quote.prefix).bind(6, anchor.quote.suffix).bind(7, nowUtc());
+        update.run();
+        transaction.commit();
+    });
+}
+
+Result<void> Project::rewriteClaim(const ClaimRecord& record) {
+    return guarded([&] {
+        Transaction transaction(*m_db);
+        orRefuse(claim(record.id));
+        Statement& remove = m_db->cached("DELETE FROM claim WHERE id = ?1");
+        remove.bind(1, record.id);
+        remove.run();
+        ClaimWriter(*m_db).restore(record);
+        transaction.commit();
+    });
+}
+
+Result<ClaimRecord> Project::deleteClaim(std::int64_t id) {
+    return guarded([&] {
+        Transaction transaction(*m_db);
+        ClaimRecord deleted = orRefuse(claim(id));
+        Statement& remove = m_db->cached("DELETE FROM claim WHERE id = ?1");
+        remove.bind(1, id);
+        remove.run();
+        m_db->exec("DELETE FROM tag WHERE id NOT IN (SELECT tag_id FROM claim_tag)");
+        transaction.commit();
+        return deleted;
+    });
+}
+
+Result<void> Project::restoreClaim(const ClaimRecord& record) {
+    return guarded([&] {
+        Transaction transaction(*m_db);
+        ClaimWriter(*m_db).restore(record);
+        transaction.commit();
+    });
+}
+
+Result<std::vector<std::int64_t>> Project::claimIds(const ClaimQuery& query) {
+    return guarded([&] {
+        // Only the conditions in use go into the SQL, so SQLite can use its indexes for them.
+        std::string where;
+        auto condition = [&](std::string_view sql) {
+            where += (where.empty() ? "" : " AND ") + std::string(sql);
+        };
+        if (query.articleId)
+            condition("c.article_id = ?1");
+        if (query.sourceId)
+            condition("c.source_id = ?2");
+        if (query.metricId)
+            condition("c.metric_id = ?3");
+        if (!query.text.empty())
+            condition(
+                R"sql((c.quote LIKE ?4 ESCAPE '\' OR m.name LIKE ?4 ESCAPE '\' OR s.name LIKE ?4 ESCAPE '\'
+                OR c.note LIKE ?4 ESCAPE '\' OR EXISTS (SELECT 1 FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id
+                                                        WHERE ct.claim_id = c.id AND t.name LIKE ?4 ESCAPE '\')))sql");
+        const std::string_view direction = query.descending ? " DESC" : "";
+        const std::string sql = fmt::format(
+            "SELECT c.id FROM claim c LEFT JOIN metric m ON m.id = c.metric_id "
+            "LEFT JOIN source s ON s.id = c.source_id {}{} ORDER BY {}{}, c.article_id{}, c.start{}, c.id{}",
+            where.empty() ? "" : "WHERE ", where, sortExpression(query.sortBy), direction, direction,
+            direction, direction);
+        Statement select(*m_db, sql);
+        if (query.articleId)
+            select.bind(1, *query.articleId);
+        if (query.sourceId)
+            select.bind(2, *query.sourceId);
+        if (query.metricId)
+            select.bind(3, *query.metricId);
+        if (!query.text.empty())
+            select.bind(4, containsPattern(query.text));
+        std::vector<std::int64_t> ids;
+        while (select.step())
+            ids.push_back(select.integer(0));
+        return ids;
+    });
+}
+
+Result<std::vector<ClaimRecord>> Project::claimsById(std::span<const std::int64_t> ids) {
+    return guarded([&] {
+        std::vector<ClaimRecord> claims;
+        claims.reserve(ids.size());
+        for (const std::int64_t id : ids) {
+            Statement& select = m_db->cached(selectClaims("c.id = ?1"));
+            select.bind(1, id);
+            if (select.step())
+                claims.push_back(readClaim(select));
+        }
+        return claims;
+    });
+}
+
+Result<std::vector<std::string>> Project::tagNames() {
+    return guarded([&] {
+        Statement& select = m_db->cached("SELECT name FROM tag ORDER BY name");
+        std::vector<std::string> names;
+        while (select.step())
+            names.push_back(select.text(0));
+        return names;
+    });
+}
+
+Result<void> Project::forEachClaim(const ClaimFilter& filter,
+                                   const std::function<void(const ClaimRecord&)>& visit) {
+    return guarded([&] {
+        // Not cached: a visitor may query the project again.
+        Statement select(*m_db, selectClaims(filter.articleId ? "c.article_id = ?1" : ""));
+        if (filter.articleId)
+            select.bind(1, *filter.articleId);
+        while (select.step())
+            visit(readClaim(select));
+    });
+}
+
+Result<std::vector<ClaimRecord>> Project::claims(const ClaimFilter& filter) {
+    std::vector<ClaimRecord> claims;
+    auto visited = forEachClaim(filter, [&](const ClaimRecord& claim) { claims.push_back(claim); });
+    if (!visited)
+        return visited.error();
+    return claims;
+}
+
+}  // namespace claimtrack

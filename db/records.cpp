@@ -1,0 +1,212 @@
+#include "records.h"
+#include "guarded.h"
+
+#include <fmt/format.h>
+
+namespace claimtrack::db {
+
+using sqlite::Statement;
+
+const char* const kSelectArticles = R"sql(
+    SELECT a.id, a.uuid, a.title, a.author, a.publisher, a.url, a.published, a.imported_at, a.sha256, a.length,
+           (SELECT count(*) FROM claim c WHERE c.article_id = a.id)
+    FROM article a WHERE ?1 IS NULL OR a.id = ?1 ORDER BY a.id)sql";
+
+Article readArticle(const Statement& row) {
+    Article article;
+    article.id = row.integer(0);
+    article.uuid = row.text(1);
+    article.meta = {row.text(2), row.text(3), row.text(4), row.text(5), row.text(6)};
+    article.importedAt = row.text(7);
+    article.sha256 = row.text(8);
+    article.length = row.integer(9);
+    article.claimCount = row.integer(10);
+    return article;
+}
+
+namespace {
+
+constexpr char kTagListSeparator = '\x1f';  // tags are joined with the ASCII unit separator in SQL
+
+void bindOptionalId(Statement& statement, int index, std::int64_t id) {
+    if (id == 0)
+        statement.bindNull(index);
+    else
+        statement.bind(index, id);
+}
+
+}  // namespace
+
+std::string selectClaims(std::string_view where, std::string_view order) {
+    return fmt::format(R"sql(
+    SELECT c.id, c.uuid, c.article_id, a.uuid, a.title, a.publisher, a.url, a.published,
+           c.start, c.end, c.quote, c.prefix, c.suffix, c.value, c.low, c.high, c.unit,
+           m.name, s.name, c.as_of, c.status, c.note, c.created_at, c.updated_at,
+           (SELECT group_concat(name, char(31)) FROM
+               (SELECT t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id
+                WHERE ct.claim_id = c.id ORDER BY t.name))
+    FROM claim c
+    JOIN article a ON a.id = c.article_id
+    LEFT JOIN metric m ON m.id = c.metric_id
+    LEFT JOIN source s ON s.id = c.source_id
+    {}{} ORDER BY {})sql",
+                       where.empty() ? "" : "WHERE ", where, order);
+}
+
+ClaimRecord readClaim(const Statement& row) {
+    ClaimRecord claim;
+    claim.id = row.integer(0);
+    claim.uuid = row.text(1);
+    claim.articleId = row.integer(2);
+    claim.articleUuid = row.text(3);
+    claim.articleTitle = row.text(4);
+    claim.publisher = row.text(5);
+    claim.url = row.text(6);
+    claim.published = row.text(7);
+    claim.anchor.range = {row.integer(8), row.integer(9)};
+    claim.anchor.quote = {row.text(10), row.text(11), row.text(12)};
+    ClaimFields& f = claim.fields;
+    f.value = row.number(13);
+    f.low = row.number(14);
+    f.high = row.number(15);
+    f.unit = row.text(16);
+    f.metric = row.text(17);
+    f.source = row.text(18);
+    f.asOf = row.text(19);
+    f.status = orRefuse(parseClaimStatus(row.text(20)));
+    f.note = row.text(21);
+    claim.createdAt = row.text(22);
+    claim.updatedAt = row.text(23);
+    const std::string tags = row.text(24);
+    for (std::size_t start = 0; start < tags.size();) {
+        const std::size_t end = std::min(tags.find(kTagListSeparator, start), tags.size());
+        f.tags.push_back(tags.substr(start, end - start));
+        start = end + 1;
+    }
+    return claim;
+}
+
+Anchor ClaimWriter::anchor(std::int64_t articleId, const std::variant<QuoteSelector, CodePointRange>& where) {
+    const CodePointIndex& text = articleText(articleId);
+    auto anchor = std::visit(
+        [&](const auto& selector) {
+            if constexpr (std::is_same_v<std::decay_t<decltype(selector)>, QuoteSelector>)
+                return findQuote(text, selector.text, selector.occurrence);
+            else
+                return anchorAt(text, selector);
+        },
+        where);
+    if (!anchor)
+        refuse(ErrorCode::InvalidInput, fmt::format("article {}: {}", articleId, anchor.error().message));
+    return *anchor;
+}
+
+// Binds ?8 to ?16: the figure, metric, source, as-of, status and note.
+void ClaimWriter::writeFields(Statement& statement, const ClaimFields& fields) {
+    statement.bind(8, fields.value).bind(9, fields.low).bind(10, fields.high).bindOrNull(11, fields.unit);
+    bindOptionalId(statement, 12, fields.metric.empty() ? 0 : metricId(fields.metric));
+    bindOptionalId(statement, 13, fields.source.empty() ? 0 : sourceId(fields.source));
+    statement.bindOrNull(14, fields.asOf).bind(15, toString(fields.status)).bindOrNull(16, fields.note);
+}
+
+std::int64_t ClaimWriter::insert(const NewClaim& claim, const ClaimFields& fields, const std::string& now) {
+    const Anchor anchor = this->anchor(claim.articleId, claim.where);
+    Statement& insert = m_db.cached(R"sql(
+        INSERT INTO claim (uuid, article_id, start, end, quote, prefix, suffix, value, low, high, unit,
+                           metric_id, source_id, as_of, status, note, created_at, updated_at)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17))sql");
+    insert.bind(1, newUuid()).bind(2, claim.articleId).bind(3, anchor.range.start).bind(4, anchor.range.end);
+    insert.bind(5, anchor.quote.exact).bind(6, anchor.quote.prefix).bind(7, anchor.quote.suffix);
+    writeFields(insert, fields);
+    insert.bind(17, now);
+    insert.run();
+    const std::int64_t claimId = m_db.lastInsertId();
+    writeTags(claimId, fields.tags);
+    return claimId;
+}
+
+void ClaimWriter::restore(const ClaimRecord& claim) {
+    Statement& insert = m_db.cached(R"sql(
+        INSERT INTO claim (uuid, article_id, start, end, quote, prefix, suffix, value, low, high, unit,
+                           metric_id, source_id, as_of, status, note, created_at, updated_at, id)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19))sql");
+    insert.bind(1, claim.uuid).bind(2, claim.articleId);
+    insert.bind(3, claim.anchor.range.start).bind(4, claim.anchor.range.end);
+    insert.bind(5, claim.anchor.quote.exact)
+        .bind(6, claim.anchor.quote.prefix)
+        .bind(7, claim.anchor.quote.suffix);
+    writeFields(insert, claim.fields);
+    insert.bind(17, claim.createdAt).bind(18, claim.updatedAt).bind(19, claim.id);
+    insert.run();
+    writeTags(claim.id, claim.fields.tags);
+}
+
+void ClaimWriter::update(std::int64_t claimId, const ClaimFields& fields, const std::string& now) {
+    Statement& update = m_db.cached(R"sql(
+        UPDATE claim SET value = ?8, low = ?9, high = ?10, unit = ?11, metric_id = ?12, source_id = ?13,
+                         as_of = ?14, status = ?15, note = ?16, updated_at = ?17
+        WHERE id = ?1)sql");
+    update.bind(1, claimId);
+    writeFields(update, fields);
+    update.bind(17, now);
+    update.run();
+    Statement& unlink = m_db.cached("DELETE FROM claim_tag WHERE claim_id = ?1");
+    unlink.bind(1, claimId);
+    unlink.run();
+    writeTags(claimId, fields.tags);
+    m_db.exec("DELETE FROM tag WHERE id NOT IN (SELECT tag_id FROM claim_tag)");
+}
+
+void ClaimWriter::writeTags(std::int64_t claimId, const std::vector<std::string>& tags) {
+    for (const std::string& tag : tags) {
+        Statement& link = m_db.cached("INSERT OR IGNORE INTO claim_tag (claim_id, tag_id) VALUES (?1, ?2)");
+        link.bind(1, claimId).bind(2, nameId(m_tags, "tag", tag));
+        link.run();
+    }
+}
+
+std::int64_t ClaimWriter::metricId(const std::string& name) {
+    return nameId(m_metrics, "metric", name);
+}
+std::int64_t ClaimWriter::sourceId(const std::string& name) {
+    return nameId(m_sources, "source", name);
+}
+
+// The id of the metric, source or tag with this name, created on first use.
+std::int64_t ClaimWriter::nameId(std::map<std::string, std::int64_t>& cache, const char* table,
+                                 const std::string& name) {
+    if (const auto it = cache.find(name); it != cache.end())
+        return it->second;
+    const bool isTag = std::string_view(table) == "tag";
+    Statement& select = m_db.cached(fmt::format("SELECT id FROM {} WHERE name = ?1", table));
+    select.bind(1, name);
+    std::int64_t id = 0;
+    if (select.step()) {
+        id = select.integer(0);
+    } else {
+        Statement& insert =
+            m_db.cached(isTag ? std::string("INSERT INTO tag (name) VALUES (?1)")
+                              : fmt::format("INSERT INTO {} (name, uuid) VALUES (?1, ?2)", table));
+        insert.bind(1, name);
+        if (!isTag)
+            insert.bind(2, newUuid());
+        insert.run();
+        id = m_db.lastInsertId();
+    }
+    cache.emplace(name, id);
+    return id;
+}
+
+const CodePointIndex& ClaimWriter::articleText(std::int64_t articleId) {
+    if (const auto it = m_articles.find(articleId); it != m_articles.end())
+        return it->second->index;
+    Statement& select = m_db.cached("SELECT text FROM article WHERE id = ?1");
+    select.bind(1, articleId);
+    if (!select.step())
+        refuse(ErrorCode::NotFound,
+               fmt::format("no article with id {} in {}", articleId, m_db.path().string()));
+    auto loaded = std::make_unique<LoadedArticle>(select.text(0));
+    return m_articles.emplace(articleId, std::move(loaded)).first->second->index;
+}
+
+}  // namespace claimtrack::db

@@ -1,0 +1,55 @@
+#pragma once
+// Reading and writing the rows behind Article and ClaimRecord, shared by the
+// parts of Project.
+
+#include "model.h"
+#include "project.h"
+#include "sqlite.h"
+
+#include <map>
+#include <memory>
+#include <string>
+
+namespace claimtrack::db {
+
+// SELECT of every Article column; ?1 filters by id when bound.
+extern const char* const kSelectArticles;
+Article readArticle(const sqlite::Statement& row);
+
+// SELECT of every ClaimRecord column, with `where` (may be empty) and ORDER BY `order`.
+std::string selectClaims(std::string_view where, std::string_view order = "c.article_id, c.start, c.id");
+ClaimRecord readClaim(const sqlite::Statement& row);
+
+// Writes claims, resolving metric, source and tag names (created on first
+// use) and article texts once per batch. Call inside a transaction.
+class ClaimWriter {
+public:
+    explicit ClaimWriter(sqlite::Connection& db) : m_db(db) {}
+
+    std::int64_t insert(const NewClaim& claim, const ClaimFields& fields, const std::string& now);
+    // Puts back a deleted claim exactly as it was: same id, UUID, anchor and times.
+    void restore(const ClaimRecord& claim);
+    void update(std::int64_t claimId, const ClaimFields& fields, const std::string& now);
+    Anchor anchor(std::int64_t articleId, const std::variant<QuoteSelector, CodePointRange>& where);
+    std::int64_t metricId(const std::string& name);
+    std::int64_t sourceId(const std::string& name);
+
+private:
+    void writeFields(sqlite::Statement& statement, const ClaimFields& fields);
+    void writeTags(std::int64_t claimId, const std::vector<std::string>& tags);
+    std::int64_t nameId(std::map<std::string, std::int64_t>& cache, const char* table,
+                        const std::string& name);
+    const CodePointIndex& articleText(std::int64_t articleId);
+
+    struct LoadedArticle {
+        explicit LoadedArticle(std::string t) : text(std::move(t)), index(text) {}
+        std::string text;
+        CodePointIndex index;  // views `text`; LoadedArticle is never moved (held by unique_ptr)
+    };
+
+    sqlite::Connection& m_db;
+    std::map<std::int64_t, std::unique_ptr<LoadedArticle>> m_articles;
+    std::map<std::string, std::int64_t> m_metrics, m_sources, m_tags;
+};
+
+}  // namespace claimtrack::db

@@ -1,0 +1,162 @@
+// Project edits the app's undo stack relies on: each change and its inverse
+// leave the project exactly as before.
+#include "project.h"
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+
+using namespace claimtrack;
+using namespace claimtrack::test;
+
+namespace {
+
+class ProjectEdits : public testing::Test {
+protected:
+    void SetUp() override {
+        auto created = Project::create(dir / "edits.claims");
+        ASSERT_TRUE(created);
+        project = std::make_unique<Project>(std::move(*created));
+        article =
+            project
+                ->importArticle("In 2016 there were 176 million cameras. By 2020 there may be 626 million "
+                                "cameras, or 450 million by another count.",
+                                {}, "a.txt")
+                ->id;
+        cameras = add("176 million", 176e6, "Cameras in China", "IHS Markit", {"cameras"});
+        forecast = add("626 million", 626e6, "Cameras in China", "IHS Markit", {"forecast"});
+        other = add("450 million", 450e6, "Cameras in China", "State media", {"forecast", "cameras"});
+    }
+
+    std::int64_t add(const char* quote, double value, const char* metric, const char* source,
+                     std::vector<std::string> tags) {
+        NewClaim claim{article, QuoteSelector{quote, 1}, {}};
+        claim.fields.value = value;
+        claim.fields.metric = metric;
+        claim.fields.source = source;
+        claim.fields.tags = std::move(tags);
+        return *project->addClaim(claim);
+    }
+
+    std::int64_t entityId(EntityKind kind, const std::string& name) {
+        for (const Entity& e : *project->entities(kind))
+            if (e.name == name)
+                return e.id;
+        return 0;
+    }
+
+    TempDir dir;
+    std::unique_ptr<Project> project;
+    std::int64_t article = 0, cameras = 0, forecast = 0, other = 0;
+};
+
+}  // namespace
+
+TEST_F(ProjectEdits, UpdateChangesFieldsAndTagsButNotTheAnchor) {
+    const ClaimRecord before = *project->claim(cameras);
+    ClaimFields fields = before.fields;
+    fields.status = ClaimStatus::Supported;
+    fields.tags = {"checked"};
+    fields.source = "A new source";
+    ASSERT_TRUE(project->updateClaim(cameras, fields));
+    const ClaimRecord after = *project->claim(cameras);
+    EXPECT_EQ(after.fields.status, ClaimStatus::Supported);
+    EXPECT_EQ(after.fields.tags, std::vector<std::string>{"checked"});
+    EXPECT_EQ(after.fields.source, "A new source");
+    EXPECT_EQ(after.anchor, before.anchor);
+    EXPECT_GE(after.updatedAt, before.updatedAt);
+    ASSERT_TRUE(project->rewriteClaim(before));
+    const ClaimRecord restored = *project->claim(cameras);
+    EXPECT_EQ(restored.fields.tags, before.fields.tags);
+    EXPECT_EQ(restored.updatedAt, before.updatedAt);
+    EXPECT_EQ(restored.fields.source, "IHS Markit");
+}
+
+TEST_F(ProjectEdits, ReanchorMovesTheClaimToOtherWords) {
+    ASSERT_TRUE(project->reanchorClaim(cameras, {19, 39}));
+    EXPECT_EQ(project->claim(cameras)->anchor.quote.exact, "176 million cameras.");
+    EXPECT_FALSE(project->reanchorClaim(cameras, {19, 19}));
+}
+
+TEST_F(ProjectEdits, DeleteAndRestoreGiveBackTheSameClaim) {
+    const ClaimRecord before = *project->claim(other);
+    const ClaimRecord deleted = *project->deleteClaim(other);
+    EXPECT_EQ(project->claim(other).error().code, ErrorCode::NotFound);
+    ASSERT_TRUE(project->restoreClaim(deleted));
+    const ClaimRecord after = *project->claim(other);
+    EXPECT_EQ(after.uuid, before.uuid);
+    EXPECT_EQ(after.anchor, before.anchor);
+    EXPECT_EQ(after.fields.tags, before.fields.tags);
+    EXPECT_EQ(after.createdAt, before.createdAt);
+}
+
+TEST_F(ProjectEdits, ClaimIdsFilterAndSort) {
+    ClaimQuery query;
+    EXPECT_EQ(*project->claimIds(query), (std::vector<std::int64_t>{cameras, forecast, other}));
+    query.sortBy = ClaimColumn::Value;
+    query.descending = true;
+    EXPECT_EQ(*project->claimIds(query), (std::vector<std::int64_t>{forecast, other, cameras}));
+    query.text = "state";  // the source, case-insensitively
+    EXPECT_EQ(*project->claimIds(query), std::vector<std::int64_t>{other});
+    query.text = "forecast";  // a tag
+    EXPECT_EQ(project->claimIds(query)->size(), 2u);
+    query.text = "100%";  // LIKE wildcards match themselves
+    EXPECT_TRUE(project->claimIds(query)->empty());
+    query = {};
+    query.sourceId = entityId(EntityKind::Source, "IHS Markit");
+    EXPECT_EQ(*project->claimIds(query), (std::vector<std::int64_t>{cameras, forecast}));
+    const std::vector<std::int64_t> ids{other, cameras, 999};
+    const auto claims = *project->claimsById(ids);
+    ASSERT_EQ(claims.size(), 2u);
+    EXPECT_EQ(claims[0].id, other);
+}
+
+TEST_F(ProjectEdits, RenameReachesEveryClaimAndRefusesATakenName) {
+    const std::int64_t ihs = entityId(EntityKind::Source, "IHS Markit");
+    ASSERT_TRUE(project->renameEntity(EntityKind::Source, ihs, "IHS Markit Ltd"));
+    EXPECT_EQ(project->claim(cameras)->fields.source, "IHS Markit Ltd");
+    EXPECT_EQ(project->claim(forecast)->fields.source, "IHS Markit Ltd");
+    auto clash = project->renameEntity(EntityKind::Source, ihs, "state media");
+    ASSERT_FALSE(clash);
+    EXPECT_NE(clash.error().message.find("already a source named \"state media\""), std::string::npos);
+}
+
+TEST_F(ProjectEdits, MergeMovesClaimsAndUnmergeMovesThemBack) {
+    const std::int64_t state = entityId(EntityKind::Source, "State media");
+    const std::int64_t ihs = entityId(EntityKind::Source, "IHS Markit");
+    auto merged = project->mergeEntity(EntityKind::Source, state, ihs);
+    ASSERT_TRUE(merged);
+    EXPECT_EQ(merged->second, std::vector<std::int64_t>{other});
+    EXPECT_EQ(project->claim(other)->fields.source, "IHS Markit");
+    EXPECT_EQ(project->entities(EntityKind::Source)->size(), 1u);
+    ASSERT_TRUE(project->unmergeEntity(EntityKind::Source, merged->first, merged->second));
+    EXPECT_EQ(project->claim(other)->fields.source, "State media");
+    EXPECT_EQ(entityId(EntityKind::Source, "State media"), state);
+}
+
+TEST_F(ProjectEdits, DeleteIsRefusedWhileClaimsUseTheEntity) {
+    const std::int64_t metric = entityId(EntityKind::Metric, "Cameras in China");
+    auto refused = project->deleteEntity(EntityKind::Metric, metric);
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.error().message.find("used by 3 claims"), std::string::npos) << refused.error().message;
+    const std::int64_t state = entityId(EntityKind::Source, "State media");
+    ClaimFields fields = project->claim(other)->fields;
+    fields.source.clear();
+    ASSERT_TRUE(project->updateClaim(other, fields));
+    auto deleted = project->deleteEntity(EntityKind::Source, state);
+    ASSERT_TRUE(deleted) << deleted.error().message;
+    ASSERT_TRUE(project->restoreEntity(EntityKind::Source, *deleted));
+    EXPECT_EQ(entityId(EntityKind::Source, "State media"), state);
+}
+
+TEST_F(ProjectEdits, AnArticleWithClaimsCannotBeDeletedAndOneWithoutComesBackWhole) {
+    EXPECT_FALSE(project->deleteArticle(article));
+    const auto second = project->importArticle("Another text.", {"Second", "", "", "", ""}, "b.txt")->id;
+    auto deleted = project->deleteArticle(second);
+    ASSERT_TRUE(deleted);
+    EXPECT_EQ(*project->articleCount(), 1);
+    ASSERT_TRUE(project->restoreArticle(deleted->first, deleted->second));
+    const Article back = *project->article(second);
+    EXPECT_EQ(back.uuid, deleted->first.uuid);
+    EXPECT_EQ(back.meta.title, "Second");
+    EXPECT_EQ(*project->articleText(second), "Another text.");
+}
