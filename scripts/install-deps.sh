@@ -8,6 +8,7 @@ packages=(
   qt6-base-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev libfmt-dev libssl-dev
   libgtest-dev
   sqlite3 python3 clang-format time
+  libreoffice-calc-nogui  # the tests read exported CSV back with LibreOffice
 )
 
 missing=()

@@ -139,6 +139,33 @@ TEST_F(CsvReadBack, Sqlite3ShellImportsTheSameValues) {
     expectSameRows(json::parse(run.out));
 }
 
+TEST_F(CsvReadBack, LibreOfficeReadsTheSameValues) {
+    if (QStandardPaths::findExecutable(QStringLiteral("soffice")).isEmpty() ||
+        QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
+        GTEST_SKIP() << "LibreOffice (soffice) or python3 is not installed";
+    // LibreOffice reads the CSV as a spreadsheet (UTF-8, comma, double quote, quoted cells as text, no
+    // guessing of dates) and writes it out again; what it wrote must hold the same values.
+    const ProcessResult converted = runProcess(
+        QStringLiteral("soffice"),
+        {QStringLiteral("-env:UserInstallation=file://") + qs(dir / "lo-profile"),
+         QStringLiteral("--headless"), QStringLiteral("--infilter=CSV:44,34,76,1,,1033,true,false"),
+         QStringLiteral("--convert-to"),
+         QStringLiteral("csv:Text - txt - csv (StarCalc):44,34,76,1,,1033,true,true"),
+         QStringLiteral("--outdir"), qs(dir / "lo"), qs(csv())},
+        {}, 120000);
+    ASSERT_EQ(converted.exitCode, 0) << converted.err;
+    const char* script = R"py(
+import csv, json, sys
+with open(sys.argv[1], newline='', encoding='utf-8') as f:
+    json.dump(list(csv.DictReader(f)), sys.stdout)
+)py";
+    const ProcessResult read =
+        runProcess(QStringLiteral("python3"),
+                   {QStringLiteral("-c"), QString::fromUtf8(script), qs(dir / "lo" / "claims.csv")});
+    ASSERT_EQ(read.exitCode, 0) << read.err << converted.out;
+    expectSameRows(json::parse(read.out));
+}
+
 TEST(ImportCrash, KillNineMidImportLeavesASoundFileAndARerunCompletesIt) {
     TempDir dir;
     const std::string project = (dir / "big.claims").string();
