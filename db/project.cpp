@@ -255,33 +255,42 @@ Result<std::int64_t> Project::articleCount() {
     return guarded([&] { return m_db->queryInteger("SELECT count(*) FROM article"); });
 }
 
-Result<std::pair<Article, std::string>> Project::deleteArticle(std::int64_t id) {
+Result<std::vector<ArticleWithText>> Project::deleteArticles(std::span<const std::int64_t> ids) {
     return guarded([&] {
         Transaction transaction(*m_db);
-        Article deleted = orRefuse(article(id));
-        if (deleted.claimCount > 0)
-            refuse(ErrorCode::InvalidInput,
-                   fmt::format("article {} has {} claims; delete them first", id, deleted.claimCount));
-        std::string text = orRefuse(articleText(id));
-        Statement& remove = m_db->cached("DELETE FROM article WHERE id = ?1");
-        remove.bind(1, id);
-        remove.run();
+        std::vector<ArticleWithText> deleted;
+        for (const std::int64_t id : ids) {
+            Article article = orRefuse(this->article(id));
+            if (article.claimCount > 0)
+                refuse(ErrorCode::InvalidInput,
+                       fmt::format("article {} has {} claims; delete them first", id, article.claimCount));
+            deleted.push_back({std::move(article), orRefuse(articleText(id))});
+            Statement& remove = m_db->cached("DELETE FROM article WHERE id = ?1");
+            remove.bind(1, id);
+            remove.run();
+        }
         transaction.commit();
-        return std::pair{std::move(deleted), std::move(text)};
+        return deleted;
     });
 }
 
-Result<void> Project::restoreArticle(const Article& article, const std::string& text) {
+Result<void> Project::restoreArticles(std::span<const ArticleWithText> articles) {
     return guarded([&] {
         Transaction transaction(*m_db);
-        Statement& insert = m_db->cached(R"sql(
-            INSERT INTO article (id, uuid, title, author, publisher, url, published, imported_at, text, sha256, length)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11))sql");
-        const ArticleMeta& meta = article.meta;
-        insert.bind(1, article.id).bind(2, article.uuid).bind(3, meta.title).bindOrNull(4, meta.author);
-        insert.bindOrNull(5, meta.publisher).bindOrNull(6, meta.url).bindOrNull(7, meta.published);
-        insert.bind(8, article.importedAt).bind(9, text).bind(10, article.sha256).bind(11, article.length);
-        insert.run();
+        for (const auto& [article, text] : articles) {
+            Statement& insert = m_db->cached(R"sql(
+                INSERT INTO article (id, uuid, title, author, publisher, url, published, imported_at, text, sha256,
+                                     length)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11))sql");
+            const ArticleMeta& meta = article.meta;
+            insert.bind(1, article.id).bind(2, article.uuid).bind(3, meta.title).bindOrNull(4, meta.author);
+            insert.bindOrNull(5, meta.publisher).bindOrNull(6, meta.url).bindOrNull(7, meta.published);
+            insert.bind(8, article.importedAt)
+                .bind(9, text)
+                .bind(10, article.sha256)
+                .bind(11, article.length);
+            insert.run();
+        }
         transaction.commit();
     });
 }

@@ -51,6 +51,11 @@ struct ArticleSource {
 // (committed), or why it was not imported.
 using ImportReport = std::function<void(const ArticleSource&, const Result<ImportedArticle>&)>;
 
+struct ArticleWithText {
+    Article article;
+    std::string text;
+};
+
 struct ClaimFilter {
     std::optional<std::int64_t> articleId;
 };
@@ -134,10 +139,10 @@ public:
     Result<std::int64_t> addClaim(const NewClaim& claim);
 
     Result<std::int64_t> articleCount();
-    // Removes an article that has no claims (undoing its import); returns it and its text.
-    Result<std::pair<Article, std::string>> deleteArticle(std::int64_t id);
-    // Puts a deleted article back as it was: same id, UUID and import time.
-    Result<void> restoreArticle(const Article& article, const std::string& text);
+    // Removes articles that have no claims (undoing their import); returns them with their text.
+    Result<std::vector<ArticleWithText>> deleteArticles(std::span<const std::int64_t> ids);
+    // Puts deleted articles back as they were: same ids, UUIDs and import times.
+    Result<void> restoreArticles(std::span<const ArticleWithText> articles);
 
     Result<ClaimRecord> claim(std::int64_t id);
     // Changes what a claim says; its anchor stays. Stamps updated_at.

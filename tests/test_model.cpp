@@ -1,4 +1,4 @@
-#include "claim_table.h"
+#include "claim_format.h"
 #include "csv.h"
 #include "model.h"
 

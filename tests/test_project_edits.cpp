@@ -148,15 +148,19 @@ TEST_F(ProjectEdits, DeleteIsRefusedWhileClaimsUseTheEntity) {
     EXPECT_EQ(entityId(EntityKind::Source, "State media"), state);
 }
 
-TEST_F(ProjectEdits, AnArticleWithClaimsCannotBeDeletedAndOneWithoutComesBackWhole) {
-    EXPECT_FALSE(project->deleteArticle(article));
+TEST_F(ProjectEdits, AnArticleWithClaimsCannotBeDeletedAndOnesWithoutComeBackWhole) {
     const auto second = project->importArticle("Another text.", {"Second", "", "", "", ""}, "b.txt")->id;
-    auto deleted = project->deleteArticle(second);
+    const auto third = project->importArticle("A third text.", {}, "c.txt")->id;
+    const std::vector<std::int64_t> withClaims{second, article};
+    EXPECT_FALSE(project->deleteArticles(withClaims));
+    EXPECT_EQ(*project->articleCount(), 3) << "all or nothing";
+    const std::vector<std::int64_t> ids{second, third};
+    auto deleted = project->deleteArticles(ids);
     ASSERT_TRUE(deleted);
     EXPECT_EQ(*project->articleCount(), 1);
-    ASSERT_TRUE(project->restoreArticle(deleted->first, deleted->second));
+    ASSERT_TRUE(project->restoreArticles(*deleted));
     const Article back = *project->article(second);
-    EXPECT_EQ(back.uuid, deleted->first.uuid);
+    EXPECT_EQ(back.uuid, (*deleted)[0].article.uuid);
     EXPECT_EQ(back.meta.title, "Second");
-    EXPECT_EQ(*project->articleText(second), "Another text.");
+    EXPECT_EQ(*project->articleText(third), "A third text.");
 }

@@ -1,44 +1,15 @@
 // init, import and articles: creating a project and filling it with articles.
-#include "claim_table.h"
+#include "claim_format.h"
 #include "command.h"
+#include "files.h"
 #include "output.h"
 #include "text_table.h"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace claimtrack::cli {
 
 namespace {
-
-namespace fs = std::filesystem;
-
-// Articles larger than this are refused before they are read into memory.
-constexpr std::uintmax_t kMaxArticleBytes = 64 * 1024 * 1024;
-
-Result<std::string> readArticleFile(const fs::path& path) {
-    const std::string name = path.string();
-    std::error_code ec;
-    const fs::file_status status = fs::status(path, ec);
-    if (ec || !fs::exists(status))
-        return makeError(ErrorCode::NotFound, name + ": no such file");
-    if (fs::is_directory(status))
-        return makeError(ErrorCode::InvalidInput, name + " is a folder; name the files inside it");
-    if (!fs::is_regular_file(status))
-        return makeError(ErrorCode::InvalidInput, name + " is not a regular file");
-    if (fs::file_size(path, ec) > kMaxArticleBytes)
-        return makeError(ErrorCode::InvalidInput, name + " is larger than 64 MiB, too large for an article");
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    if (!in || !(bytes << in.rdbuf()) || in.bad()) {
-        // An empty file makes operator<< fail without reading anything: that is not an I/O error.
-        if (fs::file_size(path, ec) == 0 && !ec)
-            return std::string();
-        return makeError(ErrorCode::Io, name + ": cannot read the file");
-    }
-    return std::move(bytes).str();
-}
 
 class InitCommand : public Command {
 public:

@@ -1,18 +1,15 @@
 // claim add, claims and export: recording claims and reading the claim table.
-#include "claim_table.h"
+#include "claim_format.h"
 #include "command.h"
+#include "files.h"
 #include "output.h"
 #include "text_table.h"
 
-#include <filesystem>
-#include <fstream>
 #include <optional>
 
 namespace claimtrack::cli {
 
 namespace {
-
-namespace fs = std::filesystem;
 
 Result<std::optional<double>> optionalNumber(const std::string& text, std::string_view field) {
     if (text.empty())
@@ -145,25 +142,14 @@ public:
             return report(streams.err, opened.error());
         if (output.empty() || output == "-")
             return exportTo(*opened, streams.out, streams.err);
-
-        // Written beside the target and renamed over it at the end, so a failed
-        // export never leaves a half-written file under the user's name.
-        const fs::path target(output);
-        const fs::path partial = fs::path(target).concat(".partial");
-        std::ofstream file(partial, std::ios::binary | std::ios::trunc);
-        if (!file)
-            return report(streams.err, {ErrorCode::Io, "cannot write " + partial.string()});
-        const int status = exportTo(*opened, file, streams.err);
-        file.close();
-        std::error_code ec;
-        if (status == kExitOk && !file.fail())
-            fs::rename(partial, target, ec);
-        if (status != kExitOk || file.fail() || ec) {
-            fs::remove(partial, ec);
-            return status != kExitOk ? status
-                                     : report(streams.err, {ErrorCode::Io, "cannot write " + output});
-        }
-        return kExitOk;
+        int status = kExitOk;
+        auto written = writeFileAtomically(output, [&](std::ostream& file) -> Result<void> {
+            status = exportTo(*opened, file, streams.err);
+            return status == kExitOk ? Result<void>() : makeError(ErrorCode::Io, "export failed");
+        });
+        if (status != kExitOk)
+            return status;  // already reported
+        return written ? kExitOk : report(streams.err, written.error());
     }
 
 private:
@@ -177,28 +163,6 @@ private:
 };
 
 }  // namespace
-
-std::string readableNumber(double value) {
-    std::string digits = formatNumber(value);
-    if (digits.find_first_of("e.") != std::string::npos)
-        return digits;
-    const std::size_t first = digits.front() == '-' ? 1 : 0;
-    for (std::size_t at = digits.size(); at > first + 3; at -= 3)
-        digits.insert(at - 3, ",");
-    return digits;
-}
-
-std::string describeFigure(const ClaimFields& f) {
-    const auto n = [](std::optional<double> v) { return readableNumber(*v); };
-    if (!f.low && !f.high)
-        return f.value ? n(f.value) : std::string();
-    std::string bounds = f.low && f.high ? n(f.low) + "–" + n(f.high)
-                         : f.low         ? "≥ " + n(f.low)
-                                         : "≤ " + n(f.high);
-    const bool valueIsABound =
-        !f.value || (f.low && *f.value == *f.low && !f.high) || (f.high && *f.value == *f.high);
-    return valueIsABound ? bounds : n(f.value) + " (" + bounds + ")";
-}
 
 void addClaimCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen) {
     auto* claim = app.add_subcommand("claim", "Record claims");

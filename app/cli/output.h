@@ -38,10 +38,4 @@ private:
     bool m_empty = true;
 };
 
-// "626,000,000", "≥ 200,000,000", "5–7": the figure as a person reads it.
-std::string describeFigure(const ClaimFields& fields);
-
-// 626000000 as "626,000,000".
-std::string readableNumber(double value);
-
 }  // namespace claimtrack::cli

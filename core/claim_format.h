@@ -36,4 +36,10 @@ nlohmann::ordered_json articleToJson(const Article& article);
 
 std::string joinTags(const std::vector<std::string>& tags);
 
+// "626,000,000", "≥ 200,000,000", "5–7": the figure as a person reads it.
+std::string describeFigure(const ClaimFields& fields);
+
+// 626000000 as "626,000,000".
+std::string readableNumber(double value);
+
 }  // namespace claimtrack

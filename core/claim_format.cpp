@@ -1,4 +1,4 @@
-#include "claim_table.h"
+#include "claim_format.h"
 
 #include <cmath>
 
@@ -133,6 +133,28 @@ nlohmann::ordered_json articleToJson(const Article& article) {
         {"length", article.length},
         {"claims", article.claimCount},
     };
+}
+
+std::string readableNumber(double value) {
+    std::string digits = formatNumber(value);
+    if (digits.find_first_of("e.") != std::string::npos)
+        return digits;
+    const std::size_t first = digits.front() == '-' ? 1 : 0;
+    for (std::size_t at = digits.size(); at > first + 3; at -= 3)
+        digits.insert(at - 3, ",");
+    return digits;
+}
+
+std::string describeFigure(const ClaimFields& f) {
+    const auto n = [](std::optional<double> v) { return readableNumber(*v); };
+    if (!f.low && !f.high)
+        return f.value ? n(f.value) : std::string();
+    std::string bounds = f.low && f.high ? n(f.low) + "–" + n(f.high)
+                         : f.low         ? "≥ " + n(f.low)
+                                         : "≤ " + n(f.high);
+    const bool valueIsABound =
+        !f.value || (f.low && *f.value == *f.low && !f.high) || (f.high && *f.value == *f.high);
+    return valueIsABound ? bounds : n(f.value) + " (" + bounds + ")";
 }
 
 }  // namespace claimtrack

@@ -1,0 +1,196 @@
+#include "claim_editor.h"
+#include "claim_display.h"
+#include "claim_format.h"
+
+#include <QComboBox>
+#include <QCompleter>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStringListModel>
+#include <QVBoxLayout>
+
+namespace claimtrack::gui {
+
+namespace {
+
+// Completes the last of several "; "-separated tags.
+class TagCompleter : public QCompleter {
+public:
+    using QCompleter::QCompleter;
+    QString pathFromIndex(const QModelIndex& index) const override {
+        const QString typed = static_cast<QLineEdit*>(widget())->text();
+        const qsizetype cut = typed.lastIndexOf(QLatin1Char(';'));
+        const QString kept = cut < 0 ? QString() : typed.left(cut + 1) + QLatin1Char(' ');
+        return kept + QCompleter::pathFromIndex(index);
+    }
+    QStringList splitPath(const QString& path) const override {
+        return {path.mid(path.lastIndexOf(QLatin1Char(';')) + 1).trimmed()};
+    }
+};
+
+QComboBox* nameBox(const QStringList& names, const std::string& current, QWidget* parent) {
+    auto* box = new QComboBox(parent);
+    box->setEditable(true);
+    box->setInsertPolicy(QComboBox::NoInsert);
+    box->addItem(QString());
+    box->addItems(names);
+    box->setCurrentText(QString::fromStdString(current));
+    box->completer()->setCaseSensitivity(Qt::CaseInsensitive);
+    box->completer()->setFilterMode(Qt::MatchContains);
+    box->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    return box;
+}
+
+QString numberText(std::optional<double> value) {
+    return value ? QString::fromStdString(formatNumber(*value)) : QString();
+}
+
+// A number as typed in the editor: thousands separators and spaces are allowed here.
+Result<std::optional<double>> typedNumber(const QString& text, std::string_view field) {
+    QString clean = text;
+    clean.remove(QLatin1Char(',')).remove(QLatin1Char(' ')).remove(QChar(0x00A0)).remove(QChar(0x202F));
+    if (clean.isEmpty())
+        return std::optional<double>();
+    auto number = parseNumber(clean.toStdString(), field);
+    if (!number)
+        return number.error();
+    return std::optional<double>(*number);
+}
+
+}  // namespace
+
+ClaimEditor::ClaimEditor(const QString& quote, const ClaimFields& fields,
+                         const EditorCompletions& completions, QWidget* parent)
+    : QDialog(parent), m_value(new QLineEdit(numberText(fields.value), this)),
+      m_low(new QLineEdit(numberText(fields.low), this)),
+      m_high(new QLineEdit(numberText(fields.high), this)),
+      m_unit(new QLineEdit(QString::fromStdString(fields.unit), this)),
+      m_metric(nameBox(completions.metrics, fields.metric, this)),
+      m_source(nameBox(completions.sources, fields.source, this)),
+      m_asOf(new QLineEdit(QString::fromStdString(fields.asOf), this)), m_status(new QComboBox(this)),
+      m_tags(new QLineEdit(QString::fromStdString(joinTags(fields.tags)), this)),
+      m_note(new QPlainTextEdit(QString::fromStdString(fields.note), this)), m_error(new QLabel(this)) {
+    setObjectName(QStringLiteral("claimEditor"));
+    setWindowTitle(tr("Claim"));
+    setWindowModality(Qt::WindowModal);
+    m_value->setObjectName(QStringLiteral("valueEdit"));
+    m_low->setObjectName(QStringLiteral("lowEdit"));
+    m_high->setObjectName(QStringLiteral("highEdit"));
+    m_unit->setObjectName(QStringLiteral("unitEdit"));
+    m_metric->setObjectName(QStringLiteral("metricBox"));
+    m_source->setObjectName(QStringLiteral("sourceBox"));
+    m_asOf->setObjectName(QStringLiteral("asOfEdit"));
+    m_status->setObjectName(QStringLiteral("statusBox"));
+    m_tags->setObjectName(QStringLiteral("tagsEdit"));
+    m_note->setObjectName(QStringLiteral("noteEdit"));
+
+    m_value->setPlaceholderText(tr("e.g. 626000000 or 626,000,000"));
+    m_low->setPlaceholderText(tr("open"));
+    m_high->setPlaceholderText(tr("open"));
+    m_asOf->setPlaceholderText(tr("YYYY, YYYY-MM or YYYY-MM-DD"));
+    m_tags->setPlaceholderText(tr("separate tags with ;"));
+    for (const ClaimStatus status :
+         {ClaimStatus::Unverified, ClaimStatus::Supported, ClaimStatus::Disputed, ClaimStatus::Refuted})
+        m_status->addItem(statusName(status), static_cast<int>(status));
+    m_status->setCurrentIndex(static_cast<int>(fields.status));
+    auto* tagCompleter = new TagCompleter(new QStringListModel(completions.tags, this), this);
+    tagCompleter->setCaseSensitivity(Qt::CaseInsensitive);
+    m_tags->setCompleter(tagCompleter);
+    m_note->setTabChangesFocus(true);
+    m_note->setFixedHeight(m_note->fontMetrics().lineSpacing() * 4);
+    m_note->installEventFilter(this);
+    m_error->setObjectName(QStringLiteral("editorError"));
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("color: #c62828"));
+    m_error->hide();
+
+    auto* quoteLabel = new QLabel(QStringLiteral("\u201C%1\u201D").arg(quote.simplified()), this);
+    quoteLabel->setObjectName(QStringLiteral("quoteLabel"));
+    quoteLabel->setWordWrap(true);
+    quoteLabel->setTextFormat(Qt::PlainText);
+
+    auto* bounds = new QHBoxLayout;
+    bounds->addWidget(m_low);
+    bounds->addWidget(new QLabel(tr("to"), this));
+    bounds->addWidget(m_high);
+    auto* form = new QFormLayout;
+    form->addRow(tr("&Value:"), m_value);
+    form->addRow(tr("&Bounds:"), bounds);
+    form->addRow(tr("&Unit:"), m_unit);
+    form->addRow(tr("&Metric:"), m_metric);
+    form->addRow(tr("&Source:"), m_source);
+    form->addRow(tr("&As of:"), m_asOf);
+    form->addRow(tr("S&tatus:"), m_status);
+    form->addRow(tr("Ta&gs:"), m_tags);
+    form->addRow(tr("&Note:"), m_note);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Save)->setObjectName(QStringLiteral("saveButton"));
+    buttons->button(QDialogButtonBox::Save)->setDefault(true);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(quoteLabel);
+    layout->addLayout(form);
+    layout->addWidget(m_error);
+    layout->addWidget(buttons);
+    setMinimumWidth(460);
+
+    connect(buttons, &QDialogButtonBox::accepted, this, &ClaimEditor::trySave);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    m_value->setFocus();
+}
+
+bool ClaimEditor::eventFilter(QObject* watched, QEvent* event) {
+    // In the note, Enter saves like everywhere else; Shift+Enter starts a new line.
+    if (watched == m_note && event->type() == QEvent::KeyPress) {
+        auto* key = static_cast<QKeyEvent*>(event);
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) &&
+            !(key->modifiers() & Qt::ShiftModifier)) {
+            trySave();
+            return true;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
+}
+
+Result<ClaimFields> ClaimEditor::fields() const {
+    ClaimFields fields;
+    for (auto [edit, target, name] :
+         {std::tuple{m_value, &fields.value, "value"}, std::tuple{m_low, &fields.low, "low"},
+          std::tuple{m_high, &fields.high, "high"}}) {
+        auto number = typedNumber(edit->text(), name);
+        if (!number)
+            return number.error();
+        *target = *number;
+    }
+    fields.unit = m_unit->text().toStdString();
+    fields.metric = m_metric->currentText().toStdString();
+    fields.source = m_source->currentText().toStdString();
+    fields.asOf = m_asOf->text().trimmed().toStdString();
+    fields.status = static_cast<ClaimStatus>(m_status->currentData().toInt());
+    for (const QString& tag : m_tags->text().split(QLatin1Char(';'), Qt::SkipEmptyParts))
+        if (!tag.trimmed().isEmpty())
+            fields.tags.push_back(tag.trimmed().toStdString());
+    fields.note = m_note->toPlainText().toStdString();
+    return validateClaimFields(std::move(fields));
+}
+
+void ClaimEditor::showError(const QString& message) {
+    m_error->setText(message);
+    m_error->show();
+}
+
+void ClaimEditor::trySave() {
+    auto checked = fields();
+    if (!checked) {
+        showError(QString::fromStdString(checked.error().message));
+        return;
+    }
+    Q_EMIT saveRequested(*checked);
+}
+
+}  // namespace claimtrack::gui

@@ -1,0 +1,62 @@
+#pragma once
+// The claim editor: the fields of one claim, for a new claim from the
+// selected words or for editing one. Enter saves, Esc cancels; the dialog is
+// opened window-modal (open(), not exec()), so nothing blocks.
+
+#include "model.h"
+
+#include <QDialog>
+#include <QStringList>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+
+namespace claimtrack::gui {
+
+struct EditorCompletions {
+    QStringList metrics;
+    QStringList sources;
+    QStringList tags;
+};
+
+class ClaimEditor : public QDialog {
+    Q_OBJECT
+
+public:
+    ClaimEditor(const QString& quote, const ClaimFields& fields, const EditorCompletions& completions,
+                QWidget* parent = nullptr);
+
+    // The fields as typed, checked; or the message that says what is wrong.
+    Result<ClaimFields> fields() const;
+    // Shows an error under the fields (kept open so nothing typed is lost).
+    void showError(const QString& message);
+
+    // Where the figure is typed; has the focus when the editor opens.
+    QLineEdit* valueEdit() const { return m_value; }
+
+Q_SIGNALS:
+    // Save was pressed and the fields are valid.
+    void saveRequested(const claimtrack::ClaimFields& fields);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void trySave();
+
+    QLineEdit* m_value;
+    QLineEdit* m_low;
+    QLineEdit* m_high;
+    QLineEdit* m_unit;
+    QComboBox* m_metric;
+    QComboBox* m_source;
+    QLineEdit* m_asOf;
+    QComboBox* m_status;
+    QLineEdit* m_tags;
+    QPlainTextEdit* m_note;
+    QLabel* m_error;
+};
+
+}  // namespace claimtrack::gui

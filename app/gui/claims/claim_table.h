@@ -1,0 +1,54 @@
+#pragma once
+// The claim table: every claim in the project or only the current article's,
+// sortable by any column, with a filter box over quote, metric, source, tags
+// and note.
+
+#include "claim_table_model.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QTimer;
+
+namespace claimtrack::gui {
+
+class ClaimTable : public QWidget {
+    Q_OBJECT
+
+public:
+    ClaimTable(Project& project, const QString& path, QWidget* parent = nullptr);
+
+    ClaimTableModel* model() { return m_model; }
+    QTableView* view() { return m_view; }
+    QLineEdit* filterEdit() { return m_filter; }
+    // Which article "This article" means.
+    void setCurrentArticle(std::int64_t articleId);
+    // Selects a claim's row (once it is in the table), without emitting claimSelected.
+    void selectClaim(std::int64_t claimId);
+    std::int64_t selectedClaim() const { return m_selected; }
+    bool onlyCurrentArticle() const;
+    // Re-reads the rows after the project changed.
+    void refresh() { m_model->refresh(); }
+
+Q_SIGNALS:
+    void claimSelected(qint64 id);
+    void claimActivated(qint64 id);
+
+private:
+    void applyQuery();
+    void reselect();
+
+    ClaimTableModel* m_model;
+    QComboBox* m_scope;
+    QLineEdit* m_filter;
+    QLabel* m_count;
+    QTableView* m_view;
+    QTimer* m_filterDelay;
+    std::int64_t m_articleId = 0;
+    std::int64_t m_selected = 0;
+};
+
+}  // namespace claimtrack::gui

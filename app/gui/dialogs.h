@@ -1,0 +1,67 @@
+#pragma once
+// Modal dialogs behind small wrappers, so GUI tests can answer them without
+// blocking: a test sets the next answer, the wrapper returns it at once and
+// records what would have been shown.
+
+#include <QMessageBox>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+class QWidget;
+
+namespace claimtrack::gui {
+
+struct MessageBox {
+    static QMessageBox::StandardButton critical(QWidget* parent, const QString& title, const QString& text);
+    static QMessageBox::StandardButton information(QWidget* parent, const QString& title,
+                                                   const QString& text);
+    static QMessageBox::StandardButton question(QWidget* parent, const QString& title, const QString& text,
+                                                QMessageBox::StandardButtons buttons = QMessageBox::Yes |
+                                                                                       QMessageBox::No);
+
+    // For tests: the next message box returns this button without showing.
+    static void setNextAnswer(QMessageBox::StandardButton button) { s_nextAnswer = button; }
+    // For tests: the text of the last message box, shown or answered.
+    static QString lastText() { return s_lastText; }
+
+private:
+    static QMessageBox::StandardButton show(QMessageBox::Icon icon, QWidget* parent, const QString& title,
+                                            const QString& text, QMessageBox::StandardButtons buttons);
+    static inline std::optional<QMessageBox::StandardButton> s_nextAnswer;
+    static inline QString s_lastText;
+};
+
+struct FileDialog {
+    static QStringList openFiles(QWidget* parent, const QString& title, const QString& filter);
+    static QString openFile(QWidget* parent, const QString& title, const QString& filter);
+    static QString saveFile(QWidget* parent, const QString& title, const QString& suggested,
+                            const QString& filter);
+
+    // For tests: the next file dialog returns these paths without showing.
+    static void setNextAnswer(QStringList paths) { s_nextAnswer = std::move(paths); }
+
+private:
+    static inline std::optional<QStringList> s_nextAnswer;
+};
+
+struct InputDialog {
+    // A line of text, or nullopt when cancelled.
+    static std::optional<QString> text(QWidget* parent, const QString& title, const QString& label,
+                                       const QString& value);
+    // One of `items`, or nullopt when cancelled.
+    static std::optional<QString> item(QWidget* parent, const QString& title, const QString& label,
+                                       const QStringList& items);
+
+    // For tests: the next input dialog returns this (nullopt: cancelled) without showing.
+    static void setNextAnswer(std::optional<QString> answer) {
+        s_nextAnswer = std::move(answer), s_answered = true;
+    }
+
+private:
+    static inline std::optional<QString> s_nextAnswer;
+    static inline bool s_answered = false;
+};
+
+}  // namespace claimtrack::gui

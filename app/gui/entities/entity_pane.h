@@ -1,0 +1,52 @@
+#pragma once
+// The sources pane and the metrics pane: each lists its entities with their
+// claim counts, renames one everywhere at once, merges two into one, deletes
+// one no claim uses, and shows the claims of the selected one.
+
+#include "project.h"
+
+#include <QWidget>
+
+class QListWidget;
+class QPushButton;
+class QTableWidget;
+
+namespace claimtrack::gui {
+
+class ProjectSession;
+
+class EntityPane : public QWidget {
+    Q_OBJECT
+
+public:
+    EntityPane(ProjectSession& session, EntityKind kind, QWidget* parent = nullptr);
+
+    void refresh();
+    QTableWidget* table() { return m_table; }
+    QListWidget* claimList() { return m_claims; }
+    std::int64_t selectedEntity() const;
+    void selectEntity(std::int64_t id);
+
+public Q_SLOTS:
+    void renameSelected();
+    void mergeSelected();
+    void deleteSelected();
+
+Q_SIGNALS:
+    void claimActivated(qint64 claimId);
+
+private:
+    void showClaimsOf(std::int64_t entityId);
+    QString noun() const;
+
+    ProjectSession& m_session;
+    EntityKind m_kind;
+    std::vector<Entity> m_entities;
+    QTableWidget* m_table;
+    QListWidget* m_claims;
+    QPushButton* m_rename;
+    QPushButton* m_merge;
+    QPushButton* m_delete;
+};
+
+}  // namespace claimtrack::gui

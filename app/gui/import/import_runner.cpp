@@ -1,0 +1,58 @@
+#include "import_runner.h"
+#include "dialogs.h"
+#include "files.h"
+#include "project_session.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QProgressDialog>
+
+namespace claimtrack::gui {
+
+ImportSummary importFiles(QWidget* parent, ProjectSession& session, const QStringList& files) {
+    ImportSummary summary;
+    QProgressDialog progress(QCoreApplication::translate("Import", "Importing articles…"),
+                             QCoreApplication::translate("Import", "Cancel"), 0,
+                             static_cast<int>(files.size()), parent);
+    progress.setObjectName(QStringLiteral("importProgress"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(500);  // only long batches show it
+
+    // A few files at a time, so the window stays live and Cancel takes effect
+    // between chunks; each chunk is committed before the next starts.
+    constexpr qsizetype kChunk = 25;
+    for (qsizetype first = 0; first < files.size() && !progress.wasCanceled(); first += kChunk) {
+        std::vector<ArticleSource> sources;
+        for (qsizetype i = first; i < std::min(files.size(), first + kChunk); ++i) {
+            const std::string path = files[i].toStdString();
+            sources.push_back({path, {}, [path] { return readArticleFile(path); }});
+        }
+        auto imported = session.project().importArticles(
+            sources, [&](const ArticleSource&, const Result<ImportedArticle>& article) {
+                if (!article)
+                    summary.failures << QString::fromStdString(article.error().message);
+                else
+                    (article->alreadyPresent ? summary.existing : summary.imported).push_back(article->id);
+            });
+        if (!imported) {
+            summary.failures << errorText(imported.error());
+            break;
+        }
+        progress.setValue(static_cast<int>(std::min(files.size(), first + kChunk)));
+        QCoreApplication::processEvents();
+    }
+    summary.cancelled = progress.wasCanceled();
+    progress.setValue(static_cast<int>(files.size()));
+
+    session.recordImport(summary.imported);
+    if (!summary.failures.isEmpty())
+        MessageBox::information(parent, QCoreApplication::translate("Import", "Some files were not imported"),
+                                QCoreApplication::translate(
+                                    "Import", "Imported %1 of %2 files. These could not be imported:\n\n%3")
+                                    .arg(summary.imported.size() + summary.existing.size())
+                                    .arg(files.size())
+                                    .arg(summary.failures.join(QLatin1Char('\n'))));
+    return summary;
+}
+
+}  // namespace claimtrack::gui

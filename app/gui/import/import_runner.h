@@ -1,0 +1,26 @@
+#pragma once
+// Imports files into the open project with a progress dialog and Cancel;
+// files that cannot be imported are listed at the end with the reason, the
+// rest land. The whole import is one undoable step.
+
+#include <QStringList>
+
+#include <cstdint>
+#include <vector>
+
+class QWidget;
+
+namespace claimtrack::gui {
+
+class ProjectSession;
+
+struct ImportSummary {
+    std::vector<std::int64_t> imported;  // new articles
+    std::vector<std::int64_t> existing;  // texts already in the project
+    QStringList failures;                // "file: reason"
+    bool cancelled = false;
+};
+
+ImportSummary importFiles(QWidget* parent, ProjectSession& session, const QStringList& files);
+
+}  // namespace claimtrack::gui

@@ -1,0 +1,485 @@
+#include "main_window.h"
+#include "articles/article_list.h"
+#include "claim_format.h"
+#include "claims/claim_editor.h"
+#include "claims/claim_table.h"
+#include "dialogs.h"
+#include "entities/entity_pane.h"
+#include "files.h"
+#include "import/import_runner.h"
+#include "project_session.h"
+#include "reader/reader_view.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QUndoGroup>
+
+namespace claimtrack::gui {
+
+namespace {
+
+constexpr int kMaxRecent = 8;
+
+QString recordHint() {
+    return QObject::tr("Select the words that carry a figure, then press %1 to record a claim.")
+        .arg(QKeySequence(Qt::CTRL | Qt::Key_E).toString(QKeySequence::NativeText));
+}
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_undoGroup(new QUndoGroup(this)), m_articles(new ArticleList(this)),
+      m_reader(new ReaderView(this)), m_centre(new QSplitter(Qt::Vertical, this)),
+      m_articleDock(new QDockWidget(tr("Articles"), this)),
+      m_sourceDock(new QDockWidget(tr("Sources"), this)), m_metricDock(new QDockWidget(tr("Metrics"), this)),
+      m_placeholder(new QLabel(tr("Open or create a project from the File menu."), this)) {
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Claimtrack"));
+    setAcceptDrops(true);
+    m_centre->setObjectName(QStringLiteral("centreSplitter"));
+    m_centre->addWidget(m_reader);
+    m_centre->addWidget(m_placeholder);
+    m_centre->setStretchFactor(0, 3);
+    m_centre->setStretchFactor(1, 2);
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    setCentralWidget(m_centre);
+
+    m_articleDock->setObjectName(QStringLiteral("articleDock"));
+    m_articleDock->setWidget(m_articles);
+    m_sourceDock->setObjectName(QStringLiteral("sourceDock"));
+    m_metricDock->setObjectName(QStringLiteral("metricDock"));
+    // Articles above sources and metrics on the left, so the reader and the
+    // claim table get the width.
+    addDockWidget(Qt::LeftDockWidgetArea, m_articleDock);
+    addDockWidget(Qt::LeftDockWidgetArea, m_sourceDock);
+    splitDockWidget(m_articleDock, m_sourceDock, Qt::Vertical);
+    tabifyDockWidget(m_sourceDock, m_metricDock);
+    m_sourceDock->raise();
+
+    createActions();
+    createMenus();
+    m_reader->setContextMenu(m_claimMenu);
+    statusBar()->showMessage(recordHint());
+
+    connect(m_articles, &ArticleList::articleSelected, this, &MainWindow::showArticle);
+    connect(m_reader, &ReaderView::claimClicked, this, [this](qint64 id) {
+        setCurrentClaim(id);
+        if (m_claimTable)
+            m_claimTable->selectClaim(id);
+    });
+    connect(m_reader, &ReaderView::selectionChanged, this, &MainWindow::updateActions);
+    restoreLayout();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions() {
+    auto action = [this](const QString& name, const QString& text, const QKeySequence& shortcut, auto slot) {
+        auto* a = new QAction(text, this);
+        a->setObjectName(name);
+        if (!shortcut.isEmpty())
+            a->setShortcut(shortcut);
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    m_newProject = action(QStringLiteral("actionNewProject"), tr("&New Project…"), QKeySequence::New, [this] {
+        const QString path = FileDialog::saveFile(this, tr("New project"), QStringLiteral("research.claims"),
+                                                  tr("Claimtrack projects (*.claims)"));
+        if (!path.isEmpty())
+            openProject(path, true);
+    });
+    m_openProject =
+        action(QStringLiteral("actionOpenProject"), tr("&Open Project…"), QKeySequence::Open, [this] {
+            const QString path =
+                FileDialog::openFile(this, tr("Open project"), tr("Claimtrack projects (*.claims)"));
+            if (!path.isEmpty())
+                openProject(path);
+        });
+    m_import = action(QStringLiteral("actionImport"), tr("&Import Articles…"),
+                      QKeySequence(Qt::CTRL | Qt::Key_I), &MainWindow::importArticles);
+    m_exportAll = action(QStringLiteral("actionExportAll"), tr("&Export All Claims to CSV…"), QKeySequence(),
+                         [this] { exportClaims(false); });
+    m_exportFiltered = action(QStringLiteral("actionExportFiltered"), tr("Export &Shown Claims to CSV…"),
+                              QKeySequence(), [this] { exportClaims(true); });
+    m_record = action(QStringLiteral("actionRecordClaim"), tr("&Record Claim from Selection"),
+                      QKeySequence(Qt::CTRL | Qt::Key_E), &MainWindow::recordClaim);
+    m_edit = action(QStringLiteral("actionEditClaim"), tr("&Edit Claim…"), QKeySequence(Qt::Key_F2),
+                    &MainWindow::editCurrentClaim);
+    m_delete = action(QStringLiteral("actionDeleteClaim"), tr("&Delete Claim"), QKeySequence::Delete,
+                      &MainWindow::deleteCurrentClaim);
+    m_reanchor = action(QStringLiteral("actionReanchorClaim"), tr("Re-&anchor Claim to Selection"),
+                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), &MainWindow::reanchorCurrentClaim);
+    m_find = action(QStringLiteral("actionFind"), tr("&Find in Article…"), QKeySequence::Find,
+                    [this] { m_reader->showFindBar(); });
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newProject);
+    file->addAction(m_openProject);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    file->addSeparator();
+    file->addAction(m_import);
+    file->addAction(m_exportAll);
+    file->addAction(m_exportFiltered);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    quit->setObjectName(QStringLiteral("actionQuit"));
+    updateRecentMenu();
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = m_undoGroup->createUndoAction(this, tr("Undo"));
+    undo->setObjectName(QStringLiteral("actionUndo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = m_undoGroup->createRedoAction(this, tr("Redo"));
+    redo->setObjectName(QStringLiteral("actionRedo"));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(m_find);
+
+    m_claimMenu = menuBar()->addMenu(tr("&Claim"));
+    m_claimMenu->addAction(m_record);
+    m_claimMenu->addAction(m_edit);
+    m_claimMenu->addAction(m_reanchor);
+    m_claimMenu->addAction(m_delete);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_articleDock->toggleViewAction());
+    view->addAction(m_sourceDock->toggleViewAction());
+    view->addAction(m_metricDock->toggleViewAction());
+}
+
+bool MainWindow::openProject(const QString& path, bool create) {
+    auto opened = ProjectSession::open(path, create);
+    if (!opened) {
+        showError(create ? tr("Cannot create project") : tr("Cannot open project"), opened.error());
+        return false;
+    }
+    if (m_editor)
+        m_editor->reject();
+    saveLayout();
+    m_session = std::move(*opened);
+    m_undoGroup->addStack(m_session->undoStack());
+    m_undoGroup->setActiveStack(m_session->undoStack());
+    connect(m_session.get(), &ProjectSession::changed, this, &MainWindow::onProjectChanged);
+    connect(m_session.get(), &ProjectSession::failed, this, [this](const QString& message) {
+        MessageBox::critical(this, tr("Could not change the project"), message);
+    });
+    buildProjectViews();
+    setWindowTitle(tr("%1 — Claimtrack").arg(QFileInfo(path).fileName()));
+    addRecentProject(QFileInfo(path).absoluteFilePath());
+    return true;
+}
+
+void MainWindow::buildProjectViews() {
+    m_currentClaim = 0;
+    auto* table = new ClaimTable(m_session->project(), m_session->path(), this);
+    table->setObjectName(QStringLiteral("claimTable"));
+    QWidget* old = m_centre->replaceWidget(1, table);
+    old->deleteLater();
+    m_placeholder = nullptr;
+    m_claimTable = table;
+    connect(table, &ClaimTable::claimSelected, this, &MainWindow::goToClaim);
+    connect(table, &ClaimTable::claimActivated, this, &MainWindow::editCurrentClaim);
+
+    m_sources = new EntityPane(*m_session, EntityKind::Source, this);
+    m_metrics = new EntityPane(*m_session, EntityKind::Metric, this);
+    delete m_sourceDock->widget();
+    delete m_metricDock->widget();
+    m_sourceDock->setWidget(m_sources);
+    m_metricDock->setWidget(m_metrics);
+    connect(m_sources, &EntityPane::claimActivated, this, &MainWindow::goToClaim);
+    connect(m_metrics, &EntityPane::claimActivated, this, &MainWindow::goToClaim);
+
+    QSettings settings;
+    table->view()->horizontalHeader()->restoreState(
+        settings.value(QStringLiteral("claimHeader")).toByteArray());
+    table->view()->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+
+    auto articles = m_session->project().articles();
+    m_articles->setArticles(articles ? std::move(*articles) : std::vector<Article>());
+    m_reader->showArticle(0, {}, {});
+    if (m_articles->model()->rowCount() > 0)
+        m_articles->selectArticle(m_articles->model()->articles().front().id);
+    updateActions();
+}
+
+void MainWindow::showArticle(std::int64_t articleId) {
+    if (!m_session || articleId == m_reader->articleId())
+        return;
+    auto article = m_session->project().article(articleId);
+    auto text = m_session->project().articleText(articleId);
+    if (!article || !text)
+        return;
+    m_reader->showArticle(articleId, QString::fromStdString(article->meta.title), *text);
+    reloadReaderClaims();
+    m_claimTable->setCurrentArticle(articleId);
+    if (m_articles->currentArticle() != articleId)
+        m_articles->selectArticle(articleId);
+    updateActions();
+}
+
+void MainWindow::reloadReaderClaims() {
+    if (!m_session || m_reader->articleId() == 0)
+        return;
+    auto claims = m_session->project().claims({m_reader->articleId()});
+    m_reader->setClaims(claims ? *claims : std::vector<ClaimRecord>());
+    if (m_currentClaim)
+        m_reader->selectClaim(m_currentClaim);
+}
+
+void MainWindow::goToClaim(std::int64_t claimId) {
+    if (!m_session)
+        return;
+    auto claim = m_session->project().claim(claimId);
+    if (!claim)
+        return;
+    setCurrentClaim(claimId);
+    showArticle(claim->articleId);
+    m_reader->selectClaim(claimId);
+    m_claimTable->selectClaim(claimId);
+}
+
+void MainWindow::setCurrentClaim(std::int64_t claimId) {
+    m_currentClaim = claimId;
+    updateActions();
+}
+
+void MainWindow::onProjectChanged(qint64 articleId) {
+    auto articles = m_session->project().articles();
+    if (articles)
+        m_articles->setArticles(std::move(*articles));
+    if (m_currentClaim && !m_session->project().claim(m_currentClaim))
+        m_currentClaim = 0;
+    if (m_reader->articleId() != 0 && !m_session->project().article(m_reader->articleId()))
+        m_reader->showArticle(0, {}, {});  // its import was undone
+    if (articleId == 0 || articleId == m_reader->articleId())
+        reloadReaderClaims();
+    m_claimTable->refresh();
+    m_sources->refresh();
+    m_metrics->refresh();
+    updateActions();
+}
+
+void MainWindow::updateActions() {
+    const bool open = m_session != nullptr;
+    const bool selection = open && m_reader->selectedRange().has_value();
+    m_import->setEnabled(open);
+    m_exportAll->setEnabled(open);
+    m_exportFiltered->setEnabled(open);
+    m_record->setEnabled(selection);
+    m_reanchor->setEnabled(selection && m_currentClaim != 0);
+    m_edit->setEnabled(open && m_currentClaim != 0);
+    m_delete->setEnabled(open && m_currentClaim != 0);
+}
+
+void MainWindow::openEditor(const QString& quote, const ClaimFields& fields,
+                            std::function<Result<void>(const ClaimFields&)> save) {
+    if (m_editor)
+        m_editor->reject();
+    EditorCompletions completions;
+    for (auto [kind, list] : {std::pair{EntityKind::Metric, &completions.metrics},
+                              std::pair{EntityKind::Source, &completions.sources}})
+        if (auto entities = m_session->project().entities(kind))
+            for (const Entity& entity : *entities)
+                *list << QString::fromStdString(entity.name);
+    if (auto tags = m_session->project().tagNames())
+        for (const std::string& tag : *tags)
+            completions.tags << QString::fromStdString(tag);
+    m_editor = new ClaimEditor(quote, fields, completions, this);
+    m_editor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(m_editor, &ClaimEditor::saveRequested, this, [this, save](const ClaimFields& edited) {
+        if (auto saved = save(edited); !saved) {
+            m_editor->showError(errorText(saved.error()));  // the editor stays open: nothing typed is lost
+            return;
+        }
+        m_editor->accept();
+    });
+    m_editor->open();
+    m_editor->valueEdit()->setFocus();
+}
+
+void MainWindow::recordClaim() {
+    const auto range = m_reader->selectedRange();
+    if (!m_session || !range)
+        return;
+    const std::int64_t articleId = m_reader->articleId();
+    openEditor(m_reader->selectedText(), {},
+               [this, articleId, range](const ClaimFields& fields) -> Result<void> {
+                   auto id = m_session->addClaim({articleId, *range, fields});
+                   if (!id)
+                       return id.error();
+                   goToClaim(*id);
+                   statusBar()->showMessage(tr("Claim recorded."), 4000);
+                   return {};
+               });
+}
+
+void MainWindow::editCurrentClaim() {
+    if (!m_session || !m_currentClaim)
+        return;
+    auto claim = m_session->project().claim(m_currentClaim);
+    if (!claim)
+        return showError(tr("Cannot edit claim"), claim.error());
+    const std::int64_t id = m_currentClaim;
+    openEditor(QString::fromStdString(claim->anchor.quote.exact), claim->fields,
+               [this, id](const ClaimFields& fields) { return m_session->updateClaim(id, fields); });
+}
+
+void MainWindow::deleteCurrentClaim() {
+    if (!m_session || !m_currentClaim)
+        return;
+    if (auto deleted = m_session->deleteClaim(m_currentClaim); !deleted)
+        return showError(tr("Cannot delete claim"), deleted.error());
+    statusBar()->showMessage(
+        tr("Claim deleted (%1 to undo).").arg(QKeySequence(QKeySequence::Undo).toString()), 4000);
+}
+
+void MainWindow::reanchorCurrentClaim() {
+    const auto range = m_reader->selectedRange();
+    if (!m_session || !m_currentClaim || !range)
+        return;
+    auto claim = m_session->project().claim(m_currentClaim);
+    if (claim && claim->articleId != m_reader->articleId())
+        return MessageBox::critical(this, tr("Cannot re-anchor claim"),
+                                    tr("Select the new words in the claim's own article.")),
+               void();
+    if (auto moved = m_session->reanchorClaim(m_currentClaim, *range); !moved)
+        showError(tr("Cannot re-anchor claim"), moved.error());
+}
+
+void MainWindow::importArticles() {
+    if (!m_session)
+        return;
+    importFileList(
+        FileDialog::openFiles(this, tr("Import articles"), tr("Text files (*.txt *.md);;All files (*)")));
+}
+
+void MainWindow::importFileList(const QStringList& files) {
+    if (files.isEmpty() || !m_session)
+        return;
+    const ImportSummary summary = importFiles(this, *m_session, files);
+    if (!summary.imported.empty())
+        showArticle(summary.imported.front());
+    statusBar()->showMessage(
+        tr("Imported %n article(s).", nullptr, static_cast<int>(summary.imported.size())), 5000);
+}
+
+void MainWindow::exportClaims(bool onlyFiltered) {
+    if (!m_session)
+        return;
+    const QString path =
+        FileDialog::saveFile(this, onlyFiltered ? tr("Export shown claims") : tr("Export all claims"),
+                             QStringLiteral("claims.csv"), tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    Project& project = m_session->project();
+    const std::vector<std::int64_t> ids = m_claimTable->model()->claimIds();
+    auto written = writeFileAtomically(path.toStdString(), [&](std::ostream& out) -> Result<void> {
+        CsvWriter csv(out);
+        writeClaimCsvHeader(csv);
+        if (!onlyFiltered)
+            return project.forEachClaim({}, [&](const ClaimRecord& claim) { writeClaimCsvRow(csv, claim); });
+        constexpr std::size_t kChunk = 1000;
+        for (std::size_t first = 0; first < ids.size(); first += kChunk) {
+            auto claims =
+                project.claimsById(std::span(ids).subspan(first, std::min(kChunk, ids.size() - first)));
+            if (!claims)
+                return claims.error();
+            for (const ClaimRecord& claim : *claims)
+                writeClaimCsvRow(csv, claim);
+        }
+        return {};
+    });
+    if (!written)
+        return showError(tr("Cannot export"), written.error());
+    statusBar()->showMessage(tr("Exported to %1.").arg(QDir::toNativeSeparators(path)), 5000);
+}
+
+void MainWindow::showError(const QString& title, const Error& error) {
+    MessageBox::critical(this, title, errorText(error));
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    if (m_session && event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    QStringList files;
+    for (const QUrl& url : event->mimeData()->urls())
+        if (url.isLocalFile())
+            files << url.toLocalFile();
+    event->acceptProposedAction();
+    importFileList(files);
+}
+
+void MainWindow::addRecentProject(const QString& path) {
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recentProjects")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    settings.setValue(QStringLiteral("recentProjects"), recent.mid(0, kMaxRecent));
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu() {
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recentProjects")).toStringList();
+    for (const QString& path : recent)
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openProject(path); })
+            ->setToolTip(path);
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::saveLayout() {
+    QSettings settings;
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("windowState"), saveState());
+    settings.setValue(QStringLiteral("centreSplitter"), m_centre->saveState());
+    settings.setValue(QStringLiteral("articleHeader"), m_articles->view()->horizontalHeader()->saveState());
+    if (m_claimTable)
+        settings.setValue(QStringLiteral("claimHeader"),
+                          m_claimTable->view()->horizontalHeader()->saveState());
+}
+
+void MainWindow::restoreLayout() {
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
+        resize(1400, 860);
+    restoreState(settings.value(QStringLiteral("windowState")).toByteArray());
+    if (!m_centre->restoreState(settings.value(QStringLiteral("centreSplitter")).toByteArray()))
+        m_centre->setSizes({520, 340});
+    m_articles->view()->horizontalHeader()->restoreState(
+        settings.value(QStringLiteral("articleHeader")).toByteArray());
+    if (!settings.contains(QStringLiteral("windowState"))) {
+        resizeDocks({m_articleDock}, {440}, Qt::Horizontal);
+        resizeDocks({m_articleDock, m_sourceDock}, {330, 420}, Qt::Vertical);
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (m_editor)
+        m_editor->reject();
+    saveLayout();
+    event->accept();
+}
+
+}  // namespace claimtrack::gui

@@ -1,0 +1,109 @@
+#pragma once
+// The main window only wires the features together: the article list (left),
+// the reader above the claim table (centre), the sources and metrics panes
+// (right), and the menus. Each feature lives in its own folder.
+
+#include "claims/claim_editor.h"
+#include "project.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include <memory>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QSplitter;
+class QUndoGroup;
+
+namespace claimtrack::gui {
+
+class ArticleList;
+class ClaimTable;
+class EntityPane;
+class ProjectSession;
+class ReaderView;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens (or creates) a project; on failure shows why and keeps the current one.
+    bool openProject(const QString& path, bool create = false);
+    ProjectSession* session() { return m_session.get(); }
+    ReaderView* reader() { return m_reader; }
+    ArticleList* articleList() { return m_articles; }
+    ClaimTable* claimTable() { return m_claimTable; }
+    EntityPane* sourcePane() { return m_sources; }
+    EntityPane* metricPane() { return m_metrics; }
+    // The claim editor while it is open.
+    ClaimEditor* claimEditor() { return m_editor; }
+    void showArticle(std::int64_t articleId);
+    // Opens the claim's article, scrolls to its words and selects its row.
+    void goToClaim(std::int64_t claimId);
+    std::int64_t currentClaim() const { return m_currentClaim; }
+
+public Q_SLOTS:
+    void recordClaim();
+    void editCurrentClaim();
+    void deleteCurrentClaim();
+    void reanchorCurrentClaim();
+    void importArticles();
+    void exportClaims(bool onlyFiltered);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void buildProjectViews();
+    void onProjectChanged(qint64 articleId);
+    void reloadReaderClaims();
+    void setCurrentClaim(std::int64_t claimId);
+    void updateActions();
+    void importFileList(const QStringList& files);
+    void addRecentProject(const QString& path);
+    void updateRecentMenu();
+    void saveLayout();
+    void restoreLayout();
+    void showError(const QString& title, const Error& error);
+    void openEditor(const QString& quote, const ClaimFields& fields,
+                    std::function<Result<void>(const ClaimFields&)> save);
+
+    std::unique_ptr<ProjectSession> m_session;
+    QUndoGroup* m_undoGroup;
+    ArticleList* m_articles;
+    ReaderView* m_reader;
+    ClaimTable* m_claimTable = nullptr;
+    EntityPane* m_sources = nullptr;
+    EntityPane* m_metrics = nullptr;
+    QSplitter* m_centre;
+    QDockWidget* m_articleDock;
+    QDockWidget* m_sourceDock;
+    QDockWidget* m_metricDock;
+    QLabel* m_placeholder;
+    QPointer<ClaimEditor> m_editor;
+    QMenu* m_recentMenu = nullptr;
+    QMenu* m_claimMenu = nullptr;
+    std::int64_t m_currentClaim = 0;
+
+    QAction* m_newProject = nullptr;
+    QAction* m_openProject = nullptr;
+    QAction* m_import = nullptr;
+    QAction* m_exportAll = nullptr;
+    QAction* m_exportFiltered = nullptr;
+    QAction* m_record = nullptr;
+    QAction* m_edit = nullptr;
+    QAction* m_delete = nullptr;
+    QAction* m_reanchor = nullptr;
+    QAction* m_find = nullptr;
+};
+
+}  // namespace claimtrack::gui

@@ -1,0 +1,197 @@
+#include "project_session.h"
+
+#include <QUndoCommand>
+
+namespace claimtrack::gui {
+
+QString errorText(const Error& error) {
+    return QString::fromStdString(error.message);
+}
+
+// One user edit: done once before it is pushed (so a failed edit is never on
+// the stack), then undone and redone by the steps it was given.
+class EditCommand : public QUndoCommand {
+public:
+    EditCommand(ProjectSession& session, const QString& text, std::int64_t articleId,
+                ProjectSession::Step undo, ProjectSession::Step redo)
+        : QUndoCommand(text), m_session(session), m_articleId(articleId), m_undo(std::move(undo)),
+          m_redo(std::move(redo)) {}
+
+    void undo() override { run(m_undo); }
+    void redo() override {
+        if (m_done) {
+            m_done = false;  // QUndoStack::push calls redo(); the edit was already made
+            return;
+        }
+        run(m_redo);
+    }
+
+private:
+    void run(const ProjectSession::Step& step) {
+        if (auto result = step(); !result)
+            Q_EMIT m_session.failed(errorText(result.error()));
+        Q_EMIT m_session.changed(m_articleId);
+    }
+
+    ProjectSession& m_session;
+    std::int64_t m_articleId;
+    ProjectSession::Step m_undo, m_redo;
+    bool m_done = true;
+};
+
+ProjectSession::ProjectSession(Project project, QString path)
+    : m_project(std::move(project)), m_path(std::move(path)) {
+    m_undo.setUndoLimit(1000);
+}
+
+ProjectSession::~ProjectSession() = default;
+
+Result<std::unique_ptr<ProjectSession>> ProjectSession::open(const QString& path, bool create) {
+    const std::filesystem::path file = path.toStdString();
+    auto project = create ? Project::create(file) : Project::open(file);
+    if (!project)
+        return project.error();
+    return std::unique_ptr<ProjectSession>(new ProjectSession(std::move(*project), path));
+}
+
+QString ProjectSession::claimLabel(const std::string& quote) {
+    QString label = QString::fromStdString(quote).simplified();
+    if (label.size() > 40)
+        label = label.left(39) + QChar(0x2026);
+    return QLatin1Char('\'') + label + QLatin1Char('\'');
+}
+
+void ProjectSession::pushDone(const QString& text, std::int64_t articleId, Step undo, Step redo) {
+    m_undo.push(new EditCommand(*this, text, articleId, std::move(undo), std::move(redo)));
+    Q_EMIT changed(articleId);
+}
+
+Result<std::int64_t> ProjectSession::addClaim(const NewClaim& claim) {
+    auto id = m_project.addClaim(claim);
+    if (!id)
+        return id.error();
+    auto added = m_project.claim(*id);
+    if (!added)
+        return added.error();
+    const auto record = std::make_shared<ClaimRecord>(std::move(*added));
+    pushDone(
+        tr("Add claim %1").arg(claimLabel(record->anchor.quote.exact)), record->articleId,
+        [this, record]() -> Result<void> {
+            auto deleted = m_project.deleteClaim(record->id);
+            return deleted ? Result<void>() : Result<void>(deleted.error());
+        },
+        [this, record] { return m_project.restoreClaim(*record); });
+    return *id;
+}
+
+Result<void> ProjectSession::updateClaim(std::int64_t id, const ClaimFields& fields) {
+    auto before = m_project.claim(id);
+    if (!before)
+        return before.error();
+    if (auto updated = m_project.updateClaim(id, fields); !updated)
+        return updated;
+    const auto after = std::make_shared<ClaimRecord>(*m_project.claim(id));
+    const auto old = std::make_shared<ClaimRecord>(std::move(*before));
+    pushDone(
+        tr("Edit claim %1").arg(claimLabel(old->anchor.quote.exact)), old->articleId,
+        [this, old] { return m_project.rewriteClaim(*old); },
+        [this, after] { return m_project.rewriteClaim(*after); });
+    return {};
+}
+
+Result<void> ProjectSession::reanchorClaim(std::int64_t id, CodePointRange range) {
+    auto before = m_project.claim(id);
+    if (!before)
+        return before.error();
+    if (auto moved = m_project.reanchorClaim(id, range); !moved)
+        return moved;
+    const auto after = std::make_shared<ClaimRecord>(*m_project.claim(id));
+    const auto old = std::make_shared<ClaimRecord>(std::move(*before));
+    pushDone(
+        tr("Re-anchor claim %1").arg(claimLabel(after->anchor.quote.exact)), old->articleId,
+        [this, old] { return m_project.rewriteClaim(*old); },
+        [this, after] { return m_project.rewriteClaim(*after); });
+    return {};
+}
+
+Result<void> ProjectSession::deleteClaim(std::int64_t id) {
+    auto deleted = m_project.deleteClaim(id);
+    if (!deleted)
+        return deleted.error();
+    const auto record = std::make_shared<ClaimRecord>(std::move(*deleted));
+    pushDone(
+        tr("Delete claim %1").arg(claimLabel(record->anchor.quote.exact)), record->articleId,
+        [this, record] { return m_project.restoreClaim(*record); },
+        [this, record]() -> Result<void> {
+            auto again = m_project.deleteClaim(record->id);
+            return again ? Result<void>() : Result<void>(again.error());
+        });
+    return {};
+}
+
+Result<void> ProjectSession::renameEntity(EntityKind kind, std::int64_t id, const QString& name) {
+    auto entities = m_project.entities(kind);
+    if (!entities)
+        return entities.error();
+    const auto it =
+        std::find_if(entities->begin(), entities->end(), [&](const Entity& e) { return e.id == id; });
+    if (it == entities->end())
+        return makeError(ErrorCode::NotFound, "that source or metric no longer exists");
+    const std::string oldName = it->name, newName = name.toStdString();
+    if (auto renamed = m_project.renameEntity(kind, id, newName); !renamed)
+        return renamed;
+    pushDone(
+        tr("Rename '%1' to '%2'").arg(QString::fromStdString(oldName), name.trimmed()), 0,
+        [this, kind, id, oldName] { return m_project.renameEntity(kind, id, oldName); },
+        [this, kind, id, newName] { return m_project.renameEntity(kind, id, newName); });
+    return {};
+}
+
+Result<void> ProjectSession::mergeEntity(EntityKind kind, std::int64_t fromId, std::int64_t intoId) {
+    auto merged = m_project.mergeEntity(kind, fromId, intoId);
+    if (!merged)
+        return merged.error();
+    const auto state = std::make_shared<std::pair<Entity, std::vector<std::int64_t>>>(std::move(*merged));
+    pushDone(
+        tr("Merge '%1'").arg(QString::fromStdString(state->first.name)), 0,
+        [this, kind, state] { return m_project.unmergeEntity(kind, state->first, state->second); },
+        [this, kind, state, intoId]() -> Result<void> {
+            auto again = m_project.mergeEntity(kind, state->first.id, intoId);
+            return again ? Result<void>() : Result<void>(again.error());
+        });
+    return {};
+}
+
+Result<void> ProjectSession::deleteEntity(EntityKind kind, std::int64_t id) {
+    auto deleted = m_project.deleteEntity(kind, id);
+    if (!deleted)
+        return deleted.error();
+    const auto entity = std::make_shared<Entity>(std::move(*deleted));
+    pushDone(
+        tr("Delete '%1'").arg(QString::fromStdString(entity->name)), 0,
+        [this, kind, entity] { return m_project.restoreEntity(kind, *entity); },
+        [this, kind, entity]() -> Result<void> {
+            auto again = m_project.deleteEntity(kind, entity->id);
+            return again ? Result<void>() : Result<void>(again.error());
+        });
+    return {};
+}
+
+void ProjectSession::recordImport(const std::vector<std::int64_t>& articleIds) {
+    if (articleIds.empty())
+        return;
+    // Undo deletes the articles, keeping them; redo puts them back as they were.
+    const auto removed = std::make_shared<std::vector<ArticleWithText>>();
+    pushDone(
+        tr("Import %n article(s)", nullptr, static_cast<int>(articleIds.size())), 0,
+        [this, articleIds, removed]() -> Result<void> {
+            auto deleted = m_project.deleteArticles(articleIds);
+            if (!deleted)
+                return deleted.error();
+            *removed = std::move(*deleted);
+            return {};
+        },
+        [this, removed] { return m_project.restoreArticles(*removed); });
+}
+
+}  // namespace claimtrack::gui

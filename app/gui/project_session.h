@@ -1,0 +1,65 @@
+#pragma once
+// The open project as the app sees it: the Project, the undo stack, and the
+// `changed` signal every view listens to. Every user edit goes through here
+// and becomes one QUndoCommand; it is written at once, in one transaction.
+
+#include "project.h"
+
+#include <QObject>
+#include <QString>
+#include <QUndoStack>
+
+#include <functional>
+#include <memory>
+
+namespace claimtrack::gui {
+
+class ProjectSession : public QObject {
+    Q_OBJECT
+
+public:
+    // Opens (or, with `create`, creates) the project file at `path`.
+    static Result<std::unique_ptr<ProjectSession>> open(const QString& path, bool create);
+    ~ProjectSession() override;
+
+    Project& project() { return m_project; }
+    QUndoStack* undoStack() { return &m_undo; }
+    QString path() const { return m_path; }
+
+    // Each is one undoable step; on an error nothing was changed and the error is returned.
+    Result<std::int64_t> addClaim(const NewClaim& claim);
+    Result<void> updateClaim(std::int64_t id, const ClaimFields& fields);
+    Result<void> deleteClaim(std::int64_t id);
+    Result<void> reanchorClaim(std::int64_t id, CodePointRange range);
+    Result<void> renameEntity(EntityKind kind, std::int64_t id, const QString& name);
+    Result<void> mergeEntity(EntityKind kind, std::int64_t fromId, std::int64_t intoId);
+    Result<void> deleteEntity(EntityKind kind, std::int64_t id);
+    // Makes the articles just imported one undoable step ("Import 3 articles").
+    void recordImport(const std::vector<std::int64_t>& articleIds);
+
+    // A short name for a claim in menus: "'176 million'".
+    static QString claimLabel(const std::string& quote);
+
+Q_SIGNALS:
+    // The project changed; `articleId` is the article whose claims changed, or 0 for any.
+    void changed(qint64 articleId);
+    // An undo or redo could not be carried out (the file could not be written).
+    void failed(const QString& message);
+
+private:
+    ProjectSession(Project project, QString path);
+    using Step = std::function<Result<void>()>;
+    // Pushes a step already carried out once: `undo` reverts it, `redo` does it again.
+    void pushDone(const QString& text, std::int64_t articleId, Step undo, Step redo);
+
+    Project m_project;
+    QString m_path;
+    QUndoStack m_undo;
+
+    friend class EditCommand;
+};
+
+// Turns an error into the text shown to the user.
+QString errorText(const Error& error);
+
+}  // namespace claimtrack::gui

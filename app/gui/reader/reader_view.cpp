@@ -1,0 +1,240 @@
+#include "reader_view.h"
+#include "claims/claim_display.h"
+
+#include <QAction>
+#include <QContextMenuEvent>
+#include <QHBoxLayout>
+#include <QHelpEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QShortcut>
+#include <QTextBlock>
+#include <QToolButton>
+#include <QToolTip>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace claimtrack::gui {
+
+bool ArticleTextView::viewportEvent(QEvent* event) {
+    if (event->type() == QEvent::ToolTip && claimAtPoint && claimTooltip) {
+        auto* help = static_cast<QHelpEvent*>(event);
+        if (const std::int64_t id = claimAtPoint(help->pos()))
+            QToolTip::showText(help->globalPos(), claimTooltip(id), viewport());
+        else
+            QToolTip::hideText();
+        return true;
+    }
+    return QPlainTextEdit::viewportEvent(event);
+}
+
+void ArticleTextView::mouseReleaseEvent(QMouseEvent* event) {
+    QPlainTextEdit::mouseReleaseEvent(event);
+    // A plain click (no words selected) on a highlight selects its claim.
+    if (claimAtPoint && !textCursor().hasSelection())
+        if (const std::int64_t id = claimAtPoint(event->position().toPoint()))
+            Q_EMIT claimClicked(id);
+}
+
+void ArticleTextView::contextMenuEvent(QContextMenuEvent* event) {
+    if (claimAtPoint && !textCursor().hasSelection())
+        if (const std::int64_t id = claimAtPoint(viewport()->mapFrom(this, event->pos())))
+            Q_EMIT claimClicked(id);
+    QMenu* menu = createStandardContextMenu(event->pos());
+    if (contextMenuTemplate) {
+        menu->addSeparator();
+        menu->addActions(contextMenuTemplate->actions());
+    }
+    menu->exec(event->globalPos());
+    delete menu;
+}
+
+ReaderView::ReaderView(QWidget* parent)
+    : QWidget(parent), m_title(new QLabel(this)), m_text(new ArticleTextView(this)),
+      m_findBar(new QWidget(this)), m_findEdit(new QLineEdit(m_findBar)),
+      m_findStatus(new QLabel(m_findBar)) {
+    m_title->setObjectName(QStringLiteral("readerTitle"));
+    m_title->setWordWrap(true);
+    m_title->setTextFormat(Qt::PlainText);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+
+    m_text->setObjectName(QStringLiteral("readerText"));
+    m_text->setReadOnly(true);
+    m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    m_text->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_text->setMouseTracking(true);
+    m_text->claimAtPoint = [this](QPoint point) {
+        const QTextCursor cursor = m_text->cursorForPosition(point);
+        // cursorForPosition gives the nearest gap; only count a point that is really over text.
+        const QRect caret = m_text->cursorRect(cursor);
+        if (std::abs(point.y() - caret.center().y()) > caret.height())
+            return std::int64_t{0};
+        const bool rightOfGap = point.x() >= caret.x();
+        return claimAtPosition(cursor.position() - (rightOfGap ? 0 : 1));
+    };
+    m_text->claimTooltip = [this](std::int64_t id) {
+        const auto it = std::find_if(m_highlights.begin(), m_highlights.end(),
+                                     [id](const Highlight& h) { return h.claimId == id; });
+        return it == m_highlights.end() ? QString() : it->tooltip;
+    };
+
+    m_findEdit->setObjectName(QStringLiteral("findEdit"));
+    m_findEdit->setPlaceholderText(tr("Find in article"));
+    m_findEdit->setClearButtonEnabled(true);
+    auto* previous = new QToolButton(m_findBar);
+    previous->setText(tr("Previous"));
+    auto* next = new QToolButton(m_findBar);
+    next->setText(tr("Next"));
+    auto* close = new QToolButton(m_findBar);
+    close->setText(tr("Close"));
+    auto* findLayout = new QHBoxLayout(m_findBar);
+    findLayout->setContentsMargins(0, 0, 0, 0);
+    findLayout->addWidget(m_findEdit, 1);
+    findLayout->addWidget(previous);
+    findLayout->addWidget(next);
+    findLayout->addWidget(m_findStatus);
+    findLayout->addWidget(close);
+    m_findBar->hide();
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_title);
+    layout->addWidget(m_text, 1);
+    layout->addWidget(m_findBar);
+
+    connect(m_text, &ArticleTextView::claimClicked, this, &ReaderView::claimClicked);
+    connect(m_text, &QPlainTextEdit::selectionChanged, this, &ReaderView::selectionChanged);
+    connect(m_findEdit, &QLineEdit::returnPressed, this, [this] { find(false); });
+    connect(m_findEdit, &QLineEdit::textChanged, this, [this] { m_findStatus->clear(); });
+    connect(next, &QToolButton::clicked, this, [this] { find(false); });
+    connect(previous, &QToolButton::clicked, this, [this] { find(true); });
+    connect(close, &QToolButton::clicked, m_findBar, &QWidget::hide);
+    auto* escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_findBar);
+    escape->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(escape, &QShortcut::activated, this, [this] {
+        m_findBar->hide();
+        m_text->setFocus();
+    });
+    auto* findPrevious = new QShortcut(QKeySequence(Qt::SHIFT | Qt::Key_Return), m_findEdit);
+    findPrevious->setContext(Qt::WidgetShortcut);
+    connect(findPrevious, &QShortcut::activated, this, [this] { find(true); });
+}
+
+void ReaderView::showArticle(std::int64_t articleId, const QString& title, const std::string& text) {
+    m_articleId = articleId;
+    m_selectedClaim = 0;
+    m_highlights.clear();
+    m_title->setText(title);
+    m_offsets.emplace(text);
+    m_text->setPlainText(QString::fromStdString(text));
+    m_text->setExtraSelections({});
+}
+
+void ReaderView::setClaims(const std::vector<ClaimRecord>& claims) {
+    m_highlights.clear();
+    m_highlights.reserve(claims.size());
+    for (const ClaimRecord& claim : claims)
+        if (claim.articleId == m_articleId)
+            m_highlights.push_back({m_offsets->toUtf16(claim.anchor.range), claim.id, claim.fields.status,
+                                    claimSummary(claim.fields)});
+    std::sort(m_highlights.begin(), m_highlights.end(),
+              [](const Highlight& a, const Highlight& b) { return a.range.start < b.range.start; });
+    if (std::none_of(m_highlights.begin(), m_highlights.end(),
+                     [this](const Highlight& h) { return h.claimId == m_selectedClaim; }))
+        m_selectedClaim = 0;
+    applyHighlights();
+}
+
+void ReaderView::applyHighlights() {
+    QList<QTextEdit::ExtraSelection> selections;
+    selections.reserve(static_cast<qsizetype>(m_highlights.size()));
+    QTextCursor cursor(m_text->document());
+    for (const Highlight& highlight : m_highlights) {
+        QTextEdit::ExtraSelection selection;
+        cursor.setPosition(static_cast<int>(highlight.range.start));
+        cursor.setPosition(static_cast<int>(highlight.range.end), QTextCursor::KeepAnchor);
+        selection.cursor = cursor;
+        QColor color = statusColor(highlight.status);
+        if (highlight.claimId == m_selectedClaim) {
+            color.setAlpha(std::min(255, color.alpha() * 2));
+            selection.format.setFontUnderline(true);
+            selection.format.setUnderlineStyle(QTextCharFormat::SingleUnderline);
+        }
+        selection.format.setBackground(color);
+        selections.append(selection);
+    }
+    m_text->setExtraSelections(selections);
+}
+
+void ReaderView::selectClaim(std::int64_t claimId) {
+    m_selectedClaim = claimId;
+    applyHighlights();
+    const auto it = std::find_if(m_highlights.begin(), m_highlights.end(),
+                                 [claimId](const Highlight& h) { return h.claimId == claimId; });
+    if (it == m_highlights.end())
+        return;
+    QTextCursor cursor(m_text->document());
+    cursor.setPosition(static_cast<int>(it->range.start));
+    cursor.setPosition(static_cast<int>(it->range.end), QTextCursor::KeepAnchor);
+    m_text->setTextCursor(cursor);
+    m_text->centerCursor();
+}
+
+std::int64_t ReaderView::claimAtPosition(int position) const {
+    // The innermost (latest-starting) highlight that covers the position.
+    auto it = std::upper_bound(m_highlights.begin(), m_highlights.end(), position,
+                               [](int pos, const Highlight& h) { return pos < h.range.start; });
+    while (it != m_highlights.begin()) {
+        --it;
+        if (position < it->range.end)
+            return it->claimId;
+        if (m_highlights.end() - it > 64)
+            break;  // highlights rarely nest deeper; do not scan the whole article
+    }
+    return 0;
+}
+
+std::optional<CodePointRange> ReaderView::selectedRange() const {
+    const QTextCursor cursor = m_text->textCursor();
+    if (!cursor.hasSelection() || !m_offsets)
+        return std::nullopt;
+    return m_offsets->toCodePoints(Utf16Range{cursor.selectionStart(), cursor.selectionEnd()});
+}
+
+QString ReaderView::selectedText() const {
+    // QTextCursor turns line breaks into U+2029; give them back as they are stored.
+    return m_text->textCursor().selectedText().replace(QChar::ParagraphSeparator, QLatin1Char('\n'));
+}
+
+void ReaderView::showFindBar() {
+    m_findBar->show();
+    const QString selected = m_text->textCursor().selectedText();
+    if (!selected.isEmpty() && !selected.contains(QChar::ParagraphSeparator))
+        m_findEdit->setText(selected);
+    m_findEdit->setFocus();
+    m_findEdit->selectAll();
+}
+
+void ReaderView::find(bool backwards) {
+    const QString needle = m_findEdit->text();
+    if (needle.isEmpty())
+        return;
+    const QTextDocument::FindFlags flags =
+        backwards ? QTextDocument::FindBackward : QTextDocument::FindFlags();
+    if (m_text->find(needle, flags)) {
+        m_findStatus->clear();
+        return;
+    }
+    // Wrap around once.
+    QTextCursor cursor = m_text->textCursor();
+    cursor.movePosition(backwards ? QTextCursor::End : QTextCursor::Start);
+    m_text->setTextCursor(cursor);
+    m_findStatus->setText(m_text->find(needle, flags) ? tr("Wrapped") : tr("Not found"));
+}
+
+}  // namespace claimtrack::gui

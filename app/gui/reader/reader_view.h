@@ -1,0 +1,92 @@
+#pragma once
+// The reader: an article's text, read-only, with every claim highlighted in
+// its status colour, a tooltip on each, and a find bar (Ctrl+F).
+
+#include "model.h"
+#include "text.h"
+
+#include <QPlainTextEdit>
+#include <QWidget>
+
+#include <optional>
+#include <vector>
+
+class QLabel;
+class QLineEdit;
+class QMenu;
+
+namespace claimtrack::gui {
+
+// The text widget itself: hands out the claim under the mouse.
+class ArticleTextView : public QPlainTextEdit {
+    Q_OBJECT
+
+public:
+    using QPlainTextEdit::QPlainTextEdit;
+    // The claim under the widget point, or 0. Set by the ReaderView.
+    std::function<std::int64_t(QPoint)> claimAtPoint;
+    std::function<QString(std::int64_t)> claimTooltip;
+    QMenu* contextMenuTemplate = nullptr;
+
+Q_SIGNALS:
+    void claimClicked(qint64 id);
+
+protected:
+    bool viewportEvent(QEvent* event) override;
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void contextMenuEvent(QContextMenuEvent* event) override;
+};
+
+class ReaderView : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit ReaderView(QWidget* parent = nullptr);
+
+    // Shows an article's text (no claims yet); an id of 0 clears the reader.
+    void showArticle(std::int64_t articleId, const QString& title, const std::string& text);
+    // Highlights these claims of the shown article.
+    void setClaims(const std::vector<ClaimRecord>& claims);
+    // Scrolls to a claim's words and selects them.
+    void selectClaim(std::int64_t claimId);
+    std::int64_t articleId() const { return m_articleId; }
+    std::int64_t selectedClaim() const { return m_selectedClaim; }
+    // The selected words in code points, if any are selected.
+    std::optional<CodePointRange> selectedRange() const;
+    QString selectedText() const;
+    // The menu shown on right-click (the main window's claim actions).
+    void setContextMenu(QMenu* menu) { m_text->contextMenuTemplate = menu; }
+    ArticleTextView* textView() { return m_text; }
+    // The claim highlighted at a UTF-16 position in the text, or 0.
+    std::int64_t claimAtPosition(int position) const;
+    int highlightCount() const { return static_cast<int>(m_highlights.size()); }
+
+public Q_SLOTS:
+    void showFindBar();
+
+Q_SIGNALS:
+    void claimClicked(qint64 id);
+    void selectionChanged();
+
+private:
+    struct Highlight {
+        Utf16Range range;
+        std::int64_t claimId;
+        ClaimStatus status;
+        QString tooltip;
+    };
+    void applyHighlights();
+    void find(bool backwards);
+
+    QLabel* m_title;
+    ArticleTextView* m_text;
+    QWidget* m_findBar;
+    QLineEdit* m_findEdit;
+    QLabel* m_findStatus;
+    std::int64_t m_articleId = 0;
+    std::int64_t m_selectedClaim = 0;
+    std::optional<OffsetConverter> m_offsets;
+    std::vector<Highlight> m_highlights;  // by start
+};
+
+}  // namespace claimtrack::gui

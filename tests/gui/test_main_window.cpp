@@ -1,0 +1,302 @@
+// The app as a user drives it, with real widgets under the offscreen platform
+// and a real project file.
+#include "articles/article_list.h"
+#include "claims/claim_editor.h"
+#include "claims/claim_table.h"
+#include "dialogs.h"
+#include "entities/entity_pane.h"
+#include "main_window.h"
+#include "project_session.h"
+#include "reader/reader_view.h"
+#include "test_support.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace claimtrack;
+using namespace claimtrack::gui;
+using namespace claimtrack::test;
+
+namespace {
+
+const std::string kArticle =
+    "Cameras in " + kCjk + " " + kEmoji +
+    " cities.\nIHS Markit counted 176 million cameras in 2016 and expects 626 million by 2020.\n";
+
+class MainWindowTest : public testing::Test {
+protected:
+    void SetUp() override {
+        {
+            auto project = Project::create(file());
+            ASSERT_TRUE(project);
+            articleId = project->importArticle(kArticle, {"Cameras", "", "Daily", "", "2018"}, "a.txt")->id;
+            NewClaim existing{articleId, QuoteSelector{"626 million", 1}, {}};
+            existing.fields.source = "IHS Markit";
+            existing.fields.value = 626e6;
+            ASSERT_TRUE(project->addClaim(existing));
+        }
+        window = std::make_unique<MainWindow>();
+        window->show();
+        ASSERT_TRUE(window->openProject(qs(file())));
+        waitForTable();
+    }
+
+    std::filesystem::path file() const { return dir / "gui.claims"; }
+    QAction* action(const char* name) { return window->findChild<QAction*>(QString::fromLatin1(name)); }
+    Project& project() { return window->session()->project(); }
+
+    void waitForTable() {
+        ClaimTableModel* model = window->claimTable()->model();
+        ASSERT_TRUE(QTest::qWaitFor([model] { return !model->isBusy(); }, 5000));
+    }
+
+    // Types into the claim filter and waits until the table shows that filter's rows.
+    void filterClaims(const QString& text) {
+        waitForTable();
+        QTest::keyClicks(window->claimTable()->filterEdit(), text);
+        ClaimTableModel* model = window->claimTable()->model();
+        ASSERT_TRUE(QTest::qWaitFor(
+            [model, text] { return model->query().text == text.toStdString() && !model->isBusy(); }, 5000));
+    }
+
+    static long csvRecords(const std::string& csv) {
+        long records = 0;
+        for (std::size_t at = csv.find("\r\n"); at != std::string::npos; at = csv.find("\r\n", at + 2))
+            ++records;
+        return records;
+    }
+
+    // Selects the words of `quote` in the reader as a user would with the mouse.
+    void selectInReader(const QString& quote) {
+        QPlainTextEdit* text = window->reader()->textView();
+        const int start = static_cast<int>(text->toPlainText().indexOf(quote));
+        ASSERT_GE(start, 0);
+        QTextCursor cursor = text->textCursor();
+        cursor.setPosition(start);
+        cursor.setPosition(start + static_cast<int>(quote.size()), QTextCursor::KeepAnchor);
+        text->setTextCursor(cursor);
+    }
+
+    // Records a claim on `quote` through the action and the editor, typing `value`.
+    void recordClaim(const QString& quote, const QString& value, const QString& metric) {
+        selectInReader(quote);
+        ASSERT_TRUE(action("actionRecordClaim")->isEnabled());
+        action("actionRecordClaim")->trigger();
+        ClaimEditor* editor = window->claimEditor();
+        ASSERT_NE(editor, nullptr);
+        EXPECT_TRUE(
+            QTest::qWaitFor([editor] { return QApplication::focusWidget() == editor->valueEdit(); }, 2000))
+            << "the focus starts on the first field";
+        EXPECT_TRUE(editor->findChild<QLabel*>(QStringLiteral("quoteLabel"))->text().contains(quote));
+        QTest::keyClicks(editor->valueEdit(), value);
+        editor->findChild<QComboBox*>(QStringLiteral("metricBox"))->setCurrentText(metric);
+        QTest::keyClick(editor->valueEdit(), Qt::Key_Return);  // Enter saves
+        ASSERT_TRUE(QTest::qWaitFor([this] { return window->claimEditor() == nullptr; }, 2000));
+    }
+
+    TempDir dir;
+    std::unique_ptr<MainWindow> window;
+    std::int64_t articleId = 0;
+};
+
+}  // namespace
+
+TEST_F(MainWindowTest, OpensTheProjectWithItsArticleAndHighlights) {
+    EXPECT_EQ(window->articleList()->model()->rowCount(), 1);
+    EXPECT_EQ(window->reader()->articleId(), articleId);
+    EXPECT_EQ(window->reader()->highlightCount(), 1);
+    EXPECT_EQ(window->claimTable()->model()->rowCount(), 1);
+    EXPECT_TRUE(window->windowTitle().startsWith(QStringLiteral("gui.claims")));
+}
+
+TEST_F(MainWindowTest, RecordClaimFromSelectionThenUndoAndRedo) {
+    recordClaim(QStringLiteral("176 million"), QStringLiteral("176,000,000"),
+                QStringLiteral("Cameras in China"));
+
+    auto claims = *project().claims();
+    ASSERT_EQ(claims.size(), 2u);
+    const ClaimRecord& stored = claims[0];
+    EXPECT_EQ(stored.anchor.quote.exact, "176 million");
+    EXPECT_EQ(stored.fields.value, 176e6);
+    EXPECT_EQ(stored.fields.metric, "Cameras in China");
+    // Code points: the CJK and the emoji before it count one each.
+    EXPECT_EQ(stored.anchor.range.start, codePointCount(kArticle.substr(0, kArticle.find("176 million"))));
+    EXPECT_EQ(window->reader()->highlightCount(), 2);
+    const int position =
+        static_cast<int>(window->reader()->textView()->toPlainText().indexOf(QStringLiteral("176")));
+    EXPECT_EQ(window->reader()->claimAtPosition(position + 2), stored.id);
+    waitForTable();
+    EXPECT_EQ(window->claimTable()->model()->rowCount(), 2);
+
+    QAction* undo = action("actionUndo");
+    EXPECT_EQ(undo->text(), QStringLiteral("Undo Add claim '176 million'"));
+    undo->trigger();
+    EXPECT_EQ(project().claims()->size(), 1u);
+    EXPECT_EQ(window->reader()->highlightCount(), 1);
+    EXPECT_EQ(window->reader()->claimAtPosition(position + 2), 0);
+    waitForTable();
+    EXPECT_EQ(window->claimTable()->model()->rowCount(), 1);
+
+    action("actionRedo")->trigger();
+    ASSERT_EQ(project().claims()->size(), 2u);
+    EXPECT_EQ(project().claims()->front().uuid, stored.uuid);
+    EXPECT_EQ(window->reader()->highlightCount(), 2);
+    EXPECT_EQ(window->reader()->claimAtPosition(position + 2), stored.id);
+}
+
+TEST_F(MainWindowTest, BadInputInTheEditorIsShownAndNothingIsWritten) {
+    selectInReader(QStringLiteral("176 million"));
+    action("actionRecordClaim")->trigger();
+    ClaimEditor* editor = window->claimEditor();
+    ASSERT_NE(editor, nullptr);
+    QTest::keyClicks(editor->valueEdit(), QStringLiteral("lots"));
+    QTest::keyClick(editor->valueEdit(), Qt::Key_Return);
+    auto* error = editor->findChild<QLabel*>(QStringLiteral("editorError"));
+    EXPECT_TRUE(error->isVisible());
+    EXPECT_TRUE(error->text().contains(QStringLiteral("value \"lots\" is not a number")))
+        << error->text().toStdString();
+    EXPECT_EQ(window->claimEditor(), editor) << "the editor stays open";
+    QTest::keyClick(editor->valueEdit(), Qt::Key_Escape);  // Esc cancels
+    ASSERT_TRUE(QTest::qWaitFor([this] { return window->claimEditor() == nullptr; }, 2000));
+    EXPECT_EQ(project().claims()->size(), 1u);
+}
+
+TEST_F(MainWindowTest, TableRowAndHighlightSelectEachOther) {
+    recordClaim(QStringLiteral("176 million"), QStringLiteral("176000000"), QString());
+    waitForTable();
+    QTableView* view = window->claimTable()->view();
+    const std::int64_t forecast = project().claims()->back().id;  // "626 million"
+    const int row = window->claimTable()->model()->rowOf(forecast);
+    view->selectionModel()->setCurrentIndex(view->model()->index(row, 0),
+                                            QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    EXPECT_EQ(window->reader()->selectedClaim(), forecast);
+    EXPECT_EQ(window->reader()->selectedText(), QStringLiteral("626 million"));
+
+    // Clicking the other highlight selects its row.
+    QPlainTextEdit* text = window->reader()->textView();
+    QTextCursor cursor(text->document());
+    cursor.setPosition(static_cast<int>(text->toPlainText().indexOf(QStringLiteral("176 million"))) + 3);
+    QTest::mouseClick(text->viewport(), Qt::LeftButton, {}, text->cursorRect(cursor).center());
+    const std::int64_t cameras = project().claims()->front().id;
+    EXPECT_EQ(window->currentClaim(), cameras);
+    EXPECT_EQ(window->claimTable()->selectedClaim(), cameras);
+    EXPECT_EQ(view->currentIndex().row(), window->claimTable()->model()->rowOf(cameras));
+}
+
+TEST_F(MainWindowTest, FilterBoxNarrowsTheTable) {
+    recordClaim(QStringLiteral("176 million"), QStringLiteral("176000000"),
+                QStringLiteral("Cameras in China"));
+    waitForTable();
+    EXPECT_EQ(window->claimTable()->model()->rowCount(), 2);
+    filterClaims(QStringLiteral("china"));
+    ASSERT_EQ(window->claimTable()->model()->rowCount(), 1);
+    EXPECT_EQ(window->claimTable()->model()->index(0, ClaimTableModel::Quote).data().toString(),
+              QStringLiteral("176 million"));
+    window->claimTable()->filterEdit()->clear();
+    ASSERT_TRUE(QTest::qWaitFor([this] { return window->claimTable()->model()->rowCount() == 2; }, 3000));
+}
+
+TEST_F(MainWindowTest, DeletingASourceInUseIsRefusedWithAMessage) {
+    EntityPane* sources = window->sourcePane();
+    ASSERT_EQ(sources->table()->rowCount(), 1);
+    sources->table()->selectRow(0);
+    EXPECT_EQ(sources->claimList()->count(), 1) << "the pane shows the source's claims";
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    sources->findChild<QPushButton*>(QStringLiteral("sourceDelete"))->click();
+    EXPECT_TRUE(MessageBox::lastText().contains(QStringLiteral("\"IHS Markit\" is used by 1 claim")))
+        << MessageBox::lastText().toStdString();
+    EXPECT_EQ(project().entities(EntityKind::Source)->size(), 1u);
+}
+
+TEST_F(MainWindowTest, RenamingASourceReachesEveryClaimAndIsUndoable) {
+    EntityPane* sources = window->sourcePane();
+    sources->table()->selectRow(0);
+    InputDialog::setNextAnswer(QStringLiteral("IHS Markit Ltd"));
+    sources->renameSelected();
+    EXPECT_EQ(project().claims()->front().fields.source, "IHS Markit Ltd");
+    EXPECT_EQ(sources->table()->item(0, 0)->text(), QStringLiteral("IHS Markit Ltd"));
+    EXPECT_EQ(action("actionUndo")->text(), QStringLiteral("Undo Rename 'IHS Markit' to 'IHS Markit Ltd'"));
+    action("actionUndo")->trigger();
+    EXPECT_EQ(project().claims()->front().fields.source, "IHS Markit");
+}
+
+TEST_F(MainWindowTest, EditAndDeleteTheCurrentClaimAreUndoable) {
+    const std::int64_t id = project().claims()->front().id;
+    window->goToClaim(id);
+    action("actionEditClaim")->trigger();
+    ClaimEditor* editor = window->claimEditor();
+    ASSERT_NE(editor, nullptr);
+    EXPECT_EQ(editor->valueEdit()->text(), QStringLiteral("626000000"));
+    auto* status = editor->findChild<QComboBox*>(QStringLiteral("statusBox"));
+    status->setCurrentIndex(static_cast<int>(ClaimStatus::Disputed));
+    editor->findChild<QPushButton*>(QStringLiteral("saveButton"))->click();
+    EXPECT_EQ(project().claim(id)->fields.status, ClaimStatus::Disputed);
+
+    action("actionDeleteClaim")->trigger();
+    EXPECT_TRUE(project().claims()->empty());
+    EXPECT_EQ(window->reader()->highlightCount(), 0);
+    action("actionUndo")->trigger();
+    EXPECT_EQ(project().claim(id)->fields.status, ClaimStatus::Disputed);
+    action("actionUndo")->trigger();
+    EXPECT_EQ(project().claim(id)->fields.status, ClaimStatus::Unverified);
+}
+
+TEST_F(MainWindowTest, ReanchorMovesAClaimToTheSelectedWords) {
+    const std::int64_t id = project().claims()->front().id;
+    window->goToClaim(id);
+    selectInReader(QStringLiteral("626 million by 2020"));
+    action("actionReanchorClaim")->trigger();
+    EXPECT_EQ(project().claim(id)->anchor.quote.exact, "626 million by 2020");
+    action("actionUndo")->trigger();
+    EXPECT_EQ(project().claim(id)->anchor.quote.exact, "626 million");
+}
+
+TEST_F(MainWindowTest, ImportListsFilesThatCannotBeImportedAndKeepsTheRest) {
+    writeFile(dir / "good.txt", "A new report: 450 million cameras.\n");
+    writeFile(dir / "empty.txt", "");
+    FileDialog::setNextAnswer({qs(dir / "good.txt"), qs(dir / "empty.txt")});
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    action("actionImport")->trigger();
+    EXPECT_EQ(*project().articleCount(), 2);
+    EXPECT_TRUE(MessageBox::lastText().contains(QStringLiteral("empty.txt is empty")));
+    EXPECT_EQ(window->articleList()->model()->rowCount(), 2);
+    EXPECT_EQ(action("actionUndo")->text(), QStringLiteral("Undo Import 1 article(s)"));
+    action("actionUndo")->trigger();
+    EXPECT_EQ(*project().articleCount(), 1);
+    EXPECT_EQ(window->articleList()->model()->rowCount(), 1);
+}
+
+TEST_F(MainWindowTest, ExportShownClaimsWritesTheFilteredRows) {
+    recordClaim(QStringLiteral("176 million"), QStringLiteral("176000000"),
+                QStringLiteral("Cameras in China"));
+    filterClaims(QStringLiteral("china"));
+    ASSERT_EQ(window->claimTable()->model()->rowCount(), 1);
+    FileDialog::setNextAnswer({qs(dir / "shown.csv")});
+    action("actionExportFiltered")->trigger();
+    const std::string csv = readFile(dir / "shown.csv");
+    EXPECT_EQ(csvRecords(csv), 2) << csv;
+    EXPECT_NE(csv.find("176 million"), std::string::npos);
+    FileDialog::setNextAnswer({qs(dir / "all.csv")});
+    action("actionExportAll")->trigger();
+    const std::string all = readFile(dir / "all.csv");
+    EXPECT_EQ(csvRecords(all), 3);
+}
+
+TEST_F(MainWindowTest, AProjectThatCannotBeOpenedIsReportedAndTheCurrentOneStays) {
+    writeFile(dir / "notes.claims", "just some notes, not a project");
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    EXPECT_FALSE(window->openProject(qs(dir / "notes.claims")));
+    EXPECT_TRUE(MessageBox::lastText().contains(QStringLiteral("not a Claimtrack project")));
+    EXPECT_EQ(window->session()->path(), qs(file()));
+    EXPECT_EQ(readFile(dir / "notes.claims"), "just some notes, not a project");
+}
