@@ -30,8 +30,10 @@ public:
 
 Q_SIGNALS:
     void claimClicked(qint64 id);
+    void resized();
 
 protected:
+    void resizeEvent(QResizeEvent* event) override;
     bool viewportEvent(QEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;

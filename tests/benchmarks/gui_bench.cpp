@@ -1,0 +1,226 @@
+// claimtrack-gui-bench: the desktop app's speed figures, each against the
+// obvious alternative, measured in the same run (see docs/performance.md).
+//
+//   claimtrack-gui-bench open PROJECT     main window shown with its claim table, vs. loading every row
+//   claimtrack-gui-bench article DIR      1 MB article with 5,000 highlights, vs. formats in the document
+//   claimtrack-gui-bench filter PROJECT   longest stall while typing in the filter box, vs. querying inline
+#include "articles/article_list.h"
+#include "claims/claim_table.h"
+#include "claims/claim_table_model.h"
+#include "main_window.h"
+#include "project_session.h"
+#include "reader/reader_view.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QLineEdit>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+#include <vector>
+
+using namespace claimtrack;
+using namespace claimtrack::gui;
+
+namespace {
+
+constexpr int kRuns = 5;
+
+double median(std::vector<double> values) {
+    std::sort(values.begin(), values.end());
+    return values[values.size() / 2];
+}
+
+double timedMs(const std::function<void()>& work) {
+    QElapsedTimer timer;
+    timer.start();
+    work();
+    return static_cast<double>(timer.nsecsElapsed()) / 1e6;
+}
+
+// Until the window has painted what it shows now.
+void settle(QWidget& window) {
+    QApplication::processEvents();
+    window.repaint();
+    QApplication::processEvents();
+}
+
+int benchOpen(const QString& path) {
+    std::vector<double> shown, rows, eager;
+    for (int run = 0; run < kRuns; ++run) {
+        MainWindow window;
+        QElapsedTimer timer;
+        timer.start();
+        window.show();
+        window.openProject(path);
+        settle(window);
+        shown.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+        ClaimTableModel* model = window.claimTable()->model();
+        QTest::qWaitFor([model] { return !model->isBusy(); }, 60000);
+        settle(window);
+        rows.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+    }
+    std::printf("open: window shown %.0f ms, claim table filled %.0f ms (median of %d)\n", median(shown),
+                median(rows), kRuns);
+    // The alternative: every row read into an item model up front.
+    auto project = Project::open(path.toStdString(), Project::Access::ReadOnly);
+    eager.push_back(timedMs([&] {
+        QStandardItemModel model(0, 4);
+        std::vector<QList<QStandardItem*>> items;
+        (void)project->forEachClaim({}, [&](const ClaimRecord& c) {
+            model.appendRow({new QStandardItem(QString::fromStdString(c.anchor.quote.exact)),
+                             new QStandardItem(QString::fromStdString(c.fields.metric)),
+                             new QStandardItem(QString::fromStdString(c.fields.source)),
+                             new QStandardItem(QString::fromStdString(c.fields.asOf))});
+        });
+        QTableView view;
+        view.setModel(&model);
+        view.show();
+        QApplication::processEvents();
+    }));
+    std::printf(
+        "open alternative: every row loaded into a QStandardItemModel (4 columns) %.0f ms (one run)\n",
+        eager.front());
+    return 0;
+}
+
+int benchArticle(const QString& dir) {
+    const std::filesystem::path path = (dir + QStringLiteral("/article.claims")).toStdString();
+    std::filesystem::remove(path);
+    auto project = Project::create(path);
+    std::string text;
+    for (int i = 0; text.size() < 1'000'000; ++i)
+        text += "Paragraph " + std::to_string(i) + ": officials said " + std::to_string(i * 37 % 1000) +
+                " million cameras were installed, and analysts counted " + std::to_string(i % 90) +
+                " percent more in the following year.\n";
+    const std::int64_t articleId = project->importArticle(text, {"Big", "", "", "", ""}, "big")->id;
+    std::vector<NewClaim> claims;
+    const std::int64_t length = codePointCount(text);
+    for (int i = 0; i < 5000; ++i) {
+        const std::int64_t start = static_cast<std::int64_t>(i) * (length / 5000);
+        claims.push_back({articleId, CodePointRange{start, start + 11}, {}});
+        claims.back().fields.status = static_cast<ClaimStatus>(i % 4);
+    }
+    (void)project->addClaims(claims);
+    const std::vector<ClaimRecord> records = *project->claims({articleId});
+    const std::string stored = *project->articleText(articleId);
+
+    std::vector<double> ours, alternative, textOnly, highlightsOnly;
+    for (int run = 0; run < kRuns; ++run) {
+        {
+            ReaderView probe;
+            probe.resize(900, 700);
+            probe.show();
+            QApplication::processEvents();
+            textOnly.push_back(timedMs([&] {
+                probe.showArticle(articleId, QStringLiteral("Big"), stored);
+                settle(probe);
+            }));
+            highlightsOnly.push_back(timedMs([&] {
+                probe.setClaims(records);
+                settle(probe);
+            }));
+        }
+        ReaderView reader;
+        reader.resize(900, 700);
+        reader.show();
+        QApplication::processEvents();
+        ours.push_back(timedMs([&] {
+            reader.showArticle(articleId, QStringLiteral("Big"), stored);
+            reader.setClaims(records);
+            settle(reader);
+        }));
+        // The alternative: each highlight merged into the document's character formats.
+        QPlainTextEdit edit;
+        edit.resize(900, 700);
+        edit.show();
+        QApplication::processEvents();
+        const OffsetConverter offsets(stored);
+        alternative.push_back(timedMs([&] {
+            edit.setPlainText(QString::fromStdString(stored));
+            QTextCursor cursor(edit.document());
+            for (const ClaimRecord& claim : records) {
+                const Utf16Range range = offsets.toUtf16(claim.anchor.range);
+                cursor.setPosition(static_cast<int>(range.start));
+                cursor.setPosition(static_cast<int>(range.end), QTextCursor::KeepAnchor);
+                QTextCharFormat format;
+                format.setBackground(Qt::yellow);
+                cursor.mergeCharFormat(format);
+            }
+            settle(edit);
+        }));
+    }
+    std::printf(
+        "article: 1 MB, %zu highlights shown in %.0f ms; alternative (formats in the document) %.0f ms "
+        "(median of %d)\n",
+        records.size(), median(ours), median(alternative), kRuns);
+    std::printf("article parts: text alone %.0f ms, then its highlights %.0f ms\n", median(textOnly),
+                median(highlightsOnly));
+    return 0;
+}
+
+int benchFilter(const QString& path) {
+    MainWindow window;
+    window.show();
+    window.openProject(path);
+    ClaimTableModel* model = window.claimTable()->model();
+    QTest::qWaitFor([model] { return !model->isBusy(); }, 60000);
+    settle(window);
+
+    // A timer that should fire every 5 ms; the longest gap between its ticks is
+    // the longest time the window could not answer the user.
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = 0, longest = 0;
+    QTimer ticker;
+    QObject::connect(&ticker, &QTimer::timeout, [&] {
+        const qint64 now = clock.elapsed();
+        longest = std::max(longest, now - last);
+        last = now;
+    });
+    ticker.start(5);
+    QLineEdit* filter = window.claimTable()->filterEdit();
+    const QString typed = QStringLiteral("metric 42");
+    for (const QChar c : typed) {
+        QTest::keyClicks(filter, QString(c));
+        QTest::qWait(60);  // a fast typist: 60 ms between keys
+    }
+    const std::string wanted = typed.toStdString();
+    QTest::qWaitFor([model, &wanted] { return model->query().text == wanted && !model->isBusy(); }, 60000);
+    QTest::qWait(50);
+    ticker.stop();
+    const int rows = model->rowCount();
+    // The alternative: the same query run on the window's thread at each key.
+    auto project = Project::open(path.toStdString(), Project::Access::ReadOnly);
+    ClaimQuery query;
+    query.text = typed.toStdString();
+    const double inline_ms = timedMs([&] { (void)project->claimIds(query); });
+    std::printf(
+        "filter: typed %lld keys, longest stall %lld ms, %d rows match; alternative (query on the window's "
+        "thread) blocks %.0f ms per key\n",
+        static_cast<long long>(typed.size()), static_cast<long long>(longest), rows, inline_ms);
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    qputenv("QT_QPA_PLATFORM",
+            qgetenv("QT_QPA_PLATFORM").isEmpty() ? "offscreen" : qgetenv("QT_QPA_PLATFORM"));
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("ClaimtrackBench"));
+    const QStringList args = QApplication::arguments();
+    if (args.size() == 3 && args[1] == QStringLiteral("open"))
+        return benchOpen(args[2]);
+    if (args.size() == 3 && args[1] == QStringLiteral("article"))
+        return benchArticle(args[2]);
+    if (args.size() == 3 && args[1] == QStringLiteral("filter"))
+        return benchFilter(args[2]);
+    std::fprintf(stderr, "usage: claimtrack-gui-bench open|filter PROJECT | article DIR\n");
+    return 2;
+}
