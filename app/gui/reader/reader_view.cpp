@@ -8,7 +8,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
-#include <QScrollBar>
 #include <QShortcut>
 #include <QTextBlock>
 #include <QToolButton>
@@ -29,6 +28,18 @@ bool ArticleTextView::viewportEvent(QEvent* event) {
         return true;
     }
     return QPlainTextEdit::viewportEvent(event);
+}
+
+std::pair<int, int> ArticleTextView::visibleRange() const {
+    // The scroll position is a block; walk down from it until the viewport is full.
+    QTextBlock block = firstVisibleBlock();
+    const int top = block.position();
+    qreal height = 0;
+    while (block.isValid() && height < viewport()->height()) {
+        height += blockBoundingRect(block).height();
+        block = block.next();
+    }
+    return {top, block.isValid() ? block.position() : document()->characterCount()};
 }
 
 void ArticleTextView::resizeEvent(QResizeEvent* event) {
@@ -114,7 +125,12 @@ ReaderView::ReaderView(QWidget* parent)
     layout->addWidget(m_findBar);
 
     connect(m_text, &ArticleTextView::claimClicked, this, &ReaderView::claimClicked);
-    connect(m_text->verticalScrollBar(), &QScrollBar::valueChanged, this, &ReaderView::applyHighlights);
+    // Every scroll, however it came about (QPlainTextEdit moves its scroll bar with signals blocked when it
+    // follows the cursor), is an update request with a vertical offset.
+    connect(m_text, &QPlainTextEdit::updateRequest, this, [this](const QRect&, int dy) {
+        if (dy != 0)
+            applyHighlights();
+    });
     connect(m_text, &ArticleTextView::resized, this, &ReaderView::applyHighlights);
     connect(m_text, &QPlainTextEdit::selectionChanged, this, &ReaderView::selectionChanged);
     connect(m_findEdit, &QLineEdit::returnPressed, this, [this] { find(false); });
@@ -164,9 +180,9 @@ void ReaderView::setClaims(const std::vector<ClaimRecord>& claims) {
 void ReaderView::applyHighlights() {
     constexpr int kMargin =
         4000;  // UTF-16 units around the visible text, so scrolling a little shows colour at once
-    const QRect visible = m_text->viewport()->rect();
-    const int first = m_text->cursorForPosition(visible.topLeft()).position() - kMargin;
-    const int last = m_text->cursorForPosition(visible.bottomRight()).position() + kMargin;
+    const auto [top, bottom] = m_text->visibleRange();
+    const int first = top - kMargin;
+    const int last = bottom + kMargin;
 
     QList<QTextEdit::ExtraSelection> selections;
     QTextCursor cursor(m_text->document());

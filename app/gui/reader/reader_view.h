@@ -27,6 +27,8 @@ public:
     std::function<std::int64_t(QPoint)> claimAtPoint;
     std::function<QString(std::int64_t)> claimTooltip;
     QMenu* contextMenuTemplate = nullptr;
+    // The UTF-16 positions of the first and past the last text on screen.
+    std::pair<int, int> visibleRange() const;
 
 Q_SIGNALS:
     void claimClicked(qint64 id);
