@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the release preset and runs the benchmarks; see docs/performance.md.
+# Builds the release preset and runs the benchmarks (storage, then the desktop
+# app); see docs/performance.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -7,3 +8,4 @@ scripts/install-deps.sh
 cmake --preset release >/dev/null
 cmake --build --preset release
 tests/benchmarks/bench_storage.py --build build/release "$@"
+tests/benchmarks/bench_gui.py --build build/release

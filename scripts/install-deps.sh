@@ -9,6 +9,7 @@ packages=(
   libgtest-dev
   sqlite3 python3 clang-format time
   libreoffice-calc-nogui  # the tests read exported CSV back with LibreOffice
+  xvfb x11-utils imagemagick  # scripts/screenshot.sh
 )
 
 missing=()

@@ -204,6 +204,26 @@ int benchFilter(const QString& path) {
         "filter: typed %lld keys, longest stall %lld ms, %d rows match; alternative (query on the window's "
         "thread) blocks %.0f ms per key\n",
         static_cast<long long>(typed.size()), static_cast<long long>(longest), rows, inline_ms);
+
+    // Sorting every claim by figure, then scrolling to the end.
+    filter->clear();
+    QTest::qWaitFor([model] { return model->query().text.empty() && !model->isBusy(); }, 60000);
+    longest = 0;
+    last = clock.elapsed();
+    ticker.start(5);
+    QElapsedTimer sorting;
+    sorting.start();
+    window.claimTable()->view()->sortByColumn(ClaimTableModel::Figure, Qt::DescendingOrder);
+    QTest::qWaitFor([model] { return model->query().sortBy == ClaimColumn::Value && !model->isBusy(); },
+                    60000);
+    const double sortMs = static_cast<double>(sorting.nsecsElapsed()) / 1e6;
+    window.claimTable()->view()->scrollToBottom();
+    QTest::qWait(50);
+    ticker.stop();
+    std::printf(
+        "sort: %d claims by figure in %.0f ms in the background, longest stall %lld ms (scrolling to the "
+        "end included)\n",
+        model->rowCount(), sortMs, static_cast<long long>(longest));
     return 0;
 }
 

@@ -1,4 +1,5 @@
 #include "claim_table.h"
+#include "claim_display.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -40,9 +41,17 @@ ClaimTable::ClaimTable(Project& project, const QString& path, QWidget* parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    const int widths[] = {20, 10, 6, 15, 11, 5, 9, 9, 14, 18};
+    const int widths[] = {22, 10, 6, 15, 11, 6, 9, 9, 14, 18};
     for (int column = 0; column < ClaimTableModel::ColumnCount; ++column)
         m_view->setColumnWidth(column, widths[column] * em);
+    // Columns of known words get room for the widest of them (measuring every row would read them all).
+    int statusWidth = 0;
+    for (const ClaimStatus status :
+         {ClaimStatus::Unverified, ClaimStatus::Supported, ClaimStatus::Disputed, ClaimStatus::Refuted})
+        statusWidth = std::max(statusWidth, m_view->fontMetrics().horizontalAdvance(statusName(status)));
+    m_view->setColumnWidth(ClaimTableModel::Status, statusWidth + 3 * em);
+    m_view->setColumnWidth(ClaimTableModel::AsOf,
+                           m_view->fontMetrics().horizontalAdvance(QStringLiteral("2020-12-31")) + em);
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_scope);
