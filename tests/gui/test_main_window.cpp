@@ -12,11 +12,16 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDropEvent>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMimeData>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QSplitter>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -299,4 +304,41 @@ TEST_F(MainWindowTest, AProjectThatCannotBeOpenedIsReportedAndTheCurrentOneStays
     EXPECT_TRUE(MessageBox::lastText().contains(QStringLiteral("not a Claimtrack project")));
     EXPECT_EQ(window->session()->path(), qs(file()));
     EXPECT_EQ(readFile(dir / "notes.claims"), "just some notes, not a project");
+}
+
+TEST_F(MainWindowTest, HighlightTooltipShowsFigureMetricSourceAndStatus) {
+    const std::int64_t id = project().claims()->front().id;
+    const QString tip = window->reader()->textView()->claimTooltip(id);
+    EXPECT_TRUE(tip.contains(QStringLiteral("Figure: 626,000,000"))) << tip.toStdString();
+    EXPECT_TRUE(tip.contains(QStringLiteral("Source: IHS Markit")));
+    EXPECT_TRUE(tip.contains(QStringLiteral("Status: Unverified")));
+}
+
+TEST_F(MainWindowTest, DroppedFilesAreImported) {
+    writeFile(dir / "dropped.txt", "Dropped on the window: 300 yuan.\n");
+    QMimeData data;
+    data.setUrls({QUrl::fromLocalFile(qs(dir / "dropped.txt"))});
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    // QApplication::notify drops drag-and-drop events that no drag started; hand it to the window directly.
+    static_cast<QObject*>(window.get())->event(&drop);
+    EXPECT_EQ(*project().articleCount(), 2);
+    EXPECT_EQ(window->reader()->articleId(), 2) << "the new article is opened";
+}
+
+TEST_F(MainWindowTest, LayoutAndRecentProjectsSurviveARestart) {
+    auto* splitter = window->findChild<QSplitter*>(QStringLiteral("centreSplitter"));
+    splitter->setSizes({300, 200});
+    const QList<int> sizes = splitter->sizes();
+    window->claimTable()->view()->setColumnWidth(ClaimTableModel::Quote, 333);
+    window->close();
+    window.reset();
+
+    MainWindow again;
+    again.show();
+    ASSERT_TRUE(again.openProject(qs(file())));
+    EXPECT_EQ(again.findChild<QSplitter*>(QStringLiteral("centreSplitter"))->sizes(), sizes);
+    EXPECT_EQ(again.claimTable()->view()->columnWidth(ClaimTableModel::Quote), 333);
+    const QStringList recent = QSettings().value(QStringLiteral("recentProjects")).toStringList();
+    ASSERT_FALSE(recent.isEmpty());
+    EXPECT_EQ(recent.first(), QFileInfo(qs(file())).absoluteFilePath());
 }
