@@ -198,6 +198,8 @@ void MainWindow::buildProjectViews() {
     m_claimTable = table;
     connect(table, &ClaimTable::claimSelected, this, &MainWindow::goToClaim);
     connect(table, &ClaimTable::claimActivated, this, &MainWindow::editCurrentClaim);
+    table->view()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    table->view()->addActions({m_edit, m_delete});
 
     m_sources = new EntityPane(*m_session, EntityKind::Source, this);
     m_metrics = new EntityPane(*m_session, EntityKind::Metric, this);
@@ -341,6 +343,11 @@ void MainWindow::editCurrentClaim() {
     const std::int64_t id = m_currentClaim;
     openEditor(QString::fromStdString(claim->anchor.quote.exact), claim->fields,
                [this, id](const ClaimFields& fields) { return m_session->updateClaim(id, fields); });
+    m_editor->allowDelete();
+    connect(m_editor, &ClaimEditor::deleteRequested, this, [this] {
+        m_editor->reject();
+        deleteCurrentClaim();
+    });
 }
 
 void MainWindow::deleteCurrentClaim() {

@@ -256,6 +256,16 @@ TEST_F(MainWindowTest, EditAndDeleteTheCurrentClaimAreUndoable) {
     EXPECT_EQ(project().claim(id)->fields.status, ClaimStatus::Unverified);
 }
 
+TEST_F(MainWindowTest, TheEditorOfAClaimCanDeleteIt) {
+    window->goToClaim(project().claims()->front().id);
+    action("actionEditClaim")->trigger();
+    ASSERT_NE(window->claimEditor(), nullptr);
+    window->claimEditor()->findChild<QPushButton*>(QStringLiteral("deleteButton"))->click();
+    EXPECT_TRUE(project().claims()->empty());
+    EXPECT_TRUE(QTest::qWaitFor([this] { return window->claimEditor() == nullptr; }, 2000));
+    EXPECT_EQ(action("actionUndo")->text(), QStringLiteral("Undo Delete claim '626 million'"));
+}
+
 TEST_F(MainWindowTest, ReanchorMovesAClaimToTheSelectedWords) {
     const std::int64_t id = project().claims()->front().id;
     window->goToClaim(id);

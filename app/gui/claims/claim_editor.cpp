@@ -129,7 +129,7 @@ ClaimEditor::ClaimEditor(const QString& quote, const ClaimFields& fields,
     form->addRow(tr("Ta&gs:"), m_tags);
     form->addRow(tr("&Note:"), m_note);
 
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    auto* buttons = m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Save)->setObjectName(QStringLiteral("saveButton"));
     buttons->button(QDialogButtonBox::Save)->setDefault(true);
     auto* layout = new QVBoxLayout(this);
@@ -177,6 +177,13 @@ Result<ClaimFields> ClaimEditor::fields() const {
             fields.tags.push_back(tag.trimmed().toStdString());
     fields.note = m_note->toPlainText().toStdString();
     return validateClaimFields(std::move(fields));
+}
+
+void ClaimEditor::allowDelete() {
+    QPushButton* remove = m_buttons->addButton(tr("Delete Claim"), QDialogButtonBox::DestructiveRole);
+    remove->setObjectName(QStringLiteral("deleteButton"));
+    remove->setAutoDefault(false);
+    connect(remove, &QPushButton::clicked, this, &ClaimEditor::deleteRequested);
 }
 
 void ClaimEditor::showError(const QString& message) {

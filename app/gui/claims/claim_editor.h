@@ -9,6 +9,7 @@
 #include <QStringList>
 
 class QComboBox;
+class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -36,9 +37,13 @@ public:
     // Where the figure is typed; has the focus when the editor opens.
     QLineEdit* valueEdit() const { return m_value; }
 
+    // Adds a Delete button, for an editor of a claim that exists.
+    void allowDelete();
+
 Q_SIGNALS:
     // Save was pressed and the fields are valid.
     void saveRequested(const claimtrack::ClaimFields& fields);
+    void deleteRequested();
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -57,6 +62,7 @@ private:
     QLineEdit* m_tags;
     QPlainTextEdit* m_note;
     QLabel* m_error;
+    QDialogButtonBox* m_buttons;
 };
 
 }  // namespace claimtrack::gui
