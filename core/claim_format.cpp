@@ -4,20 +4,19 @@
 
 namespace claimtrack {
 
-namespace {
-
-nlohmann::ordered_json textOrNull(const std::string& text) {
+nlohmann::ordered_json jsonText(const std::string& text) {
     return text.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(text);
 }
 
-// Whole numbers are written as JSON integers, like in the CSV ("626000000", not "626000000.0").
-nlohmann::ordered_json numberOrNull(std::optional<double> value) {
+nlohmann::ordered_json jsonNumber(std::optional<double> value) {
     if (!value)
         return nullptr;
     if (*value == std::trunc(*value) && std::fabs(*value) < 1e15)
         return static_cast<std::int64_t>(*value);
     return *value;
 }
+
+namespace {
 
 void header(CsvWriter& csv, const auto& columns) {
     for (const std::string_view column : columns)
@@ -77,24 +76,24 @@ nlohmann::ordered_json claimToJson(const ClaimRecord& claim) {
         {"article_id", claim.articleUuid},
         {"article_row_id", claim.articleId},
         {"article_title", claim.articleTitle},
-        {"publisher", textOrNull(claim.publisher)},
-        {"url", textOrNull(claim.url)},
-        {"published", textOrNull(claim.published)},
+        {"publisher", jsonText(claim.publisher)},
+        {"url", jsonText(claim.url)},
+        {"published", jsonText(claim.published)},
         {"quote", claim.anchor.quote.exact},
         {"start", claim.anchor.range.start},
         {"end", claim.anchor.range.end},
         {"prefix", claim.anchor.quote.prefix},
         {"suffix", claim.anchor.quote.suffix},
-        {"value", numberOrNull(f.value)},
-        {"low", numberOrNull(f.low)},
-        {"high", numberOrNull(f.high)},
-        {"unit", textOrNull(f.unit)},
-        {"metric", textOrNull(f.metric)},
-        {"source", textOrNull(f.source)},
-        {"as_of", textOrNull(f.asOf)},
+        {"value", jsonNumber(f.value)},
+        {"low", jsonNumber(f.low)},
+        {"high", jsonNumber(f.high)},
+        {"unit", jsonText(f.unit)},
+        {"metric", jsonText(f.metric)},
+        {"source", jsonText(f.source)},
+        {"as_of", jsonText(f.asOf)},
         {"status", toString(f.status)},
         {"tags", f.tags},
-        {"note", textOrNull(f.note)},
+        {"note", jsonText(f.note)},
         {"created_at", claim.createdAt},
         {"updated_at", claim.updatedAt},
     };
@@ -124,10 +123,10 @@ nlohmann::ordered_json articleToJson(const Article& article) {
         {"row_id", article.id},
         {"article_id", article.uuid},
         {"title", article.meta.title},
-        {"author", textOrNull(article.meta.author)},
-        {"publisher", textOrNull(article.meta.publisher)},
-        {"url", textOrNull(article.meta.url)},
-        {"published", textOrNull(article.meta.published)},
+        {"author", jsonText(article.meta.author)},
+        {"publisher", jsonText(article.meta.publisher)},
+        {"url", jsonText(article.meta.url)},
+        {"published", jsonText(article.meta.published)},
         {"imported_at", article.importedAt},
         {"sha256", article.sha256},
         {"length", article.length},

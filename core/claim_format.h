@@ -36,6 +36,11 @@ nlohmann::ordered_json articleToJson(const Article& article);
 
 std::string joinTags(const std::vector<std::string>& tags);
 
+// A number for JSON: whole numbers below 1e15 as integers ("626000000", not "626000000.0"); null when absent.
+nlohmann::ordered_json jsonNumber(std::optional<double> value);
+// Text for JSON; null when empty.
+nlohmann::ordered_json jsonText(const std::string& text);
+
 // "626,000,000", "≥ 200,000,000", "5–7": the figure as a person reads it.
 std::string describeFigure(const ClaimFields& fields);
 

@@ -18,6 +18,7 @@ int runCli(const std::vector<std::string>& args, Streams streams) {
     Command* chosen = nullptr;
     addArticleCommands(app, commands, chosen);
     addClaimCommands(app, commands, chosen);
+    addFigureCommands(app, commands, chosen);
 
     try {
         std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes arguments last first

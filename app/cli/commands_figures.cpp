@@ -1,0 +1,65 @@
+// extract: the figures of a text, one JSON object a line.
+#include "claim_format.h"
+#include "command.h"
+#include "figures.h"
+#include "files.h"
+
+#include <nlohmann/json.hpp>
+
+#include <iterator>
+#include <sstream>
+
+namespace claimtrack::cli {
+
+namespace {
+
+class ExtractCommand : public Command {
+public:
+    std::string file = "-";
+
+    int run(Streams streams) override {
+        std::string bytes;
+        if (file == "-") {
+            bytes.assign(std::istreambuf_iterator<char>(streams.in), std::istreambuf_iterator<char>());
+        } else {
+            auto read = readArticleFile(file);
+            if (!read)
+                return report(streams.err, read.error());
+            bytes = std::move(*read);
+        }
+        // Offsets are code points into the input exactly as given, so no normalisation here.
+        if (auto valid = validateUtf8(bytes, file == "-" ? "standard input" : file); !valid)
+            return report(streams.err, valid.error());
+        for (const Figure& figure : extractFigures(bytes)) {
+            const nlohmann::ordered_json line{
+                {"start", figure.range.start},
+                {"end", figure.range.end},
+                {"text", figure.text},
+                {"value", jsonNumber(figure.value)},
+                {"low", jsonNumber(figure.low)},
+                {"high", jsonNumber(figure.high)},
+                {"approximate", figure.approximate},
+                {"unit", jsonText(figure.unit)},
+                {"kind", toString(figure.kind)},
+                {"subject", jsonText(figure.subject)},
+                {"source", jsonText(figure.source)},
+                {"time", jsonText(figure.time)},
+                {"sentence_start", figure.sentence.start},
+                {"sentence_end", figure.sentence.end},
+            };
+            streams.out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+        }
+        return kExitOk;
+    }
+};
+
+}  // namespace
+
+void addFigureCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen) {
+    auto* extract =
+        app.add_subcommand("extract", "Print the figures of a UTF-8 text, one JSON object a line");
+    auto& e = attach<ExtractCommand>(extract, commands, chosen);
+    extract->add_option("FILE", e.file, "The text file, or - for standard input (the default)");
+}
+
+}  // namespace claimtrack::cli

@@ -1,0 +1,230 @@
+#include "context.h"
+
+#include <algorithm>
+#include <array>
+
+namespace claimtrack::figures {
+
+namespace {
+
+constexpr std::array kReportingVerbs{
+    std::string_view("said"),       std::string_view("says"),       std::string_view("say"),
+    std::string_view("estimated"),  std::string_view("estimates"),  std::string_view("estimate"),
+    std::string_view("calculated"), std::string_view("calculates"), std::string_view("reported"),
+    std::string_view("reports"),    std::string_view("found"),      std::string_view("finds"),
+    std::string_view("warned"),     std::string_view("warns"),      std::string_view("told"),
+    std::string_view("noted"),      std::string_view("notes"),      std::string_view("wrote"),
+    std::string_view("writes"),     std::string_view("stated"),     std::string_view("states"),
+    std::string_view("claimed"),    std::string_view("claims"),     std::string_view("concluded"),
+    std::string_view("concludes"),  std::string_view("believes"),   std::string_view("believed"),
+    std::string_view("argued"),     std::string_view("argues"),     std::string_view("announced"),
+    std::string_view("predicted"),  std::string_view("predicts"),   std::string_view("projected"),
+    std::string_view("projects"),   std::string_view("expects"),    std::string_view("expected"),
+    std::string_view("showed"),     std::string_view("shows"),      std::string_view("counted"),
+    std::string_view("puts"),       std::string_view("put"),        std::string_view("revealed"),
+    std::string_view("published"),  std::string_view("suggests"),   std::string_view("suggested"),
+    std::string_view("added"),      std::string_view("explained"),  std::string_view("pointed")};
+
+constexpr std::array kSourceNouns{
+    std::string_view("report"),   std::string_view("study"),      std::string_view("survey"),
+    std::string_view("estimate"), std::string_view("estimates"),  std::string_view("data"),
+    std::string_view("analysis"), std::string_view("figures"),    std::string_view("research"),
+    std::string_view("poll"),     std::string_view("statistics"), std::string_view("census")};
+
+constexpr std::array kNotNames{
+    std::string_view("the"),       std::string_view("this"),     std::string_view("that"),
+    std::string_view("these"),     std::string_view("those"),    std::string_view("he"),
+    std::string_view("she"),       std::string_view("it"),       std::string_view("they"),
+    std::string_view("we"),        std::string_view("i"),        std::string_view("you"),
+    std::string_view("however"),   std::string_view("but"),      std::string_view("and"),
+    std::string_view("in"),        std::string_view("by"),       std::string_view("one"),
+    std::string_view("some"),      std::string_view("many"),     std::string_view("a"),
+    std::string_view("an"),        std::string_view("there"),    std::string_view("its"),
+    std::string_view("his"),       std::string_view("her"),      std::string_view("their"),
+    std::string_view("our"),       std::string_view("recently"), std::string_view("now"),
+    std::string_view("meanwhile"), std::string_view("moreover"), std::string_view("also")};
+
+constexpr std::array kStopWords{
+    std::string_view("the"),    std::string_view("a"),        std::string_view("an"),
+    std::string_view("and"),    std::string_view("or"),       std::string_view("but"),
+    std::string_view("in"),     std::string_view("on"),       std::string_view("at"),
+    std::string_view("by"),     std::string_view("for"),      std::string_view("with"),
+    std::string_view("to"),     std::string_view("from"),     std::string_view("that"),
+    std::string_view("which"),  std::string_view("who"),      std::string_view("was"),
+    std::string_view("were"),   std::string_view("is"),       std::string_view("are"),
+    std::string_view("be"),     std::string_view("been"),     std::string_view("has"),
+    std::string_view("have"),   std::string_view("had"),      std::string_view("will"),
+    std::string_view("would"),  std::string_view("could"),    std::string_view("can"),
+    std::string_view("may"),    std::string_view("might"),    std::string_view("should"),
+    std::string_view("as"),     std::string_view("than"),     std::string_view("of"),
+    std::string_view("per"),    std::string_view("each"),     std::string_view("every"),
+    std::string_view("this"),   std::string_view("these"),    std::string_view("those"),
+    std::string_view("it"),     std::string_view("its"),      std::string_view("their"),
+    std::string_view("his"),    std::string_view("her"),      std::string_view("they"),
+    std::string_view("he"),     std::string_view("she"),      std::string_view("we"),
+    std::string_view("you"),    std::string_view("not"),      std::string_view("no"),
+    std::string_view("also"),   std::string_view("only"),     std::string_view("now"),
+    std::string_view("today"),  std::string_view("already"),  std::string_view("more"),
+    std::string_view("less"),   std::string_view("into"),     std::string_view("over"),
+    std::string_view("under"),  std::string_view("since"),    std::string_view("until"),
+    std::string_view("during"), std::string_view("after"),    std::string_view("before"),
+    std::string_view("across"), std::string_view("about"),    std::string_view("around"),
+    std::string_view("there"),  std::string_view("here"),     std::string_view("so"),
+    std::string_view("when"),   std::string_view("where"),    std::string_view("while"),
+    std::string_view("if"),     std::string_view("do"),       std::string_view("did"),
+    std::string_view("does"),   std::string_view("then"),     std::string_view("out"),
+    std::string_view("up"),     std::string_view("down"),     std::string_view("own"),
+    std::string_view("such"),   std::string_view("annually"), std::string_view("yearly"),
+    std::string_view("each"),   std::string_view("all")};
+
+template <std::size_t N>
+bool oneOf(const Token& token, const std::array<std::string_view, N>& words) {
+    return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return is(token, w); });
+}
+
+bool isNamePart(const Token& token) {
+    return startsUpper(token) && !oneOf(token, kNotNames);
+}
+
+bool isConnector(const Token& token) {
+    return isAnyOf(token, {"of", "for", "and", "de", "von", "van", "on"});
+}
+
+std::string joinSpan(const std::vector<Token>& tokens, std::size_t first, std::size_t last) {
+    std::string out;
+    for (std::size_t i = first; i <= last; ++i) {
+        if (i > first && tokens[i].spaceBefore)
+            out.push_back(' ');
+        out.append(tokens[i].text);
+        out.append(tokens[i].suffix);
+    }
+    return out;
+}
+
+// The name ending at tokens[end] (a run of capitalised words with "of"/"for" inside), or empty.
+std::string nameEndingAt(const std::vector<Token>& tokens, std::size_t end) {
+    if (end >= tokens.size() || !isNamePart(tokens[end]))
+        return {};
+    std::size_t first = end;
+    while (first > 0) {
+        if (isNamePart(tokens[first - 1]) ||
+            (startsUpper(tokens[first - 1]) && first - 1 > 0 && isNamePart(tokens[first - 2]) &&
+             !is(tokens[first - 1], "the"))) {
+            --first;
+        } else if (first >= 2 && isConnector(tokens[first - 1]) && isNamePart(tokens[first - 2])) {
+            first -= 2;
+        } else {
+            break;
+        }
+    }
+    std::string name = joinSpan(tokens, first, end);
+    if (name.ends_with("'s") || name.ends_with("\xE2\x80\x99s"))
+        name.erase(name.size() - (name.ends_with("'s") ? 2 : 4));
+    return name;
+}
+
+// The name starting at tokens[start] (skipping "the"), or empty.
+std::string nameStartingAt(const std::vector<Token>& tokens, std::size_t start) {
+    if (start < tokens.size() && is(tokens[start], "the"))
+        ++start;
+    if (start >= tokens.size() || !isNamePart(tokens[start]))
+        return {};
+    std::size_t last = start;
+    while (last + 1 < tokens.size()) {
+        if (isNamePart(tokens[last + 1]) || startsUpper(tokens[last + 1])) {
+            ++last;
+        } else if (last + 2 < tokens.size() && isConnector(tokens[last + 1]) &&
+                   isNamePart(tokens[last + 2])) {
+            last += 2;
+        } else {
+            break;
+        }
+    }
+    return nameEndingAt(tokens, last);
+}
+
+std::string sourceIn(const std::vector<Token>& tokens) {
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        // "according to X"
+        if (is(tokens[i], "according") && i + 2 < tokens.size() && is(tokens[i + 1], "to"))
+            if (std::string name = nameStartingAt(tokens, i + 2); !name.empty())
+                return name;
+        // "led by X", "a study by X", "conducted by X"
+        if (is(tokens[i], "by") && i > 0 &&
+            (isAnyOf(tokens[i - 1],
+                     {"led", "conducted", "commissioned", "published", "compiled", "released"}) ||
+             oneOf(tokens[i - 1], kSourceNouns)))
+            if (std::string name = nameStartingAt(tokens, i + 1); !name.empty())
+                return name;
+        // "X said", "X also said", "X (a researcher) concluded", "X has estimated"
+        if (tokens[i].kind == Token::Word && oneOf(tokens[i], kReportingVerbs) && i > 0) {
+            std::size_t end = i - 1;
+            while (end > 0 &&
+                   isAnyOf(tokens[end], {"also", "has", "have", "had", "recently", "once", "further"}))
+                --end;
+            if (tokens[end].text == ")") {  // skip a parenthesis: "Genia Kostka (professor …) concluded"
+                std::size_t open = end;
+                while (open > 0 && tokens[open].text != "(")
+                    --open;
+                if (open > 0)
+                    end = open - 1;
+            }
+            if (tokens[end].text == ",")
+                end = end > 0 ? end - 1 : end;
+            if (std::string name = nameEndingAt(tokens, end); !name.empty())
+                return name;
+            // ", said X"
+            if (is(tokens[i], "said") && i + 1 < tokens.size())
+                if (std::string name = nameStartingAt(tokens, i + 1); !name.empty())
+                    return name;
+        }
+        // "X's report", "an X estimate", "X data"
+        if (oneOf(tokens[i], kSourceNouns) && i > 0)
+            if (std::string name = nameEndingAt(tokens, i - 1); !name.empty())
+                return name;
+        // "X: …" introducing a quotation
+        if (tokens[i].text == ":" && i > 0 && i + 1 < tokens.size())
+            if (std::string name = nameEndingAt(tokens, i - 1); !name.empty() && i - 1 < 6)
+                return name;
+    }
+    return {};
+}
+
+}  // namespace
+
+std::string sourceOf(const std::vector<Token>& sentence, const std::vector<Token>& previous) {
+    std::string source = sourceIn(sentence);
+    return source.empty() ? sourceIn(previous) : source;
+}
+
+bool isNowWord(const Token& token) {
+    return isAnyOf(token, {"today", "now", "currently", "presently"});
+}
+
+std::string subjectAt(std::string_view text, const std::vector<Token>& tokens, std::size_t after) {
+    std::size_t i = after;
+    if (i < tokens.size() && is(tokens[i], "of")) {
+        ++i;
+        while (i < tokens.size() &&
+               isAnyOf(tokens[i], {"the", "all", "its", "their", "our", "those", "these"}))
+            ++i;
+    }
+    std::size_t first = i, last = i;
+    std::size_t words = 0;
+    for (; i < tokens.size() && words < 4; ++i) {
+        const Token& token = tokens[i];
+        if (token.kind != Token::Word || oneOf(token, kStopWords))
+            break;
+        const bool verbLike = token.text.ends_with("ing") || token.text.ends_with("ed");
+        if (words > 0 && (verbLike || !token.spaceBefore))
+            break;
+        last = i;
+        ++words;
+    }
+    if (words == 0)
+        return {};
+    return std::string(
+        text.substr(tokens[first].span.begin, tokens[last].span.end - tokens[first].span.begin));
+}
+
+}  // namespace claimtrack::figures

@@ -1,0 +1,42 @@
+#pragma once
+// Finding the figures in an article: every numeric claim, normalised (value,
+// bounds, unit, kind), with the party it is attributed to, what it counts and
+// when it holds.
+//
+// Written by hand, as rules over a small tokenizer: general number
+// recognisers (Recognizers-Text, Duckling, quantulum3) have no C++ port in
+// Debian, find every "one" and every year, and know nothing of qualifiers
+// ("more than"), attribution or subjects, which are what this tool is for.
+
+#include "text.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace claimtrack {
+
+enum class FigureKind { Count, Percent, Money, Duration, Score, Date };
+
+std::string_view toString(FigureKind kind);
+
+struct Figure {
+    CodePointRange range;  // the words of the figure, qualifiers and unit included
+    std::string text;
+    std::optional<double> value;  // as written; for a range, its upper end
+    std::optional<double> low;
+    std::optional<double> high;
+    bool approximate = false;
+    std::string unit;  // "percent", "percentage points", "USD", "years", "points"; empty for counts
+    FigureKind kind = FigureKind::Count;
+    std::string subject;  // what it counts or measures, as written
+    std::string source;   // who it is attributed to, as written
+    std::string time;     // when it holds: "2020", "2018-04", "2016/2017", "today"
+    CodePointRange sentence;
+};
+
+// Every figure and time reference in `text` (valid UTF-8), in order.
+std::vector<Figure> extractFigures(std::string_view text);
+
+}  // namespace claimtrack

@@ -1,0 +1,42 @@
+#pragma once
+// The figure finder's lexer: sentences, and the tokens of one sentence, as
+// byte ranges into the text (no copies).
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace claimtrack::figures {
+
+struct Span {
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+};
+
+// Sentence byte ranges: a line break always ends one; . ! ? end one when the
+// next word starts like a sentence and the word before is no abbreviation.
+std::vector<Span> splitSentences(std::string_view text);
+
+struct Token {
+    enum Kind : std::uint8_t { Word, Number, Symbol };
+    Kind kind = Word;
+    bool spaceBefore = false;  // white space between this token and the one before
+    Span span;
+    // Numbers: the value of the digits, and what was attached to them.
+    double number = 0;
+    bool separators = false;  // thousands separators ("1,200")
+    bool decimal = false;     // a decimal point ("1.4")
+    std::uint8_t digits = 0;  // digits before the decimal point
+    std::string_view suffix;  // letters glued to the digits: "bn" in "4.5bn", "th" in "5th"
+    std::string_view text;    // the token's bytes (for numbers: without the suffix)
+};
+
+// The tokens of text[sentence]. White space is not a token; `spaceBefore` says where it was.
+void tokenize(std::string_view text, Span sentence, std::vector<Token>& tokens);
+
+// ASCII case-insensitive comparison with a lowercase word.
+bool is(const Token& token, std::string_view lowercase);
+bool isAnyOf(const Token& token, std::initializer_list<std::string_view> words);
+bool startsUpper(const Token& token);
+
+}  // namespace claimtrack::figures

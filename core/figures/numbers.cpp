@@ -1,0 +1,224 @@
+#include "numbers.h"
+
+#include <array>
+#include <cctype>
+#include <string>
+
+namespace claimtrack::figures {
+
+namespace {
+
+constexpr std::array<std::string_view, 20> kUnits{"zero",    "one",     "two",       "three",    "four",
+                                                  "five",    "six",     "seven",     "eight",    "nine",
+                                                  "ten",     "eleven",  "twelve",    "thirteen", "fourteen",
+                                                  "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
+constexpr std::array<std::string_view, 8> kTens{"twenty", "thirty",  "forty",  "fifty",
+                                                "sixty",  "seventy", "eighty", "ninety"};
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// The value of a number word ("seven", "forty", "twenty-five"), or -1.
+int wordValue(std::string_view word) {
+    const std::string w = lower(word);
+    for (std::size_t i = 0; i < kUnits.size(); ++i)
+        if (w == kUnits[i])
+            return static_cast<int>(i);
+    for (std::size_t i = 0; i < kTens.size(); ++i) {
+        if (w == kTens[i])
+            return static_cast<int>(20 + 10 * i);
+        if (w.starts_with(kTens[i]) && w.size() > kTens[i].size() + 1 && w[kTens[i].size()] == '-') {
+            const int unit = wordValue(w.substr(kTens[i].size() + 1));
+            if (unit >= 1 && unit <= 9)
+                return static_cast<int>(20 + 10 * i) + unit;
+        }
+    }
+    if (w == "nought" || w == "naught" || w == "nil")
+        return 0;
+    return -1;
+}
+
+// "half" 0.5, "third"/"thirds" 1/3, "quarter"/"quarters" 0.25; 0 when none.
+double fractionOf(std::string_view word) {
+    const std::string w = lower(word);
+    if (w == "half" || w == "halves")
+        return 0.5;
+    if (w == "third" || w == "thirds")
+        return 1.0 / 3;
+    if (w == "quarter" || w == "quarters")
+        return 0.25;
+    if (w == "fifth" || w == "fifths")
+        return 0.2;
+    if (w == "tenth" || w == "tenths")
+        return 0.1;
+    return 0;
+}
+
+// "hundreds" 100 … "billions" 1e9: numbers meant loosely, or 0.
+double vagueScaleOf(std::string_view word) {
+    const std::string w = lower(word);
+    if (w == "dozens")
+        return 12;
+    if (w == "hundreds")
+        return 100;
+    if (w == "thousands")
+        return 1e3;
+    if (w == "millions")
+        return 1e6;
+    if (w == "billions")
+        return 1e9;
+    return 0;
+}
+
+bool isWord(const std::vector<Token>& tokens, std::size_t i) {
+    return i < tokens.size() && tokens[i].kind == Token::Word;
+}
+
+}  // namespace
+
+double scaleOf(std::string_view word) {
+    const std::string w = lower(word);
+    if (w == "thousand" || w == "k")
+        return 1e3;
+    if (w == "million" || w == "mn" || w == "m" || w == "mln")
+        return 1e6;
+    if (w == "billion" || w == "bn" || w == "b" || w == "bln")
+        return 1e9;
+    if (w == "trillion" || w == "tn" || w == "trn")
+        return 1e12;
+    return 0;
+}
+
+int monthOf(const Token& token) {
+    static constexpr std::array<std::string_view, 12> kMonths{
+        "january", "february", "march",     "april",   "may",      "june",
+        "july",    "august",   "september", "october", "november", "december"};
+    if (token.kind != Token::Word || !startsUpper(token))
+        return 0;  // "may" the verb, "march" the noun
+    const std::string w = lower(token.text);
+    for (std::size_t i = 0; i < kMonths.size(); ++i)
+        if (w == kMonths[i] || (w.size() == 3 && kMonths[i].starts_with(w) && w != "may"))
+            return static_cast<int>(i + 1);
+    return 0;
+}
+
+std::optional<ParsedNumber> parseNumber(const std::vector<Token>& tokens, std::size_t i) {
+    const Token& token = tokens[i];
+    ParsedNumber number;
+    number.first = number.last = i;
+
+    if (token.kind == Token::Number) {
+        number.value = token.number;
+        if (!token.suffix.empty()) {
+            const double scale = scaleOf(token.suffix);
+            if (scale == 0 || token.suffix.size() > 3)
+                return std::nullopt;  // "5th", "180ml", "1980s", "3D": not a number on its own
+            number.value *= scale;
+        } else if (i + 1 < tokens.size() && tokens[i + 1].kind == Token::Word) {
+            const double scale = scaleOf(tokens[i + 1].text);
+            if (scale >= 1e3 && tokens[i + 1].text.size() > 2) {  // "1.4 billion", not "5 m" (metres)
+                number.value *= scale;
+                number.last = i + 1;
+            }
+        }
+        number.year = token.digits == 4 && !token.separators && !token.decimal && token.suffix.empty() &&
+                      number.last == i && token.number >= 1000 && token.number <= 2100;
+        return number;
+    }
+    if (token.kind != Token::Word)
+        return std::nullopt;
+
+    number.spelled = true;
+    // "a million", "a dozen", "a third", "a half", "half"
+    std::size_t at = i;
+    const bool article = is(token, "a") || is(token, "an");
+    if (article) {
+        if (!isWord(tokens, i + 1))
+            return std::nullopt;
+        const Token& next = tokens[i + 1];
+        if (const double fraction = fractionOf(next.text); fraction > 0 && !is(next, "halves")) {
+            number.value = fraction;
+            number.fraction = true;
+            number.last = i + 1;
+            return number;
+        }
+        if (is(next, "dozen")) {
+            number.value = 12;
+            number.last = i + 1;
+            return number;
+        }
+        if (!isAnyOf(next, {"hundred", "thousand", "million", "billion", "trillion"}))
+            return std::nullopt;
+        at = i + 1;
+    }
+    if (is(token, "half")) {
+        number.value = 0.5;
+        number.fraction = true;
+        return number;
+    }
+    if (const double vague = vagueScaleOf(token.text); vague > 0) {
+        // "thousands", "hundreds of millions", "tens of thousands"
+        number.value = vague;
+        number.vague = true;
+        if (i + 2 < tokens.size() && is(tokens[i + 1], "of")) {
+            if (const double more = vagueScaleOf(tokens[i + 2].text); more >= 1e3) {
+                number.value = vague * more;
+                number.last = i + 2;
+            }
+        }
+        return number;
+    }
+    if (is(token, "tens") && i + 2 < tokens.size() && is(tokens[i + 1], "of") &&
+        vagueScaleOf(tokens[i + 2].text) >= 1e3) {
+        number.value = 10 * vagueScaleOf(tokens[i + 2].text);
+        number.vague = true;
+        number.last = i + 2;
+        return number;
+    }
+
+    // Number words: "one hundred and five", "twenty-five million", "two thirds".
+    double total = 0, current = article ? 1 : 0;
+    bool any = article;
+    std::size_t last = i;
+    for (std::size_t j = at; j < tokens.size() && tokens[j].kind == Token::Word; ++j) {
+        const Token& word = tokens[j];
+        if (j > at && !word.spaceBefore)
+            break;
+        if (const int v = wordValue(word.text); v >= 0) {
+            if (any && current != 0 && static_cast<long long>(current) % 100 != 0 && current < 100)
+                break;  // "five six" is two numbers
+            current += v;
+        } else if (is(word, "hundred") && any) {
+            current = (current == 0 ? 1 : current) * 100;
+        } else if (const double scale = scaleOf(word.text); scale >= 1e3 && word.text.size() > 2 && any) {
+            total += (current == 0 ? 1 : current) * scale;
+            current = 0;
+        } else if (is(word, "and") && any && j + 1 < tokens.size() && wordValue(tokens[j + 1].text) > 0 &&
+                   (total > 0 || current >= 100)) {
+            continue;  // "one hundred and five"
+        } else if (const double fraction = fractionOf(word.text);
+                   fraction > 0 && any && total == 0 && current > 0 && current < 10 &&
+                   lower(word.text).ends_with('s') == (current > 1)) {
+            number.value = current * fraction;  // "two thirds", "one third"
+            number.fraction = true;
+            number.last = j;
+            return number;
+        } else {
+            break;
+        }
+        any = true;
+        last = j;
+    }
+    if (!any || (last == i && article))
+        return std::nullopt;
+    number.value = total + current;
+    number.last = last;
+    number.bareOne = last == i && is(token, "one");
+    return number;
+}
+
+}  // namespace claimtrack::figures
