@@ -215,11 +215,15 @@ std::string subjectAt(std::string_view text, const std::vector<Token>& tokens, s
         const Token& token = tokens[i];
         if (token.kind != Token::Word || oneOf(token, kStopWords))
             break;
-        const bool verbLike = token.text.ends_with("ing") || token.text.ends_with("ed");
-        if (words > 0 && (verbLike || !token.spaceBefore))
-            break;
+        if (token.text.ends_with("ed") || (words > 0 && (token.text.ends_with("ing") || !token.spaceBefore)))
+            break;  // "cameras installed", "people behaving"
         last = i;
         ++words;
+        // A plural noun ends the phrase: "respondents approve", "cameras installed".
+        const std::string_view w = token.text;
+        if (w.size() > 3 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("'s") &&
+            !startsUpper(token))
+            break;
     }
     if (words == 0)
         return {};

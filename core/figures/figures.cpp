@@ -60,9 +60,10 @@ bool isEmbedded(const std::vector<Token>& tokens, const ParsedNumber& number) {
             (before.text == "/" || before.text == ":" || before.text == "#" || before.text == "@" ||
              before.text == "_" || before.text == "." || before.text == "="))
             return true;
-        if (isDash(tokens, number.first - 1) && number.first >= 2 && !tokens[number.first - 1].spaceBefore &&
-            tokens[number.first - 2].kind != Token::Number)
-            return tokens[number.first - 2].kind == Token::Word;  // "COVID-19", but "-5" is a sign
+        if (isDash(tokens, number.first - 1) && number.first >= 2 && !tokens[number.first - 1].spaceBefore)
+            // "COVID-19", the middle of "555-123-4567"; but "-5" is a sign
+            return tokens[number.first - 2].kind == Token::Word ||
+                   tokens[number.first - 2].kind == Token::Number;
     }
     if (first.kind == Token::Number && after < tokens.size() && !tokens[after].spaceBefore) {
         const Token& next = tokens[after];
@@ -215,6 +216,23 @@ void readUnit(const std::vector<Token>& tokens, Draft& draft, const ParsedNumber
     }
 }
 
+// Is the four-digit number a count after all: "1000 points", "2000 people", "1500 percent"?
+bool countsSomething(const std::vector<Token>& tokens, const ParsedNumber& number) {
+    if (number.value < 1500)
+        return true;  // years before 1500 seldom appear in news about now
+    if (number.first > 0 &&
+        isAnyOf(tokens[number.first - 1], {"in", "by", "since", "until", "from", "before", "after", "during",
+                                           "of", "to", "and", "between"}))
+        return false;
+    const std::size_t next = number.last + 1;
+    if (next >= tokens.size() || tokens[next].kind != Token::Word)
+        return next < tokens.size() && tokens[next].text == "%";
+    const Token& word = tokens[next];
+    const bool plural =
+        word.text.size() > 3 && word.text.back() == 's' && !word.text.ends_with("ss") && !startsUpper(word);
+    return plural || isAnyOf(word, {"percent", "per", "people", "yuan"}) || !durationWord(word).empty();
+}
+
 enum class Bound { Lower, Upper, Approximate };
 
 struct Qualifier {
@@ -296,11 +314,14 @@ void readQualifier(const std::vector<Token>& tokens, Draft& draft) {
 // A second number ending a range after tokens[draft.last]: "10-20", "five to seven", "five or at the
 // maximum seven"; `between` when "between" came before the first, so "and" joins them.
 bool readRange(const std::vector<Token>& tokens, Draft& draft, const ParsedNumber& firstNumber,
-               bool between) {
+               std::string_view opener) {
     std::size_t j = draft.last + 1;
     if (j >= tokens.size())
         return false;
-    if (isDash(tokens, j) || isWordAt(tokens, j, "to") || (between && isWordAt(tokens, j, "and"))) {
+    // "between … and …", "from … to …": the opening word joins the range.
+    const bool joined = (opener == "between" && isWordAt(tokens, j, "and")) ||
+                        (opener == "from" && isWordAt(tokens, j, "to"));
+    if (isDash(tokens, j) || isWordAt(tokens, j, "to") || joined) {
         ++j;
     } else if (isWordAt(tokens, j, "or")) {
         ++j;
@@ -338,6 +359,8 @@ bool readRange(const std::vector<Token>& tokens, Draft& draft, const ParsedNumbe
     draft.high = upper.value;
     draft.value = upper.value;
     draft.last = upper.last;
+    if (joined)
+        --draft.first;
     return true;
 }
 
@@ -456,10 +479,7 @@ std::vector<Figure> extractFigures(std::string_view text) {
             }
             std::size_t currencyLength = 0;
             const auto currency = currencyBefore(tokens, number->first, currencyLength);
-            const bool followedByUnit =
-                number->last + 1 < tokens.size() && (tokens[number->last + 1].text == "%" ||
-                                                     isAnyOf(tokens[number->last + 1], {"percent", "per"}));
-            if (number->year && !currency && !followedByUnit) {
+            if (number->year && !currency && !countsSomething(tokens, *number)) {
                 DateRef date = readDate(tokens, *number);
                 dates.push_back(date);
                 i = date.last;
@@ -483,7 +503,7 @@ std::vector<Figure> extractFigures(std::string_view text) {
             }
             // A sign glued to the digits.
             if (!currency && number->first > 0 && !tokens[number->first].spaceBefore &&
-                (tokens[number->first - 1].text == "-" || tokens[number->first - 1].text == "â") &&
+                (tokens[number->first - 1].text == "-" || tokens[number->first - 1].text == "\xE2\x88\x92") &&
                 (number->first == 1 || tokens[number->first - 1].spaceBefore)) {
                 draft.value = -*draft.value;
                 draft.first -= 1;
@@ -501,11 +521,11 @@ std::vector<Figure> extractFigures(std::string_view text) {
                     draft.last = of->last;
                 }
             }
-            const bool between = draft.first > 0 && (isWordAt(tokens, draft.first - 1, "between") ||
-                                                     isWordAt(tokens, draft.first - 1, "from"));
-            const bool range = readRange(tokens, draft, *number, between);
-            if (range && between)
-                --draft.first;
+            const std::string_view opener = draft.first == 0 ? std::string_view()
+                                            : isWordAt(tokens, draft.first - 1, "between") ? "between"
+                                            : isWordAt(tokens, draft.first - 1, "from")    ? "from"
+                                                                                        : std::string_view();
+            const bool range = readRange(tokens, draft, *number, opener);
             if (!range)
                 readQualifier(tokens, draft);
             if (number->vague && !draft.low)
@@ -518,6 +538,13 @@ std::vector<Figure> extractFigures(std::string_view text) {
                 draft.first == number->first &&
                 (isWordAt(tokens, draft.last + 1, "of") && isWordAt(tokens, draft.last + 2, "the")))
                 continue;  // "two of the", "one of the": a part, not a figure
+            // A number in words that counts nothing named ("the two above-mentioned"), or "one day" meaning
+            // some day, says too little to be a figure.
+            const bool plain = draft.kind == FigureKind::Count && !range && draft.first == number->first;
+            if (number->spelled && plain && !number->vague && subjectAt(text, tokens, draft.last + 1).empty())
+                continue;
+            if (number->bareOne && draft.unit == "days" && !range)
+                continue;
             drafts.push_back(draft);
             i = draft.last;
         }
@@ -535,8 +562,7 @@ std::vector<Figure> extractFigures(std::string_view text) {
             figure.kind = draft.kind;
             figure.subject = subjectAt(text, tokens, draft.last + 1);
             figure.source = sourceOf(tokens, previous);
-            // The nearest time reference in the sentence, else "today" if the sentence says so.
-            const DateRef* nearest = nullptr;
+            // The nearest time reference in the sentence: a date, or a word such as "today".
             std::size_t best = SIZE_MAX;
             for (const DateRef& date : dates) {
                 const std::size_t distance = date.first > draft.last
@@ -544,13 +570,17 @@ std::vector<Figure> extractFigures(std::string_view text) {
                                                  : draft.first - std::min(draft.first, date.last);
                 if (distance < best) {
                     best = distance;
-                    nearest = &date;
+                    figure.time = date.time;
                 }
             }
-            if (nearest)
-                figure.time = nearest->time;
-            else if (std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return isNowWord(t); }))
-                figure.time = "today";
+            for (std::size_t t = 0; t < tokens.size(); ++t) {
+                const std::size_t distance =
+                    t > draft.last ? t - draft.last : draft.first - std::min(draft.first, t);
+                if (isNowWord(tokens[t]) && distance < best) {
+                    best = distance;
+                    figure.time = "today";
+                }
+            }
             figure.sentence = sentenceRange;
             figures.push_back(std::move(figure));
         }

@@ -60,8 +60,8 @@ std::size_t wordCharAt(std::string_view text, std::size_t i) {
     if (spaceAt(text, i))
         return 0;
     std::size_t length = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-    if (c == 0xE2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80)
-        return 0;  // U+2000–U+203F: dashes, quotes, bullets and other punctuation
+    if (c == 0xE2)
+        return 0;  // U+2000–U+2FFF: punctuation, currency signs, maths (U+2212 minus), arrows, shapes
     if (c == 0xC2 || c == 0xC3) {
         const auto d = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
         if (c == 0xC2 || d == 0x97 || d == 0xB7)

@@ -1,0 +1,222 @@
+// The figure finder, rule by rule, on sentences written for these tests.
+#include "figures.h"
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+using namespace claimtrack;
+using namespace claimtrack::test;
+
+namespace {
+
+constexpr double kOpen = NAN;  // no bound expected
+
+struct FigureCase {
+    const char* name;
+    std::string sentence;
+    std::string text;  // the figure expected, as written
+    double value;
+    double low = kOpen;
+    double high = kOpen;
+    FigureKind kind = FigureKind::Count;
+    const char* unit = "";
+    bool approximate = false;
+};
+
+void PrintTo(const FigureCase& c, std::ostream* os) {
+    *os << c.name;
+}
+
+const Figure* findFigure(const std::vector<Figure>& figures, const std::string& text) {
+    for (const Figure& figure : figures)
+        if (figure.text == text)
+            return &figure;
+    return nullptr;
+}
+
+std::string listed(const std::vector<Figure>& figures) {
+    std::string out;
+    for (const Figure& f : figures)
+        out += "[" + f.text + "] ";
+    return out;
+}
+
+void expectBound(std::optional<double> actual, double expected, const char* what) {
+    if (std::isnan(expected))
+        EXPECT_FALSE(actual) << what << " should be open";
+    else
+        EXPECT_EQ(actual, expected) << what;
+}
+
+class Figures : public testing::TestWithParam<FigureCase> {};
+
+TEST_P(Figures, AreFoundAndNormalised) {
+    const FigureCase& c = GetParam();
+    const auto figures = extractFigures(c.sentence);
+    const Figure* figure = findFigure(figures, c.text);
+    ASSERT_NE(figure, nullptr) << "found: " << listed(figures);
+    EXPECT_NEAR(*figure->value, c.value, std::fabs(c.value) * 1e-9 + 1e-9);
+    expectBound(figure->low, c.low, "low");
+    expectBound(figure->high, c.high, "high");
+    EXPECT_EQ(figure->kind, c.kind);
+    EXPECT_EQ(figure->unit, c.unit);
+    EXPECT_EQ(figure->approximate, c.approximate);
+    // Offsets are code points and cover exactly the text.
+    const CodePointIndex index(c.sentence);
+    EXPECT_EQ(index.slice(figure->range), figure->text);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Rules, Figures,
+    testing::Values(
+        FigureCase{"Digits", "The city has 1,200 checkpoints.", "1,200", 1200},
+        FigureCase{"ScaleWord", "Officials counted 10.5 million residents.", "10.5 million", 10.5e6},
+        FigureCase{"NoBreakSeparator", "They filed 1\u00A0400 complaints.", "1\u00A0400", 1400},
+        FigureCase{"NarrowNoBreakSeparator", "They filed 2\u202F500 complaints.", "2\u202F500", 2500},
+        FigureCase{"GluedScale", "The contract was worth $4.5bn last year.", "$4.5bn", 4.5e9, kOpen, kOpen,
+                   FigureKind::Money, "USD"},
+        FigureCase{"Yuan", "Each fine was 300 yuan.", "300 yuan", 300, kOpen, kOpen, FigureKind::Money,
+                   "CNY"},
+        FigureCase{"Words", "One hundred percent of the town is covered.", "One hundred percent", 100, kOpen,
+                   kOpen, FigureKind::Percent, "percent"},
+        FigureCase{"AMillion", "Analysts said more than a million people were held.", "more than a million",
+                   1e6, 1e6},
+        FigureCase{"Dozen", "A dozen cities joined the pilot.", "A dozen", 12},
+        FigureCase{"Hyphenated", "Twenty-five districts took part.", "Twenty-five", 25},
+        FigureCase{"PerCent", "Some 80 per cent of respondents agreed.", "Some 80 per cent", 80, kOpen, kOpen,
+                   FigureKind::Percent, "percent", true},
+        FigureCase{"PercentSign", "Prices rose 731% in a year.", "731%", 731, kOpen, kOpen,
+                   FigureKind::Percent, "percent"},
+        FigureCase{"PercentagePoints", "Approval fell by 4 percentage points.", "4 percentage points", 4,
+                   kOpen, kOpen, FigureKind::Percent, "percentage points"},
+        FigureCase{"OneInTen", "Roughly 1 in 10 adults was detained.", "Roughly 1 in 10", 10, kOpen, kOpen,
+                   FigureKind::Percent, "percent", true},
+        FigureCase{"AThird", "A third of the panel disagreed.", "A third", 100.0 / 3, kOpen, kOpen,
+                   FigureKind::Percent, "percent"},
+        FigureCase{"AtLeast", "The plan covers at least 40 cities.", "at least 40", 40, 40},
+        FigureCase{"FewerThan", "Fewer than 10 cities score people.", "Fewer than 10", 10, kOpen, 10},
+        FigureCase{"UpTo", "The ban lasts up to 5 years.", "up to 5 years", 5, kOpen, 5, FigureKind::Duration,
+                   "years"},
+        FigureCase{"CrossedTheMark", "The share crossed the 11 percent mark.", "11 percent mark", 11, 11,
+                   kOpen, FigureKind::Percent, "percent"},
+        FigureCase{"Between", "Between 10 and 11 percent were held.", "Between 10 and 11 percent", 11, 10, 11,
+                   FigureKind::Percent, "percent"},
+        FigureCase{"DashRange", "The camps hold 800,000-1,000,000 people.", "800,000-1,000,000", 1e6, 8e5,
+                   1e6},
+        FigureCase{"ScaleSharedByRange", "Estimates run from 1-3 million.", "1-3 million", 3e6, 1e6, 3e6},
+        FigureCase{"OrAtTheMaximum", "Names stay for five or at the maximum seven years.",
+                   "five or at the maximum seven years", 7, 5, 7, FigureKind::Duration, "years"},
+        FigureCase{"Vague", "Hundreds of millions of people are watched.", "Hundreds of millions", 1e8, 1e8},
+        FigureCase{"Points", "Residents start with 1000 points.", "1000 points", 1000, kOpen, kOpen,
+                   FigureKind::Score, "points"},
+        FigureCase{"OutOf", "The firm scored zero out of 100 on privacy.", "zero out of 100", 0, kOpen, kOpen,
+                   FigureKind::Score, "out of 100"},
+        FigureCase{"Sign", "The index moved \u22123.5 points.", "\u22123.5 points", -3.5, kOpen, kOpen,
+                   FigureKind::Score, "points"},
+        FigureCase{"AfterCjkAndEmoji", "社会信用 📷: 626 million cameras.", "626 million", 626e6}),
+    [](const testing::TestParamInfo<FigureCase>& param) { return std::string(param.param.name); });
+
+struct NotAFigure {
+    const char* name;
+    std::string sentence;
+};
+
+void PrintTo(const NotAFigure& c, std::ostream* os) {
+    *os << c.name;
+}
+
+class NotFigures : public testing::TestWithParam<NotAFigure> {};
+
+TEST_P(NotFigures, YieldNoFigureButDatesMayBeFound) {
+    for (const Figure& figure : extractFigures(GetParam().sentence))
+        EXPECT_EQ(figure.kind, FigureKind::Date) << "[" << figure.text << "] in: " << GetParam().sentence;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Rules, NotFigures,
+    testing::Values(NotAFigure{"Year", "The system was announced in 2014."},
+                    NotAFigure{"YearRange", "The outline covers 2014-2020."},
+                    NotAFigure{"Ordinal", "It was the third season of the show, and the 5th episode."},
+                    NotAFigure{"AroundTheClock", "Cameras watch them 24/7."},
+                    NotAFigure{"OneOfThe", "It is one of the most watched places."},
+                    NotAFigure{"OnePronoun", "One could argue otherwise, and no one knows."},
+                    NotAFigure{"QuotedTitle", "It reads like \u201C1984\u201D come to life."},
+                    NotAFigure{"Version", "Version 2.1.3 of the app shipped."},
+                    NotAFigure{"Address", "Write to 192.168.1.20 for access."},
+                    NotAFigure{"Identifier", "The A380 and COVID-19 were mentioned."},
+                    NotAFigure{"Url", "See https://example.org/2020/05/report for details."},
+                    NotAFigure{"Phone", "Call 555-123-4567 today."},
+                    NotAFigure{"SomeDay", "They live in fear of one day being sent away."}),
+    [](const testing::TestParamInfo<NotAFigure>& param) { return std::string(param.param.name); });
+
+TEST(FigureContext, SourceFromAccordingToAndReportingVerbs) {
+    auto first = extractFigures("According to IHS Markit, China had 176 million cameras in 2016.");
+    ASSERT_FALSE(first.empty());
+    EXPECT_EQ(first[0].source, "IHS Markit");
+    EXPECT_EQ(first[0].subject, "cameras");
+    EXPECT_EQ(first[0].time, "2016");
+    auto said = extractFigures("Adrian Zenz estimated that more than 1 million people were held by 2018.");
+    EXPECT_EQ(findFigure(said, "more than 1 million")->source, "Adrian Zenz");
+    EXPECT_EQ(findFigure(said, "more than 1 million")->time, "2018");
+    auto led = extractFigures("A study led by Genia Kostka found that 80 percent of respondents approve.");
+    EXPECT_EQ(findFigure(led, "80 percent")->source, "Genia Kostka");
+    EXPECT_EQ(findFigure(led, "80 percent")->subject, "respondents");
+    auto estimate = extractFigures("One IHS Markit estimate puts the number at 176 million today.");
+    EXPECT_EQ(findFigure(estimate, "176 million")->source, "IHS Markit");
+    EXPECT_EQ(findFigure(estimate, "176 million")->time, "today");
+    auto possessive = extractFigures("The Beijing Public Safety Bureau's report counts 46,000 cameras.");
+    EXPECT_EQ(findFigure(possessive, "46,000")->source, "Beijing Public Safety Bureau");
+    auto colon = extractFigures("Lin Qiao: \"Some 4 million trips were blocked.\"");
+    EXPECT_EQ(findFigure(colon, "Some 4 million")->source, "Lin Qiao");
+}
+
+TEST(FigureContext, SourceFromThePreviousSentence) {
+    auto figures =
+        extractFigures("Researchers at Example University published a survey. It said 72 percent agree.");
+    EXPECT_EQ(findFigure(figures, "72 percent")->source, "Example University");
+    figures = extractFigures("The weather was mild. It said 72 percent agree.");
+    EXPECT_EQ(findFigure(figures, "72 percent")->source, "");
+    figures = extractFigures("Maria Lopez said the panel was large. Of its members, 72 percent agree.");
+    EXPECT_EQ(findFigure(figures, "72 percent")->source, "Maria Lopez");
+}
+
+TEST(FigureContext, DatesAreTimeReferences) {
+    const auto figures =
+        extractFigures("By the end of April, 2018, courts had blocked 11.14 million flights.");
+    const Figure* flights = findFigure(figures, "11.14 million");
+    ASSERT_NE(flights, nullptr);
+    EXPECT_EQ(flights->time, "2018-04");
+    const Figure* date = findFigure(figures, "April, 2018");
+    ASSERT_NE(date, nullptr);
+    EXPECT_EQ(date->kind, FigureKind::Date);
+    const auto range = extractFigures("Spending rose 731 percent from 2016 to 2017.");
+    EXPECT_EQ(findFigure(range, "731 percent")->time, "2016/2017");
+}
+
+TEST(FigureContext, SentencesAreInCodePoints) {
+    const std::string text = "First 📷 sentence has 3 cats. Second one has 4 dogs.";
+    const auto figures = extractFigures(text);
+    ASSERT_EQ(figures.size(), 2u);
+    EXPECT_EQ(figures[0].sentence, (CodePointRange{0, 28}));
+    EXPECT_EQ(figures[1].sentence.start, 29);
+    EXPECT_EQ(figures[1].sentence.end, codePointCount(text));
+}
+
+TEST(Figures, AnyInputGivesOffsetsInsideTheText) {
+    for (const std::string& text :
+         {std::string(), std::string("1"), std::string("$"), std::string("between 5 and"),
+          std::string("more than"), std::string("1 in"), std::string("April, 2018"),
+          std::string("\xF0\x9F\x93\xB7 9"), std::string("-"), std::string("1-"), std::string("the 2014-15"),
+          std::string("a third of")}) {
+        const std::int64_t length = codePointCount(text);
+        for (const Figure& figure : extractFigures(text)) {
+            EXPECT_GE(figure.range.start, 0) << text;
+            EXPECT_LE(figure.range.end, length) << text;
+            EXPECT_LT(figure.range.start, figure.range.end) << text;
+        }
+    }
+}
+
+}  // namespace
