@@ -242,6 +242,26 @@ struct Qualifier {
 
 // Longest phrases first, so "no more than" wins over "more than".
 const Qualifier kQualifiers[] = {
+    {{"greater", "than", "or", "equal", "to"}, Bound::Lower},
+    {{"more", "than", "or", "equal", "to"}, Bound::Lower},
+    {{"less", "than", "or", "equal", "to"}, Bound::Upper},
+    {{"fewer", "than", "or", "equal", "to"}, Bound::Upper},
+    {{"at", "least", "or", "equal", "to"}, Bound::Lower},
+    {{"at", "most", "or", "equal", "to"}, Bound::Upper},
+    {{"larger", "or", "equal", "than"}, Bound::Lower},
+    {{"bigger", "or", "equal", "than"}, Bound::Lower},
+    {{"higher", "or", "equal", "than"}, Bound::Lower},
+    {{"greater", "or", "equal", "than"}, Bound::Lower},
+    {{"more", "or", "equal", "than"}, Bound::Lower},
+    {{"less", "or", "equal", "than"}, Bound::Upper},
+    {{"smaller", "or", "equal", "than"}, Bound::Upper},
+    {{"lower", "or", "equal", "than"}, Bound::Upper},
+    {{"fewer", "or", "equal", "than"}, Bound::Upper},
+    {{"larger", "than"}, Bound::Lower},
+    {{"bigger", "than"}, Bound::Lower},
+    {{"higher", "than"}, Bound::Lower},
+    {{"smaller", "than"}, Bound::Upper},
+    {{"lower", "than"}, Bound::Upper},
     {{"in", "excess", "of"}, Bound::Lower},
     {{"no", "fewer", "than"}, Bound::Lower},
     {{"no", "less", "than"}, Bound::Lower},
@@ -282,8 +302,70 @@ const Qualifier kQualifiers[] = {
     {{"approx"}, Bound::Approximate},
 };
 
+void applyBound(Draft& draft, Bound bound) {
+    if (bound == Bound::Lower)
+        draft.low = draft.value;
+    else if (bound == Bound::Upper)
+        draft.high = draft.value;
+    else
+        draft.approximate = true;
+}
+
+// Comparison signs right before the number: ">", ">=", "≥", "> =", "<", "<=", "≤".
+bool readComparisonSign(const std::vector<Token>& tokens, Draft& draft) {
+    std::size_t at = draft.first;
+    if (at == 0 || tokens[at - 1].kind != Token::Symbol)
+        return false;
+    const std::string_view sign = tokens[at - 1].text;
+    // "<>30", "=>30": not a comparison a writer means.
+    if (at >= 2 && !tokens[at - 1].spaceBefore && tokens[at - 2].kind == Token::Symbol &&
+        (tokens[at - 2].text == "<" || tokens[at - 2].text == ">" || tokens[at - 2].text == "=") &&
+        sign != "=")
+        return true;  // consumed: the number is left without a bound
+    if (sign == "=" && at >= 2 && (tokens[at - 2].text == ">" || tokens[at - 2].text == "<")) {
+        applyBound(draft, tokens[at - 2].text == ">" ? Bound::Lower : Bound::Upper);
+        draft.first -= 2;
+        return true;
+    }
+    if (sign == ">" || sign == "\xE2\x89\xA5") {
+        applyBound(draft, Bound::Lower);
+    } else if (sign == "<" || sign == "\xE2\x89\xA4") {
+        applyBound(draft, Bound::Upper);
+    } else {
+        return false;
+    }
+    --draft.first;
+    return true;
+}
+
+// "200 or more", "5,000 or less", "500 and above": a bound written after the number.
+bool readTrailingBound(const std::vector<Token>& tokens, Draft& draft) {
+    const std::size_t j = draft.last + 1;
+    if (!(isWordAt(tokens, j, "or") || isWordAt(tokens, j, "and")) || j + 1 >= tokens.size())
+        return false;
+    const Token& word = tokens[j + 1];
+    Bound bound;
+    if (isAnyOf(word, {"more", "greater", "above", "higher", "over", "larger", "bigger"}))
+        bound = Bound::Lower;
+    else if (isAnyOf(word, {"less", "fewer", "below", "lower", "under", "smaller"}))
+        bound = Bound::Upper;
+    else
+        return false;
+    // "above 1000 and below 1500", "5000 or less than 6000": a second figure, not a trailing bound.
+    std::size_t k = j + 2;
+    if (isWordAt(tokens, k, "than"))
+        ++k;
+    if (k < tokens.size() && (tokens[k].kind == Token::Number || parseNumber(tokens, k)))
+        return false;
+    applyBound(draft, bound);
+    draft.last = k - 1;  // "200 or greater than" at the end keeps its dangling "than"
+    return true;
+}
+
 // Applies a qualifier ending right before tokens[draft.first], widening the draft over it.
 void readQualifier(const std::vector<Token>& tokens, Draft& draft) {
+    if (readComparisonSign(tokens, draft) || readTrailingBound(tokens, draft))
+        return;
     for (const Qualifier& qualifier : kQualifiers) {
         const std::size_t n = qualifier.words.size();
         if (draft.first < n)
@@ -295,12 +377,8 @@ void readQualifier(const std::vector<Token>& tokens, Draft& draft) {
         if (!match)
             continue;
         draft.first -= n;
-        if (qualifier.bound == Bound::Lower)
-            draft.low = draft.value;
-        else if (qualifier.bound == Bound::Upper)
-            draft.high = draft.value;
-        else
-            draft.approximate = true;
+        applyBound(draft, qualifier.bound);
+        readTrailingBound(tokens, draft);  // "about 500 or more", "at least 20 or more"
         return;
     }
     // "crossed the 11 percent mark"
@@ -321,7 +399,8 @@ bool readRange(const std::vector<Token>& tokens, Draft& draft, const ParsedNumbe
     // "between … and …", "from … to …": the opening word joins the range.
     const bool joined = (opener == "between" && isWordAt(tokens, j, "and")) ||
                         (opener == "from" && isWordAt(tokens, j, "to"));
-    if (isDash(tokens, j) || isWordAt(tokens, j, "to") || joined) {
+    if (isDash(tokens, j) || isWordAt(tokens, j, "to") || isWordAt(tokens, j, "through") ||
+        isSymbol(tokens, j, "~") || joined) {
         ++j;
     } else if (isWordAt(tokens, j, "or")) {
         ++j;
@@ -418,6 +497,45 @@ DateRef readDate(const std::vector<Token>& tokens, const ParsedNumber& number) {
     return date;
 }
 
+// "greater than 100 and smaller than 300": a lower and an upper bound joined by "and", "but" or a comma
+// are one range.
+void joinBounds(const std::vector<Token>& tokens, std::vector<Draft>& drafts) {
+    for (std::size_t k = 0; k + 1 < drafts.size(); ++k) {
+        Draft& a = drafts[k];
+        const Draft& b = drafts[k + 1];
+        const bool adjacent = b.first == a.last + 2 &&
+                              (isWordAt(tokens, a.last + 1, "and") || isWordAt(tokens, a.last + 1, "but") ||
+                               isSymbol(tokens, a.last + 1, ","));
+        const bool oneSidedEach =
+            (a.low.has_value() != a.high.has_value()) && (b.low.has_value() != b.high.has_value());
+        if (!adjacent || !oneSidedEach || a.low.has_value() == b.low.has_value())
+            continue;
+        const double low = a.low ? *a.low : *b.low, high = a.high ? *a.high : *b.high;
+        if (low > high)
+            continue;
+        a.low = low;
+        a.high = high;
+        a.value = high;
+        a.last = b.last;
+        if (a.unit.empty()) {
+            a.unit = b.unit;
+            a.kind = b.kind;
+        }
+        drafts.erase(drafts.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+    }
+}
+
+// Is tokens[i] part of a web address (from "http", "https" or "www" to the next white space)?
+bool insideUrl(const std::vector<Token>& tokens, std::size_t i) {
+    for (std::size_t k = i + 1; k-- > 0;) {
+        if (isAnyOf(tokens[k], {"http", "https", "www"}))
+            return true;
+        if (tokens[k].spaceBefore)
+            return false;
+    }
+    return false;
+}
+
 std::string spanText(std::string_view text, const std::vector<Token>& tokens, std::size_t first,
                      std::size_t last) {
     const std::uint32_t end = tokens[last].span.end;
@@ -470,6 +588,9 @@ std::vector<Figure> extractFigures(std::string_view text) {
         std::vector<Draft> drafts;
 
         for (std::size_t i = 0; i < tokens.size(); ++i) {
+            if (insideUrl(tokens, i)) {
+                continue;
+            }
             const auto number = parseNumber(tokens, i);
             if (!number)
                 continue;
@@ -541,7 +662,16 @@ std::vector<Figure> extractFigures(std::string_view text) {
             // A number in words that counts nothing named ("the two above-mentioned"), or "one day" meaning
             // some day, says too little to be a figure.
             const bool plain = draft.kind == FigureKind::Count && !range && draft.first == number->first;
-            if (number->spelled && plain && !number->vague && subjectAt(text, tokens, draft.last + 1).empty())
+            if (number->spelled && plain && !number->vague && draft.last + 1 < tokens.size() &&
+                tokens[draft.last + 1].kind == Token::Word && subjectAt(text, tokens, draft.last + 1).empty())
+                continue;
+            // "1m", "10k" without a currency: metres and such as often as millions.
+            const Token& digits = tokens[number->first];
+            if (digits.kind == Token::Number && digits.suffix.size() == 1 && !currency &&
+                !(draft.last + 1 < tokens.size() && tokens[draft.last + 1].kind == Token::Word &&
+                  !subjectAt(text, tokens, draft.last + 1).empty() &&
+                  tokens[draft.last + 1].text.find('\'') == std::string_view::npos &&
+                  tokens[draft.last + 1].text.find("\xE2\x80\x99") == std::string_view::npos))
                 continue;
             if (number->bareOne && draft.unit == "days" && !range)
                 continue;
@@ -549,6 +679,7 @@ std::vector<Figure> extractFigures(std::string_view text) {
             i = draft.last;
         }
 
+        joinBounds(tokens, drafts);
         for (const Draft& draft : drafts) {
             Figure figure;
             figure.range = {offsets.at(tokens[draft.first].span.begin),

@@ -51,10 +51,11 @@ double fractionOf(std::string_view word) {
         return 1.0 / 3;
     if (w == "quarter" || w == "quarters")
         return 0.25;
-    if (w == "fifth" || w == "fifths")
-        return 0.2;
-    if (w == "tenth" || w == "tenths")
-        return 0.1;
+    static constexpr std::array<std::string_view, 6> kParts{"fifth",  "sixth", "seventh",
+                                                            "eighth", "ninth", "tenth"};
+    for (std::size_t i = 0; i < kParts.size(); ++i)
+        if (w == kParts[i] || w == std::string(kParts[i]) + "s")
+            return 1.0 / static_cast<double>(i + 5);
     return 0;
 }
 
@@ -119,9 +120,13 @@ std::optional<ParsedNumber> parseNumber(const std::vector<Token>& tokens, std::s
                 return std::nullopt;  // "5th", "180ml", "1980s", "3D": not a number on its own
             number.value *= scale;
         } else if (i + 1 < tokens.size() && tokens[i + 1].kind == Token::Word) {
-            const double scale = scaleOf(tokens[i + 1].text);
-            if (scale >= 1e3 && tokens[i + 1].text.size() > 2) {  // "1.4 billion", not "5 m" (metres)
+            const Token& next = tokens[i + 1];
+            const double scale = scaleOf(next.text);
+            if (scale >= 1e3 && next.text.size() > 2) {  // "1.4 billion", not "5 m" (metres)
                 number.value *= scale;
+                number.last = i + 1;
+            } else if (is(next, "hundred") || isAnyOf(next, {"dozen", "dozens"})) {
+                number.value *= is(next, "hundred") ? 100 : 12;
                 number.last = i + 1;
             }
         }
@@ -156,6 +161,11 @@ std::optional<ParsedNumber> parseNumber(const std::vector<Token>& tokens, std::s
         at = i + 1;
     }
     if (is(token, "half")) {
+        if (i + 2 < tokens.size() && is(tokens[i + 1], "a") && is(tokens[i + 2], "dozen")) {
+            number.value = 6;
+            number.last = i + 2;
+            return number;
+        }
         number.value = 0.5;
         number.fraction = true;
         return number;
@@ -180,23 +190,27 @@ std::optional<ParsedNumber> parseNumber(const std::vector<Token>& tokens, std::s
         return number;
     }
 
-    // Number words: "one hundred and five", "twenty-five million", "two thirds".
+    // Number words: "one hundred and five", "twenty-five million", "two thirds", "hundred thousand".
     double total = 0, current = article ? 1 : 0;
     bool any = article;
     std::size_t last = i;
     for (std::size_t j = at; j < tokens.size() && tokens[j].kind == Token::Word; ++j) {
         const Token& word = tokens[j];
-        if (j > at && !word.spaceBefore)
-            break;
         if (const int v = wordValue(word.text); v >= 0) {
-            if (any && current != 0 && static_cast<long long>(current) % 100 != 0 && current < 100)
+            const long long whole = static_cast<long long>(current);
+            const bool tensThenUnit = whole % 10 == 0 && whole % 100 >= 20 && v < 10;
+            if (any && whole != 0 && whole % 100 != 0 && !tensThenUnit)
                 break;  // "five six" is two numbers
+            if (any && whole % 100 != 0 && v >= 10)
+                break;
             current += v;
-        } else if (is(word, "hundred") && any) {
+        } else if (is(word, "hundred")) {
             current = (current == 0 ? 1 : current) * 100;
-        } else if (const double scale = scaleOf(word.text); scale >= 1e3 && word.text.size() > 2 && any) {
+        } else if (const double scale = scaleOf(word.text); scale >= 1e3 && word.text.size() > 2) {
             total += (current == 0 ? 1 : current) * scale;
             current = 0;
+        } else if (isAnyOf(word, {"dozen", "dozens"}) && any) {
+            current = (current == 0 ? 1 : current) * 12;  // "three dozen", "half a dozen" below
         } else if (is(word, "and") && any && j + 1 < tokens.size() && wordValue(tokens[j + 1].text) > 0 &&
                    (total > 0 || current >= 100)) {
             continue;  // "one hundred and five"
@@ -217,6 +231,19 @@ std::optional<ParsedNumber> parseNumber(const std::vector<Token>& tokens, std::s
         return std::nullopt;
     number.value = total + current;
     number.last = last;
+    // "two and a half", "one and a half million", "five and a quarter"
+    if (current > 0 && last + 3 < tokens.size() && is(tokens[last + 1], "and") && is(tokens[last + 2], "a") &&
+        fractionOf(tokens[last + 3].text) > 0 && !lower(tokens[last + 3].text).ends_with('s')) {
+        const double part = fractionOf(tokens[last + 3].text);
+        number.value += part;
+        number.last = last + 3;
+        if (last + 4 < tokens.size() && total == 0 && tokens[last + 4].text.size() > 2) {
+            if (const double scale = scaleOf(tokens[last + 4].text); scale >= 1e3) {
+                number.value *= scale;  // "one and a half million"
+                number.last = last + 4;
+            }
+        }
+    }
     number.bareOne = last == i && is(token, "one");
     return number;
 }
