@@ -3,7 +3,13 @@
 // against the sqlite3 shell doing the same work.
 //
 //   claimtrack-bench insert-claims PROJECT N   record N claims in one transaction
+//   claimtrack-bench extract FILE              figures found per second in a large text (median of 5 runs)
+#include "figures.h"
+#include "files.h"
 #include "project.h"
+
+#include <algorithm>
+#include <chrono>
 
 #include <cstdio>
 #include <string>
@@ -46,11 +52,33 @@ int insertClaims(const char* path, std::int64_t count) {
     return 0;
 }
 
+int extractSpeed(const char* path) {
+    auto text = readArticleFile(path);
+    if (!text) {
+        std::fprintf(stderr, "%s\n", text.error().message.c_str());
+        return 1;
+    }
+    std::vector<double> seconds;
+    std::size_t figures = 0;
+    for (int run = 0; run < 5; ++run) {
+        const auto begin = std::chrono::steady_clock::now();
+        figures = extractFigures(*text).size();
+        seconds.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count());
+    }
+    std::sort(seconds.begin(), seconds.end());
+    const double mb = static_cast<double>(text->size()) / 1e6;
+    std::printf("extract: %.1f MB in %.3f s (median of 5): %.1f MB/s, %zu figures\n", mb, seconds[2],
+                mb / seconds[2], figures);
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
     if (argc == 4 && std::string(argv[1]) == "insert-claims")
         return insertClaims(argv[2], std::stoll(argv[3]));
-    std::fprintf(stderr, "usage: claimtrack-bench insert-claims PROJECT N\n");
+    if (argc == 3 && std::string(argv[1]) == "extract")
+        return extractSpeed(argv[2]);
+    std::fprintf(stderr, "usage: claimtrack-bench insert-claims PROJECT N | extract FILE\n");
     return 2;
 }

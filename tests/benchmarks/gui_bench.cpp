@@ -36,6 +36,12 @@ double median(std::vector<double> values) {
     return values[values.size() / 2];
 }
 
+// Waits for `done`, saying so on stderr if it took longer than a minute.
+void waitUntil(const std::function<bool()>& done) {
+    if (!QTest::qWaitFor(done, 60000))
+        std::fprintf(stderr, "timed out after a minute\n");
+}
+
 double timedMs(const std::function<void()>& work) {
     QElapsedTimer timer;
     timer.start();
@@ -61,7 +67,7 @@ int benchOpen(const QString& path) {
         settle(window);
         shown.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
         ClaimTableModel* model = window.claimTable()->model();
-        QTest::qWaitFor([model] { return !model->isBusy(); }, 60000);
+        waitUntil([model] { return !model->isBusy(); });
         settle(window);
         rows.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
     }
@@ -169,7 +175,7 @@ int benchFilter(const QString& path) {
     window.show();
     window.openProject(path);
     ClaimTableModel* model = window.claimTable()->model();
-    QTest::qWaitFor([model] { return !model->isBusy(); }, 60000);
+    waitUntil([model] { return !model->isBusy(); });
     settle(window);
 
     // A timer that should fire every 5 ms; the longest gap between its ticks is
@@ -191,7 +197,7 @@ int benchFilter(const QString& path) {
         QTest::qWait(60);  // a fast typist: 60 ms between keys
     }
     const std::string wanted = typed.toStdString();
-    QTest::qWaitFor([model, &wanted] { return model->query().text == wanted && !model->isBusy(); }, 60000);
+    waitUntil([model, &wanted] { return model->query().text == wanted && !model->isBusy(); });
     QTest::qWait(50);
     ticker.stop();
     const int rows = model->rowCount();
@@ -207,15 +213,14 @@ int benchFilter(const QString& path) {
 
     // Sorting every claim by figure, then scrolling to the end.
     filter->clear();
-    QTest::qWaitFor([model] { return model->query().text.empty() && !model->isBusy(); }, 60000);
+    waitUntil([model] { return model->query().text.empty() && !model->isBusy(); });
     longest = 0;
     last = clock.elapsed();
     ticker.start(5);
     QElapsedTimer sorting;
     sorting.start();
     window.claimTable()->view()->sortByColumn(ClaimTableModel::Figure, Qt::DescendingOrder);
-    QTest::qWaitFor([model] { return model->query().sortBy == ClaimColumn::Value && !model->isBusy(); },
-                    60000);
+    waitUntil([model] { return model->query().sortBy == ClaimColumn::Value && !model->isBusy(); });
     const double sortMs = static_cast<double>(sorting.nsecsElapsed()) / 1e6;
     window.claimTable()->view()->scrollToBottom();
     QTest::qWait(50);
