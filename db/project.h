@@ -60,6 +60,15 @@ struct ClaimFilter {
     std::optional<std::int64_t> articleId;
 };
 
+// What `detect` did for one article.
+struct DetectedFigures {
+    std::int64_t articleId = 0;
+    int suggested = 0;        // new suggestions stored
+    int accepted = 0;         // recorded as claims at once (accept all)
+    int alreadyClaimed = 0;   // figures on words a claim already holds
+    int alreadySuggested = 0; // figures suggested (or rejected) before
+};
+
 enum class EntityKind { Source, Metric };
 
 // A source or a metric, with how many claims use it.
@@ -171,6 +180,12 @@ public:
     // Deletes a source or metric no claim uses; refuses one in use.
     Result<Entity> deleteEntity(EntityKind kind, std::int64_t id);
     Result<void> restoreEntity(EntityKind kind, const Entity& entity);
+
+    // Runs the figure finder on an article (or on all, when `articleId` is empty) and stores what it finds
+    // as suggestions, or with `acceptAll` as claims; never on words a claim or a suggestion already holds.
+    // One transaction for all of it.
+    Result<std::vector<DetectedFigures>> detectFigures(std::optional<std::int64_t> articleId, bool acceptAll);
+    Result<std::int64_t> pendingSuggestionCount(std::optional<std::int64_t> articleId);
 
     // Calls `visit` for each claim in article order, reading one row at a time.
     Result<void> forEachClaim(const ClaimFilter& filter,

@@ -80,6 +80,31 @@ CREATE TABLE claim_tag (
 CREATE INDEX claim_tag_by_tag ON claim_tag(tag_id);
 )sql";
 
+// Version 2: figures the finder proposes, waiting for the researcher to accept or reject them.
+constexpr const char* kVersion2 = R"sql(
+CREATE TABLE suggestion (
+    id          INTEGER PRIMARY KEY,
+    article_id  INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    quote       TEXT NOT NULL,
+    prefix      TEXT NOT NULL,
+    suffix      TEXT NOT NULL,
+    value       REAL,
+    low         REAL,
+    high        REAL,
+    approximate INTEGER NOT NULL DEFAULT 0,
+    unit        TEXT,
+    kind        TEXT NOT NULL,
+    subject     TEXT,
+    source      TEXT,
+    time        TEXT,
+    state       TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'rejected')),
+    UNIQUE (article_id, start, end),
+    CHECK (start >= 0 AND end > start)
+);
+)sql";
+
 }  // namespace
 
 void migrate(sqlite::Connection& connection, std::int64_t from) {
@@ -88,7 +113,9 @@ void migrate(sqlite::Connection& connection, std::int64_t from) {
     sqlite::Transaction transaction(connection);
     if (from < 1)
         connection.exec(kVersion1);
-    // Add the next step here as `if (from < 2) connection.exec(kVersion2);`
+    if (from < 2)
+        connection.exec(kVersion2);
+    // Add the next step here as `if (from < 3) connection.exec(kVersion3);`
     // and raise kSchemaVersion; see docs/architecture.md.
     connection.exec(
         fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {}", kApplicationId, kSchemaVersion)

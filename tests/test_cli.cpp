@@ -83,6 +83,43 @@ TEST_F(CliTest, OccurrenceSelectsTheNthMatch) {
               "400 ");
 }
 
+TEST_F(CliTest, ExtractPrintsOneJsonObjectPerFigure) {
+    const CliRun run =
+        runCli({"extract", "-"}, "According to IHS Markit, there were 176\u00A0million cameras in 2016.");
+    ASSERT_EQ(run.status, 0) << run.err;
+    std::vector<nlohmann::ordered_json> lines;
+    std::istringstream out(run.out);
+    for (std::string line; std::getline(out, line);)
+        lines.push_back(nlohmann::ordered_json::parse(line));
+    ASSERT_EQ(lines.size(), 2u);
+    const auto& cameras = lines[0];
+    EXPECT_EQ(cameras["text"], "176\u00A0million");
+    EXPECT_EQ(cameras["value"], 176000000);
+    EXPECT_EQ(cameras["source"], "IHS Markit");
+    EXPECT_EQ(cameras["time"], "2016");
+    EXPECT_TRUE(cameras["low"].is_null());
+    std::vector<std::string> keys;
+    for (const auto& [key, value] : cameras.items())
+        keys.push_back(key);
+    EXPECT_EQ(keys, (std::vector<std::string>{"start", "end", "text", "value", "low", "high", "approximate",
+                                              "unit", "kind", "subject", "source", "time", "sentence_start",
+                                              "sentence_end"}));
+    EXPECT_EQ(lines[1]["kind"], "date");
+    EXPECT_EQ(runCli({"extract", file("nothing.txt")}).status, 1);
+}
+
+TEST_F(CliTest, DetectStoresSuggestionsAndAcceptAllRecordsClaims) {
+    const CliRun suggested = runCli({"detect", project()});
+    ASSERT_EQ(suggested.status, 0) << suggested.err;
+    EXPECT_EQ(suggested.out, "article 1: 2 figures suggested, 0 already claimed, 0 suggested before\n");
+    const CliRun accepted = runCli({"detect", project(), "--article", "1", "--accept-all"});
+    EXPECT_EQ(accepted.out, "article 1: 2 claims recorded, 0 already claimed, 0 suggested before\n");
+    EXPECT_NE(runCli({"claims", project()}).out.find("176,000,000"), std::string::npos);
+    const CliRun again = runCli({"detect", project(), "--accept-all"});
+    EXPECT_EQ(again.out, "article 1: 0 claims recorded, 2 already claimed, 0 suggested before\n");
+    EXPECT_EQ(runCli({"detect", project(), "--article", "9"}).status, 1);
+}
+
 TEST_F(CliTest, ArticlesInEveryFormat) {
     EXPECT_NE(runCli({"articles", project()}).out.find("Daily Example"), std::string::npos);
     const auto json = nlohmann::json::parse(runCli({"articles", project(), "--format", "json"}).out);

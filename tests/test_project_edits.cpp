@@ -3,6 +3,8 @@
 #include "project.h"
 #include "test_support.h"
 
+#include <sqlite3.h>
+
 #include <gtest/gtest.h>
 
 using namespace claimtrack;
@@ -163,4 +165,68 @@ TEST_F(ProjectEdits, AnArticleWithClaimsCannotBeDeletedAndOnesWithoutComeBackWho
     EXPECT_EQ(back.uuid, (*deleted)[0].article.uuid);
     EXPECT_EQ(back.meta.title, "Second");
     EXPECT_EQ(*project->articleText(third), "A third text.");
+}
+
+TEST(Migration, AVersion1ProjectIsUpgradedWithItsDataKept) {
+    TempDir dir;
+    const auto path = dir / "old.claims";
+    {
+        auto project = Project::create(path);
+        ASSERT_TRUE(project);
+        ASSERT_TRUE(project->importArticle("An old article: 42 cameras.", {}, "a.txt"));
+    }
+    {  // Make it a version 1 file, as an earlier Claimtrack wrote it.
+        sqlite3* db = nullptr;
+        sqlite3_open(path.c_str(), &db);
+        ASSERT_EQ(
+            sqlite3_exec(db, "DROP TABLE suggestion; PRAGMA user_version = 1", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+        sqlite3_close(db);
+    }
+    auto reading = Project::open(path, Project::Access::ReadOnly);
+    ASSERT_FALSE(reading) << "a reader does not upgrade";
+    EXPECT_NE(reading.error().message.find("older schema (version 1)"), std::string::npos);
+    auto upgraded = Project::open(path);
+    ASSERT_TRUE(upgraded) << upgraded.error().message;
+    EXPECT_EQ(*upgraded->articleCount(), 1);
+    auto detected = upgraded->detectFigures(std::nullopt, false);
+    ASSERT_TRUE(detected) << detected.error().message;
+    EXPECT_EQ(detected->front().suggested, 1);
+}
+
+TEST_F(ProjectEdits, DetectSuggestsFiguresOnceAndNeverOnClaimedWords) {
+    // "176 million", "626 million" and "450 million" are claimed already (SetUp); "2016" and "2020" are
+    // dates.
+    const auto listing =
+        project->importArticle("Officials said more than 1,200 items were listed in 2018.", {}, "b")->id;
+    auto first = project->detectFigures(std::nullopt, false);
+    ASSERT_TRUE(first) << first.error().message;
+    ASSERT_EQ(first->size(), 2u);
+    EXPECT_EQ((*first)[0].suggested, 0);
+    EXPECT_EQ((*first)[0].alreadyClaimed, 3);
+    EXPECT_EQ((*first)[1].suggested, 1);
+    EXPECT_EQ(*project->pendingSuggestionCount(listing), 1);
+    auto again = project->detectFigures(listing, false);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->front().suggested, 0);
+    EXPECT_EQ(again->front().alreadySuggested, 1);
+}
+
+TEST_F(ProjectEdits, DetectWithAcceptAllRecordsClaims) {
+    const auto listing = project
+                           ->importArticle("Officials said more than 1,200 items were listed in 2018.",
+                                           {"T", "", "", "", ""}, "b")
+                           ->id;
+    auto detected = project->detectFigures(listing, true);
+    ASSERT_TRUE(detected);
+    EXPECT_EQ(detected->front().accepted, 1);
+    const auto claims = *project->claims({listing});
+    ASSERT_EQ(claims.size(), 1u);
+    EXPECT_EQ(claims[0].anchor.quote.exact, "more than 1,200");
+    EXPECT_EQ(claims[0].fields.low, 1200);
+    EXPECT_EQ(claims[0].fields.source, "Officials");
+    EXPECT_EQ(claims[0].fields.asOf, "2018");
+    EXPECT_EQ(claims[0].fields.tags, std::vector<std::string>{"detected"});
+    EXPECT_EQ(project->detectFigures(listing, true)->front().alreadyClaimed, 1)
+        << "never twice on the same words";
 }

@@ -3,6 +3,7 @@
 #include "command.h"
 #include "figures.h"
 #include "files.h"
+#include "project.h"
 
 #include <nlohmann/json.hpp>
 
@@ -53,6 +54,27 @@ public:
     }
 };
 
+class DetectCommand : public Command {
+public:
+    std::string project;
+    std::optional<std::int64_t> articleId;
+    bool acceptAll = false;
+
+    int run(Streams streams) override {
+        auto opened = Project::open(project);
+        if (!opened)
+            return report(streams.err, opened.error());
+        auto detected = opened->detectFigures(articleId, acceptAll);
+        if (!detected)
+            return report(streams.err, detected.error());
+        for (const DetectedFigures& d : *detected)
+            streams.out << "article " << d.articleId << ": " << (acceptAll ? d.accepted : d.suggested)
+                        << (acceptAll ? " claims recorded" : " figures suggested") << ", " << d.alreadyClaimed
+                        << " already claimed, " << d.alreadySuggested << " suggested before\n";
+        return kExitOk;
+    }
+};
+
 }  // namespace
 
 void addFigureCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen) {
@@ -60,6 +82,13 @@ void addFigureCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& com
         app.add_subcommand("extract", "Print the figures of a UTF-8 text, one JSON object a line");
     auto& e = attach<ExtractCommand>(extract, commands, chosen);
     extract->add_option("FILE", e.file, "The text file, or - for standard input (the default)");
+
+    auto* detect =
+        app.add_subcommand("detect", "Find the figures of articles and store them as suggested claims");
+    auto& d = attach<DetectCommand>(detect, commands, chosen);
+    detect->add_option("PROJECT", d.project, "Project file")->required();
+    detect->add_option("--article", d.articleId, "Only this article (default: all)");
+    detect->add_flag("--accept-all", d.acceptAll, "Record every figure found as a claim at once");
 }
 
 }  // namespace claimtrack::cli
