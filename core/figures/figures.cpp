@@ -665,9 +665,10 @@ std::vector<Figure> extractFigures(std::string_view text) {
             if (number->spelled && plain && !number->vague && draft.last + 1 < tokens.size() &&
                 tokens[draft.last + 1].kind == Token::Word && subjectAt(text, tokens, draft.last + 1).empty())
                 continue;
-            // "1m", "10k" without a currency: metres and such as often as millions.
+            // "1m", "2b" without a currency: metres and bytes as often as millions and billions; "10k",
+            // "10M" and "5B" are read as thousands, millions and billions.
             const Token& digits = tokens[number->first];
-            if (digits.kind == Token::Number && digits.suffix.size() == 1 && !currency &&
+            if (digits.kind == Token::Number && (digits.suffix == "m" || digits.suffix == "b") && !currency &&
                 !(draft.last + 1 < tokens.size() && tokens[draft.last + 1].kind == Token::Word &&
                   !subjectAt(text, tokens, draft.last + 1).empty() &&
                   tokens[draft.last + 1].text.find('\'') == std::string_view::npos &&

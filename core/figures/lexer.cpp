@@ -39,8 +39,8 @@ std::size_t thousandsSeparatorAt(std::string_view text, std::size_t i) {
     std::size_t length = text[i] == ',' ? 1 : 0;
     if (length == 0) {
         length = spaceAt(text, i);
-        if (length < 2)  // only the no-break and thin spaces, never a plain space
-            return 0;
+        if (length == 0 || (length == 1 && text[i] != ' '))
+            return 0;  // a plain space, a no-break or a thin space; never a tab or a line break
     }
     const std::size_t j = i + length;
     if (j + 3 > text.size() || !isDigit(text[j]) || !isDigit(text[j + 1]) || !isDigit(text[j + 2]))

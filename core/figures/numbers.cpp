@@ -89,7 +89,7 @@ double scaleOf(std::string_view word) {
         return 1e6;
     if (w == "billion" || w == "bn" || w == "b" || w == "bln")
         return 1e9;
-    if (w == "trillion" || w == "tn" || w == "trn")
+    if (w == "trillion" || w == "tn" || w == "trn" || w == "tln")
         return 1e12;
     return 0;
 }
@@ -107,6 +107,85 @@ int monthOf(const Token& token) {
     return 0;
 }
 
+// Number words from tokens[at] on (digits of up to three figures may stand in for words):
+// "one hundred and five", "twenty-five million", "two thirds", "hundred thousand", "3 hundred and 21".
+// `number` holds what the caller read so far; `article` when "a"/"an" came first.
+std::optional<ParsedNumber> parseWords(const std::vector<Token>& tokens, std::size_t at, ParsedNumber number,
+                                       bool article) {
+    const std::size_t i = number.first;
+    const Token& token = tokens[i];
+    // Number words: "one hundred and five", "twenty-five million", "two thirds", "hundred thousand".
+    double total = 0, current = article ? 1 : 0;
+    bool any = article;
+    std::size_t last = i;
+    for (std::size_t j = at; j < tokens.size(); ++j) {
+        const Token& word = tokens[j];
+        const bool smallDigits = word.kind == Token::Number && !word.decimal && !word.separators &&
+                                 word.suffix.empty() && word.digits <= 3;
+        if (word.kind != Token::Word && !smallDigits)
+            break;
+        if (const int v = smallDigits ? static_cast<int>(word.number) : wordValue(word.text); v >= 0) {
+            if (smallDigits && any && static_cast<long long>(current) % 100 != 0)
+                break;
+            const long long whole = static_cast<long long>(current);
+            const bool tensThenUnit = whole % 10 == 0 && whole % 100 >= 20 && v < 10;
+            if (any && whole != 0 && whole % 100 != 0 && !tensThenUnit)
+                break;  // "five six" is two numbers
+            if (any && whole % 100 != 0 && v >= 10)
+                break;
+            current += v;
+        } else if (is(word, "hundred")) {
+            current = (current == 0 ? 1 : current) * 100;
+        } else if (const double scale = scaleOf(word.text); scale >= 1e3 && word.text.size() > 2) {
+            total += (current == 0 ? 1 : current) * scale;
+            current = 0;
+        } else if (isAnyOf(word, {"dozen", "dozens"}) && any) {
+            current = (current == 0 ? 1 : current) * 12;  // "three dozen", "half a dozen" below
+        } else if (is(word, "and") && any && j + 1 < tokens.size() &&
+                   (wordValue(tokens[j + 1].text) > 0 ||
+                    (tokens[j + 1].kind == Token::Number && tokens[j + 1].digits <= 3 &&
+                     !tokens[j + 1].decimal)) &&
+                   (total > 0 || current >= 100)) {
+            continue;  // "one hundred and five"
+        } else if (const double fraction = fractionOf(word.text);
+                   fraction > 0 && any && total == 0 && current > 0 && current < 10 &&
+                   lower(word.text).ends_with('s') == (current > 1)) {
+            number.value = current * fraction;  // "two thirds", "one third"
+            number.fraction = true;
+            number.last = j;
+            return number;
+        } else {
+            break;
+        }
+        any = true;
+        last = j;
+    }
+    if (!any || (last == i && article))
+        return std::nullopt;
+    number.value = total + current;
+    number.last = last;
+    // "two and a half", "one and a half million", "twenty and three fifths", "six million and two thirds"
+    if ((current > 0 || total > 0) && last + 3 < tokens.size() && is(tokens[last + 1], "and")) {
+        const Token& count = tokens[last + 2];
+        const double parts = is(count, "a") ? 1 : wordValue(count.text);
+        const Token& part = tokens[last + 3];
+        if (parts >= 1 && parts < 10 && fractionOf(part.text) > 0 &&
+            lower(part.text).ends_with('s') == (parts > 1)) {
+            const double share = parts * fractionOf(part.text);
+            const double unit = current > 0 ? 1 : scaleOf(tokens[last].text);  // "three million and a half"
+            number.value += share * (unit > 0 ? unit : 1);
+            number.last = last + 3;
+            if (total == 0 && last + 4 < tokens.size() && tokens[last + 4].text.size() > 2 &&
+                scaleOf(tokens[last + 4].text) >= 1e3) {
+                number.value *= scaleOf(tokens[last + 4].text);  // "one and a half million"
+                number.last = last + 4;
+            }
+        }
+    }
+    number.bareOne = number.last == i && is(token, "one");
+    return number;
+}
+
 std::optional<ParsedNumber> parseNumber(const std::vector<Token>& tokens, std::size_t i) {
     const Token& token = tokens[i];
     ParsedNumber number;
@@ -122,6 +201,12 @@ std::optional<ParsedNumber> parseNumber(const std::vector<Token>& tokens, std::s
         } else if (i + 1 < tokens.size() && tokens[i + 1].kind == Token::Word) {
             const Token& next = tokens[i + 1];
             const double scale = scaleOf(next.text);
+            if (!token.decimal && !token.separators && token.digits <= 3 &&
+                (is(next, "hundred") || (scale >= 1e3 && next.text.size() > 2))) {
+                // "3 hundred and 21", "4 thousand 3 hundred": digits inside number words
+                if (auto mixed = parseWords(tokens, i, number, false))
+                    return mixed;
+            }
             if (scale >= 1e3 && next.text.size() > 2) {  // "1.4 billion", not "5 m" (metres)
                 number.value *= scale;
                 number.last = i + 1;
@@ -160,6 +245,17 @@ std::optional<ParsedNumber> parseNumber(const std::vector<Token>& tokens, std::s
             return std::nullopt;
         at = i + 1;
     }
+    // "half a million", "half million", "quarter million"
+    if (isAnyOf(token, {"half", "quarter"})) {
+        std::size_t k = i + 1;
+        if (k < tokens.size() && is(tokens[k], "a"))
+            ++k;
+        if (k < tokens.size() && tokens[k].text.size() > 2 && scaleOf(tokens[k].text) >= 1e3) {
+            number.value = fractionOf(token.text) * scaleOf(tokens[k].text);
+            number.last = k;
+            return number;
+        }
+    }
     if (is(token, "half")) {
         if (i + 2 < tokens.size() && is(tokens[i + 1], "a") && is(tokens[i + 2], "dozen")) {
             number.value = 6;
@@ -190,62 +286,9 @@ std::optional<ParsedNumber> parseNumber(const std::vector<Token>& tokens, std::s
         return number;
     }
 
-    // Number words: "one hundred and five", "twenty-five million", "two thirds", "hundred thousand".
-    double total = 0, current = article ? 1 : 0;
-    bool any = article;
-    std::size_t last = i;
-    for (std::size_t j = at; j < tokens.size() && tokens[j].kind == Token::Word; ++j) {
-        const Token& word = tokens[j];
-        if (const int v = wordValue(word.text); v >= 0) {
-            const long long whole = static_cast<long long>(current);
-            const bool tensThenUnit = whole % 10 == 0 && whole % 100 >= 20 && v < 10;
-            if (any && whole != 0 && whole % 100 != 0 && !tensThenUnit)
-                break;  // "five six" is two numbers
-            if (any && whole % 100 != 0 && v >= 10)
-                break;
-            current += v;
-        } else if (is(word, "hundred")) {
-            current = (current == 0 ? 1 : current) * 100;
-        } else if (const double scale = scaleOf(word.text); scale >= 1e3 && word.text.size() > 2) {
-            total += (current == 0 ? 1 : current) * scale;
-            current = 0;
-        } else if (isAnyOf(word, {"dozen", "dozens"}) && any) {
-            current = (current == 0 ? 1 : current) * 12;  // "three dozen", "half a dozen" below
-        } else if (is(word, "and") && any && j + 1 < tokens.size() && wordValue(tokens[j + 1].text) > 0 &&
-                   (total > 0 || current >= 100)) {
-            continue;  // "one hundred and five"
-        } else if (const double fraction = fractionOf(word.text);
-                   fraction > 0 && any && total == 0 && current > 0 && current < 10 &&
-                   lower(word.text).ends_with('s') == (current > 1)) {
-            number.value = current * fraction;  // "two thirds", "one third"
-            number.fraction = true;
-            number.last = j;
-            return number;
-        } else {
-            break;
-        }
-        any = true;
-        last = j;
-    }
-    if (!any || (last == i && article))
-        return std::nullopt;
-    number.value = total + current;
-    number.last = last;
-    // "two and a half", "one and a half million", "five and a quarter"
-    if (current > 0 && last + 3 < tokens.size() && is(tokens[last + 1], "and") && is(tokens[last + 2], "a") &&
-        fractionOf(tokens[last + 3].text) > 0 && !lower(tokens[last + 3].text).ends_with('s')) {
-        const double part = fractionOf(tokens[last + 3].text);
-        number.value += part;
-        number.last = last + 3;
-        if (last + 4 < tokens.size() && total == 0 && tokens[last + 4].text.size() > 2) {
-            if (const double scale = scaleOf(tokens[last + 4].text); scale >= 1e3) {
-                number.value *= scale;  // "one and a half million"
-                number.last = last + 4;
-            }
-        }
-    }
-    number.bareOne = last == i && is(token, "one");
-    return number;
+    if (auto words = parseWords(tokens, at, number, article))
+        return words;
+    return std::nullopt;
 }
 
 }  // namespace claimtrack::figures
