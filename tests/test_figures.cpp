@@ -74,6 +74,8 @@ INSTANTIATE_TEST_SUITE_P(
         FigureCase{"Digits", "The city has 1,200 checkpoints.", "1,200", 1200},
         FigureCase{"ScaleWord", "Officials counted 10.5 million residents.", "10.5 million", 10.5e6},
         FigureCase{"NoBreakSeparator", "They filed 1\u00A0400 complaints.", "1\u00A0400", 1400},
+        FigureCase{"SpaceSeparator", "The city hired 3 000 guards.", "3 000", 3000},
+        FigureCase{"YearThenNumberAreTwo", "In 2016 200 guards were hired.", "200", 200},
         FigureCase{"NarrowNoBreakSeparator", "They filed 2\u202F500 complaints.", "2\u202F500", 2500},
         FigureCase{"GluedScale", "The contract was worth $4.5bn last year.", "$4.5bn", 4.5e9, kOpen, kOpen,
                    FigureKind::Money, "USD"},

@@ -183,7 +183,8 @@ void tokenize(std::string_view text, Span sentence, std::vector<Token>& tokens) 
                     ++token.digits;
                     ++i;
                 } else if (std::size_t sep = token.decimal ? 0 : thousandsSeparatorAt(text, i);
-                           sep && token.digits > 0) {
+                           sep && token.digits > 0 && (token.separators || token.digits <= 3)) {
+                    // The first group has one to three digits: "2016 200" is a year and a number.
                     token.separators = true;
                     i += sep;
                 } else {
