@@ -84,34 +84,31 @@ Result<std::int64_t> ProjectSession::addClaim(const NewClaim& claim) {
     return *id;
 }
 
-Result<void> ProjectSession::updateClaim(std::int64_t id, const ClaimFields& fields) {
+Result<void> ProjectSession::changeClaim(std::int64_t id, const QString& action, const Step& change) {
     auto before = m_project.claim(id);
     if (!before)
         return before.error();
-    if (auto updated = m_project.updateClaim(id, fields); !updated)
-        return updated;
-    const auto after = std::make_shared<ClaimRecord>(*m_project.claim(id));
+    if (auto changed = change(); !changed)
+        return changed;
+    auto now = m_project.claim(id);
+    if (!now)
+        return now.error();
+    // Undo and redo put the whole record back as it was before and after.
     const auto old = std::make_shared<ClaimRecord>(std::move(*before));
+    const auto after = std::make_shared<ClaimRecord>(std::move(*now));
     pushDone(
-        tr("Edit claim %1").arg(claimLabel(old->anchor.quote.exact)), old->articleId,
+        action.arg(claimLabel(after->anchor.quote.exact)), old->articleId,
         [this, old] { return m_project.rewriteClaim(*old); },
         [this, after] { return m_project.rewriteClaim(*after); });
     return {};
 }
 
+Result<void> ProjectSession::updateClaim(std::int64_t id, const ClaimFields& fields) {
+    return changeClaim(id, tr("Edit claim %1"), [&] { return m_project.updateClaim(id, fields); });
+}
+
 Result<void> ProjectSession::reanchorClaim(std::int64_t id, CodePointRange range) {
-    auto before = m_project.claim(id);
-    if (!before)
-        return before.error();
-    if (auto moved = m_project.reanchorClaim(id, range); !moved)
-        return moved;
-    const auto after = std::make_shared<ClaimRecord>(*m_project.claim(id));
-    const auto old = std::make_shared<ClaimRecord>(std::move(*before));
-    pushDone(
-        tr("Re-anchor claim %1").arg(claimLabel(after->anchor.quote.exact)), old->articleId,
-        [this, old] { return m_project.rewriteClaim(*old); },
-        [this, after] { return m_project.rewriteClaim(*after); });
-    return {};
+    return changeClaim(id, tr("Re-anchor claim %1"), [&] { return m_project.reanchorClaim(id, range); });
 }
 
 Result<void> ProjectSession::deleteClaim(std::int64_t id) {

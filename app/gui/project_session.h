@@ -51,6 +51,8 @@ private:
     using Step = std::function<Result<void>()>;
     // Pushes a step already carried out once: `undo` reverts it, `redo` does it again.
     void pushDone(const QString& text, std::int64_t articleId, Step undo, Step redo);
+    // Makes `change` to a claim one undoable step named `action` (with %1 for the claim's words).
+    Result<void> changeClaim(std::int64_t id, const QString& action, const Step& change);
 
     Project m_project;
     QString m_path;
