@@ -63,10 +63,10 @@ struct ClaimFilter {
 // What `detect` did for one article.
 struct DetectedFigures {
     std::int64_t articleId = 0;
-    int suggested = 0;        // new suggestions stored
-    int accepted = 0;         // recorded as claims at once (accept all)
-    int alreadyClaimed = 0;   // figures on words a claim already holds
-    int alreadySuggested = 0; // figures suggested (or rejected) before
+    int suggested = 0;         // new suggestions stored
+    int accepted = 0;          // recorded as claims at once (accept all)
+    int alreadyClaimed = 0;    // figures on words a claim already holds
+    int alreadySuggested = 0;  // figures suggested (or rejected) before
 };
 
 enum class EntityKind { Source, Metric };

@@ -214,9 +214,9 @@ TEST_F(ProjectEdits, DetectSuggestsFiguresOnceAndNeverOnClaimedWords) {
 
 TEST_F(ProjectEdits, DetectWithAcceptAllRecordsClaims) {
     const auto listing = project
-                           ->importArticle("Officials said more than 1,200 items were listed in 2018.",
-                                           {"T", "", "", "", ""}, "b")
-                           ->id;
+                             ->importArticle("Officials said more than 1,200 items were listed in 2018.",
+                                             {"T", "", "", "", ""}, "b")
+                             ->id;
     auto detected = project->detectFigures(listing, true);
     ASSERT_TRUE(detected);
     EXPECT_EQ(detected->front().accepted, 1);
