@@ -3,6 +3,7 @@
 // the sources, metrics and tags the claims share. Every public function that
 // writes is one transaction; on any error the file is exactly as before.
 
+#include "figures.h"
 #include "model.h"
 #include "result.h"
 
@@ -60,13 +61,23 @@ struct ClaimFilter {
     std::optional<std::int64_t> articleId;
 };
 
+// A figure the finder proposed, waiting for the researcher.
+struct Suggestion {
+    std::int64_t id = 0;
+    std::int64_t articleId = 0;
+    Anchor anchor;
+    Figure figure;  // the figure as found: value, bounds, unit, kind, subject, source, time
+    bool rejected = false;
+};
+
 // What `detect` did for one article.
 struct DetectedFigures {
     std::int64_t articleId = 0;
-    int suggested = 0;         // new suggestions stored
-    int accepted = 0;          // recorded as claims at once (accept all)
-    int alreadyClaimed = 0;    // figures on words a claim already holds
-    int alreadySuggested = 0;  // figures suggested (or rejected) before
+    std::vector<std::int64_t> suggestionIds;  // the suggestions stored
+    int suggested = 0;                        // new suggestions stored
+    int accepted = 0;                         // recorded as claims at once (accept all)
+    int alreadyClaimed = 0;                   // figures on words a claim already holds
+    int alreadySuggested = 0;                 // figures suggested (or rejected) before
 };
 
 enum class EntityKind { Source, Metric };
@@ -186,6 +197,19 @@ public:
     // One transaction for all of it.
     Result<std::vector<DetectedFigures>> detectFigures(std::optional<std::int64_t> articleId, bool acceptAll);
     Result<std::int64_t> pendingSuggestionCount(std::optional<std::int64_t> articleId);
+    // The article's suggestions still waiting (and, if asked, the rejected ones), in text order.
+    Result<std::vector<Suggestion>> suggestions(std::int64_t articleId, bool includeRejected = false);
+    // Records suggestions as claims (value, bounds, unit, source, as-of from the figure's time, a metric
+    // whose name matches the subject) and removes them; returns the claims. One transaction.
+    Result<std::vector<ClaimRecord>> acceptSuggestions(std::span<const std::int64_t> ids);
+    // Undoes acceptSuggestions: removes the claims, puts the suggestions back.
+    Result<void> unacceptSuggestions(std::span<const ClaimRecord> claims,
+                                     std::span<const Suggestion> suggestions);
+    // Redoes acceptSuggestions: the same claims (ids, UUIDs, times) back, the suggestions gone.
+    Result<void> reacceptSuggestions(std::span<const ClaimRecord> claims, std::span<const std::int64_t> ids);
+    Result<void> setSuggestionsRejected(std::span<const std::int64_t> ids, bool rejected);
+    Result<void> deleteSuggestions(std::span<const std::int64_t> ids);
+    Result<void> restoreSuggestions(std::span<const Suggestion> suggestions);
 
     // Calls `visit` for each claim in article order, reading one row at a time.
     Result<void> forEachClaim(const ClaimFilter& filter,

@@ -6,6 +6,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <cctype>
+
 namespace claimtrack {
 
 using namespace db;
@@ -14,6 +17,65 @@ using sqlite::Transaction;
 
 namespace {
 
+constexpr const char* kSelectSuggestions = R"sql(
+    SELECT s.id, s.article_id, s.start, s.end, s.quote, s.prefix, s.suffix, s.value, s.low, s.high, s.approximate,
+           s.unit, s.kind, s.subject, s.source, s.time, s.state
+    FROM suggestion s)sql";
+
+Suggestion readSuggestion(const Statement& row) {
+    Suggestion suggestion;
+    suggestion.id = row.integer(0);
+    suggestion.articleId = row.integer(1);
+    suggestion.anchor.range = {row.integer(2), row.integer(3)};
+    suggestion.anchor.quote = {row.text(4), row.text(5), row.text(6)};
+    Figure& f = suggestion.figure;
+    f.range = suggestion.anchor.range;
+    f.text = suggestion.anchor.quote.exact;
+    f.value = row.number(7);
+    f.low = row.number(8);
+    f.high = row.number(9);
+    f.approximate = row.integer(10) != 0;
+    f.unit = row.text(11);
+    const std::string kind = row.text(12);
+    for (const FigureKind k : {FigureKind::Count, FigureKind::Percent, FigureKind::Money,
+                               FigureKind::Duration, FigureKind::Score, FigureKind::Date})
+        if (toString(k) == kind)
+            f.kind = k;
+    f.subject = row.text(13);
+    f.source = row.text(14);
+    f.time = row.text(15);
+    suggestion.rejected = row.text(16) == "rejected";
+    return suggestion;
+}
+
+void insertSuggestion(sqlite::Connection& db, std::int64_t id, std::int64_t articleId, const Anchor& anchor,
+                      const Figure& figure, bool rejected) {
+    Statement& insert = db.cached(R"sql(
+        INSERT INTO suggestion (article_id, start, end, quote, prefix, suffix, value, low, high, approximate, unit,
+                                kind, subject, source, time, state, id)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17))sql");
+    insert.bind(1, articleId).bind(2, anchor.range.start).bind(3, anchor.range.end);
+    insert.bind(4, anchor.quote.exact).bind(5, anchor.quote.prefix).bind(6, anchor.quote.suffix);
+    insert.bind(7, figure.value).bind(8, figure.low).bind(9, figure.high);
+    insert.bind(10, std::int64_t{figure.approximate}).bindOrNull(11, figure.unit);
+    insert.bind(12, toString(figure.kind)).bindOrNull(13, figure.subject).bindOrNull(14, figure.source);
+    insert.bindOrNull(15, figure.time).bind(16, rejected ? "rejected" : "pending");
+    if (id == 0)
+        insert.bindNull(17);
+    else
+        insert.bind(17, id);
+    insert.run();
+}
+
+void deleteRows(sqlite::Connection& db, const char* table, std::span<const std::int64_t> ids) {
+    Statement& remove = db.cached(fmt::format("DELETE FROM {} WHERE id = ?1", table));
+    for (const std::int64_t id : ids) {
+        remove.reset();
+        remove.bind(1, id);
+        remove.run();
+    }
+}
+
 // A claim's as-of date from a figure's time: "2016/2017" holds at its end; "today" at publication.
 std::string asOfFrom(const Figure& figure, const std::string& published) {
     if (figure.time == "today")
@@ -21,6 +83,56 @@ std::string asOfFrom(const Figure& figure, const std::string& published) {
     const std::string time =
         figure.time.substr(figure.time.find('/') == std::string::npos ? 0 : figure.time.find('/') + 1);
     return parsePartialDate(time, "time") ? time : std::string();
+}
+
+// What a claim recorded from a found figure says.
+ClaimFields claimFieldsFrom(const Figure& figure, const std::string& published) {
+    ClaimFields fields;
+    fields.value = figure.value;
+    fields.low = figure.low;
+    fields.high = figure.high;
+    fields.unit = figure.unit;
+    fields.source = figure.source;
+    fields.asOf = asOfFrom(figure, published);
+    fields.tags = {"detected"};
+    if (figure.approximate)
+        fields.tags.push_back("approximate");
+    return fields;
+}
+
+// The existing metric whose name shares the most words with the figure's subject ("cameras" for "Surveillance
+// cameras in China"), or empty when none shares any.
+std::string metricFor(sqlite::Connection& db, const std::string& subject) {
+    if (subject.empty())
+        return {};
+    auto words = [](std::string text) {
+        std::transform(text.begin(), text.end(), text.begin(),
+                       [](unsigned char c) { return std::tolower(c); });
+        std::vector<std::string> out;
+        std::size_t start = 0;
+        while (start < text.size()) {
+            const std::size_t end = std::min(text.find(' ', start), text.size());
+            if (end - start > 3)
+                out.push_back(text.substr(start, end - start));
+            start = end + 1;
+        }
+        return out;
+    };
+    const std::vector<std::string> wanted = words(subject);
+    std::string best;
+    std::size_t bestShared = 0;
+    Statement& select = db.cached("SELECT name FROM metric ORDER BY name");
+    while (select.step()) {
+        const std::string name = select.text(0);
+        std::size_t shared = 0;
+        for (const std::string& word : words(name))
+            shared += std::count(wanted.begin(), wanted.end(), word);
+        if (shared > bestShared) {
+            bestShared = shared;
+            best = name;
+        }
+    }
+    return best;
 }
 
 }  // namespace
@@ -39,7 +151,8 @@ Result<std::vector<DetectedFigures>> Project::detectFigures(std::optional<std::i
         ClaimWriter writer(*m_db);
         std::vector<DetectedFigures> results;
         for (const Article& target : targets) {
-            DetectedFigures result{target.id};
+            DetectedFigures result;
+            result.articleId = target.id;
             const std::string text = orRefuse(articleText(target.id));
             for (const Figure& figure : extractFigures(text)) {
                 if (figure.kind == FigureKind::Date)
@@ -65,34 +178,14 @@ Result<std::vector<DetectedFigures>> Project::detectFigures(std::optional<std::i
                     remove.run();
                 }
                 if (acceptAll) {
-                    NewClaim claim{target.id, figure.range, {}};
-                    claim.fields.value = figure.value;
-                    claim.fields.low = figure.low;
-                    claim.fields.high = figure.high;
-                    claim.fields.unit = figure.unit;
-                    claim.fields.source = figure.source;
-                    claim.fields.asOf = asOfFrom(figure, target.meta.published);
-                    claim.fields.tags = {"detected"};
-                    if (figure.approximate)
-                        claim.fields.tags.push_back("approximate");
-                    writer.insert(claim, orRefuse(validateClaimFields(claim.fields)), now);
+                    writer.insert(
+                        {target.id, figure.range, claimFieldsFrom(figure, target.meta.published)},
+                        orRefuse(validateClaimFields(claimFieldsFrom(figure, target.meta.published))), now);
                     ++result.accepted;
                     continue;
                 }
-                const Anchor anchor = writer.anchor(target.id, figure.range);
-                Statement& insert = m_db->cached(R"sql(
-                    INSERT INTO suggestion (article_id, start, end, quote, prefix, suffix, value, low, high,
-                                            approximate, unit, kind, subject, source, time)
-                    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15))sql");
-                insert.bind(1, target.id).bind(2, anchor.range.start).bind(3, anchor.range.end);
-                insert.bind(4, anchor.quote.exact).bind(5, anchor.quote.prefix).bind(6, anchor.quote.suffix);
-                insert.bind(7, figure.value).bind(8, figure.low).bind(9, figure.high);
-                insert.bind(10, std::int64_t{figure.approximate}).bindOrNull(11, figure.unit);
-                insert.bind(12, toString(figure.kind))
-                    .bindOrNull(13, figure.subject)
-                    .bindOrNull(14, figure.source);
-                insert.bindOrNull(15, figure.time);
-                insert.run();
+                insertSuggestion(*m_db, 0, target.id, writer.anchor(target.id, figure.range), figure, false);
+                result.suggestionIds.push_back(m_db->lastInsertId());
                 ++result.suggested;
             }
             results.push_back(result);
@@ -110,6 +203,102 @@ Result<std::int64_t> Project::pendingSuggestionCount(std::optional<std::int64_t>
             count.bind(1, *articleId);
         count.step();
         return count.integer(0);
+    });
+}
+
+Result<std::vector<Suggestion>> Project::suggestions(std::int64_t articleId, bool includeRejected) {
+    return guarded([&] {
+        Statement& select =
+            m_db->cached(std::string(kSelectSuggestions) +
+                         " WHERE s.article_id = ?1 AND (?2 OR s.state = 'pending') ORDER BY s.start");
+        select.bind(1, articleId).bind(2, std::int64_t{includeRejected});
+        std::vector<Suggestion> found;
+        while (select.step())
+            found.push_back(readSuggestion(select));
+        return found;
+    });
+}
+
+Result<std::vector<ClaimRecord>> Project::acceptSuggestions(std::span<const std::int64_t> ids) {
+    return guarded([&] {
+        const std::string now = nowUtc();
+        Transaction transaction(*m_db);
+        ClaimWriter writer(*m_db);
+        std::vector<std::int64_t> claimIds;
+        for (const std::int64_t id : ids) {
+            Statement& select = m_db->cached(std::string(kSelectSuggestions) + " WHERE s.id = ?1");
+            select.bind(1, id);
+            if (!select.step())
+                refuse(ErrorCode::NotFound, fmt::format("no suggestion with id {}", id));
+            const Suggestion suggestion = readSuggestion(select);
+            const Article target = orRefuse(article(suggestion.articleId));
+            ClaimFields fields = claimFieldsFrom(suggestion.figure, target.meta.published);
+            fields.metric = metricFor(*m_db, suggestion.figure.subject);
+            claimIds.push_back(writer.insert({suggestion.articleId, suggestion.anchor.range, fields},
+                                             orRefuse(validateClaimFields(fields)), now));
+        }
+        deleteRows(*m_db, "suggestion", ids);
+        std::vector<ClaimRecord> claims = orRefuse(claimsById(claimIds));
+        transaction.commit();
+        return claims;
+    });
+}
+
+Result<void> Project::unacceptSuggestions(std::span<const ClaimRecord> claims,
+                                          std::span<const Suggestion> suggestions) {
+    return guarded([&] {
+        Transaction transaction(*m_db);
+        for (const ClaimRecord& claim : claims) {
+            const std::int64_t id = claim.id;
+            deleteRows(*m_db, "claim", std::span(&id, 1));
+        }
+        for (const Suggestion& suggestion : suggestions)
+            insertSuggestion(*m_db, suggestion.id, suggestion.articleId, suggestion.anchor, suggestion.figure,
+                             suggestion.rejected);
+        transaction.commit();
+    });
+}
+
+Result<void> Project::reacceptSuggestions(std::span<const ClaimRecord> claims,
+                                          std::span<const std::int64_t> ids) {
+    return guarded([&] {
+        Transaction transaction(*m_db);
+        deleteRows(*m_db, "suggestion", ids);
+        ClaimWriter writer(*m_db);
+        for (const ClaimRecord& claim : claims)
+            writer.restore(claim);
+        transaction.commit();
+    });
+}
+
+Result<void> Project::setSuggestionsRejected(std::span<const std::int64_t> ids, bool rejected) {
+    return guarded([&] {
+        Transaction transaction(*m_db);
+        Statement& update = m_db->cached("UPDATE suggestion SET state = ?2 WHERE id = ?1");
+        for (const std::int64_t id : ids) {
+            update.reset();
+            update.bind(1, id).bind(2, rejected ? "rejected" : "pending");
+            update.run();
+        }
+        transaction.commit();
+    });
+}
+
+Result<void> Project::deleteSuggestions(std::span<const std::int64_t> ids) {
+    return guarded([&] {
+        Transaction transaction(*m_db);
+        deleteRows(*m_db, "suggestion", ids);
+        transaction.commit();
+    });
+}
+
+Result<void> Project::restoreSuggestions(std::span<const Suggestion> suggestions) {
+    return guarded([&] {
+        Transaction transaction(*m_db);
+        for (const Suggestion& suggestion : suggestions)
+            insertSuggestion(*m_db, suggestion.id, suggestion.articleId, suggestion.anchor, suggestion.figure,
+                             suggestion.rejected);
+        transaction.commit();
     });
 }
 

@@ -230,3 +230,57 @@ TEST_F(ProjectEdits, DetectWithAcceptAllRecordsClaims) {
     EXPECT_EQ(project->detectFigures(listing, true)->front().alreadyClaimed, 1)
         << "never twice on the same words";
 }
+
+TEST_F(ProjectEdits, AcceptedSuggestionsBecomeClaimsAndUndoPutsThemBack) {
+    const auto listing = project
+                             ->importArticle("Officials said the city has about 3,000 cameras today.",
+                                             {"T", "", "", "", "2019-05-01"}, "c")
+                             ->id;
+    const auto detected = project->detectFigures(listing, false);
+    ASSERT_TRUE(detected);
+    const auto pending = *project->suggestions(listing);
+    ASSERT_EQ(pending.size(), 1u);
+    EXPECT_EQ(pending[0].figure.text, "about 3,000");
+    EXPECT_TRUE(pending[0].figure.approximate);
+    EXPECT_EQ(pending[0].figure.subject, "cameras");
+
+    const std::vector<std::int64_t> ids{pending[0].id};
+    auto accepted = project->acceptSuggestions(ids);
+    ASSERT_TRUE(accepted) << accepted.error().message;
+    ASSERT_EQ(accepted->size(), 1u);
+    const ClaimRecord& claim = accepted->front();
+    EXPECT_EQ(claim.anchor.quote.exact, "about 3,000");
+    EXPECT_EQ(claim.fields.value, 3000);
+    EXPECT_EQ(claim.fields.source, "Officials");
+    EXPECT_EQ(claim.fields.asOf, "2019-05-01") << "\"today\" is the article's publication date";
+    EXPECT_EQ(claim.fields.metric, "Cameras in China") << "the metric sharing a word with the subject";
+    EXPECT_EQ(claim.fields.tags, (std::vector<std::string>{"approximate", "detected"}));
+    EXPECT_TRUE(project->suggestions(listing)->empty());
+
+    ASSERT_TRUE(project->unacceptSuggestions(*accepted, pending));
+    EXPECT_TRUE(project->claims({listing})->empty());
+    EXPECT_EQ(project->suggestions(listing)->front().id, pending[0].id);
+    ASSERT_TRUE(project->reacceptSuggestions(*accepted, ids));
+    EXPECT_EQ(project->claims({listing})->front().uuid, claim.uuid);
+    EXPECT_TRUE(project->suggestions(listing)->empty());
+}
+
+TEST_F(ProjectEdits, RejectedSuggestionsStayRejected) {
+    const auto listing = project->importArticle("They counted 75 checkpoints.", {}, "d")->id;
+    const auto detected = project->detectFigures(listing, false);
+    const std::vector<std::int64_t> ids = detected->front().suggestionIds;
+    ASSERT_EQ(ids.size(), 1u);
+    ASSERT_TRUE(project->setSuggestionsRejected(ids, true));
+    EXPECT_TRUE(project->suggestions(listing)->empty());
+    EXPECT_EQ(project->suggestions(listing, true)->size(), 1u);
+    EXPECT_EQ(project->detectFigures(listing, false)->front().alreadySuggested, 1) << "not suggested again";
+    EXPECT_EQ(project->detectFigures(listing, true)->front().accepted, 0)
+        << "accept all leaves rejected ones";
+    ASSERT_TRUE(project->setSuggestionsRejected(ids, false));
+    EXPECT_EQ(project->suggestions(listing)->size(), 1u);
+    const auto kept = *project->suggestions(listing);
+    ASSERT_TRUE(project->deleteSuggestions(ids));
+    EXPECT_TRUE(project->suggestions(listing, true)->empty());
+    ASSERT_TRUE(project->restoreSuggestions(kept));
+    EXPECT_EQ(project->suggestions(listing)->front().figure.value, 75);
+}
