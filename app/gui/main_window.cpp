@@ -5,6 +5,7 @@
 #include "claims/claim_table.h"
 #include "dialogs.h"
 #include "entities/entity_pane.h"
+#include "figures/suggestion_pane.h"
 #include "files.h"
 #include "import/import_runner.h"
 #include "project_session.h"
@@ -19,6 +20,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QSettings>
@@ -45,6 +47,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_reader(new ReaderView(this)), m_centre(new QSplitter(Qt::Vertical, this)),
       m_articleDock(new QDockWidget(tr("Articles"), this)),
       m_sourceDock(new QDockWidget(tr("Sources"), this)), m_metricDock(new QDockWidget(tr("Metrics"), this)),
+      m_suggestionDock(new QDockWidget(tr("Figures"), this)),
       m_placeholder(new QLabel(tr("Open or create a project from the File menu."), this)) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Claimtrack"));
@@ -61,12 +64,14 @@ MainWindow::MainWindow(QWidget* parent)
     m_articleDock->setWidget(m_articles);
     m_sourceDock->setObjectName(QStringLiteral("sourceDock"));
     m_metricDock->setObjectName(QStringLiteral("metricDock"));
+    m_suggestionDock->setObjectName(QStringLiteral("suggestionDock"));
     // Articles above sources and metrics on the left, so the reader and the
     // claim table get the width.
     addDockWidget(Qt::LeftDockWidgetArea, m_articleDock);
     addDockWidget(Qt::LeftDockWidgetArea, m_sourceDock);
     splitDockWidget(m_articleDock, m_sourceDock, Qt::Vertical);
     tabifyDockWidget(m_sourceDock, m_metricDock);
+    tabifyDockWidget(m_metricDock, m_suggestionDock);
     m_sourceDock->raise();
 
     createActions();
@@ -125,6 +130,20 @@ void MainWindow::createActions() {
                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), &MainWindow::reanchorCurrentClaim);
     m_find = action(QStringLiteral("actionFind"), tr("&Find in Article…"), QKeySequence::Find,
                     [this] { m_reader->showFindBar(); });
+    m_findFigures = action(QStringLiteral("actionFindFigures"), tr("Find &Figures in Article"),
+                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), [this] {
+                               if (!m_suggestions)
+                                   return;
+                               m_suggestionDock->show();
+                               m_suggestionDock->raise();
+                               m_suggestions->findFigures();
+                               m_suggestions->list()->setFocus();
+                           });
+    m_findOnImport =
+        action(QStringLiteral("actionFindFiguresOnImport"), tr("Find Figures on &Import"), QKeySequence(),
+               [](bool on) { QSettings().setValue(QStringLiteral("findOnImport"), on); });
+    m_findOnImport->setCheckable(true);
+    m_findOnImport->setChecked(QSettings().value(QStringLiteral("findOnImport"), false).toBool());
 }
 
 void MainWindow::createMenus() {
@@ -159,11 +178,15 @@ void MainWindow::createMenus() {
     m_claimMenu->addAction(m_edit);
     m_claimMenu->addAction(m_reanchor);
     m_claimMenu->addAction(m_delete);
+    m_claimMenu->addSeparator();
+    m_claimMenu->addAction(m_findFigures);
+    m_claimMenu->addAction(m_findOnImport);
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_articleDock->toggleViewAction());
     view->addAction(m_sourceDock->toggleViewAction());
     view->addAction(m_metricDock->toggleViewAction());
+    view->addAction(m_suggestionDock->toggleViewAction());
 }
 
 bool MainWindow::openProject(const QString& path, bool create) {
@@ -208,6 +231,11 @@ void MainWindow::buildProjectViews() {
     m_sourceDock->setWidget(m_sources);
     m_metricDock->setWidget(m_metrics);
     connect(m_sources, &EntityPane::claimActivated, this, &MainWindow::goToClaim);
+    m_suggestions = new SuggestionPane(*m_session, this);
+    delete m_suggestionDock->widget();
+    m_suggestionDock->setWidget(m_suggestions);
+    connect(m_suggestions, &SuggestionPane::suggestionSelected, this,
+            [this](const Suggestion& suggestion) { m_reader->selectRange(suggestion.anchor.range); });
     connect(m_metrics, &EntityPane::claimActivated, this, &MainWindow::goToClaim);
 
     QSettings settings;
@@ -232,6 +260,7 @@ void MainWindow::showArticle(std::int64_t articleId) {
         return;
     m_reader->showArticle(articleId, QString::fromStdString(article->meta.title), *text);
     reloadReaderClaims();
+    reloadSuggestions();
     m_claimTable->setCurrentArticle(articleId);
     if (m_articles->currentArticle() != articleId)
         m_articles->selectArticle(articleId);
@@ -245,6 +274,13 @@ void MainWindow::reloadReaderClaims() {
     m_reader->setClaims(claims ? *claims : std::vector<ClaimRecord>());
     if (m_currentClaim)
         m_reader->selectClaim(m_currentClaim);
+}
+
+void MainWindow::reloadSuggestions() {
+    if (!m_session)
+        return;
+    m_suggestions->showArticle(m_reader->articleId());
+    m_reader->setSuggestions(m_suggestions->suggestions());
 }
 
 void MainWindow::goToClaim(std::int64_t claimId) {
@@ -272,8 +308,10 @@ void MainWindow::onProjectChanged(qint64 articleId) {
         m_currentClaim = 0;
     if (m_reader->articleId() != 0 && !m_session->project().article(m_reader->articleId()))
         m_reader->showArticle(0, {}, {});  // its import was undone
-    if (articleId == 0 || articleId == m_reader->articleId())
+    if (articleId == 0 || articleId == m_reader->articleId()) {
         reloadReaderClaims();
+        reloadSuggestions();
+    }
     m_claimTable->refresh();
     m_sources->refresh();
     m_metrics->refresh();
@@ -289,6 +327,7 @@ void MainWindow::updateActions() {
     m_record->setEnabled(selection);
     m_reanchor->setEnabled(selection && m_currentClaim != 0);
     m_edit->setEnabled(open && m_currentClaim != 0);
+    m_findFigures->setEnabled(open && m_reader->articleId() != 0);
     m_delete->setEnabled(open && m_currentClaim != 0);
 }
 
@@ -383,6 +422,9 @@ void MainWindow::importFileList(const QStringList& files) {
     if (files.isEmpty() || !m_session)
         return;
     const ImportSummary summary = importFiles(this, *m_session, files);
+    if (m_findOnImport->isChecked() && !summary.imported.empty())
+        if (auto found = m_session->findFigures(summary.imported); !found)
+            showError(tr("Cannot find figures"), found.error());
     if (!summary.imported.empty())
         showArticle(summary.imported.front());
     statusBar()->showMessage(

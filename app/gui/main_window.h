@@ -24,6 +24,7 @@ class ClaimTable;
 class EntityPane;
 class ProjectSession;
 class ReaderView;
+class SuggestionPane;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -40,6 +41,7 @@ public:
     ClaimTable* claimTable() { return m_claimTable; }
     EntityPane* sourcePane() { return m_sources; }
     EntityPane* metricPane() { return m_metrics; }
+    SuggestionPane* suggestionPane() { return m_suggestions; }
     // The claim editor while it is open.
     ClaimEditor* claimEditor() { return m_editor; }
     void showArticle(std::int64_t articleId);
@@ -66,6 +68,7 @@ private:
     void buildProjectViews();
     void onProjectChanged(qint64 articleId);
     void reloadReaderClaims();
+    void reloadSuggestions();
     void setCurrentClaim(std::int64_t claimId);
     void updateActions();
     void importFileList(const QStringList& files);
@@ -84,10 +87,12 @@ private:
     ClaimTable* m_claimTable = nullptr;
     EntityPane* m_sources = nullptr;
     EntityPane* m_metrics = nullptr;
+    SuggestionPane* m_suggestions = nullptr;
     QSplitter* m_centre;
     QDockWidget* m_articleDock;
     QDockWidget* m_sourceDock;
     QDockWidget* m_metricDock;
+    QDockWidget* m_suggestionDock;
     QLabel* m_placeholder;
     QPointer<ClaimEditor> m_editor;
     QMenu* m_recentMenu = nullptr;
@@ -104,6 +109,8 @@ private:
     QAction* m_delete = nullptr;
     QAction* m_reanchor = nullptr;
     QAction* m_find = nullptr;
+    QAction* m_findFigures = nullptr;
+    QAction* m_findOnImport = nullptr;
 };
 
 }  // namespace claimtrack::gui

@@ -191,4 +191,63 @@ void ProjectSession::recordImport(const std::vector<std::int64_t>& articleIds) {
         [this, removed] { return m_project.restoreArticles(*removed); });
 }
 
+Result<int> ProjectSession::findFigures(const std::vector<std::int64_t>& articleIds) {
+    std::vector<std::int64_t> ids;
+    for (const std::int64_t articleId : articleIds) {
+        auto detected = m_project.detectFigures(articleId, false);
+        if (!detected)
+            return detected.error();
+        for (const DetectedFigures& d : *detected)
+            ids.insert(ids.end(), d.suggestionIds.begin(), d.suggestionIds.end());
+    }
+    if (ids.empty())
+        return 0;
+    // Undo removes the suggestions, keeping them; redo puts them back.
+    const auto kept = std::make_shared<std::vector<Suggestion>>();
+    for (const std::int64_t articleId : articleIds)
+        if (auto found = m_project.suggestions(articleId))
+            for (Suggestion& suggestion : *found)
+                if (std::find(ids.begin(), ids.end(), suggestion.id) != ids.end())
+                    kept->push_back(std::move(suggestion));
+    pushDone(
+        tr("Find %n figure(s)", nullptr, static_cast<int>(ids.size())),
+        articleIds.size() == 1 ? articleIds.front() : 0,
+        [this, ids] { return m_project.deleteSuggestions(ids); },
+        [this, kept] { return m_project.restoreSuggestions(*kept); });
+    return static_cast<int>(ids.size());
+}
+
+Result<void> ProjectSession::acceptSuggestions(const std::vector<Suggestion>& suggestions) {
+    if (suggestions.empty())
+        return {};
+    std::vector<std::int64_t> ids;
+    for (const Suggestion& suggestion : suggestions)
+        ids.push_back(suggestion.id);
+    auto accepted = m_project.acceptSuggestions(ids);
+    if (!accepted)
+        return accepted.error();
+    const auto claims = std::make_shared<std::vector<ClaimRecord>>(std::move(*accepted));
+    const auto kept = std::make_shared<std::vector<Suggestion>>(suggestions);
+    const QString text = suggestions.size() == 1
+                             ? tr("Accept figure %1").arg(claimLabel(suggestions.front().anchor.quote.exact))
+                             : tr("Accept %n figure(s)", nullptr, static_cast<int>(suggestions.size()));
+    pushDone(
+        text, suggestions.front().articleId,
+        [this, claims, kept] { return m_project.unacceptSuggestions(*claims, *kept); },
+        [this, claims, ids] { return m_project.reacceptSuggestions(*claims, ids); });
+    return {};
+}
+
+Result<void> ProjectSession::rejectSuggestions(const std::vector<std::int64_t>& ids) {
+    if (ids.empty())
+        return {};
+    if (auto rejected = m_project.setSuggestionsRejected(ids, true); !rejected)
+        return rejected;
+    pushDone(
+        tr("Reject %n figure(s)", nullptr, static_cast<int>(ids.size())), 0,
+        [this, ids] { return m_project.setSuggestionsRejected(ids, false); },
+        [this, ids] { return m_project.setSuggestionsRejected(ids, true); });
+    return {};
+}
+
 }  // namespace claimtrack::gui

@@ -36,6 +36,10 @@ public:
     Result<void> deleteEntity(EntityKind kind, std::int64_t id);
     // Makes the articles just imported one undoable step ("Import 3 articles").
     void recordImport(const std::vector<std::int64_t>& articleIds);
+    // Runs the figure finder on articles and stores suggestions; returns how many. One undoable step.
+    Result<int> findFigures(const std::vector<std::int64_t>& articleIds);
+    Result<void> acceptSuggestions(const std::vector<Suggestion>& suggestions);
+    Result<void> rejectSuggestions(const std::vector<std::int64_t>& ids);
 
     // A short name for a claim in menus: "'176 million'".
     static QString claimLabel(const std::string& quote);

@@ -5,6 +5,7 @@
 #include "claims/claim_table.h"
 #include "dialogs.h"
 #include "entities/entity_pane.h"
+#include "figures/suggestion_pane.h"
 #include "main_window.h"
 #include "project_session.h"
 #include "reader/reader_view.h"
@@ -351,4 +352,43 @@ TEST_F(MainWindowTest, LayoutAndRecentProjectsSurviveARestart) {
     const QStringList recent = QSettings().value(QStringLiteral("recentProjects")).toStringList();
     ASSERT_FALSE(recent.isEmpty());
     EXPECT_EQ(recent.first(), QFileInfo(qs(file())).absoluteFilePath());
+}
+
+TEST_F(MainWindowTest, FoundFiguresAreReviewedWithEnterAndDeleteAndUndone) {
+    action("actionFindFigures")->trigger();
+    SuggestionPane* pane = window->suggestionPane();
+    QListWidget* list = pane->list();
+    ASSERT_EQ(list->count(), 1) << "626 million is claimed already; 2016 and 2020 are dates";
+    EXPECT_TRUE(list->item(0)->text().contains(QStringLiteral("176 million")));
+    EXPECT_TRUE(list->item(0)->text().contains(QStringLiteral("IHS Markit")));
+    EXPECT_EQ(window->reader()->suggestionCount(), 1);
+    EXPECT_EQ(action("actionUndo")->text(), QStringLiteral("Undo Find 1 figure(s)"));
+    EXPECT_EQ(window->reader()->selectedText(), QStringLiteral("176 million"))
+        << "the reader shows the first";
+
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Return);  // accept
+    auto claims = *project().claims();
+    ASSERT_EQ(claims.size(), 2u);
+    EXPECT_EQ(claims[0].anchor.quote.exact, "176 million");
+    EXPECT_EQ(claims[0].fields.value, 176e6);
+    EXPECT_EQ(claims[0].fields.source, "IHS Markit");
+    EXPECT_EQ(claims[0].fields.asOf, "2016");
+    EXPECT_EQ(list->count(), 0);
+    EXPECT_EQ(window->reader()->suggestionCount(), 0);
+    EXPECT_EQ(window->reader()->highlightCount(), 2);
+    EXPECT_EQ(action("actionUndo")->text(), QStringLiteral("Undo Accept figure '176 million'"));
+
+    action("actionUndo")->trigger();
+    EXPECT_EQ(project().claims()->size(), 1u);
+    ASSERT_EQ(list->count(), 1);
+    list->setCurrentRow(0);
+    QTest::keyClick(list, Qt::Key_Delete);  // reject
+    EXPECT_EQ(list->count(), 0);
+    EXPECT_EQ(project().suggestions(articleId, true)->front().rejected, true);
+    action("actionUndo")->trigger();
+    EXPECT_EQ(list->count(), 1);
+    action("actionUndo")->trigger();  // the finding itself
+    EXPECT_EQ(list->count(), 0);
+    EXPECT_TRUE(project().suggestions(articleId, true)->empty());
 }

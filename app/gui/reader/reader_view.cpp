@@ -153,6 +153,7 @@ void ReaderView::showArticle(std::int64_t articleId, const QString& title, const
     m_articleId = articleId;
     m_selectedClaim = 0;
     m_highlights.clear();
+    m_suggestions.clear();
     m_title->setText(title);
     m_offsets.emplace(text);
     m_text->setPlainText(QString::fromStdString(text));
@@ -204,7 +205,41 @@ void ReaderView::applyHighlights() {
         selection.format.setBackground(color);
         selections.append(selection);
     }
+    // Suggestions: a dashed underline on a faint background, so they never pass for claims.
+    for (const Utf16Range& range : m_suggestions) {
+        if (range.end < first || range.start > last)
+            continue;
+        QTextEdit::ExtraSelection selection;
+        cursor.setPosition(static_cast<int>(range.start));
+        cursor.setPosition(static_cast<int>(range.end), QTextCursor::KeepAnchor);
+        selection.cursor = cursor;
+        selection.format.setBackground(QColor(90, 120, 220, 40));
+        selection.format.setUnderlineStyle(QTextCharFormat::DashUnderline);
+        selection.format.setUnderlineColor(QColor(70, 100, 210));
+        selections.append(selection);
+    }
     m_text->setExtraSelections(selections);
+}
+
+void ReaderView::setSuggestions(const std::vector<Suggestion>& suggestions) {
+    m_suggestions.clear();
+    for (const Suggestion& suggestion : suggestions)
+        if (suggestion.articleId == m_articleId && m_offsets)
+            m_suggestions.push_back(m_offsets->toUtf16(suggestion.anchor.range));
+    std::sort(m_suggestions.begin(), m_suggestions.end(),
+              [](const Utf16Range& a, const Utf16Range& b) { return a.start < b.start; });
+    applyHighlights();
+}
+
+void ReaderView::selectRange(CodePointRange range) {
+    if (!m_offsets)
+        return;
+    const Utf16Range utf16 = m_offsets->toUtf16(range);
+    QTextCursor cursor(m_text->document());
+    cursor.setPosition(static_cast<int>(utf16.start));
+    cursor.setPosition(static_cast<int>(utf16.end), QTextCursor::KeepAnchor);
+    m_text->setTextCursor(cursor);
+    m_text->centerCursor();
 }
 
 void ReaderView::selectClaim(std::int64_t claimId) {

@@ -3,6 +3,7 @@
 // its status colour, a tooltip on each, and a find bar (Ctrl+F).
 
 #include "model.h"
+#include "project.h"
 #include "text.h"
 
 #include <QPlainTextEdit>
@@ -51,6 +52,11 @@ public:
     void showArticle(std::int64_t articleId, const QString& title, const std::string& text);
     // Highlights these claims of the shown article.
     void setClaims(const std::vector<ClaimRecord>& claims);
+    // Marks the figures the finder proposed (dashed), apart from the claims.
+    void setSuggestions(const std::vector<Suggestion>& suggestions);
+    int suggestionCount() const { return static_cast<int>(m_suggestions.size()); }
+    // Scrolls to words and selects them.
+    void selectRange(CodePointRange range);
     // Scrolls to a claim's words and selects them.
     void selectClaim(std::int64_t claimId);
     std::int64_t articleId() const { return m_articleId; }
@@ -90,7 +96,8 @@ private:
     std::int64_t m_articleId = 0;
     std::int64_t m_selectedClaim = 0;
     std::optional<OffsetConverter> m_offsets;
-    std::vector<Highlight> m_highlights;  // by start
+    std::vector<Highlight> m_highlights;    // by start
+    std::vector<Utf16Range> m_suggestions;  // by start
 };
 
 }  // namespace claimtrack::gui
