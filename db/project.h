@@ -193,7 +193,8 @@ public:
     Result<void> restoreEntity(EntityKind kind, const Entity& entity);
 
     // Runs the figure finder on an article (or on all, when `articleId` is empty) and stores what it finds
-    // as suggestions, or with `acceptAll` as claims; never on words a claim or a suggestion already holds.
+    // as suggestions, or with `acceptAll` as claims; never on words a claim or a suggestion already holds,
+    // in part or whole.
     // One transaction for all of it.
     Result<std::vector<DetectedFigures>> detectFigures(std::optional<std::int64_t> articleId, bool acceptAll);
     Result<std::int64_t> pendingSuggestionCount(std::optional<std::int64_t> articleId);

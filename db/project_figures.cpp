@@ -158,14 +158,14 @@ Result<std::vector<DetectedFigures>> Project::detectFigures(std::optional<std::i
                 if (figure.kind == FigureKind::Date)
                     continue;
                 Statement& claimed =
-                    m_db->cached("SELECT 1 FROM claim WHERE article_id = ?1 AND start = ?2 AND end = ?3");
+                    m_db->cached("SELECT 1 FROM claim WHERE article_id = ?1 AND start < ?3 AND end > ?2");
                 claimed.bind(1, target.id).bind(2, figure.range.start).bind(3, figure.range.end);
                 if (claimed.step()) {
                     ++result.alreadyClaimed;
                     continue;
                 }
                 Statement& suggested = m_db->cached(
-                    "SELECT id, state FROM suggestion WHERE article_id = ?1 AND start = ?2 AND end = ?3");
+                    "SELECT id, state FROM suggestion WHERE article_id = ?1 AND start < ?3 AND end > ?2");
                 suggested.bind(1, target.id).bind(2, figure.range.start).bind(3, figure.range.end);
                 if (suggested.step()) {
                     // Accept all takes up pending suggestions too; what was rejected stays rejected.

@@ -284,3 +284,12 @@ TEST_F(ProjectEdits, RejectedSuggestionsStayRejected) {
     ASSERT_TRUE(project->restoreSuggestions(kept));
     EXPECT_EQ(project->suggestions(listing)->front().figure.value, 75);
 }
+
+TEST_F(ProjectEdits, DetectLeavesWordsThatAClaimCoversInPart) {
+    const auto listing = project->importArticle("The city had 176 million cameras in 2016.", {}, "e")->id;
+    ASSERT_TRUE(project->addClaim({listing, QuoteSelector{"176 million cameras in 2016", 1}, {}}));
+    const auto detected = project->detectFigures(listing, false);
+    ASSERT_TRUE(detected);
+    EXPECT_EQ(detected->front().suggested, 0);
+    EXPECT_EQ(detected->front().alreadyClaimed, 1);
+}
