@@ -351,11 +351,13 @@ bool readTrailingBound(const std::vector<Token>& tokens, Draft& draft) {
         bound = Bound::Upper;
     else
         return false;
-    // "above 1000 and below 1500", "5000 or less than 6000": a second figure, not a trailing bound.
+    // "above 1000 and below 1500", "30 and less than or equal to 40": a second comparison, not a
+    // trailing bound; only "than" at the very end stays with it ("200 or greater than").
     std::size_t k = j + 2;
-    if (isWordAt(tokens, k, "than"))
+    if (isWordAt(tokens, k, "than") && k + 1 >= tokens.size())
         ++k;
-    if (k < tokens.size() && (tokens[k].kind == Token::Number || parseNumber(tokens, k)))
+    if (k < tokens.size() && (tokens[k].kind == Token::Number || parseNumber(tokens, k) ||
+                              isAnyOf(tokens[k], {"than", "or", "equal", "to", "and"})))
         return false;
     applyBound(draft, bound);
     draft.last = k - 1;  // "200 or greater than" at the end keeps its dangling "than"
@@ -364,8 +366,9 @@ bool readTrailingBound(const std::vector<Token>& tokens, Draft& draft) {
 
 // Applies a qualifier ending right before tokens[draft.first], widening the draft over it.
 void readQualifier(const std::vector<Token>& tokens, Draft& draft) {
-    if (readComparisonSign(tokens, draft) || readTrailingBound(tokens, draft))
+    if (readComparisonSign(tokens, draft))
         return;
+    const bool trailing = readTrailingBound(tokens, draft);
     for (const Qualifier& qualifier : kQualifiers) {
         const std::size_t n = qualifier.words.size();
         if (draft.first < n)
@@ -378,7 +381,8 @@ void readQualifier(const std::vector<Token>& tokens, Draft& draft) {
             continue;
         draft.first -= n;
         applyBound(draft, qualifier.bound);
-        readTrailingBound(tokens, draft);  // "about 500 or more", "at least 20 or more"
+        if (!trailing)
+            readTrailingBound(tokens, draft);  // "at least 20 or more"
         return;
     }
     // "crossed the 11 percent mark"
@@ -661,7 +665,8 @@ std::vector<Figure> extractFigures(std::string_view text) {
                 continue;  // "two of the", "one of the": a part, not a figure
             // A number in words that counts nothing named ("the two above-mentioned"), or "one day" meaning
             // some day, says too little to be a figure.
-            const bool plain = draft.kind == FigureKind::Count && !range && draft.first == number->first;
+            const bool plain = draft.kind == FigureKind::Count && !range && draft.first == number->first &&
+                               !draft.low && !draft.high && !draft.approximate;
             if (number->spelled && plain && !number->vague && draft.last + 1 < tokens.size() &&
                 tokens[draft.last + 1].kind == Token::Word && subjectAt(text, tokens, draft.last + 1).empty())
                 continue;

@@ -141,6 +141,9 @@ std::optional<ParsedNumber> parseWords(const std::vector<Token>& tokens, std::si
             current = 0;
         } else if (isAnyOf(word, {"dozen", "dozens"}) && any) {
             current = (current == 0 ? 1 : current) * 12;  // "three dozen", "half a dozen" below
+        } else if (is(word, "and") && j + 2 < tokens.size() && fractionOf(tokens[j + 2].text) > 0 &&
+                   (is(tokens[j + 1], "a") || wordValue(tokens[j + 1].text) > 0)) {
+            break;  // "two million and three fifths": the part is read after the whole number
         } else if (is(word, "and") && any && j + 1 < tokens.size() &&
                    (wordValue(tokens[j + 1].text) > 0 ||
                     (tokens[j + 1].kind == Token::Number && tokens[j + 1].digits <= 3 &&
@@ -148,7 +151,7 @@ std::optional<ParsedNumber> parseWords(const std::vector<Token>& tokens, std::si
                    (total > 0 || current >= 100)) {
             continue;  // "one hundred and five"
         } else if (const double fraction = fractionOf(word.text);
-                   fraction > 0 && any && total == 0 && current > 0 && current < 10 &&
+                   fraction > 0 && any && total == 0 && current > 0 && current < 1000 &&
                    lower(word.text).ends_with('s') == (current > 1)) {
             number.value = current * fraction;  // "two thirds", "one third"
             number.fraction = true;
