@@ -221,6 +221,11 @@ bool countsSomething(const std::vector<Token>& tokens, const ParsedNumber& numbe
     if (number.value < 1500)
         return true;  // years before 1500 seldom appear in news about now
     if (number.first > 0 &&
+        isAnyOf(tokens[number.first - 1],
+                {"above", "below", "over", "under", "than", "least", "most", "about", "around", "nearly",
+                 "almost", "approximately", "some", "exceeding", "exceed", "surpass", "roughly"}))
+        return true;  // "below 1500", "more than 2000"
+    if (number.first > 0 &&
         isAnyOf(tokens[number.first - 1], {"in", "by", "since", "until", "from", "before", "after", "during",
                                            "of", "to", "and", "between"}))
         return false;
@@ -233,7 +238,7 @@ bool countsSomething(const std::vector<Token>& tokens, const ParsedNumber& numbe
     return plural || isAnyOf(word, {"percent", "per", "people", "yuan"}) || !durationWord(word).empty();
 }
 
-enum class Bound { Lower, Upper, Approximate };
+enum class Bound { Lower, Upper, Approximate, Exact };
 
 struct Qualifier {
     std::initializer_list<std::string_view> words;
@@ -299,6 +304,15 @@ const Qualifier kQualifiers[] = {
     {{"approximately"}, Bound::Approximate},
     {{"estimated"}, Bound::Approximate},
     {{"circa"}, Bound::Approximate},
+    {{"equal", "to"}, Bound::Exact},
+    {{"equaling", "to"}, Bound::Exact},
+    {{"equals"}, Bound::Exact},
+    {{"exceed"}, Bound::Lower},
+    {{"exceeds"}, Bound::Lower},
+    {{"exceeded"}, Bound::Lower},
+    {{"surpass"}, Bound::Lower},
+    {{"surpassed"}, Bound::Lower},
+    {{"topped"}, Bound::Lower},
     {{"approx"}, Bound::Approximate},
 };
 
@@ -307,6 +321,8 @@ void applyBound(Draft& draft, Bound bound) {
         draft.low = draft.value;
     else if (bound == Bound::Upper)
         draft.high = draft.value;
+    else if (bound == Bound::Exact)
+        draft.low = draft.high = draft.value;  // "equal to 170": both ends
     else
         draft.approximate = true;
 }
@@ -507,16 +523,16 @@ void joinBounds(const std::vector<Token>& tokens, std::vector<Draft>& drafts) {
     for (std::size_t k = 0; k + 1 < drafts.size(); ++k) {
         Draft& a = drafts[k];
         const Draft& b = drafts[k + 1];
-        const bool adjacent = b.first == a.last + 2 &&
-                              (isWordAt(tokens, a.last + 1, "and") || isWordAt(tokens, a.last + 1, "but") ||
-                               isSymbol(tokens, a.last + 1, ","));
+        const bool comma = isSymbol(tokens, a.last + 1, ",");
+        const bool adjacent = b.first == a.last + 2 && (isWordAt(tokens, a.last + 1, "and") ||
+                                                        isWordAt(tokens, a.last + 1, "but") || comma);
         const bool oneSidedEach =
             (a.low.has_value() != a.high.has_value()) && (b.low.has_value() != b.high.has_value());
         if (!adjacent || !oneSidedEach || a.low.has_value() == b.low.has_value())
             continue;
         const double low = a.low ? *a.low : *b.low, high = a.high ? *a.high : *b.high;
-        if (low > high)
-            continue;
+        if (low > high || (comma && low == high))
+            continue;  // "less than 10, more than 10" are two figures
         a.low = low;
         a.high = high;
         a.value = high;
@@ -667,8 +683,10 @@ std::vector<Figure> extractFigures(std::string_view text) {
             // some day, says too little to be a figure.
             const bool plain = draft.kind == FigureKind::Count && !range && draft.first == number->first &&
                                !draft.low && !draft.high && !draft.approximate;
-            if (number->spelled && plain && !number->vague && draft.last + 1 < tokens.size() &&
-                tokens[draft.last + 1].kind == Token::Word && subjectAt(text, tokens, draft.last + 1).empty())
+            if (number->spelled && plain && !number->vague && *draft.value != 0 &&
+                draft.last + 1 < tokens.size() && tokens[draft.last + 1].kind == Token::Word &&
+                !isAnyOf(tokens[draft.last + 1], {"and", "or", "of", "to"}) &&
+                subjectAt(text, tokens, draft.last + 1).empty())
                 continue;
             // "1m", "2b" without a currency: metres and bytes as often as millions and billions; "10k",
             // "10M" and "5B" are read as thousands, millions and billions.

@@ -110,6 +110,27 @@ int monthOf(const Token& token) {
 // Number words from tokens[at] on (digits of up to three figures may stand in for words):
 // "one hundred and five", "twenty-five million", "two thirds", "hundred thousand", "3 hundred and 21".
 // `number` holds what the caller read so far; `article` when "a"/"an" came first.
+// "billions" → "billion": scale words after a count may be plural.
+std::string singular(std::string_view word) {
+    std::string w(word);
+    if (w.size() > 4 && (w.back() == 's' || w.back() == 'S'))
+        w.pop_back();
+    return w;
+}
+
+// "two thirds of a million": a share of a scale is a number, not a percentage.
+ParsedNumber ofScale(const std::vector<Token>& tokens, ParsedNumber number) {
+    const std::size_t j = number.last;
+    if (j + 3 < tokens.size() && is(tokens[j + 1], "of") &&
+        (is(tokens[j + 2], "a") || is(tokens[j + 2], "an")) && tokens[j + 3].text.size() > 2 &&
+        scaleOf(tokens[j + 3].text) >= 1e3) {
+        number.value *= scaleOf(tokens[j + 3].text);
+        number.fraction = false;
+        number.last = j + 3;
+    }
+    return number;
+}
+
 std::optional<ParsedNumber> parseWords(const std::vector<Token>& tokens, std::size_t at, ParsedNumber number,
                                        bool article) {
     const std::size_t i = number.first;
@@ -134,10 +155,15 @@ std::optional<ParsedNumber> parseWords(const std::vector<Token>& tokens, std::si
             if (any && whole % 100 != 0 && v >= 10)
                 break;
             current += v;
-        } else if (is(word, "hundred")) {
+        } else if (is(word, "hundred") &&
+                   (current < 100 || (j == at + 1 && current < 1000))) {  // "322 hundred"
             current = (current == 0 ? 1 : current) * 100;
-        } else if (const double scale = scaleOf(word.text); scale >= 1e3 && word.text.size() > 2) {
-            total += (current == 0 ? 1 : current) * scale;
+        } else if (const double scale = scaleOf(singular(word.text));
+                   scale >= 1e3 && word.text.size() > 2 && (any || word.text.back() != 's')) {
+            if (current == 0 && total > 0 && scale > total)
+                total *= scale;  // "three thousand millions"
+            else
+                total += (current == 0 ? 1 : current) * scale;  // "three billions" too
             current = 0;
         } else if (isAnyOf(word, {"dozen", "dozens"}) && any) {
             current = (current == 0 ? 1 : current) * 12;  // "three dozen", "half a dozen" below
@@ -156,7 +182,7 @@ std::optional<ParsedNumber> parseWords(const std::vector<Token>& tokens, std::si
             number.value = current * fraction;  // "two thirds", "one third"
             number.fraction = true;
             number.last = j;
-            return number;
+            return ofScale(tokens, number);
         } else {
             break;
         }
@@ -237,7 +263,7 @@ std::optional<ParsedNumber> parseNumber(const std::vector<Token>& tokens, std::s
             number.value = fraction;
             number.fraction = true;
             number.last = i + 1;
-            return number;
+            return ofScale(tokens, number);
         }
         if (is(next, "dozen")) {
             number.value = 12;
@@ -256,6 +282,16 @@ std::optional<ParsedNumber> parseNumber(const std::vector<Token>& tokens, std::s
         if (k < tokens.size() && tokens[k].text.size() > 2 && scaleOf(tokens[k].text) >= 1e3) {
             number.value = fractionOf(token.text) * scaleOf(tokens[k].text);
             number.last = k;
+            return number;
+        }
+    }
+    // "one-eighth", "three-quarters"
+    if (const auto dash = token.text.find('-'); dash != std::string_view::npos) {
+        const int count = wordValue(token.text.substr(0, dash));
+        const double part = fractionOf(token.text.substr(dash + 1));
+        if (count >= 1 && count < 10 && part > 0) {
+            number.value = count * part;
+            number.fraction = true;
             return number;
         }
     }
