@@ -111,6 +111,8 @@ INSTANTIATE_TEST_SUITE_P(
         FigureCase{"OrAtTheMaximum", "Names stay for five or at the maximum seven years.",
                    "five or at the maximum seven years", 7, 5, 7, FigureKind::Duration, "years"},
         FigureCase{"Vague", "Hundreds of millions of people are watched.", "Hundreds of millions", 1e8, 1e8},
+        FigureCase{"HyphenatedDuration", "All were given a one-year ban.", "one-year", 1, kOpen, kOpen,
+                   FigureKind::Duration, "years"},
         FigureCase{"Points", "Residents start with 1000 points.", "1000 points", 1000, kOpen, kOpen,
                    FigureKind::Score, "points"},
         FigureCase{"OutOf", "The firm scored zero out of 100 on privacy.", "zero out of 100", 0, kOpen, kOpen,

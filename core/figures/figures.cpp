@@ -517,6 +517,24 @@ DateRef readDate(const std::vector<Token>& tokens, const ParsedNumber& number) {
     return date;
 }
 
+// "one-year" → (1, "years"); nothing for other words.
+std::optional<std::pair<double, std::string>> hyphenatedDuration(const Token& token) {
+    const auto dash = token.text.find('-');
+    if (token.kind != Token::Word || dash == std::string_view::npos)
+        return std::nullopt;
+    Token left = token, right = token;
+    left.text = token.text.substr(0, dash);
+    right.text = token.text.substr(dash + 1);
+    const std::string_view unit = durationWord(right);
+    if (unit.empty())
+        return std::nullopt;
+    std::vector<Token> one{left};
+    const auto number = parseNumber(one, 0);
+    if (!number || number->fraction || number->vague)
+        return std::nullopt;
+    return std::pair{number->value, std::string(unit)};
+}
+
 // "greater than 100 and smaller than 300": a lower and an upper bound joined by "and", "but" or a comma
 // are one range.
 void joinBounds(const std::vector<Token>& tokens, std::vector<Draft>& drafts) {
@@ -608,7 +626,16 @@ std::vector<Figure> extractFigures(std::string_view text) {
         std::vector<Draft> drafts;
 
         for (std::size_t i = 0; i < tokens.size(); ++i) {
-            if (insideUrl(tokens, i)) {
+            if (insideUrl(tokens, i))
+                continue;
+            // "a one-year ban", "a ten-day visit": a duration in one word.
+            if (const auto duration = hyphenatedDuration(tokens[i])) {
+                Draft draft;
+                draft.first = draft.last = i;
+                draft.value = duration->first;
+                draft.kind = FigureKind::Duration;
+                draft.unit = duration->second;
+                drafts.push_back(draft);
                 continue;
             }
             const auto number = parseNumber(tokens, i);
