@@ -182,6 +182,8 @@ TEST(FigureContext, SourceFromThePreviousSentence) {
     EXPECT_EQ(findFigure(figures, "72 percent")->source, "Example University");
     figures = extractFigures("The weather was mild. It said 72 percent agree.");
     EXPECT_EQ(findFigure(figures, "72 percent")->source, "");
+    figures = extractFigures("Industry figures suggest growth. Two makers lead with 40 percent.");
+    EXPECT_EQ(findFigure(figures, "40 percent")->source, "") << "a common word opening a sentence is no name";
     figures = extractFigures("Maria Lopez said the panel was large. Of its members, 72 percent agree.");
     EXPECT_EQ(findFigure(figures, "72 percent")->source, "Maria Lopez");
 }

@@ -182,8 +182,11 @@ std::string sourceIn(const std::vector<Token>& tokens) {
                 if (std::string name = nameStartingAt(tokens, i + 1); !name.empty())
                     return name;
         }
-        // "X's report", "an X estimate", "X data"
-        if (oneOf(tokens[i], kSourceNouns) && i > 0)
+        // "X's report", "an X estimate", "X data"; not a lone capitalised word opening the sentence
+        // ("Industry figures suggest …")
+        if (oneOf(tokens[i], kSourceNouns) && i > 0 &&
+            !(i == 1 && tokens[0].text.find('\'') == std::string_view::npos &&
+              tokens[0].text.find("\xE2\x80\x99") == std::string_view::npos))
             if (std::string name = nameEndingAt(tokens, i - 1); !name.empty())
                 return name;
         // "X: …" introducing a quotation
