@@ -1,0 +1,62 @@
+#pragma once
+// What the parts of the figure finder share: the figure being assembled from
+// a sentence's tokens, and the readers of units and bounds around a number.
+
+#include "figures.h"
+#include "lexer.h"
+#include "numbers.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace claimtrack::figures {
+
+inline bool isSymbol(const std::vector<Token>& tokens, std::size_t i, std::string_view text) {
+    return i < tokens.size() && tokens[i].kind == Token::Symbol && tokens[i].text == text;
+}
+
+inline bool isDash(const std::vector<Token>& tokens, std::size_t i) {
+    return isSymbol(tokens, i, "-") || isSymbol(tokens, i, "\xE2\x80\x93") ||
+           isSymbol(tokens, i, "\xE2\x80\x94");
+}
+
+inline bool isWordAt(const std::vector<Token>& tokens, std::size_t i, std::string_view word) {
+    return i < tokens.size() && tokens[i].kind == Token::Word && is(tokens[i], word);
+}
+
+// The figure being assembled from tokens [first, last].
+struct Draft {
+    std::size_t first = 0, last = 0;
+    std::optional<double> value, low, high;
+    bool approximate = false;
+    std::string unit;
+    FigureKind kind = FigureKind::Count;
+};
+
+struct Currency {
+    std::string_view code;
+};
+
+// A currency sign or code right before tokens[i] ("$", "US$", "£", "RMB"), and how many tokens it takes.
+std::optional<Currency> currencyBefore(const std::vector<Token>& tokens, std::size_t i, std::size_t& length);
+// The ISO code of a currency word ("yuan" → "CNY"), or empty.
+std::string_view currencyWord(const Token& token);
+// "years" for "year"/"years" and so on, or empty.
+std::string_view durationWord(const Token& token);
+// Reads units after tokens[draft.last]: percent, currency, duration, points, "out of N".
+void readUnit(const std::vector<Token>& tokens, Draft& draft, const ParsedNumber& number);
+// "one-year" → (1, "years"); nothing for other words.
+std::optional<std::pair<double, std::string>> hyphenatedDuration(const Token& token);
+
+// Applies a qualifier ("more than", "about", ">=", "or more") around the draft, widening it over it.
+void readQualifier(const std::vector<Token>& tokens, Draft& draft);
+// A second number ending a range after tokens[draft.last]; `opener` is "between"/"from" when one came before.
+bool readRange(const std::vector<Token>& tokens, Draft& draft, const ParsedNumber& firstNumber,
+               std::string_view opener);
+// Joins a lower and an upper bound written as two figures into one range.
+void joinBounds(const std::vector<Token>& tokens, std::vector<Draft>& drafts);
+
+}  // namespace claimtrack::figures
