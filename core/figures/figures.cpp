@@ -326,11 +326,21 @@ std::vector<Figure> extractFigures(std::string_view text) {
         }
 
         joinBounds(tokens, drafts);
-        for (const Draft& draft : drafts) {
+        // A figure in place: its words, its text, its sentence.
+        auto placed = [&](std::size_t first, std::size_t last) {
             Figure figure;
-            figure.range = {offsets.at(tokens[draft.first].span.begin),
-                            offsets.at(tokens[draft.last].span.end)};
-            figure.text = spanText(text, tokens, draft.first, draft.last);
+            figure.range = {offsets.at(tokens[first].span.begin), offsets.at(tokens[last].span.end)};
+            figure.text = spanText(text, tokens, first, last);
+            figure.sentence = sentenceRange;
+            return figure;
+        };
+        // Tokens between [first, last] and [otherFirst, otherLast], which do not overlap.
+        auto gap = [](std::size_t first, std::size_t last, std::size_t otherFirst, std::size_t otherLast) {
+            return otherFirst > last ? otherFirst - last : first - std::min(first, otherLast);
+        };
+        const std::string source = drafts.empty() ? std::string() : sourceOf(tokens, previous);
+        for (const Draft& draft : drafts) {
+            Figure figure = placed(draft.first, draft.last);
             figure.value = draft.value;
             figure.low = draft.low;
             figure.high = draft.high;
@@ -338,38 +348,28 @@ std::vector<Figure> extractFigures(std::string_view text) {
             figure.unit = draft.unit;
             figure.kind = draft.kind;
             figure.subject = subjectAt(text, tokens, draft.last + 1);
-            figure.source = sourceOf(tokens, previous);
+            figure.source = source;
             // The nearest time reference in the sentence: a date, or a word such as "today".
             std::size_t best = SIZE_MAX;
-            for (const DateRef& date : dates) {
-                const std::size_t distance = date.first > draft.last
-                                                 ? date.first - draft.last
-                                                 : draft.first - std::min(draft.first, date.last);
-                if (distance < best) {
+            for (const DateRef& date : dates)
+                if (const std::size_t distance = gap(draft.first, draft.last, date.first, date.last);
+                    distance < best) {
                     best = distance;
                     figure.time = date.time;
                 }
-            }
-            for (std::size_t t = 0; t < tokens.size(); ++t) {
-                const std::size_t distance =
-                    t > draft.last ? t - draft.last : draft.first - std::min(draft.first, t);
-                if (isNowWord(tokens[t]) && distance < best) {
+            for (std::size_t t = 0; t < tokens.size(); ++t)
+                if (const std::size_t distance = gap(draft.first, draft.last, t, t);
+                    isNowWord(tokens[t]) && distance < best) {
                     best = distance;
                     figure.time = "today";
                 }
-            }
-            figure.sentence = sentenceRange;
             figures.push_back(std::move(figure));
         }
         for (const DateRef& date : dates) {
-            Figure figure;
-            figure.range = {offsets.at(tokens[date.first].span.begin),
-                            offsets.at(tokens[date.last].span.end)};
-            figure.text = spanText(text, tokens, date.first, date.last);
+            Figure figure = placed(date.first, date.last);
             figure.value = date.year;
             figure.kind = FigureKind::Date;
             figure.time = date.time;
-            figure.sentence = sentenceRange;
             figures.push_back(std::move(figure));
         }
         std::sort(figures.end() - static_cast<std::ptrdiff_t>(drafts.size() + dates.size()), figures.end(),
