@@ -237,9 +237,11 @@ void tokenize(std::string_view text, Span sentence, std::vector<Token>& tokens) 
 bool is(const Token& token, std::string_view lowercase) {
     if (token.text.size() != lowercase.size())
         return false;
-    for (std::size_t i = 0; i < lowercase.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(token.text[i])) != lowercase[i])
-            return false;
+    for (std::size_t i = 0; i < lowercase.size(); ++i) {
+        const char c = token.text[i];
+        if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c) != lowercase[i])
+            return false;  // ASCII only, without the locale: this runs for every word of every article
+    }
     return true;
 }
 

@@ -250,6 +250,10 @@ std::optional<ParsedNumber> parseNumber(const std::vector<Token>& tokens, std::s
     }
     if (token.kind != Token::Word)
         return std::nullopt;
+    // Most words cannot start a number; their first letter says so without a look-up.
+    const char first = static_cast<char>(token.text[0] | 0x20);
+    if (std::string_view("abdefhmnoqstz").find(first) == std::string_view::npos)
+        return std::nullopt;
 
     number.spelled = true;
     // "a million", "a dozen", "a third", "a half", "half"
