@@ -94,6 +94,15 @@ Result<double> parseNumber(std::string_view text, std::string_view field) {
     return value;
 }
 
+Result<std::optional<double>> parseOptionalNumber(std::string_view text, std::string_view field) {
+    if (text.empty())
+        return std::optional<double>();
+    auto number = parseNumber(text, field);
+    if (!number)
+        return number.error();
+    return std::optional<double>(*number);
+}
+
 std::string formatNumber(double value) {
     if (value == std::trunc(value) && std::fabs(value) < 1e15)
         return fmt::format("{}", static_cast<std::int64_t>(value));

@@ -28,6 +28,8 @@ Result<std::string> parsePartialDate(std::string_view text, std::string_view fie
 // A figure as typed on the command line: "626000000", "1.4e9", "-3.5".
 // Refuses thousands separators, words, NaN and infinities, naming `field`.
 Result<double> parseNumber(std::string_view text, std::string_view field);
+// The same, where an empty text means no figure.
+Result<std::optional<double>> parseOptionalNumber(std::string_view text, std::string_view field);
 
 // The shortest text that reads back as the same double; whole numbers below
 // 1e15 are written without exponent or decimal point ("626000000").

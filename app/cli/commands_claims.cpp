@@ -11,15 +11,6 @@ namespace claimtrack::cli {
 
 namespace {
 
-Result<std::optional<double>> optionalNumber(const std::string& text, std::string_view field) {
-    if (text.empty())
-        return std::optional<double>();
-    auto number = parseNumber(text, field);
-    if (!number)
-        return number.error();
-    return std::optional<double>(*number);
-}
-
 class ClaimAddCommand : public Command {
 public:
     std::string project;
@@ -50,7 +41,7 @@ public:
         for (auto [text, target, name] :
              {std::tuple{&value, &claim.fields.value, "value"}, std::tuple{&low, &claim.fields.low, "low"},
               std::tuple{&high, &claim.fields.high, "high"}}) {
-            auto number = optionalNumber(*text, name);
+            auto number = parseOptionalNumber(*text, name);
             if (!number)
                 return report(streams.err, number.error());
             *target = *number;

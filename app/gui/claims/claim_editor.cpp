@@ -54,12 +54,7 @@ QString numberText(std::optional<double> value) {
 Result<std::optional<double>> typedNumber(const QString& text, std::string_view field) {
     QString clean = text;
     clean.remove(QLatin1Char(',')).remove(QLatin1Char(' ')).remove(QChar(0x00A0)).remove(QChar(0x202F));
-    if (clean.isEmpty())
-        return std::optional<double>();
-    auto number = parseNumber(clean.toStdString(), field);
-    if (!number)
-        return number.error();
-    return std::optional<double>(*number);
+    return parseOptionalNumber(clean.toStdString(), field);
 }
 
 }  // namespace
