@@ -85,4 +85,10 @@ inline Error makeError(ErrorCode code, std::string message) {
     return Error{code, std::move(message)};
 }
 
+// Success or the error of `result`, its value dropped.
+template <class T>
+Result<void> withoutValue(const Result<T>& result) {
+    return result ? Result<void>() : Result<void>(result.error());
+}
+
 }  // namespace claimtrack

@@ -76,10 +76,7 @@ Result<std::int64_t> ProjectSession::addClaim(const NewClaim& claim) {
     const auto record = std::make_shared<ClaimRecord>(std::move(*added));
     pushDone(
         tr("Add claim %1").arg(claimLabel(record->anchor.quote.exact)), record->articleId,
-        [this, record]() -> Result<void> {
-            auto deleted = m_project.deleteClaim(record->id);
-            return deleted ? Result<void>() : Result<void>(deleted.error());
-        },
+        [this, record] { return withoutValue(m_project.deleteClaim(record->id)); },
         [this, record] { return m_project.restoreClaim(*record); });
     return *id;
 }
@@ -119,10 +116,7 @@ Result<void> ProjectSession::deleteClaim(std::int64_t id) {
     pushDone(
         tr("Delete claim %1").arg(claimLabel(record->anchor.quote.exact)), record->articleId,
         [this, record] { return m_project.restoreClaim(*record); },
-        [this, record]() -> Result<void> {
-            auto again = m_project.deleteClaim(record->id);
-            return again ? Result<void>() : Result<void>(again.error());
-        });
+        [this, record] { return withoutValue(m_project.deleteClaim(record->id)); });
     return {};
 }
 
@@ -152,9 +146,8 @@ Result<void> ProjectSession::mergeEntity(EntityKind kind, std::int64_t fromId, s
     pushDone(
         tr("Merge '%1'").arg(QString::fromStdString(state->first.name)), 0,
         [this, kind, state] { return m_project.unmergeEntity(kind, state->first, state->second); },
-        [this, kind, state, intoId]() -> Result<void> {
-            auto again = m_project.mergeEntity(kind, state->first.id, intoId);
-            return again ? Result<void>() : Result<void>(again.error());
+        [this, kind, state, intoId] {
+            return withoutValue(m_project.mergeEntity(kind, state->first.id, intoId));
         });
     return {};
 }
@@ -167,10 +160,7 @@ Result<void> ProjectSession::deleteEntity(EntityKind kind, std::int64_t id) {
     pushDone(
         tr("Delete '%1'").arg(QString::fromStdString(entity->name)), 0,
         [this, kind, entity] { return m_project.restoreEntity(kind, *entity); },
-        [this, kind, entity]() -> Result<void> {
-            auto again = m_project.deleteEntity(kind, entity->id);
-            return again ? Result<void>() : Result<void>(again.error());
-        });
+        [this, kind, entity] { return withoutValue(m_project.deleteEntity(kind, entity->id)); });
     return {};
 }
 
