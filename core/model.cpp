@@ -125,15 +125,9 @@ std::string newUuid() {
     std::memcpy(bytes.data(), words.data(), bytes.size());
     bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0F) | 0x40);  // version 4
     bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3F) | 0x80);  // RFC 4122 variant
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string uuid;
-    uuid.reserve(36);
-    for (std::size_t i = 0; i < bytes.size(); ++i) {
-        if (i == 4 || i == 6 || i == 8 || i == 10)
-            uuid.push_back('-');
-        uuid.push_back(kHex[bytes[i] >> 4]);
-        uuid.push_back(kHex[bytes[i] & 0xF]);
-    }
+    std::string uuid = hexEncode(bytes);
+    for (const std::size_t at : {20, 16, 12, 8})
+        uuid.insert(at, 1, '-');  // 8-4-4-4-12
     return uuid;
 }
 

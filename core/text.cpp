@@ -132,10 +132,14 @@ std::string normalizeField(std::string_view utf8) {
 std::string sha256Hex(std::string_view bytes) {
     std::array<unsigned char, SHA256_DIGEST_LENGTH> digest{};
     SHA256(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), digest.data());
+    return hexEncode(digest);
+}
+
+std::string hexEncode(std::span<const unsigned char> bytes) {
     static constexpr char kHex[] = "0123456789abcdef";
     std::string hex;
-    hex.reserve(2 * digest.size());
-    for (const unsigned char byte : digest) {
+    hex.reserve(2 * bytes.size());
+    for (const unsigned char byte : bytes) {
         hex.push_back(kHex[byte >> 4]);
         hex.push_back(kHex[byte & 0xF]);
     }

@@ -8,6 +8,7 @@
 #include "result.h"
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +45,9 @@ std::string normalizeField(std::string_view utf8);
 
 // Lowercase hex SHA-256 of the bytes.
 std::string sha256Hex(std::string_view bytes);
+
+// The bytes as lowercase hex, two digits each.
+std::string hexEncode(std::span<const unsigned char> bytes);
 
 // Number of code points in valid UTF-8.
 std::int64_t codePointCount(std::string_view utf8);

@@ -242,13 +242,7 @@ Result<Article> Project::article(std::int64_t id) {
 }
 
 Result<std::string> Project::articleText(std::int64_t id) {
-    return guarded([&] {
-        Statement& select = m_db->cached("SELECT text FROM article WHERE id = ?1");
-        select.bind(1, id);
-        if (!select.step())
-            refuse(ErrorCode::NotFound, fmt::format("no article with id {} in {}", id, path().string()));
-        return select.text(0);
-    });
+    return guarded([&] { return readArticleText(*m_db, id); });
 }
 
 Result<std::int64_t> Project::articleCount() {

@@ -179,7 +179,7 @@ Result<std::vector<DetectedFigures>> Project::detectFigures(std::optional<std::i
                 }
                 if (acceptAll) {
                     writer.insert(
-                        {target.id, figure.range, claimFieldsFrom(figure, target.meta.published)},
+                        {target.id, figure.range, {}},
                         orRefuse(validateClaimFields(claimFieldsFrom(figure, target.meta.published))), now);
                     ++result.accepted;
                     continue;

@@ -12,6 +12,15 @@ const char* const kSelectArticles = R"sql(
            (SELECT count(*) FROM claim c WHERE c.article_id = a.id)
     FROM article a WHERE ?1 IS NULL OR a.id = ?1 ORDER BY a.id)sql";
 
+std::string readArticleText(sqlite::Connection& db, std::int64_t articleId) {
+    Statement& select = db.cached("SELECT text FROM article WHERE id = ?1");
+    select.bind(1, articleId);
+    if (!select.step())
+        refuse(ErrorCode::NotFound,
+               fmt::format("no article with id {} in {}", articleId, db.path().string()));
+    return select.text(0);
+}
+
 Article readArticle(const Statement& row) {
     Article article;
     article.id = row.integer(0);
@@ -200,12 +209,7 @@ std::int64_t ClaimWriter::nameId(std::map<std::string, std::int64_t>& cache, con
 const CodePointIndex& ClaimWriter::articleText(std::int64_t articleId) {
     if (const auto it = m_articles.find(articleId); it != m_articles.end())
         return it->second->index;
-    Statement& select = m_db.cached("SELECT text FROM article WHERE id = ?1");
-    select.bind(1, articleId);
-    if (!select.step())
-        refuse(ErrorCode::NotFound,
-               fmt::format("no article with id {} in {}", articleId, m_db.path().string()));
-    auto loaded = std::make_unique<LoadedArticle>(select.text(0));
+    auto loaded = std::make_unique<LoadedArticle>(readArticleText(m_db, articleId));
     return m_articles.emplace(articleId, std::move(loaded)).first->second->index;
 }
 

@@ -12,6 +12,9 @@
 
 namespace claimtrack::db {
 
+// The stored text of an article; refuses an unknown id, naming the project file.
+std::string readArticleText(sqlite::Connection& db, std::int64_t articleId);
+
 // SELECT of every Article column; ?1 filters by id when bound.
 extern const char* const kSelectArticles;
 Article readArticle(const sqlite::Statement& row);

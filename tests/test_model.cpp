@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <regex>
 #include <sstream>
 
 using namespace claimtrack;
@@ -128,4 +129,12 @@ TEST(ClaimCsv, HeaderHasTheContractColumnsInOrder) {
         out.str(),
         "claim_id,article_id,article_title,publisher,url,published,quote,start,end,prefix,suffix,value,low,"
         "high,unit,metric,source,as_of,status,tags,note,created_at,updated_at\r\n");
+}
+
+TEST(Uuid, IsAVersion4UuidInItsUsualForm) {
+    const std::string uuid = newUuid();
+    EXPECT_TRUE(std::regex_match(
+        uuid, std::regex("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")))
+        << uuid;
+    EXPECT_NE(newUuid(), uuid);
 }
