@@ -10,7 +10,7 @@ import shutil
 import subprocess
 import tempfile
 
-from bench_storage import ARTICLES, CLAIMS, article_text
+from bench_storage import ARTICLES, CLAIMS, write_articles
 
 
 def main():
@@ -23,11 +23,7 @@ def main():
 
     work = pathlib.Path(tempfile.mkdtemp(prefix="claimtrack-gui-bench-"))
     try:
-        files = []
-        for i in range(ARTICLES):
-            path = work / f"a{i:05}.txt"
-            path.write_text(article_text(i))
-            files.append(str(path))
+        files, _ = write_articles(work / "articles")
         project = work / "million.claims"
         subprocess.run([cli, "init", str(project)], check=True)
         subprocess.run([cli, "import", str(project), *files], check=True, stdout=subprocess.DEVNULL)

@@ -45,6 +45,18 @@ def article_text(i):
     return "\n".join(lines) + "\n"
 
 
+def write_articles(folder):
+    """Writes the ARTICLES benchmark articles as files in `folder`; returns their paths and texts."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files, texts = [], []
+    for i in range(ARTICLES):
+        texts.append(article_text(i))
+        path = folder / f"a{i:05}.txt"
+        path.write_text(texts[-1])
+        files.append(str(path))
+    return files, texts
+
+
 def timed(command, stdout=subprocess.DEVNULL):
     """Runs a command; returns (wall seconds, peak RSS in MiB).
 
@@ -80,14 +92,7 @@ def main():
 
     work = pathlib.Path(tempfile.mkdtemp(prefix="claimtrack-bench-"))
     try:
-        files = []
-        texts = []
-        for i in range(ARTICLES):
-            path = work / "articles" / f"a{i:05}.txt"
-            path.parent.mkdir(exist_ok=True)
-            texts.append(article_text(i))
-            path.write_text(texts[-1])
-            files.append(str(path))
+        files, texts = write_articles(work / "articles")
         with open(work / "articles.csv", "w", newline="") as f:
             writer = csv.writer(f)
             for i, text in enumerate(texts, 1):
