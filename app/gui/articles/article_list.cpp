@@ -89,9 +89,6 @@ ArticleList::ArticleList(QWidget* parent)
                           m_view->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 9);
     m_view->setWordWrap(false);
 
-    // Narrower than this, a restored layout (say, saved on a small screen) leaves no room for titles.
-    setMinimumWidth(m_view->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 34);
-
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_filter);
