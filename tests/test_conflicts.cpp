@@ -1,0 +1,314 @@
+// The cross-check engine: intervals, periods, repeats, units, explanations.
+
+#include "conflicts/conflicts.h"
+#include "conflicts/explain.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+#include <set>
+
+using namespace claimtrack;
+
+namespace {
+
+constexpr double kOpen = std::numeric_limits<double>::infinity();
+
+struct Row {
+    std::int64_t source;
+    std::optional<double> value, low, high;
+    bool approximate;
+    std::string unit, asOf;
+};
+
+// Claims 1, 2, ... in metric 7, one per row.
+std::vector<ClaimFigure> claimsOf(const std::vector<Row>& rows) {
+    std::vector<ClaimFigure> claims;
+    for (const Row& row : rows)
+        claims.push_back({static_cast<std::int64_t>(claims.size() + 1), 7, row.source, row.value, row.low,
+                          row.high, row.approximate, row.unit, row.asOf});
+    return claims;
+}
+
+// "1<2: explanation" for each conflict, naming groups by their first claim.
+std::vector<std::string> describe(const CrossCheck& check) {
+    std::vector<std::string> lines;
+    for (const Conflict& c : check.conflicts)
+        lines.push_back(std::to_string(check.groups[c.lower].claimIds.front()) + "<" +
+                        std::to_string(check.groups[c.higher].claimIds.front()) +
+                        (c.undated ? " undated" : "") + ": " + explainConflict(check, c));
+    return lines;
+}
+
+struct Case {
+    const char* name;
+    std::vector<Row> rows;
+    std::vector<std::string> expected;
+    double tolerance = kDefaultTolerance;
+};
+
+class ConflictCases : public testing::TestWithParam<Case> {};
+
+TEST_P(ConflictCases, ListsExactlyTheConflictingPairs) {
+    const Case& c = GetParam();
+    const CrossCheck check = crossCheck(claimsOf(c.rows), {{7, std::nullopt, c.tolerance}});
+    EXPECT_EQ(describe(check), c.expected);
+}
+
+const std::vector<Case> kCases{
+    {"DisagreeInOneYear",
+     {{1, 626e6, {}, {}, false, "cameras", "2020"}, {2, 450e6, {}, {}, false, "cameras", "2020"}},
+     {"2<1: 626 million is 39% above 450 million"}},
+    {"EqualFiguresAgree",
+     {{1, 1.4e9, {}, {}, false, "people", "2018"}, {2, 1.4e9, {}, {}, false, "people", "2018"}},
+     {}},
+    {"DifferentYearsAreNotCompared",
+     {{1, 176e6, {}, {}, false, "cameras", "2016"}, {1, 626e6, {}, {}, false, "cameras", "2020"}},
+     {}},
+    {"AYearContainsItsMonths",
+     {{1, 10, {}, {}, false, "", "2018"}, {2, 20, {}, {}, false, "", "2018-04"}},
+     {"1<2: 20 is 2 times 10"}},
+    {"DifferentMonthsAreNotCompared",
+     {{1, 10, {}, {}, false, "", "2018-03"}, {2, 20, {}, {}, false, "", "2018-04"}},
+     {}},
+    {"AMonthContainsItsDays",
+     {{1, 10, {}, {}, false, "", "2018-04-02"},
+      {2, 12, {}, {}, false, "", "2018-04"},
+      {3, 11, {}, {}, false, "", "2018-04-03"}},
+     {"1<2: 12 is 20% above 10", "3<2: 12 is 9.1% above 11"}},
+    {"UndatedIsComparedWithEveryPeriodAndFlagged",
+     {{1, 100, {}, {}, false, "", ""},
+      {2, 150, {}, {}, false, "", "2016"},
+      {3, 100, {}, {}, false, "", "2021-02-03"}},
+     {"1<2 undated: 150 is 50% above 100"}},
+    {"ApproximateWithinTolerance",
+     {{1, 1.4e9, {}, {}, true, "", "2018"}, {2, 1.45e9, {}, {}, false, "", "2018"}},
+     {}},
+    {"ApproximateBeyondTolerance",
+     {{1, 1.4e9, {}, {}, true, "", "2018"}, {2, 1.5e9, {}, {}, false, "", "2018"}},
+     {"1<2: 1.5 billion is 7.1% above about 1.4 billion, beyond the 5% allowed for approximate figures"}},
+    {"ToleranceIsTheMetrics",
+     {{1, 1.4e9, {}, {}, true, "", "2018"}, {2, 1.5e9, {}, {}, false, "", "2018"}},
+     {},
+     0.1},
+    {"LowerBoundAbove",
+     {{1, {}, 200e6, {}, false, "cameras", "2018"},
+      {2, 176e6, {}, {}, false, "cameras", "2018"},
+      {3, 250e6, {}, {}, false, "cameras", "2018"}},
+     {"2<3: 250 million is 42% above 176 million",
+      "2<1: at least 200 million is at least 14% above 176 million"}},
+    {"UpperBoundBelow",
+     {{1, {}, {}, 850, false, "points", "2018"}, {2, 900, {}, {}, false, "points", "2018"}},
+     {"1<2: 900 points is at least 5.9% above at most 850 points"}},
+    {"RangesThatOverlapAgree",
+     {{1, {}, 10, 11, false, "percent", "2018"}, {2, 11, {}, {}, false, "%", "2018"}},
+     {}},
+    {"RangesApart",
+     {{1, {}, 10, 11, false, "percent", "2018"}, {2, {}, 15, 20, false, "%", "2018"}},
+     {"1<2: 15% to 20% is at least 36% above 10% to 11%"}},
+    {"ScaleWordsConvert",
+     {{1, 626, {}, {}, false, "million cameras", "2020"}, {2, 450e6, {}, {}, false, "cameras", "2020"}},
+     {"2<1: 626 million is 39% above 450 million"}},
+    {"FractionsArePercent",
+     {{1, 0.11, {}, {}, false, "share", "2018"},
+      {2, 11, {}, {}, false, "percent", "2018"},
+      {3, 4, {}, {}, false, "out of 5", "2018"}},
+     {"1<3: 80% is 7.3 times 11%", "2<3: 80% is 7.3 times 11%"}},
+    {"YearsAndMonthsConvert",
+     {{1, 5, {}, {}, false, "years", "2019"}, {2, 66, {}, {}, false, "months", "2019"}},
+     {"1<2: 66 months is 10% above 5 years"}},
+    {"ZeroHasNoRatio",
+     {{1, 0, {}, {}, false, "", "2018"}, {2, 5, {}, {}, false, "", "2018"}},
+     {"1<2: 5 is 5 above 0"}},
+    {"LargestGapFirst",
+     {{1, 100, {}, {}, false, "", "2018"},
+      {2, 110, {}, {}, false, "", "2018"},
+      {3, 300, {}, {}, false, "", "2018"}},
+     {"1<3: 300 is 3 times 100", "2<3: 300 is 2.7 times 110", "1<2: 110 is 10% above 100"}},
+};
+
+INSTANTIATE_TEST_SUITE_P(CrossCheck, ConflictCases, testing::ValuesIn(kCases),
+                         [](const auto& param) { return std::string(param.param.name); });
+
+TEST(CrossCheck, RepeatsOfOneSourceCountOnce) {
+    const CrossCheck check = crossCheck(claimsOf({{1, 626e6, {}, {}, false, "cameras", "2020"},
+                                                  {2, 450e6, {}, {}, false, "cameras", "2020"},
+                                                  {1, 626e6, {}, {}, false, "cameras", "2020"},
+                                                  {1, 626e6, {}, {}, false, "cameras", "2020"}}),
+                                        {});
+    ASSERT_EQ(check.conflicts.size(), 1u);
+    EXPECT_EQ(check.groups[check.conflicts[0].higher].claimIds, (std::vector<std::int64_t>{1, 3, 4}));
+    EXPECT_EQ(check.groups[check.conflicts[0].lower].claimIds, (std::vector<std::int64_t>{2}));
+    EXPECT_EQ(check.metric(7)->conflicts, 1u);
+    EXPECT_EQ(check.metric(7)->claims, 4u);
+}
+
+TEST(CrossCheck, UnattributedFiguresAreNeverTakenForRepeats) {
+    const CrossCheck check =
+        crossCheck(claimsOf({{0, 5, {}, {}, false, "", "2020"}, {0, 5, {}, {}, false, "", "2020"}}), {});
+    EXPECT_EQ(check.groups.size(), 2u);
+    EXPECT_TRUE(check.conflicts.empty());
+}
+
+TEST(CrossCheck, FiguresThatCannotBeConvertedAreSetAsideWithTheReason) {
+    const CrossCheck check = crossCheck(claimsOf({{1, 1e6, {}, {}, false, "people", "2018"},
+                                                  {2, 2e6, {}, {}, false, "people", "2018"},
+                                                  {3, 11, {}, {}, false, "percent", "2018"},
+                                                  {4, {}, {}, {}, false, "people", "2018"},
+                                                  {5, 3, {}, {}, false, "USD", "2018"}}),
+                                        {});
+    ASSERT_EQ(check.setAside.size(), 3u);
+    EXPECT_EQ(check.setAside[0].claimId, 4);
+    EXPECT_EQ(check.setAside[0].reason, "no figure recorded");
+    EXPECT_EQ(check.setAside[1].claimId, 3);
+    EXPECT_EQ(check.setAside[1].reason,
+              "'percent' is percent, but the metric is compared as a count; they cannot be converted");
+    EXPECT_EQ(check.setAside[2].claimId, 5);
+    EXPECT_EQ(check.metric(7)->scale.kind, UnitKind::Count);
+    EXPECT_EQ(check.conflicts.size(), 1u);
+}
+
+TEST(CrossCheck, TheMetricsKindDecidesTheScale) {
+    const CrossCheck check = crossCheck(claimsOf({{1, 1e6, {}, {}, false, "people", "2018"},
+                                                  {2, 2e6, {}, {}, false, "people", "2018"},
+                                                  {3, 11, {}, {}, false, "percent", "2018"}}),
+                                        {{7, UnitKind::Percent, kDefaultTolerance}});
+    EXPECT_EQ(check.setAside.size(), 2u);
+    EXPECT_EQ(check.metric(7)->scale.base, "percent");
+}
+
+TEST(CrossCheck, DurationsWithoutAnExactConversionAreNotCompared) {
+    const CrossCheck check = crossCheck(claimsOf({{1, 2, {}, {}, false, "years", "2018"},
+                                                  {2, 3, {}, {}, false, "years", "2018"},
+                                                  {3, 700, {}, {}, false, "days", "2018"}}),
+                                        {});
+    ASSERT_EQ(check.setAside.size(), 1u);
+    EXPECT_EQ(check.setAside[0].reason, "'days' cannot be converted exactly to months");
+}
+
+TEST(CrossCheck, ClaimsWithoutAMetricAreIgnored) {
+    std::vector<ClaimFigure> claims =
+        claimsOf({{1, 1, {}, {}, false, "", ""}, {2, 9, {}, {}, false, "", ""}});
+    for (ClaimFigure& claim : claims)
+        claim.metricId = 0;
+    const CrossCheck check = crossCheck(claims, {});
+    EXPECT_TRUE(check.conflicts.empty());
+    EXPECT_TRUE(check.metrics.empty());
+}
+
+std::string describePair(const CrossCheck& check, std::pair<std::size_t, std::size_t> pair) {
+    const auto one = [&](std::size_t g) {
+        const RepeatGroup& group = check.groups[g];
+        return testing::PrintToString(std::vector<double>{group.interval.low, group.interval.high}) + " in " +
+               std::to_string(group.period.year) + "-" + std::to_string(group.period.month) + "-" +
+               std::to_string(group.period.day);
+    };
+    return one(pair.first) + " < " + one(pair.second);
+}
+
+// Every pair the engine lists, and no other, is one a pairwise check finds:
+// random metrics with nested periods, bounds, approximations and repeats.
+TEST(CrossCheck, AgreesWithComparingEveryPair) {
+    std::mt19937 random(20261123);
+    const std::vector<std::string> periods{"",        "2019",       "2020",      "2020-03",
+                                           "2020-04", "2020-03-01", "2020-03-02"};
+    for (int round = 0; round < 200; ++round) {
+        std::vector<ClaimFigure> claims;
+        const int n = 1 + static_cast<int>(random() % 40);
+        for (int i = 0; i < n; ++i) {
+            ClaimFigure claim;
+            claim.claimId = i + 1;
+            claim.metricId = 1 + static_cast<std::int64_t>(random() % 3);
+            claim.sourceId = static_cast<std::int64_t>(random() % 4);
+            const double v = static_cast<double>(random() % 12);
+            switch (random() % 4) {
+            case 0:
+                claim.value = v;
+                break;
+            case 1:
+                claim.low = v;
+                break;
+            case 2:
+                claim.high = v;
+                break;
+            default:
+                claim.low = v, claim.high = v + static_cast<double>(random() % 3);
+                break;
+            }
+            claim.approximate = random() % 5 == 0;
+            claim.asOf = periods[random() % periods.size()];
+            claims.push_back(claim);
+        }
+        const std::vector<MetricRules> rules{{1, std::nullopt, 0.1}, {2, std::nullopt, 0.0}};
+        const CrossCheck check = crossCheck(claims, rules);
+
+        std::set<std::pair<std::size_t, std::size_t>> found;
+        for (const Conflict& c : check.conflicts)
+            EXPECT_TRUE(found.insert({c.lower, c.higher}).second) << "listed twice";
+        std::set<std::pair<std::size_t, std::size_t>> expected;
+        for (std::size_t a = 0; a < check.groups.size(); ++a)
+            for (std::size_t b = 0; b < check.groups.size(); ++b) {
+                const RepeatGroup& x = check.groups[a];
+                const RepeatGroup& y = check.groups[b];
+                if (x.metricId == y.metricId && x.period.overlaps(y.period) &&
+                    x.interval.high < y.interval.low)
+                    expected.insert({a, b});
+            }
+        std::vector<std::pair<std::size_t, std::size_t>> missing, extra;
+        std::set_difference(expected.begin(), expected.end(), found.begin(), found.end(),
+                            std::back_inserter(missing));
+        std::set_difference(found.begin(), found.end(), expected.begin(), expected.end(),
+                            std::back_inserter(extra));
+        ASSERT_TRUE(missing.empty() && extra.empty())
+            << "round " << round << ": " << missing.size() << " missing, e.g. "
+            << (missing.empty() ? "" : describePair(check, missing[0])) << "; " << extra.size()
+            << " extra, e.g. " << (extra.empty() ? "" : describePair(check, extra[0]));
+        std::size_t grouped = 0;
+        for (const RepeatGroup& g : check.groups)
+            grouped += g.claimIds.size();
+        EXPECT_EQ(grouped + check.setAside.size(), claims.size());
+    }
+}
+
+TEST(SayNumber, ReadsAsAPersonWouldSayIt) {
+    const Scale count{UnitKind::Count, "", 1};
+    EXPECT_EQ(sayNumber(626e6, count), "626 million");
+    EXPECT_EQ(sayNumber(1.4e9, count), "1.4 billion");
+    EXPECT_EQ(sayNumber(1234567, count), "1,234,567");
+    EXPECT_EQ(sayNumber(2209, count), "2,209");
+    EXPECT_EQ(sayNumber(11, {UnitKind::Percent, "percent", 1}), "11%");
+    EXPECT_EQ(sayNumber(2.5e9, {UnitKind::Money, "USD", 1}), "USD 2.5 billion");
+    EXPECT_EQ(sayNumber(60, {UnitKind::Duration, "months", 1}), "5 years");
+    EXPECT_EQ(sayNumber(48, {UnitKind::Duration, "hours", 1}), "2 days");
+    EXPECT_EQ(sayNumber(1000, {UnitKind::Score, "points", 1}), "1,000 points");
+}
+
+TEST(ScaleOf, KnowsExactConversionsOnly) {
+    EXPECT_EQ(scaleOf("million cameras").factor, 1e6);
+    EXPECT_EQ(scaleOf("Billion").factor, 1e9);
+    EXPECT_EQ(scaleOf("%").base, "percent");
+    EXPECT_EQ(scaleOf("per cent").base, "percent");
+    EXPECT_EQ(scaleOf("share").factor, 100);
+    EXPECT_EQ(scaleOf("percentage points").base, "percentage points");
+    EXPECT_EQ(scaleOf("out of 5").factor, 20);
+    EXPECT_EQ(scaleOf("yuan").base, "CNY");
+    EXPECT_EQ(scaleOf("HKD").base, "HKD");
+    EXPECT_EQ(scaleOf("years").factor, 12);
+    EXPECT_EQ(scaleOf("weeks").base, "hours");
+    EXPECT_EQ(scaleOf("months").base, "months");
+    EXPECT_EQ(scaleOf("m").factor, 1e6);
+    EXPECT_EQ(scaleOf("").kind, UnitKind::Count);
+    EXPECT_EQ(scaleOf("monitors").kind, UnitKind::Count);
+}
+
+TEST(ParsePeriod, ReadsPartialDates) {
+    EXPECT_EQ(parsePeriod("2020"), (Period{2020, 0, 0}));
+    EXPECT_EQ(parsePeriod("2018-04"), (Period{2018, 4, 0}));
+    EXPECT_EQ(parsePeriod("2018-04-30"), (Period{2018, 4, 30}));
+    EXPECT_FALSE(parsePeriod("").dated());
+    EXPECT_TRUE(Period{}.contains(Period{2018, 4, 30}));
+    EXPECT_FALSE((Period{2018, 4, 30}).overlaps(Period{2018, 5, 0}));
+}
+
+}  // namespace
