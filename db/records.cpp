@@ -1,4 +1,6 @@
 #include "records.h"
+
+#include "figures.h"
 #include "guarded.h"
 
 #include <fmt/format.h>
@@ -95,6 +97,10 @@ ClaimRecord readClaim(const Statement& row) {
     return claim;
 }
 
+std::int64_t isApproximate(const TextQuote& quote) {
+    return quotesApproximateFigure(quote.prefix, quote.exact) ? 1 : 0;
+}
+
 Anchor ClaimWriter::anchor(std::int64_t articleId, const std::variant<QuoteSelector, CodePointRange>& where) {
     const CodePointIndex& text = articleText(articleId);
     auto anchor = std::visit(
@@ -122,12 +128,12 @@ std::int64_t ClaimWriter::insert(const NewClaim& claim, const ClaimFields& field
     const Anchor anchor = this->anchor(claim.articleId, claim.where);
     Statement& insert = m_db.cached(R"sql(
         INSERT INTO claim (uuid, article_id, start, end, quote, prefix, suffix, value, low, high, unit,
-                           metric_id, source_id, as_of, status, note, created_at, updated_at)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17))sql");
+                           metric_id, source_id, as_of, status, note, created_at, updated_at, approximate)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, ?18))sql");
     insert.bind(1, newUuid()).bind(2, claim.articleId).bind(3, anchor.range.start).bind(4, anchor.range.end);
     insert.bind(5, anchor.quote.exact).bind(6, anchor.quote.prefix).bind(7, anchor.quote.suffix);
     writeFields(insert, fields);
-    insert.bind(17, now);
+    insert.bind(17, now).bind(18, isApproximate(anchor.quote));
     insert.run();
     const std::int64_t claimId = m_db.lastInsertId();
     writeTags(claimId, fields.tags);
@@ -137,8 +143,8 @@ std::int64_t ClaimWriter::insert(const NewClaim& claim, const ClaimFields& field
 void ClaimWriter::restore(const ClaimRecord& claim) {
     Statement& insert = m_db.cached(R"sql(
         INSERT INTO claim (uuid, article_id, start, end, quote, prefix, suffix, value, low, high, unit,
-                           metric_id, source_id, as_of, status, note, created_at, updated_at, id)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19))sql");
+                           metric_id, source_id, as_of, status, note, created_at, updated_at, id, approximate)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20))sql");
     insert.bind(1, claim.uuid).bind(2, claim.articleId);
     insert.bind(3, claim.anchor.range.start).bind(4, claim.anchor.range.end);
     insert.bind(5, claim.anchor.quote.exact)
@@ -146,6 +152,7 @@ void ClaimWriter::restore(const ClaimRecord& claim) {
         .bind(7, claim.anchor.quote.suffix);
     writeFields(insert, claim.fields);
     insert.bind(17, claim.createdAt).bind(18, claim.updatedAt).bind(19, claim.id);
+    insert.bind(20, isApproximate(claim.anchor.quote));
     insert.run();
     writeTags(claim.id, claim.fields.tags);
 }

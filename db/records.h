@@ -23,6 +23,9 @@ Article readArticle(const sqlite::Statement& row);
 std::string selectClaims(std::string_view where, std::string_view order = "c.article_id, c.start, c.id");
 ClaimRecord readClaim(const sqlite::Statement& row);
 
+// 1 when the quote's figure is hedged ("about 1.4 billion"): the claim's `approximate` column.
+std::int64_t isApproximate(const TextQuote& quote);
+
 // Writes claims, resolving metric, source and tag names (created on first
 // use) and article texts once per batch. Call inside a transaction.
 class ClaimWriter {

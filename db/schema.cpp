@@ -1,5 +1,7 @@
 #include "schema.h"
 
+#include "figures.h"
+
 #include <fmt/format.h>
 
 namespace claimtrack::db {
@@ -105,21 +107,67 @@ CREATE TABLE suggestion (
 );
 )sql";
 
+// Version 3: what a metric measures and how strictly its figures are
+// compared; whether a claim's figure is hedged ("about"); the researcher's
+// verdicts on conflicting figures.
+constexpr const char* kVersion3 = R"sql(
+ALTER TABLE metric ADD COLUMN unit_kind TEXT
+    CHECK (unit_kind IN ('count', 'percent', 'money', 'duration', 'score'));
+ALTER TABLE metric ADD COLUMN place TEXT;
+ALTER TABLE metric ADD COLUMN population TEXT;
+-- How far an approximate figure reaches either side, as a fraction; NULL: the default (0.05).
+ALTER TABLE metric ADD COLUMN tolerance REAL CHECK (tolerance >= 0 AND tolerance < 1);
+
+-- Derived from the quote and the words before it when the anchor is written.
+ALTER TABLE claim ADD COLUMN approximate INTEGER NOT NULL DEFAULT 0;
+
+-- A verdict names one claim of each side of a conflict; it stays with those
+-- claims' figures, whichever claims later repeat them. No foreign keys: a
+-- verdict outlives a deleted claim, so undoing the delete brings both back.
+CREATE TABLE verdict (
+    id         INTEGER PRIMARY KEY,
+    uuid       TEXT NOT NULL UNIQUE,
+    claim_a    INTEGER NOT NULL,
+    claim_b    INTEGER NOT NULL,
+    supported  INTEGER,               -- claim_a or claim_b; NULL: both stand (different definitions)
+    note       TEXT,
+    created_at TEXT NOT NULL,
+    UNIQUE (claim_a, claim_b),
+    CHECK (claim_a < claim_b),
+    CHECK (supported IS NULL OR supported IN (claim_a, claim_b))
+);
+)sql";
+
+void markApproximateClaims(sqlite::Connection& connection) {
+    sqlite::Statement select(connection, "SELECT id, prefix, quote FROM claim");
+    sqlite::Statement mark(connection, "UPDATE claim SET approximate = 1 WHERE id = ?1");
+    while (select.step()) {
+        if (!quotesApproximateFigure(select.text(1), select.text(2)))
+            continue;
+        mark.reset();
+        mark.bind(1, select.integer(0));
+        mark.run();
+    }
+}
+
 }  // namespace
 
-void migrate(sqlite::Connection& connection, std::int64_t from) {
-    if (from >= kSchemaVersion)
+void migrate(sqlite::Connection& connection, std::int64_t from, std::int64_t to) {
+    if (from >= to)
         return;
     sqlite::Transaction transaction(connection);
-    if (from < 1)
+    if (from < 1 && to >= 1)
         connection.exec(kVersion1);
-    if (from < 2)
+    if (from < 2 && to >= 2)
         connection.exec(kVersion2);
-    // Add the next step here as `if (from < 3) connection.exec(kVersion3);`
+    if (from < 3 && to >= 3) {
+        connection.exec(kVersion3);
+        markApproximateClaims(connection);
+    }
+    // Add the next step here as `if (from < 4 && to >= 4) connection.exec(kVersion4);`
     // and raise kSchemaVersion; see docs/architecture.md.
     connection.exec(
-        fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {}", kApplicationId, kSchemaVersion)
-            .c_str());
+        fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {}", kApplicationId, to).c_str());
     transaction.commit();
 }
 

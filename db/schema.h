@@ -9,9 +9,10 @@ namespace claimtrack::db {
 inline constexpr std::int64_t kApplicationId = 0x436C6D74;
 
 // The schema version this build writes, kept in PRAGMA user_version.
-inline constexpr std::int64_t kSchemaVersion = 2;
+inline constexpr std::int64_t kSchemaVersion = 3;
 
-// Brings a project at version `from` up to kSchemaVersion, in one transaction.
-void migrate(sqlite::Connection& connection, std::int64_t from);
+// Brings a project at version `from` up to `to` (kSchemaVersion but in
+// tests, which write older files), in one transaction.
+void migrate(sqlite::Connection& connection, std::int64_t from, std::int64_t to = kSchemaVersion);
 
 }  // namespace claimtrack::db

@@ -1,6 +1,7 @@
 // Project edits the app's undo stack relies on: each change and its inverse
 // leave the project exactly as before.
 #include "project.h"
+#include "schema.h"
 #include "test_support.h"
 
 #include <sqlite3.h>
@@ -170,18 +171,15 @@ TEST_F(ProjectEdits, AnArticleWithClaimsCannotBeDeletedAndOnesWithoutComeBackWho
 TEST(Migration, AVersion1ProjectIsUpgradedWithItsDataKept) {
     TempDir dir;
     const auto path = dir / "old.claims";
-    {
-        auto project = Project::create(path);
-        ASSERT_TRUE(project);
-        ASSERT_TRUE(project->importArticle("An old article: 42 cameras.", {}, "a.txt"));
-    }
-    {  // Make it a version 1 file, as an earlier Claimtrack wrote it.
-        sqlite3* db = nullptr;
-        sqlite3_open(path.c_str(), &db);
-        ASSERT_EQ(
-            sqlite3_exec(db, "DROP TABLE suggestion; PRAGMA user_version = 1", nullptr, nullptr, nullptr),
-            SQLITE_OK);
-        sqlite3_close(db);
+    {  // A version 1 file, as an earlier Claimtrack wrote it: one article, one hedged claim.
+        sqlite::Connection old(path, sqlite::Connection::Access::Create, 1000);
+        db::migrate(old, 0, 1);
+        old.exec(R"sql(
+            INSERT INTO article (id, uuid, title, imported_at, text, sha256, length)
+                VALUES (1, 'a', 'Old', '2024-01-01T00:00:00Z', 'An old article: about 42 cameras.', 'x', 33);
+            INSERT INTO claim (uuid, article_id, start, end, quote, prefix, suffix, value, created_at, updated_at)
+                VALUES ('c', 1, 22, 32, '42 cameras', 'An old article: about ', '.', 42, 'now', 'now');
+        )sql");
     }
     auto reading = Project::open(path, Project::Access::ReadOnly);
     ASSERT_FALSE(reading) << "a reader does not upgrade";
@@ -189,9 +187,14 @@ TEST(Migration, AVersion1ProjectIsUpgradedWithItsDataKept) {
     auto upgraded = Project::open(path);
     ASSERT_TRUE(upgraded) << upgraded.error().message;
     EXPECT_EQ(*upgraded->articleCount(), 1);
+    EXPECT_EQ(upgraded->claim(1)->fields.value, 42);
     auto detected = upgraded->detectFigures(std::nullopt, false);
     ASSERT_TRUE(detected) << detected.error().message;
-    EXPECT_EQ(detected->front().suggested, 1);
+    EXPECT_EQ(detected->front().alreadyClaimed, 1);
+    sqlite::Connection raw(path, sqlite::Connection::Access::ReadOnly, 1000);
+    EXPECT_EQ(raw.queryInteger("PRAGMA user_version"), db::kSchemaVersion);
+    EXPECT_EQ(raw.queryInteger("SELECT approximate FROM claim"), 1)
+        << "version 3 reads 'about' before the quote";
 }
 
 TEST_F(ProjectEdits, DetectSuggestsFiguresOnceAndNeverOnClaimedWords) {

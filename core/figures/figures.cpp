@@ -378,4 +378,19 @@ std::vector<Figure> extractFigures(std::string_view text) {
     return figures;
 }
 
+bool quotesApproximateFigure(std::string_view prefix, std::string_view quote) {
+    // The last few words of the prefix are enough for any qualifier ("close to", "an estimated").
+    std::size_t from = prefix.size();
+    for (int spaces = 0; from > 0; --from)
+        if (prefix[from - 1] == ' ' && ++spaces == 4)
+            break;
+    std::string text(prefix.substr(from));
+    const auto quoteStart = static_cast<std::int64_t>(codePointCount(text));
+    text += quote;
+    for (const Figure& figure : extractFigures(text))
+        if (figure.kind != FigureKind::Date && figure.range.end > quoteStart && figure.approximate)
+            return true;
+    return false;
+}
+
 }  // namespace claimtrack

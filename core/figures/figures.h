@@ -39,4 +39,8 @@ struct Figure {
 // Every figure and time reference in `text` (valid UTF-8), in order.
 std::vector<Figure> extractFigures(std::string_view text);
 
+// Whether the figure a claim quotes is hedged ("about 1.4 billion", "some
+// 1.8 million", "roughly"), reading the quote with the words just before it.
+bool quotesApproximateFigure(std::string_view prefix, std::string_view quote);
+
 }  // namespace claimtrack
