@@ -3,6 +3,7 @@
 // the sources, metrics and tags the claims share. Every public function that
 // writes is one transaction; on any error the file is exactly as before.
 
+#include "conflicts/conflicts.h"
 #include "figures.h"
 #include "model.h"
 #include "result.h"
@@ -82,6 +83,16 @@ struct DetectedFigures {
 
 enum class EntityKind { Source, Metric };
 
+// What a metric measures, beyond its name, and how strictly its figures are compared.
+struct MetricDetails {
+    std::optional<UnitKind> kind;  // unset: the kind most of its claims are counted in
+    std::string place;             // "China"
+    std::string population;        // "adult Uighurs in Xinjiang"
+    std::string description;
+    std::optional<double> tolerance;  // how far an approximate figure reaches, as a fraction; unset: 5%
+    bool operator==(const MetricDetails&) const = default;
+};
+
 // A source or a metric, with how many claims use it.
 struct Entity {
     std::int64_t id = 0;
@@ -90,6 +101,64 @@ struct Entity {
     std::string kind;  // a source's kind (person, organisation, publication, report); empty for metrics
     std::string note;  // a source's note, a metric's description
     std::int64_t claimCount = 0;
+    MetricDetails metric;  // a metric's details (its description again); empty for sources
+};
+
+// One side of a conflict: the claim that stands for a figure, and every claim repeating it.
+struct ConflictSide {
+    ClaimRecord claim;
+    std::vector<std::int64_t> claimIds;  // claim.id first
+    std::string figure;                  // "about 1.4 billion", on the metric's common scale
+};
+
+// The researcher's judgement of a conflict, kept with one claim of each side.
+struct Verdict {
+    std::int64_t id = 0;
+    std::string uuid;
+    std::int64_t claimA = 0;  // claimA < claimB
+    std::int64_t claimB = 0;
+    std::optional<std::int64_t> supported;  // claimA or claimB; unset: both stand (different definitions)
+    std::string note;
+    std::string createdAt;
+};
+
+enum class VerdictChoice { LowerSupported, HigherSupported, BothStand };
+
+struct ConflictRow {
+    std::int64_t metricId = 0;
+    std::string metric;
+    ConflictSide lower;
+    ConflictSide higher;
+    std::optional<double> gap;  // 0.39: the higher figure is 39% above the lower
+    bool undated = false;       // one side has no as-of date and was compared with every period
+    std::string explanation;    // "626 million is 39% above 450 million"
+    std::optional<Verdict> verdict;
+    std::optional<VerdictChoice> choice() const;
+};
+
+struct MetricSummary {
+    Entity metric;
+    std::string scale;  // what its figures were compared in: "a count", "percent"
+    std::size_t conflicts = 0;
+    std::vector<SetAside> setAside;  // claims with figures that could not be compared, and why
+};
+
+struct ConflictReport {
+    std::vector<ConflictRow> conflicts;  // largest gap first
+    std::vector<MetricSummary> metrics;  // by name
+};
+
+// What recordVerdict changed, for undoVerdict.
+struct VerdictChange {
+    Verdict verdict;
+    std::optional<Verdict> replaced;
+    struct Status {
+        std::int64_t claimId;
+        ClaimStatus status;
+        std::string updatedAt;
+    };
+    std::vector<Status> before;
+    std::vector<Status> after;
 };
 
 // The columns the claim table sorts by.
@@ -191,6 +260,20 @@ public:
     // Deletes a source or metric no claim uses; refuses one in use.
     Result<Entity> deleteEntity(EntityKind kind, std::int64_t id);
     Result<void> restoreEntity(EntityKind kind, const Entity& entity);
+
+    // Cross-checks every metric's claims (or one metric's, by name) and returns the conflicts,
+    // with their verdicts, and each metric's counts.
+    Result<ConflictReport> conflicts(const std::string& metricName = {});
+    // Sets what a metric measures; returns the details it had.
+    Result<MetricDetails> setMetricDetails(std::int64_t metricId, const MetricDetails& details);
+    // Records the researcher's verdict on a conflict and sets the statuses of both sides' claims
+    // (supported; the other side disputed; both supported when both stand). Replaces an earlier verdict.
+    Result<VerdictChange> recordVerdict(const ConflictRow& conflict, VerdictChoice choice,
+                                        const std::string& note);
+    // Puts back the statuses and the verdict recordVerdict replaced.
+    Result<void> undoVerdict(const VerdictChange& change);
+    // Does recordVerdict's change again, with the same verdict id and UUID.
+    Result<void> redoVerdict(const VerdictChange& change);
 
     // Runs the figure finder on an article (or on all, when `articleId` is empty) and stores what it finds
     // as suggestions, or with `acceptAll` as claims; never on words a claim or a suggestion already holds,

@@ -26,13 +26,23 @@ EntityTable tableOf(EntityKind kind) {
 }
 
 std::string selectEntities(const EntityTable& t, std::string_view where) {
+    const bool metric = std::string_view(t.table) == "metric";
     return fmt::format("SELECT e.id, e.uuid, e.name, {}, {}, "
-                       "(SELECT count(*) FROM claim c WHERE c.{} = e.id) FROM {} e {} ORDER BY e.name",
-                       t.kind, t.note, t.column, t.table, where);
+                       "(SELECT count(*) FROM claim c WHERE c.{} = e.id), {} FROM {} e {} ORDER BY e.name",
+                       t.kind, t.note, t.column,
+                       metric ? "e.unit_kind, e.place, e.population, e.tolerance" : "NULL, NULL, NULL, NULL",
+                       t.table, where);
 }
 
 Entity readEntity(const Statement& row) {
-    return {row.integer(0), row.text(1), row.text(2), row.text(3), row.text(4), row.integer(5)};
+    Entity entity{row.integer(0), row.text(1), row.text(2), row.text(3), row.text(4), row.integer(5), {}};
+    if (auto kind = parseUnitKind(row.text(6)))
+        entity.metric.kind = *kind;
+    entity.metric.place = row.text(7);
+    entity.metric.population = row.text(8);
+    entity.metric.tolerance = row.number(9);
+    entity.metric.description = entity.note;
+    return entity;
 }
 
 Entity entityById(sqlite::Connection& db, EntityKind kind, std::int64_t id) {
@@ -48,10 +58,16 @@ void insertEntity(sqlite::Connection& db, EntityKind kind, const Entity& entity)
     Statement& insert = db.cached(
         kind == EntityKind::Source
             ? std::string("INSERT INTO source (id, uuid, name, kind, note) VALUES (?1, ?2, ?3, ?4, ?5)")
-            : std::string("INSERT INTO metric (id, uuid, name, description) VALUES (?1, ?2, ?3, ?5)"));
+            : std::string("INSERT INTO metric (id, uuid, name, description, unit_kind, place, population, "
+                          "tolerance) VALUES (?1, ?2, ?3, ?5, ?6, ?7, ?8, ?9)"));
     insert.bind(1, entity.id).bind(2, entity.uuid).bind(3, entity.name).bindOrNull(5, entity.note);
-    if (kind == EntityKind::Source)
+    if (kind == EntityKind::Source) {
         insert.bindOrNull(4, entity.kind);
+    } else {
+        const MetricDetails& m = entity.metric;
+        insert.bindOrNull(6, m.kind ? toString(*m.kind) : std::string_view());
+        insert.bindOrNull(7, m.place).bindOrNull(8, m.population).bind(9, m.tolerance);
+    }
     insert.run();
 }
 

@@ -1,0 +1,276 @@
+// Project: the cross-check of each metric's claims, metric details and verdicts.
+#include "conflicts/explain.h"
+#include "guarded.h"
+#include "project.h"
+#include "records.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace claimtrack {
+
+using namespace db;
+using sqlite::Statement;
+using sqlite::Transaction;
+
+namespace {
+
+std::vector<ClaimFigure> loadFigures(sqlite::Connection& db, std::optional<std::int64_t> metricId) {
+    // Ordered by metric, as the cross-check groups them (claim_by_metric serves it).
+    Statement select(
+        db, fmt::format("SELECT id, metric_id, coalesce(source_id, 0), value, low, high, approximate, "
+                        "coalesce(unit, ''), coalesce(as_of, '') FROM claim WHERE {} "
+                        "ORDER BY metric_id, id",
+                        metricId ? "metric_id = ?1" : "metric_id IS NOT NULL"));
+    if (metricId)
+        select.bind(1, *metricId);
+    std::vector<ClaimFigure> figures;
+    while (select.step())
+        figures.push_back({select.integer(0), select.integer(1), select.integer(2), select.number(3),
+                           select.number(4), select.number(5), select.integer(6) != 0, select.text(7),
+                           select.text(8)});
+    return figures;
+}
+
+std::vector<MetricRules> loadRules(sqlite::Connection& db) {
+    Statement select(db, "SELECT id, unit_kind, tolerance FROM metric");
+    std::vector<MetricRules> rules;
+    while (select.step()) {
+        MetricRules rule{select.integer(0), std::nullopt, select.number(2).value_or(kDefaultTolerance)};
+        if (auto kind = parseUnitKind(select.text(1)))
+            rule.kind = *kind;
+        rules.push_back(rule);
+    }
+    return rules;
+}
+
+std::vector<Verdict> loadVerdicts(sqlite::Connection& db) {
+    Statement select(db, "SELECT id, uuid, claim_a, claim_b, supported, note, created_at FROM verdict");
+    std::vector<Verdict> verdicts;
+    while (select.step()) {
+        Verdict verdict{select.integer(0), select.text(1), select.integer(2), select.integer(3),
+                        std::nullopt,      select.text(5), select.text(6)};
+        if (const auto supported = select.number(4))
+            verdict.supported = static_cast<std::int64_t>(*supported);
+        verdicts.push_back(std::move(verdict));
+    }
+    return verdicts;
+}
+
+void insertVerdict(sqlite::Connection& db, const Verdict& verdict) {
+    Statement& insert =
+        db.cached("INSERT INTO verdict (id, uuid, claim_a, claim_b, supported, note, created_at) "
+                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+    if (verdict.id != 0)
+        insert.bind(1, verdict.id);
+    else
+        insert.bindNull(1);
+    insert.bind(2, verdict.uuid).bind(3, verdict.claimA).bind(4, verdict.claimB);
+    if (verdict.supported)
+        insert.bind(5, *verdict.supported);
+    else
+        insert.bindNull(5);
+    insert.bindOrNull(6, verdict.note).bind(7, verdict.createdAt);
+    insert.run();
+}
+
+void deleteVerdict(sqlite::Connection& db, std::int64_t claimA, std::int64_t claimB) {
+    Statement& remove = db.cached("DELETE FROM verdict WHERE claim_a = ?1 AND claim_b = ?2");
+    remove.bind(1, claimA).bind(2, claimB);
+    remove.run();
+}
+
+void writeStatuses(sqlite::Connection& db, const std::vector<VerdictChange::Status>& statuses) {
+    Statement& update = db.cached("UPDATE claim SET status = ?2, updated_at = ?3 WHERE id = ?1");
+    for (const VerdictChange::Status& s : statuses) {
+        update.reset();
+        update.bind(1, s.claimId).bind(2, toString(s.status)).bind(3, s.updatedAt);
+        update.run();
+    }
+}
+
+// Attaches each stored verdict to the conflict between the groups its two claims belong to.
+void attachVerdicts(std::vector<ConflictRow>& rows, const std::vector<Verdict>& verdicts) {
+    std::unordered_map<std::int64_t, std::pair<std::size_t, bool>> side;  // claim -> (row, is lower)
+    std::unordered_map<std::int64_t, std::vector<std::size_t>> rowsOfClaim;
+    for (std::size_t r = 0; r < rows.size(); ++r)
+        for (const ConflictSide* s : {&rows[r].lower, &rows[r].higher})
+            for (const std::int64_t id : s->claimIds)
+                rowsOfClaim[id].push_back(r);
+    for (const Verdict& verdict : verdicts) {
+        const auto a = rowsOfClaim.find(verdict.claimA);
+        const auto b = rowsOfClaim.find(verdict.claimB);
+        if (a == rowsOfClaim.end() || b == rowsOfClaim.end())
+            continue;  // its claims no longer conflict (edited or deleted)
+        for (const std::size_t r : a->second) {
+            const ConflictRow& row = rows[r];
+            const auto holds = [](const ConflictSide& s, std::int64_t id) {
+                return std::find(s.claimIds.begin(), s.claimIds.end(), id) != s.claimIds.end();
+            };
+            if ((holds(row.lower, verdict.claimA) && holds(row.higher, verdict.claimB)) ||
+                (holds(row.higher, verdict.claimA) && holds(row.lower, verdict.claimB)))
+                rows[r].verdict = verdict;
+        }
+        (void)b;
+    }
+}
+
+}  // namespace
+
+std::optional<VerdictChoice> ConflictRow::choice() const {
+    if (!verdict)
+        return std::nullopt;
+    if (!verdict->supported)
+        return VerdictChoice::BothStand;
+    const auto& ids = lower.claimIds;
+    return std::find(ids.begin(), ids.end(), *verdict->supported) != ids.end()
+               ? VerdictChoice::LowerSupported
+               : VerdictChoice::HigherSupported;
+}
+
+Result<ConflictReport> Project::conflicts(const std::string& metricName) {
+    return guarded([&] {
+        std::vector<Entity> metrics = orRefuse(entities(EntityKind::Metric));  // by name
+        std::optional<std::int64_t> only;
+        if (!metricName.empty()) {
+            Statement& select = m_db->cached("SELECT id FROM metric WHERE name = ?1");  // COLLATE NOCASE
+            select.bind(1, normalizeField(metricName));
+            if (!select.step())
+                refuse(ErrorCode::NotFound, fmt::format("no metric named \"{}\"", metricName));
+            only = select.integer(0);
+            std::erase_if(metrics, [&](const Entity& m) { return m.id != *only; });
+        }
+        const CrossCheck check = crossCheck(loadFigures(*m_db, only), loadRules(*m_db));
+
+        ConflictReport report;
+        std::unordered_map<std::int64_t, MetricSummary*> summaries;
+        report.metrics.reserve(metrics.size());  // keeps the pointers valid
+        for (const Entity& metric : metrics)
+            summaries[metric.id] = &report.metrics.emplace_back(MetricSummary{metric, {}, 0, {}});
+        for (const MetricCheck& m : check.metrics) {
+            summaries[m.metricId]->scale = describeBase(m.scale);
+            summaries[m.metricId]->conflicts = m.conflicts;
+        }
+        for (const SetAside& s : check.setAside)
+            summaries[s.metricId]->setAside.push_back(s);
+
+        std::unordered_map<std::int64_t, ClaimRecord> records;
+        for (const Conflict& c : check.conflicts)
+            for (const std::size_t g : {c.lower, c.higher})
+                records.try_emplace(check.groups[g].claimIds.front());
+        for (auto& [id, record] : records) {
+            Statement& select = m_db->cached(selectClaims("c.id = ?1"));
+            select.bind(1, id);
+            if (select.step())
+                record = readClaim(select);
+        }
+        for (const Conflict& c : check.conflicts) {
+            const MetricCheck* metric = check.metric(c.metricId);
+            const auto side = [&](std::size_t g) {
+                const RepeatGroup& group = check.groups[g];
+                return ConflictSide{records[group.claimIds.front()], group.claimIds,
+                                    sayFigure(group, metric->scale)};
+            };
+            report.conflicts.push_back({c.metricId, summaries[c.metricId]->metric.name, side(c.lower),
+                                        side(c.higher), c.gap, c.undated, explainConflict(check, c),
+                                        std::nullopt});
+        }
+        std::stable_sort(report.conflicts.begin(), report.conflicts.end(),
+                         [](const ConflictRow& a, const ConflictRow& b) {
+                             return a.gap.value_or(-1) > b.gap.value_or(-1);
+                         });
+        attachVerdicts(report.conflicts, loadVerdicts(*m_db));
+        return report;
+    });
+}
+
+Result<MetricDetails> Project::setMetricDetails(std::int64_t metricId, const MetricDetails& details) {
+    return guarded([&] {
+        if (details.tolerance && !(*details.tolerance >= 0 && *details.tolerance < 1))
+            refuse(ErrorCode::InvalidInput, fmt::format("a tolerance is a share below 100%, not {}%",
+                                                        formatNumber(*details.tolerance * 100)));
+        Transaction transaction(*m_db);
+        const auto metrics = orRefuse(entities(EntityKind::Metric));
+        const auto it =
+            std::find_if(metrics.begin(), metrics.end(), [&](const Entity& m) { return m.id == metricId; });
+        if (it == metrics.end())
+            refuse(ErrorCode::NotFound, fmt::format("no metric with id {}", metricId));
+        Statement& update = m_db->cached(
+            "UPDATE metric SET unit_kind = ?2, place = ?3, population = ?4, description = ?5, tolerance = ?6 "
+            "WHERE id = ?1");
+        update.bind(1, metricId).bindOrNull(2, details.kind ? toString(*details.kind) : std::string_view());
+        update.bindOrNull(3, normalizeField(details.place)).bindOrNull(4, normalizeField(details.population));
+        update.bindOrNull(5, normalizeField(details.description)).bind(6, details.tolerance);
+        update.run();
+        transaction.commit();
+        return it->metric;
+    });
+}
+
+Result<VerdictChange> Project::recordVerdict(const ConflictRow& conflict, VerdictChoice choice,
+                                             const std::string& note) {
+    return guarded([&] {
+        Transaction transaction(*m_db);
+        const std::int64_t lower = conflict.lower.claim.id;
+        const std::int64_t higher = conflict.higher.claim.id;
+        VerdictChange change;
+        change.verdict = {0,
+                          newUuid(),
+                          std::min(lower, higher),
+                          std::max(lower, higher),
+                          std::nullopt,
+                          normalizeField(note),
+                          nowUtc()};
+        if (choice != VerdictChoice::BothStand)
+            change.verdict.supported = choice == VerdictChoice::LowerSupported ? lower : higher;
+        for (const Verdict& v : loadVerdicts(*m_db))
+            if (v.claimA == change.verdict.claimA && v.claimB == change.verdict.claimB)
+                change.replaced = v;
+
+        const auto statusOf = [&](bool isLower) {
+            if (choice == VerdictChoice::BothStand)
+                return ClaimStatus::Supported;
+            return (choice == VerdictChoice::LowerSupported) == isLower ? ClaimStatus::Supported
+                                                                        : ClaimStatus::Disputed;
+        };
+        for (const auto& [side, isLower] :
+             {std::pair{&conflict.lower, true}, std::pair{&conflict.higher, false}})
+            for (const std::int64_t id : side->claimIds) {
+                const ClaimRecord current = orRefuse(claim(id));
+                change.before.push_back({id, current.fields.status, current.updatedAt});
+                change.after.push_back({id, statusOf(isLower), change.verdict.createdAt});
+            }
+        if (change.replaced)
+            deleteVerdict(*m_db, change.verdict.claimA, change.verdict.claimB);
+        insertVerdict(*m_db, change.verdict);
+        change.verdict.id = m_db->lastInsertId();
+        writeStatuses(*m_db, change.after);
+        transaction.commit();
+        return change;
+    });
+}
+
+Result<void> Project::undoVerdict(const VerdictChange& change) {
+    return guarded([&] {
+        Transaction transaction(*m_db);
+        deleteVerdict(*m_db, change.verdict.claimA, change.verdict.claimB);
+        if (change.replaced)
+            insertVerdict(*m_db, *change.replaced);
+        writeStatuses(*m_db, change.before);
+        transaction.commit();
+    });
+}
+
+Result<void> Project::redoVerdict(const VerdictChange& change) {
+    return guarded([&] {
+        Transaction transaction(*m_db);
+        deleteVerdict(*m_db, change.verdict.claimA, change.verdict.claimB);
+        insertVerdict(*m_db, change.verdict);
+        writeStatuses(*m_db, change.after);
+        transaction.commit();
+    });
+}
+
+}  // namespace claimtrack
