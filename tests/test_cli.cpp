@@ -256,6 +256,10 @@ INSTANTIATE_TEST_SUITE_P(
                  1,
                  "unknown status \"true\""},
         BadInput{"UnknownArticleFilter", {"claims", "{p}", "--article", "7"}, 1, "no article with id 7"},
+        BadInput{
+            "UnknownMetric", {"conflicts", "{p}", "--metric", "Bicycles"}, 1, "no metric named \"Bicycles\""},
+        BadInput{
+            "ConflictsAsATableFile", {"export", "{p}", "--conflicts", "--format", "table"}, 2, "csv or json"},
         BadInput{"NoAnchor",
                  {"claim", "add", "{p}", "--article", "1"},
                  2,

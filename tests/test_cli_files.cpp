@@ -215,3 +215,49 @@ TEST(ImportCrash, KillNineMidImportLeavesASoundFileAndARerunCompletesIt) {
          QStringLiteral("SELECT count(*), count(DISTINCT sha256) FROM article; PRAGMA integrity_check;")});
     EXPECT_EQ(after.out, std::to_string(kFiles) + "|" + std::to_string(kFiles) + "\nok\n");
 }
+
+// The sample project, loaded as the README's run command loads it: the
+// cross-check lists exactly the conflict a careful reader finds, and the
+// conflicts export reads back with Python's csv module.
+TEST(SampleProject, ConflictsAreTheOnesACarefulReaderLists) {
+    if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
+        GTEST_SKIP() << "python3 is not installed";
+    TempDir dir;
+    const std::string project = (dir / "demo.claims").string();
+    const ProcessResult load = runProcess(
+        QStringLiteral("python3"), {qs(std::string(CLAIMTRACK_SOURCE_DIR) + "/samples/load_demo.py"),
+                                    QStringLiteral("--cli"), QStringLiteral(CLAIMTRACK_CLI), qs(project)});
+    ASSERT_EQ(load.exitCode, 0) << load.err;
+
+    const CliRun conflicts = runCli({"conflicts", project, "--format", "json"});
+    ASSERT_EQ(conflicts.status, 0) << conflicts.err;
+    const json rows = json::parse(conflicts.out);
+    // 626 million (IHS Markit, told twice) against 450 million (state media), both for 2020. Not conflicts:
+    // 176 million (2016) and "more than 200 million" (2018) hold for other years; "more than 1 million" and
+    // "about 1 million" detained overlap; 1.4 billion and "about 1.4 billion" people agree.
+    ASSERT_EQ(rows.size(), 1u) << conflicts.out;
+    EXPECT_EQ(rows[0]["metric"], "Surveillance cameras in China");
+    EXPECT_EQ(rows[0]["explanation"], "626 million is 39% above 450 million");
+    EXPECT_EQ(rows[0]["lower"]["source"], "Chinese state media");
+    EXPECT_EQ(rows[0]["higher"]["repeated_by"].size(), 2u);
+
+    const CliRun csv = runCli({"conflicts", project, "--format", "csv"});
+    const std::filesystem::path exported = dir / "conflicts.csv";
+    ASSERT_EQ(runCli({"export", project, "--conflicts", "-o", exported.string()}).status, 0);
+    EXPECT_EQ(readFile(exported), csv.out) << "the export has the command line's columns";
+    const ProcessResult read = runProcess(
+        QStringLiteral("python3"),
+        {QStringLiteral("-c"),
+         QStringLiteral(
+             "import csv, sys\n"
+             "rows = list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8')))\n"
+             "print(len(rows), rows[0]['gap_percent'], rows[0]['higher_places'], rows[0]['lower_value'])"),
+         qs(exported)});
+    EXPECT_EQ(read.out, "1 39.1 2 450000000\n") << read.err;
+
+    const CliRun metrics = runCli({"metrics", project, "--format", "json"});
+    const json listed = json::parse(metrics.out);
+    ASSERT_EQ(listed.size(), 15u);
+    for (const json& m : listed)
+        EXPECT_EQ(m["conflicts"], m["name"] == "Surveillance cameras in China" ? 1 : 0) << m["name"];
+}

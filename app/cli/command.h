@@ -32,6 +32,7 @@ int report(std::ostream& err, const Error& error);
 // The commands are owned by `commands`.
 void addArticleCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen);
 void addClaimCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen);
+void addConflictCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen);
 void addFigureCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen);
 
 // Registers `command` as the subcommand `sub` and makes choosing it set `chosen`.

@@ -121,6 +121,7 @@ public:
     std::string project;
     Format format = Format::Csv;
     bool excel = false;
+    bool conflicts = false;
     std::string output;
 
     int run(Streams streams) override {
@@ -147,7 +148,16 @@ private:
     int exportTo(Project& opened, std::ostream& out, std::ostream& err) const {
         if (excel)
             out << "\xEF\xBB\xBF";  // a UTF-8 byte-order mark makes Excel read the file as UTF-8
-        auto written = writeClaims(opened, {}, format, out);
+        Result<void> written;
+        if (conflicts) {
+            auto checked = opened.conflicts();
+            if (checked)
+                writeConflicts(*checked, format, out);
+            else
+                written = checked.error();
+        } else {
+            written = writeClaims(opened, {}, format, out);
+        }
         out.flush();
         return written ? kExitOk : report(err, written.error());
     }
@@ -186,12 +196,15 @@ void addClaimCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& comm
     list->add_option("--format", l.format, "table, csv or json")
         ->transform(CLI::CheckedTransformer(kFormatNames, CLI::ignore_case));
 
-    auto* exportClaims = app.add_subcommand("export", "Export every claim as CSV (default) or JSON");
+    auto* exportClaims =
+        app.add_subcommand("export", "Export every claim (or every conflict) as CSV (default) or JSON");
     auto& e = attach<ExportCommand>(exportClaims, commands, chosen);
     exportClaims->add_option("PROJECT", e.project, "Project file")->required();
     exportClaims->add_option("--format", e.format, "csv or json")
         ->transform(CLI::CheckedTransformer(kFormatNames, CLI::ignore_case));
     exportClaims->add_flag("--excel", e.excel, "Start the CSV with a UTF-8 byte-order mark for Excel");
+    exportClaims->add_flag("--conflicts", e.conflicts,
+                           "Export the conflicting pairs (the columns of 'conflicts --format csv') instead");
     exportClaims->add_option("-o,--output", e.output, "Write to this file instead of standard output");
 }
 

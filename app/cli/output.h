@@ -38,4 +38,7 @@ private:
     bool m_empty = true;
 };
 
+// The conflicts of a cross-check, as `conflicts` prints them and `export --conflicts` writes them.
+void writeConflicts(const ConflictReport& report, Format format, std::ostream& out);
+
 }  // namespace claimtrack::cli

@@ -1,0 +1,165 @@
+// conflicts and metrics: the cross-check of each metric's figures.
+#include "claim_format.h"
+#include "command.h"
+#include "conflict_format.h"
+#include "conflicts/explain.h"
+#include "output.h"
+#include "text_table.h"
+
+namespace claimtrack::cli {
+
+namespace {
+
+// "#12 450 million · State media · 2020 · 3 places"
+std::string describeSide(const ConflictSide& side) {
+    std::string text = "#" + std::to_string(side.claim.id) + " " + side.figure;
+    for (const std::string* part : {&side.claim.fields.source, &side.claim.fields.asOf})
+        if (!part->empty())
+            text += " \xC2\xB7 " + *part;
+    if (side.claimIds.size() > 1)
+        text += " \xC2\xB7 " + std::to_string(side.claimIds.size()) + " places";
+    return text;
+}
+
+class ConflictsCommand : public Command {
+public:
+    std::string project;
+    std::string metric;
+    Format format = Format::Table;
+
+    int run(Streams streams) override {
+        auto opened = Project::open(project, Project::Access::ReadOnly);
+        if (!opened)
+            return report(streams.err, opened.error());
+        auto checked = opened->conflicts(metric);
+        if (!checked)
+            return report(streams.err, checked.error());
+        writeConflicts(*checked, format, streams.out);
+        return kExitOk;
+    }
+};
+
+class MetricsCommand : public Command {
+public:
+    std::string project;
+    Format format = Format::Table;
+
+    int run(Streams streams) override {
+        auto opened = Project::open(project, Project::Access::ReadOnly);
+        if (!opened)
+            return report(streams.err, opened.error());
+        auto checked = opened->conflicts();
+        if (!checked)
+            return report(streams.err, checked.error());
+        const auto kindOf = [](const MetricSummary& m) {
+            return m.metric.metric.kind ? std::string(toString(*m.metric.metric.kind)) : std::string();
+        };
+        switch (format) {
+        case Format::Table: {
+            TextTable table({{"id", 6},
+                             {"metric", 48},
+                             {"kind", 9},
+                             {"compared as", 12},
+                             {"claims", 7},
+                             {"conflicts", 9},
+                             {"not compared", 12}});
+            for (const MetricSummary& m : checked->metrics)
+                table.addRow({std::to_string(m.metric.id), m.metric.name, kindOf(m), m.scale,
+                              std::to_string(m.metric.claimCount), std::to_string(m.conflicts),
+                              std::to_string(m.setAside.size())});
+            table.print(streams.out);
+            break;
+        }
+        case Format::Csv: {
+            CsvWriter csv(streams.out);
+            for (std::string_view column : {"metric_id", "name", "kind", "compared_as", "place", "population",
+                                            "tolerance", "claims", "conflicts", "not_compared"})
+                csv.text(column);
+            csv.endRow();
+            for (const MetricSummary& m : checked->metrics) {
+                csv.text(m.metric.uuid);
+                for (const std::string& text :
+                     {m.metric.name, kindOf(m), m.scale, m.metric.metric.place, m.metric.metric.population})
+                    csv.text(text);
+                csv.number(m.metric.metric.tolerance);
+                for (const std::size_t count :
+                     {static_cast<std::size_t>(m.metric.claimCount), m.conflicts, m.setAside.size()})
+                    csv.integer(static_cast<std::int64_t>(count));
+                csv.endRow();
+            }
+            break;
+        }
+        case Format::Json: {
+            JsonArrayWriter json(streams.out);
+            for (const MetricSummary& m : checked->metrics) {
+                nlohmann::ordered_json notCompared = nlohmann::ordered_json::array();
+                for (const SetAside& s : m.setAside)
+                    notCompared.push_back({{"row_id", s.claimId}, {"reason", s.reason}});
+                json.add({{"row_id", m.metric.id},
+                          {"metric_id", m.metric.uuid},
+                          {"name", m.metric.name},
+                          {"kind", jsonText(kindOf(m))},
+                          {"compared_as", jsonText(m.scale)},
+                          {"place", jsonText(m.metric.metric.place)},
+                          {"population", jsonText(m.metric.metric.population)},
+                          {"description", jsonText(m.metric.metric.description)},
+                          {"tolerance", jsonNumber(m.metric.metric.tolerance)},
+                          {"claims", m.metric.claimCount},
+                          {"conflicts", m.conflicts},
+                          {"not_compared", notCompared}});
+            }
+            break;
+        }
+        }
+        return kExitOk;
+    }
+};
+
+}  // namespace
+
+void writeConflicts(const ConflictReport& checked, Format format, std::ostream& out) {
+    switch (format) {
+    case Format::Table: {
+        TextTable table({{"metric", 32}, {"lower", 48}, {"higher", 48}, {"gap", 8}, {"verdict", 24}});
+        for (const ConflictRow& c : checked.conflicts)
+            table.addRow({c.metric, describeSide(c.lower), describeSide(c.higher),
+                          c.gap ? sayGap(*c.gap) : std::string(), std::string(describeVerdict(c))});
+        table.print(out);
+        for (const ConflictRow& c : checked.conflicts)
+            out << "- " << c.metric << ": " << c.explanation << (c.undated ? " (one side is undated)" : "")
+                << '\n';
+        break;
+    }
+    case Format::Csv: {
+        CsvWriter csv(out);
+        writeConflictCsvHeader(csv);
+        for (const ConflictRow& c : checked.conflicts)
+            writeConflictCsvRow(csv, c);
+        break;
+    }
+    case Format::Json: {
+        JsonArrayWriter json(out);
+        for (const ConflictRow& c : checked.conflicts)
+            json.add(conflictToJson(c));
+        break;
+    }
+    }
+}
+
+void addConflictCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen) {
+    auto* conflicts =
+        app.add_subcommand("conflicts", "List the pairs of figures for one metric that disagree");
+    auto& c = attach<ConflictsCommand>(conflicts, commands, chosen);
+    conflicts->add_option("PROJECT", c.project, "Project file")->required();
+    conflicts->add_option("--metric", c.metric, "Only this metric (by name)");
+    conflicts->add_option("--format", c.format, "table, csv or json")
+        ->transform(CLI::CheckedTransformer(kFormatNames, CLI::ignore_case));
+
+    auto* metrics = app.add_subcommand("metrics", "List the metrics with their claim and conflict counts");
+    auto& m = attach<MetricsCommand>(metrics, commands, chosen);
+    metrics->add_option("PROJECT", m.project, "Project file")->required();
+    metrics->add_option("--format", m.format, "table, csv or json")
+        ->transform(CLI::CheckedTransformer(kFormatNames, CLI::ignore_case));
+}
+
+}  // namespace claimtrack::cli
