@@ -4,6 +4,7 @@
 // writes is one transaction; on any error the file is exactly as before.
 
 #include "conflicts/conflicts.h"
+#include "conflicts/proposals.h"
 #include "figures.h"
 #include "model.h"
 #include "result.h"
@@ -264,6 +265,10 @@ public:
     // Cross-checks every metric's claims (or one metric's, by name) and returns the conflicts,
     // with their verdicts, and each metric's counts.
     Result<ConflictReport> conflicts(const std::string& metricName = {});
+    // The metrics a claim at `range` of an article, counted in `unit`, most likely measures, best
+    // first, with the reason. `exceptClaim` leaves a claim's own words out (when placing it again).
+    Result<std::vector<MetricProposal>> proposeMetrics(std::int64_t articleId, CodePointRange range,
+                                                       const std::string& unit, std::int64_t exceptClaim = 0);
     // Sets what a metric measures; returns the details it had.
     Result<MetricDetails> setMetricDetails(std::int64_t metricId, const MetricDetails& details);
     // Records the researcher's verdict on a conflict and sets the statuses of both sides' claims

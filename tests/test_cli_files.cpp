@@ -2,6 +2,7 @@
 // Python's csv module and the sqlite3 shell, and a project that survives
 // `kill -9` in the middle of an import.
 #include "cli_support.h"
+#include "project.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -219,16 +220,23 @@ TEST(ImportCrash, KillNineMidImportLeavesASoundFileAndARerunCompletesIt) {
 // The sample project, loaded as the README's run command loads it: the
 // cross-check lists exactly the conflict a careful reader finds, and the
 // conflicts export reads back with Python's csv module.
-TEST(SampleProject, ConflictsAreTheOnesACarefulReaderLists) {
-    if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
-        GTEST_SKIP() << "python3 is not installed";
+class SampleProject : public testing::Test {
+protected:
+    void SetUp() override {
+        if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
+            GTEST_SKIP() << "python3 is not installed";
+        const ProcessResult load =
+            runProcess(QStringLiteral("python3"),
+                       {qs(std::string(CLAIMTRACK_SOURCE_DIR) + "/samples/load_demo.py"),
+                        QStringLiteral("--cli"), QStringLiteral(CLAIMTRACK_CLI), qs(project)});
+        ASSERT_EQ(load.exitCode, 0) << load.err;
+    }
+
     TempDir dir;
     const std::string project = (dir / "demo.claims").string();
-    const ProcessResult load = runProcess(
-        QStringLiteral("python3"), {qs(std::string(CLAIMTRACK_SOURCE_DIR) + "/samples/load_demo.py"),
-                                    QStringLiteral("--cli"), QStringLiteral(CLAIMTRACK_CLI), qs(project)});
-    ASSERT_EQ(load.exitCode, 0) << load.err;
+};
 
+TEST_F(SampleProject, ConflictsAreTheOnesACarefulReaderLists) {
     const CliRun conflicts = runCli({"conflicts", project, "--format", "json"});
     ASSERT_EQ(conflicts.status, 0) << conflicts.err;
     const json rows = json::parse(conflicts.out);
@@ -260,4 +268,35 @@ TEST(SampleProject, ConflictsAreTheOnesACarefulReaderLists) {
     ASSERT_EQ(listed.size(), 15u);
     for (const json& m : listed)
         EXPECT_EQ(m["conflicts"], m["name"] == "Surveillance cameras in China" ? 1 : 0) << m["name"];
+}
+
+// Each sample claim placed as if it had no metric (its own words left out of
+// its metric's profile): the metric it was given must come first for 90%.
+TEST_F(SampleProject, MetricProposalsPutTheRightMetricFirst) {
+    auto opened = claimtrack::Project::open(project, claimtrack::Project::Access::ReadOnly);
+    ASSERT_TRUE(opened);
+    const auto metrics = *opened->entities(claimtrack::EntityKind::Metric);
+    std::size_t right = 0, total = 0;
+    std::string misses;
+    for (const claimtrack::ClaimRecord& claim : *opened->claims()) {
+        if (claim.fields.metric.empty())
+            continue;
+        ++total;
+        const auto proposals =
+            opened->proposeMetrics(claim.articleId, claim.anchor.range, claim.fields.unit, claim.id);
+        ASSERT_TRUE(proposals) << proposals.error().message;
+        const auto first = std::find_if(metrics.begin(), metrics.end(), [&](const auto& m) {
+            return !proposals->empty() && m.id == proposals->front().metricId;
+        });
+        if (first != metrics.end() && first->name == claim.fields.metric) {
+            ++right;
+            continue;
+        }
+        misses += "\n  '" + claim.anchor.quote.exact + "' (" + claim.fields.metric + ") went to " +
+                  (first == metrics.end() ? std::string("nothing")
+                                          : first->name + " (" + proposals->front().reason + ")");
+    }
+    std::printf("metric proposals: right metric first for %zu of %zu sample claims%s\n", right, total,
+                misses.c_str());
+    EXPECT_GE(static_cast<double>(right), 0.9 * static_cast<double>(total)) << misses;
 }

@@ -194,6 +194,7 @@ TEST(FigureContext, DatesAreTimeReferences) {
     const Figure* flights = findFigure(figures, "11.14 million");
     ASSERT_NE(flights, nullptr);
     EXPECT_EQ(flights->time, "2018-04");
+    EXPECT_EQ(flights->value, 11140000) << "exactly, without the binary error of 11.14 * 1e6";
     const Figure* date = findFigure(figures, "April, 2018");
     ASSERT_NE(date, nullptr);
     EXPECT_EQ(date->kind, FigureKind::Date);

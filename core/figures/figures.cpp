@@ -378,6 +378,28 @@ std::vector<Figure> extractFigures(std::string_view text) {
     return figures;
 }
 
+FigureContext figureContext(std::string_view text, std::size_t begin, std::size_t end) {
+    for (const figures::Span span : figures::splitSentences(text)) {
+        if (begin < span.begin || begin >= span.end)
+            continue;
+        const std::string_view sentence = text.substr(span.begin, span.end - span.begin);
+        const std::int64_t start = codePointCount(sentence.substr(0, begin - span.begin));
+        const std::int64_t stop =
+            codePointCount(sentence.substr(0, std::min<std::size_t>(end, span.end) - span.begin));
+        FigureContext context{std::string(sentence), {}, {}};
+        for (const Figure& figure : extractFigures(sentence)) {
+            if (figure.kind == FigureKind::Date)
+                continue;
+            if (figure.range.start < stop && figure.range.end > start)
+                context.subject = figure.subject;
+            else
+                context.others.push_back(figure.range);
+        }
+        return context;
+    }
+    return {};
+}
+
 bool quotesApproximateFigure(std::string_view prefix, std::string_view quote) {
     // The last few words of the prefix are enough for any qualifier ("close to", "an estimated").
     std::size_t from = prefix.size();

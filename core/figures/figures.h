@@ -39,6 +39,15 @@ struct Figure {
 // Every figure and time reference in `text` (valid UTF-8), in order.
 std::vector<Figure> extractFigures(std::string_view text);
 
+// The sentence holding text[begin, end) (byte offsets), and what the figure
+// there counts, as the finder reads it: the words a metric is recognised by.
+struct FigureContext {
+    std::string sentence;
+    std::string subject;
+    std::vector<CodePointRange> others;  // the sentence's other figures, in code points into `sentence`
+};
+FigureContext figureContext(std::string_view text, std::size_t begin, std::size_t end);
+
 // Whether the figure a claim quotes is hedged ("about 1.4 billion", "some
 // 1.8 million", "roughly"), reading the quote with the words just before it.
 bool quotesApproximateFigure(std::string_view prefix, std::string_view quote);

@@ -1,5 +1,7 @@
 #include "numbers.h"
 
+#include <cmath>
+
 #include <array>
 #include <cctype>
 #include <string>
@@ -7,6 +9,14 @@
 namespace claimtrack::figures {
 
 namespace {
+
+// value * scale, without the binary rounding error a decimal picks up on the way: 11.14 million is
+// 11140000, not 11139999.999999998.
+double scaled(double value, double scale) {
+    const double product = value * scale;
+    const double whole = std::round(product);
+    return std::abs(product - whole) <= std::abs(product) * 1e-12 ? whole : product;
+}
 
 constexpr std::array<std::string_view, 20> kUnits{"zero",    "one",     "two",       "three",    "four",
                                                   "five",    "six",     "seven",     "eight",    "nine",
@@ -124,7 +134,7 @@ ParsedNumber ofScale(const std::vector<Token>& tokens, ParsedNumber number) {
     if (j + 3 < tokens.size() && is(tokens[j + 1], "of") &&
         (is(tokens[j + 2], "a") || is(tokens[j + 2], "an")) && tokens[j + 3].text.size() > 2 &&
         scaleOf(tokens[j + 3].text) >= 1e3) {
-        number.value *= scaleOf(tokens[j + 3].text);
+        number.value = scaled(number.value, scaleOf(tokens[j + 3].text));
         number.fraction = false;
         number.last = j + 3;
     }
@@ -226,7 +236,7 @@ std::optional<ParsedNumber> parseNumber(const std::vector<Token>& tokens, std::s
             const double scale = scaleOf(token.suffix);
             if (scale == 0 || token.suffix.size() > 3)
                 return std::nullopt;  // "5th", "180ml", "1980s", "3D": not a number on its own
-            number.value *= scale;
+            number.value = scaled(number.value, scale);
         } else if (i + 1 < tokens.size() && tokens[i + 1].kind == Token::Word) {
             const Token& next = tokens[i + 1];
             const double scale = scaleOf(next.text);
@@ -237,7 +247,7 @@ std::optional<ParsedNumber> parseNumber(const std::vector<Token>& tokens, std::s
                     return mixed;
             }
             if (scale >= 1e3 && next.text.size() > 2) {  // "1.4 billion", not "5 m" (metres)
-                number.value *= scale;
+                number.value = scaled(number.value, scale);
                 number.last = i + 1;
             } else if (is(next, "hundred") || isAnyOf(next, {"dozen", "dozens"})) {
                 number.value *= is(next, "hundred") ? 100 : 12;
