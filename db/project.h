@@ -149,6 +149,24 @@ struct ConflictReport {
     std::vector<MetricSummary> metrics;  // by name
 };
 
+// One claim of a metric as the cross-check saw it.
+struct ComparedClaim {
+    ClaimRecord claim;
+    std::optional<Interval> stated;  // as written, on the metric's common scale; unset: set aside
+    Interval compared;               // widened by the metric's tolerance where approximate
+    Period period;                   // undated: year 0
+    std::size_t group = 0;           // claims with the same group repeat one figure
+    std::string figure;              // "about 1.4 billion"
+    std::string setAside;            // why it was not compared
+};
+
+// Everything the compare view shows of one metric.
+struct MetricComparison {
+    MetricSummary summary;
+    std::vector<ComparedClaim> claims;   // by period (undated first), then by figure
+    std::vector<ConflictRow> conflicts;  // largest gap first
+};
+
 // What recordVerdict changed, for undoVerdict.
 struct VerdictChange {
     Verdict verdict;
@@ -265,6 +283,8 @@ public:
     // Cross-checks every metric's claims (or one metric's, by name) and returns the conflicts,
     // with their verdicts, and each metric's counts.
     Result<ConflictReport> conflicts(const std::string& metricName = {});
+    // One metric's claims on its common scale, with their conflicts.
+    Result<MetricComparison> compare(std::int64_t metricId);
     // The metrics a claim at `range` of an article, counted in `unit`, most likely measures, best
     // first, with the reason. `exceptClaim` leaves a claim's own words out (when placing it again).
     Result<std::vector<MetricProposal>> proposeMetrics(std::int64_t articleId, CodePointRange range,

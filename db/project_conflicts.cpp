@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
+#include <tuple>
 #include <unordered_map>
 
 namespace claimtrack {
@@ -117,6 +119,50 @@ void attachVerdicts(std::vector<ConflictRow>& rows, const std::vector<Verdict>& 
     }
 }
 
+// The report on `check`: each metric's counts, and each conflict with its claims, explanation
+// and verdict, largest gap first. `metrics` are those checked, by name.
+ConflictReport buildReport(sqlite::Connection& db, const CrossCheck& check,
+                           const std::vector<Entity>& metrics) {
+    ConflictReport report;
+    std::unordered_map<std::int64_t, MetricSummary*> summaries;
+    report.metrics.reserve(metrics.size());  // keeps the pointers valid
+    for (const Entity& metric : metrics)
+        summaries[metric.id] = &report.metrics.emplace_back(MetricSummary{metric, {}, 0, {}});
+    for (const MetricCheck& m : check.metrics) {
+        summaries[m.metricId]->scale = describeBase(m.scale);
+        summaries[m.metricId]->conflicts = m.conflicts;
+    }
+    for (const SetAside& s : check.setAside)
+        summaries[s.metricId]->setAside.push_back(s);
+
+    std::unordered_map<std::int64_t, ClaimRecord> records;
+    for (const Conflict& c : check.conflicts)
+        for (const std::size_t g : {c.lower, c.higher})
+            records.try_emplace(check.groups[g].claimIds.front());
+    for (auto& [id, record] : records) {
+        Statement& select = db.cached(selectClaims("c.id = ?1"));
+        select.bind(1, id);
+        if (select.step())
+            record = readClaim(select);
+    }
+    for (const Conflict& c : check.conflicts) {
+        const MetricCheck* metric = check.metric(c.metricId);
+        const auto side = [&](std::size_t g) {
+            const RepeatGroup& group = check.groups[g];
+            return ConflictSide{records[group.claimIds.front()], group.claimIds,
+                                sayFigure(group, metric->scale)};
+        };
+        report.conflicts.push_back({c.metricId, summaries[c.metricId]->metric.name, side(c.lower),
+                                    side(c.higher), c.gap, c.undated, explainConflict(check, c),
+                                    std::nullopt});
+    }
+    std::stable_sort(
+        report.conflicts.begin(), report.conflicts.end(),
+        [](const ConflictRow& a, const ConflictRow& b) { return a.gap.value_or(-1) > b.gap.value_or(-1); });
+    attachVerdicts(report.conflicts, loadVerdicts(db));
+    return report;
+}
+
 }  // namespace
 
 std::optional<VerdictChoice> ConflictRow::choice() const {
@@ -142,47 +188,51 @@ Result<ConflictReport> Project::conflicts(const std::string& metricName) {
             only = select.integer(0);
             std::erase_if(metrics, [&](const Entity& m) { return m.id != *only; });
         }
-        const CrossCheck check = crossCheck(loadFigures(*m_db, only), loadRules(*m_db));
+        return buildReport(*m_db, crossCheck(loadFigures(*m_db, only), loadRules(*m_db)), metrics);
+    });
+}
 
-        ConflictReport report;
-        std::unordered_map<std::int64_t, MetricSummary*> summaries;
-        report.metrics.reserve(metrics.size());  // keeps the pointers valid
-        for (const Entity& metric : metrics)
-            summaries[metric.id] = &report.metrics.emplace_back(MetricSummary{metric, {}, 0, {}});
-        for (const MetricCheck& m : check.metrics) {
-            summaries[m.metricId]->scale = describeBase(m.scale);
-            summaries[m.metricId]->conflicts = m.conflicts;
-        }
+Result<MetricComparison> Project::compare(std::int64_t metricId) {
+    return guarded([&] {
+        std::vector<Entity> metrics = orRefuse(entities(EntityKind::Metric));
+        std::erase_if(metrics, [&](const Entity& m) { return m.id != metricId; });
+        if (metrics.empty())
+            refuse(ErrorCode::NotFound, fmt::format("no metric with id {}", metricId));
+        const CrossCheck check = crossCheck(loadFigures(*m_db, metricId), loadRules(*m_db));
+        ConflictReport report = buildReport(*m_db, check, metrics);
+        MetricComparison comparison{std::move(report.metrics.front()), {}, std::move(report.conflicts)};
+
+        std::unordered_map<std::int64_t, std::size_t> groupOf;
+        for (std::size_t g = 0; g < check.groups.size(); ++g)
+            for (const std::int64_t id : check.groups[g].claimIds)
+                groupOf[id] = g;
+        std::unordered_map<std::int64_t, std::string> setAside;
         for (const SetAside& s : check.setAside)
-            summaries[s.metricId]->setAside.push_back(s);
-
-        std::unordered_map<std::int64_t, ClaimRecord> records;
-        for (const Conflict& c : check.conflicts)
-            for (const std::size_t g : {c.lower, c.higher})
-                records.try_emplace(check.groups[g].claimIds.front());
-        for (auto& [id, record] : records) {
-            Statement& select = m_db->cached(selectClaims("c.id = ?1"));
-            select.bind(1, id);
-            if (select.step())
-                record = readClaim(select);
+            setAside[s.claimId] = s.reason;
+        const MetricCheck* metric = check.metric(metricId);
+        Statement& select = m_db->cached(selectClaims("c.metric_id = ?1"));
+        select.bind(1, metricId);
+        while (select.step()) {
+            ComparedClaim compared{readClaim(select), std::nullopt, {}, {}, 0, {}, {}};
+            compared.period = parsePeriod(compared.claim.fields.asOf);
+            if (const auto g = groupOf.find(compared.claim.id); g != groupOf.end() && metric) {
+                const RepeatGroup& group = check.groups[g->second];
+                compared.stated = group.stated;
+                compared.compared = group.interval;
+                compared.group = g->second;
+                compared.figure = sayFigure(group, metric->scale);
+            } else if (const auto reason = setAside.find(compared.claim.id); reason != setAside.end()) {
+                compared.setAside = reason->second;
+            }
+            comparison.claims.push_back(std::move(compared));
         }
-        for (const Conflict& c : check.conflicts) {
-            const MetricCheck* metric = check.metric(c.metricId);
-            const auto side = [&](std::size_t g) {
-                const RepeatGroup& group = check.groups[g];
-                return ConflictSide{records[group.claimIds.front()], group.claimIds,
-                                    sayFigure(group, metric->scale)};
-            };
-            report.conflicts.push_back({c.metricId, summaries[c.metricId]->metric.name, side(c.lower),
-                                        side(c.higher), c.gap, c.undated, explainConflict(check, c),
-                                        std::nullopt});
-        }
-        std::stable_sort(report.conflicts.begin(), report.conflicts.end(),
-                         [](const ConflictRow& a, const ConflictRow& b) {
-                             return a.gap.value_or(-1) > b.gap.value_or(-1);
+        std::stable_sort(comparison.claims.begin(), comparison.claims.end(),
+                         [](const ComparedClaim& a, const ComparedClaim& b) {
+                             const double x = a.stated ? a.stated->low : -HUGE_VAL;
+                             const double y = b.stated ? b.stated->low : -HUGE_VAL;
+                             return std::tie(a.period, x) < std::tie(b.period, y);
                          });
-        attachVerdicts(report.conflicts, loadVerdicts(*m_db));
-        return report;
+        return comparison;
     });
 }
 

@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 using namespace claimtrack;
 using namespace claimtrack::test;
 
@@ -171,4 +173,39 @@ TEST_F(ProjectConflicts, RefusesAToleranceOfAHundredPercentOrMore) {
     ASSERT_FALSE(refused);
     EXPECT_EQ(refused.error().message, "a tolerance is a share below 100%, not 100%");
     EXPECT_FALSE(project->setMetricDetails(9999, {}));
+}
+
+TEST_F(ProjectConflicts, ComparesOneMetricClaimByClaim) {
+    // A claim the cross-check must set aside: a share cannot join a count.
+    NewClaim share{first, QuoteSelector{"1.4 billion", 1}, {}};
+    share.fields.value = 12;
+    share.fields.unit = "percent";
+    share.fields.metric = "Cameras";
+    share.fields.asOf = "2020";
+    const std::int64_t shareId = *project->addClaim(share);
+
+    const auto comparison = project->compare(metricId("Cameras"));
+    ASSERT_TRUE(comparison) << comparison.error().message;
+    EXPECT_EQ(comparison->summary.metric.name, "Cameras");
+    ASSERT_EQ(comparison->conflicts.size(), 1u);
+    EXPECT_EQ(comparison->conflicts[0].explanation, "626 million is 39% above 450 million");
+    ASSERT_EQ(comparison->claims.size(), 4u);
+
+    std::map<std::int64_t, const ComparedClaim*> byId;
+    for (const ComparedClaim& c : comparison->claims)
+        byId[c.claim.id] = &c;
+    EXPECT_EQ(byId.at(state)->stated->low, 450e6);
+    EXPECT_EQ(byId.at(state)->figure, "450 million");
+    EXPECT_EQ(byId.at(ihs)->group, byId.at(ihsAgain)->group);  // one figure, told twice
+    EXPECT_NE(byId.at(ihs)->group, byId.at(state)->group);
+    EXPECT_EQ(byId.at(ihs)->period.year, 2020);
+    EXPECT_FALSE(byId.at(shareId)->stated);
+    EXPECT_NE(byId.at(shareId)->setAside.find("percent"), std::string::npos) << byId.at(shareId)->setAside;
+    // Set-aside claims come first within a period, then by figure.
+    EXPECT_EQ(comparison->claims[0].claim.id, shareId);
+    EXPECT_EQ(comparison->claims[1].claim.id, state);
+
+    const auto missing = project->compare(9999);
+    ASSERT_FALSE(missing);
+    EXPECT_EQ(missing.error().message, "no metric with id 9999");
 }
