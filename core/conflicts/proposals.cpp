@@ -37,8 +37,8 @@ std::string stem(std::string word) {
     return word;
 }
 
-// Calls `visit(word, begin)` for each word of `text` (letters and digits; anything above ASCII counts as
-// a letter), lowercased, that is no stop word.
+// Calls `visit(stem, begin, word)` for each word of `text` (letters and digits; anything above ASCII counts
+// as a letter), lowercased, that is no stop word.
 template <typename Visit>
 void forEachWord(std::string_view text, Visit visit) {
     std::string word;
@@ -54,23 +54,36 @@ void forEachWord(std::string_view text, Visit visit) {
         const bool digits =
             std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
         if (word.size() > 1 && !digits && !kStopWords.contains(word))
-            visit(stem(word), begin);
+            visit(stem(word), begin, word);
         word.clear();
     }
 }
 
 std::set<std::string> stems(std::string_view text) {
     std::set<std::string> out;
-    forEachWord(text, [&](std::string w, std::size_t) { out.insert(std::move(w)); });
+    forEachWord(text, [&](std::string w, std::size_t, const std::string&) { out.insert(std::move(w)); });
     return out;
 }
 
 // The claim's words and how much each says: the quote's own words most (but the unit, which the unit match
 // weighs), then the rest of the sentence, except that a sentence often holds two figures ("80 percent
 // approved ... while 1 percent disapproved"), and a word nearer to another figure counts for little.
-std::map<std::string, double> claimWords(const ClaimContext& claim) {
+struct ClaimWord {
+    double weight = 0;
+    std::string written;  // as the claim's sentence has it (lowercased), for the reason
+};
+
+std::map<std::string, ClaimWord> claimWords(const ClaimContext& claim) {
     std::vector<std::pair<std::string, std::size_t>> words;
-    forEachWord(claim.sentence, [&](std::string w, std::size_t at) { words.emplace_back(std::move(w), at); });
+    std::map<std::string, ClaimWord> weights;
+    const auto keep = [&](std::string w, std::size_t at, const std::string& written) {
+        weights.try_emplace(w, ClaimWord{0, written});
+        words.emplace_back(std::move(w), at);
+    };
+    forEachWord(claim.sentence, keep);
+    forEachWord(claim.subject, [&](std::string w, std::size_t, const std::string& written) {
+        weights.try_emplace(std::move(w), ClaimWord{0, written});
+    });
     // The distance in words from word `i` to the byte range [begin, end).
     const auto distance = [&](std::size_t i, std::size_t begin, std::size_t end) -> std::ptrdiff_t {
         const auto index = static_cast<std::ptrdiff_t>(i);
@@ -100,18 +113,17 @@ std::map<std::string, double> claimWords(const ClaimContext& claim) {
         return distance(i, begin, end) < distance(i, claim.quoteBegin, claim.quoteEnd);
     };
     const std::set<std::string> unit = stems(claim.unit);
-    std::map<std::string, double> weights;
     for (std::size_t i = 0; i < words.size(); ++i) {
         const bool inQuote = distance(i, claim.quoteBegin, claim.quoteEnd) == 0;
         double weight = inQuote && !unit.contains(words[i].first) ? 1.5 : 1.0;
         for (const auto& [begin, end] : claim.otherFigures)
             if (!inQuote && belongsToOther(i, begin, end))
                 weight = 0.25;
-        double& kept = weights[words[i].first];
+        double& kept = weights[words[i].first].weight;
         kept = std::max(kept, weight);
     }
     for (const std::string& w : stems(claim.subject))
-        weights[w] = std::max(weights[w], unit.contains(w) ? 1.0 : 1.5);
+        weights[w].weight = std::max(weights[w].weight, unit.contains(w) ? 1.0 : 1.5);
     return weights;
 }
 
@@ -153,7 +165,7 @@ std::vector<MetricProposal> proposeMetrics(const ClaimContext& claim,
         return std::log(1.0 + static_cast<double>(metrics.size()) / documentFrequency[w]);
     };
 
-    const std::map<std::string, double> words = claimWords(claim);
+    const std::map<std::string, ClaimWord> words = claimWords(claim);
     const Scale claimScale = scaleOf(claim.unit);
     const std::set<std::string> unitWords = stems(claim.unit);
     std::vector<MetricProposal> proposals;
@@ -161,13 +173,13 @@ std::vector<MetricProposal> proposeMetrics(const ClaimContext& claim,
         double score = 0;
         double contextScore = 0;
         std::vector<std::string> named, mentioned;
-        for (const auto& [w, nearness] : words) {
+        for (const auto& [w, word] : words) {
             if (p.own.contains(w)) {
-                score += weight(w) * nearness;
-                named.push_back(w);
+                score += weight(w) * word.weight;
+                named.push_back(word.written);
             } else if (p.context.contains(w) && !unitWords.contains(w)) {  // the unit match weighs the unit
-                contextScore += weight(w) * nearness;
-                mentioned.push_back(w);
+                contextScore += weight(w) * word.weight;
+                mentioned.push_back(word.written);
             }
         }
         // Words its claims were told with count for less, and less again the more claims there are.
