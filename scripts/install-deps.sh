@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git
-  qt6-base-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev libfmt-dev libssl-dev
+  qt6-base-dev qt6-charts-dev libqt6opengl6-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev libfmt-dev libssl-dev
   libgtest-dev
   sqlite3 python3 clang-format time
   libreoffice-calc-nogui  # the tests read exported CSV back with LibreOffice

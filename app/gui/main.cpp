@@ -15,11 +15,17 @@ int main(int argc, char** argv) {
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("project"),
                                  QStringLiteral("The project file to open (.claims)"));
+    const QCommandLineOption compare(QStringLiteral("compare"),
+                                     QStringLiteral("Open the compare view on this metric."),
+                                     QStringLiteral("metric"));
+    parser.addOption(compare);
     parser.process(app);
 
     claimtrack::gui::MainWindow window;
     window.show();
     if (!parser.positionalArguments().isEmpty())
-        window.openProject(parser.positionalArguments().constFirst());
+        if (window.openProject(parser.positionalArguments().constFirst()) && parser.isSet(compare) &&
+            !window.compareMetric(parser.value(compare)))
+            qWarning("No metric named \"%s\" in the project.", qPrintable(parser.value(compare)));
     return QApplication::exec();
 }

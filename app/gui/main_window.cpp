@@ -1,12 +1,13 @@
 #include "main_window.h"
 #include "articles/article_list.h"
-#include "claim_format.h"
 #include "claims/claim_editor.h"
 #include "claims/claim_table.h"
+#include "conflicts/compare_view.h"
+#include "conflicts/conflict_list.h"
 #include "dialogs.h"
 #include "entities/entity_pane.h"
+#include "export/csv_export.h"
 #include "figures/suggestion_pane.h"
-#include "files.h"
 #include "import/import_runner.h"
 #include "project_session.h"
 #include "reader/reader_view.h"
@@ -26,6 +27,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QUndoGroup>
 
@@ -44,10 +46,11 @@ QString recordHint() {
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_undoGroup(new QUndoGroup(this)), m_articles(new ArticleList(this)),
-      m_reader(new ReaderView(this)), m_centre(new QSplitter(Qt::Vertical, this)),
-      m_articleDock(new QDockWidget(tr("Articles"), this)),
+      m_reader(new ReaderView(this)), m_tabs(new QTabWidget(this)),
+      m_centre(new QSplitter(Qt::Vertical, this)), m_articleDock(new QDockWidget(tr("Articles"), this)),
       m_sourceDock(new QDockWidget(tr("Sources"), this)), m_metricDock(new QDockWidget(tr("Metrics"), this)),
       m_suggestionDock(new QDockWidget(tr("Figures"), this)),
+      m_conflictDock(new QDockWidget(tr("Conflicts"), this)),
       m_placeholder(new QLabel(tr("Open or create a project from the File menu."), this)) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Claimtrack"));
@@ -58,13 +61,20 @@ MainWindow::MainWindow(QWidget* parent)
     m_centre->setStretchFactor(0, 3);
     m_centre->setStretchFactor(1, 2);
     m_placeholder->setAlignment(Qt::AlignCenter);
-    setCentralWidget(m_centre);
+    // Reading and comparing each get the whole centre; the compare view is built with a project.
+    m_tabs->setObjectName(QStringLiteral("centreTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_centre, tr("Read"));
+    m_tabs->addTab(new QLabel(tr("Open a project to compare its figures."), this), tr("Compare"));
+    setCentralWidget(m_tabs);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::refreshComparisons);
 
     m_articleDock->setObjectName(QStringLiteral("articleDock"));
     m_articleDock->setWidget(m_articles);
     m_sourceDock->setObjectName(QStringLiteral("sourceDock"));
     m_metricDock->setObjectName(QStringLiteral("metricDock"));
     m_suggestionDock->setObjectName(QStringLiteral("suggestionDock"));
+    m_conflictDock->setObjectName(QStringLiteral("conflictDock"));
     // Articles above sources and metrics on the left, so the reader and the
     // claim table get the width.
     addDockWidget(Qt::LeftDockWidgetArea, m_articleDock);
@@ -72,7 +82,12 @@ MainWindow::MainWindow(QWidget* parent)
     splitDockWidget(m_articleDock, m_sourceDock, Qt::Vertical);
     tabifyDockWidget(m_sourceDock, m_metricDock);
     tabifyDockWidget(m_metricDock, m_suggestionDock);
+    tabifyDockWidget(m_suggestionDock, m_conflictDock);
     m_sourceDock->raise();
+    connect(m_conflictDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            refreshComparisons();
+    });
 
     createActions();
     createMenus();
@@ -120,6 +135,10 @@ void MainWindow::createActions() {
                          [this] { exportClaims(false); });
     m_exportFiltered = action(QStringLiteral("actionExportFiltered"), tr("Export &Shown Claims to CSV…"),
                               QKeySequence(), [this] { exportClaims(true); });
+    m_exportConflicts = action(QStringLiteral("actionExportConflicts"), tr("Export &Conflicts to CSV…"),
+                               QKeySequence(), &MainWindow::exportConflicts);
+    m_showCompare = action(QStringLiteral("actionCompare"), tr("&Compare Figures"),
+                           QKeySequence(Qt::CTRL | Qt::Key_K), [this] { m_tabs->setCurrentIndex(1); });
     m_record = action(QStringLiteral("actionRecordClaim"), tr("&Record Claim from Selection"),
                       QKeySequence(Qt::CTRL | Qt::Key_E), &MainWindow::recordClaim);
     m_edit = action(QStringLiteral("actionEditClaim"), tr("&Edit Claim…"), QKeySequence(Qt::Key_F2),
@@ -156,6 +175,7 @@ void MainWindow::createMenus() {
     file->addAction(m_import);
     file->addAction(m_exportAll);
     file->addAction(m_exportFiltered);
+    file->addAction(m_exportConflicts);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
@@ -187,6 +207,9 @@ void MainWindow::createMenus() {
     view->addAction(m_sourceDock->toggleViewAction());
     view->addAction(m_metricDock->toggleViewAction());
     view->addAction(m_suggestionDock->toggleViewAction());
+    view->addAction(m_conflictDock->toggleViewAction());
+    view->addSeparator();
+    view->addAction(m_showCompare);
 }
 
 bool MainWindow::openProject(const QString& path, bool create) {
@@ -237,6 +260,28 @@ void MainWindow::buildProjectViews() {
     connect(m_suggestions, &SuggestionPane::suggestionSelected, this,
             [this](const Suggestion& suggestion) { m_reader->selectRange(suggestion.anchor.range); });
     connect(m_metrics, &EntityPane::claimActivated, this, &MainWindow::goToClaim);
+
+    m_compare = new CompareView(*m_session, this);
+    delete m_tabs->widget(1);
+    m_tabs->insertTab(1, m_compare, tr("Compare"));
+    m_conflicts = new ConflictList(*m_session, this);
+    delete m_conflictDock->widget();
+    m_conflictDock->setWidget(m_conflicts);
+    // A figure chosen in the compare view opens its article at the words; the compare view stays a tab away.
+    connect(m_compare, &CompareView::claimActivated, this, [this](qint64 id) {
+        m_tabs->setCurrentIndex(0);
+        goToClaim(id);
+    });
+    connect(m_conflicts, &ConflictList::compareRequested, this, [this](const ConflictRow& conflict) {
+        m_tabs->setCurrentIndex(1);
+        m_compare->showConflict(conflict);
+    });
+    connect(m_metrics, &EntityPane::compareRequested, this, [this](qint64 metricId) {
+        m_tabs->setCurrentIndex(1);
+        m_compare->showMetric(metricId);
+    });
+    m_compareStale = m_conflictsStale = true;
+    refreshComparisons();
 
     QSettings settings;
     table->view()->horizontalHeader()->restoreState(
@@ -315,7 +360,38 @@ void MainWindow::onProjectChanged(qint64 articleId) {
     m_claimTable->refresh();
     m_sources->refresh();
     m_metrics->refresh();
+    m_compareStale = m_conflictsStale = true;
+    refreshComparisons();
     updateActions();
+}
+
+void MainWindow::refreshComparisons() {
+    if (!m_session)
+        return;
+    // A whole-project cross-check is quick but not free, so views out of sight wait until shown.
+    if (m_compareStale && m_tabs->currentWidget() == m_compare) {
+        m_compareStale = false;
+        m_compare->refresh();
+    }
+    if (m_conflictsStale && (!m_conflictDock->visibleRegion().isEmpty() || m_conflictDock->isFloating())) {
+        m_conflictsStale = false;
+        m_conflicts->refresh();
+    }
+}
+
+bool MainWindow::compareMetric(const QString& name) {
+    if (!m_session)
+        return false;
+    auto metrics = m_session->project().entities(EntityKind::Metric);
+    if (!metrics)
+        return false;
+    for (const Entity& metric : *metrics)
+        if (QString::fromStdString(metric.name).compare(name, Qt::CaseInsensitive) == 0) {
+            m_tabs->setCurrentIndex(1);
+            m_compare->showMetric(metric.id);
+            return true;
+        }
+    return false;
 }
 
 void MainWindow::updateActions() {
@@ -324,6 +400,8 @@ void MainWindow::updateActions() {
     m_import->setEnabled(open);
     m_exportAll->setEnabled(open);
     m_exportFiltered->setEnabled(open);
+    m_exportConflicts->setEnabled(open);
+    m_showCompare->setEnabled(open);
     m_record->setEnabled(selection);
     m_reanchor->setEnabled(selection && m_currentClaim != 0);
     m_edit->setEnabled(open && m_currentClaim != 0);
@@ -362,15 +440,16 @@ void MainWindow::recordClaim() {
     if (!m_session || !range)
         return;
     const std::int64_t articleId = m_reader->articleId();
-    openEditor(m_reader->selectedText(), {},
-               [this, articleId, range](const ClaimFields& fields) -> Result<void> {
-                   auto id = m_session->addClaim({articleId, *range, fields});
-                   if (!id)
-                       return id.error();
-                   goToClaim(*id);
-                   statusBar()->showMessage(tr("Claim recorded."), 4000);
-                   return {};
-               });
+    const QString words = m_reader->selectedText();
+    openEditor(words, {}, [this, articleId, range](const ClaimFields& fields) -> Result<void> {
+        auto id = m_session->addClaim({articleId, *range, fields});
+        if (!id)
+            return id.error();
+        goToClaim(*id);
+        statusBar()->showMessage(tr("Claim recorded."), 4000);
+        return {};
+    });
+    m_editor->setMetricProposals(metricProposals(m_session->project(), articleId, *range, words));
 }
 
 void MainWindow::editCurrentClaim() {
@@ -439,27 +518,26 @@ void MainWindow::exportClaims(bool onlyFiltered) {
                              QStringLiteral("claims.csv"), tr("CSV files (*.csv)"));
     if (path.isEmpty())
         return;
-    Project& project = m_session->project();
     const std::vector<std::int64_t> ids = m_claimTable->model()->claimIds();
-    auto written = writeFileAtomically(path.toStdString(), [&](std::ostream& out) -> Result<void> {
-        CsvWriter csv(out);
-        writeClaimCsvHeader(csv);
-        if (!onlyFiltered)
-            return project.forEachClaim({}, [&](const ClaimRecord& claim) { writeClaimCsvRow(csv, claim); });
-        constexpr std::size_t kChunk = 1000;
-        for (std::size_t first = 0; first < ids.size(); first += kChunk) {
-            auto claims =
-                project.claimsById(std::span(ids).subspan(first, std::min(kChunk, ids.size() - first)));
-            if (!claims)
-                return claims.error();
-            for (const ClaimRecord& claim : *claims)
-                writeClaimCsvRow(csv, claim);
-        }
-        return {};
-    });
+    auto written = exportClaimsCsv(m_session->project(), path, onlyFiltered ? &ids : nullptr);
     if (!written)
         return showError(tr("Cannot export"), written.error());
     statusBar()->showMessage(tr("Exported to %1.").arg(QDir::toNativeSeparators(path)), 5000);
+}
+
+void MainWindow::exportConflicts() {
+    if (!m_session)
+        return;
+    const QString path = FileDialog::saveFile(this, tr("Export conflicts"), QStringLiteral("conflicts.csv"),
+                                              tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    auto written = exportConflictsCsv(m_session->project(), path);
+    if (!written)
+        return showError(tr("Cannot export"), written.error());
+    statusBar()->showMessage(tr("Exported %n conflict(s) to %1.", nullptr, static_cast<int>(*written))
+                                 .arg(QDir::toNativeSeparators(path)),
+                             5000);
 }
 
 void MainWindow::showError(const QString& title, const Error& error) {

@@ -15,12 +15,15 @@ class QAction;
 class QLabel;
 class QMenu;
 class QSplitter;
+class QTabWidget;
 class QUndoGroup;
 
 namespace claimtrack::gui {
 
 class ArticleList;
 class ClaimTable;
+class CompareView;
+class ConflictList;
 class EntityPane;
 class ProjectSession;
 class ReaderView;
@@ -42,12 +45,17 @@ public:
     EntityPane* sourcePane() { return m_sources; }
     EntityPane* metricPane() { return m_metrics; }
     SuggestionPane* suggestionPane() { return m_suggestions; }
+    CompareView* compareView() { return m_compare; }
+    ConflictList* conflictList() { return m_conflicts; }
+    QTabWidget* centreTabs() { return m_tabs; }
     // The claim editor while it is open.
     ClaimEditor* claimEditor() { return m_editor; }
     void showArticle(std::int64_t articleId);
     // Opens the claim's article, scrolls to its words and selects its row.
     void goToClaim(std::int64_t claimId);
     std::int64_t currentClaim() const { return m_currentClaim; }
+    // Shows the metric's figures in the compare view; false if the project has no such metric.
+    bool compareMetric(const QString& name);
 
 public Q_SLOTS:
     void recordClaim();
@@ -56,6 +64,7 @@ public Q_SLOTS:
     void reanchorCurrentClaim();
     void importArticles();
     void exportClaims(bool onlyFiltered);
+    void exportConflicts();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -69,6 +78,8 @@ private:
     void onProjectChanged(qint64 articleId);
     void reloadReaderClaims();
     void reloadSuggestions();
+    // Refreshes the conflict list and the compare view, if they are in sight; else when they come into it.
+    void refreshComparisons();
     void setCurrentClaim(std::int64_t claimId);
     void updateActions();
     void importFileList(const QStringList& files);
@@ -88,22 +99,30 @@ private:
     EntityPane* m_sources = nullptr;
     EntityPane* m_metrics = nullptr;
     SuggestionPane* m_suggestions = nullptr;
+    CompareView* m_compare = nullptr;
+    ConflictList* m_conflicts = nullptr;
+    QTabWidget* m_tabs;
     QSplitter* m_centre;
     QDockWidget* m_articleDock;
     QDockWidget* m_sourceDock;
     QDockWidget* m_metricDock;
     QDockWidget* m_suggestionDock;
+    QDockWidget* m_conflictDock;
     QLabel* m_placeholder;
     QPointer<ClaimEditor> m_editor;
     QMenu* m_recentMenu = nullptr;
     QMenu* m_claimMenu = nullptr;
     std::int64_t m_currentClaim = 0;
+    bool m_compareStale = true;  // the project changed since the view was last filled
+    bool m_conflictsStale = true;
 
     QAction* m_newProject = nullptr;
     QAction* m_openProject = nullptr;
     QAction* m_import = nullptr;
     QAction* m_exportAll = nullptr;
     QAction* m_exportFiltered = nullptr;
+    QAction* m_exportConflicts = nullptr;
+    QAction* m_showCompare = nullptr;
     QAction* m_record = nullptr;
     QAction* m_edit = nullptr;
     QAction* m_delete = nullptr;

@@ -240,4 +240,30 @@ Result<void> ProjectSession::rejectSuggestions(const std::vector<std::int64_t>& 
     return {};
 }
 
+Result<void> ProjectSession::recordVerdict(const ConflictRow& conflict, VerdictChoice choice,
+                                           const QString& note) {
+    auto recorded = m_project.recordVerdict(conflict, choice, note.toStdString());
+    if (!recorded)
+        return recorded.error();
+    const auto change = std::make_shared<VerdictChange>(std::move(*recorded));
+    pushDone(
+        tr("Verdict on %1").arg(QString::fromStdString(conflict.metric)), 0,
+        [this, change] { return m_project.undoVerdict(*change); },
+        [this, change] { return m_project.redoVerdict(*change); });
+    return {};
+}
+
+Result<void> ProjectSession::setMetricDetails(std::int64_t metricId, const MetricDetails& details) {
+    auto before = m_project.setMetricDetails(metricId, details);
+    if (!before)
+        return before.error();
+    if (*before == details)
+        return {};  // nothing changed: no step to undo
+    pushDone(
+        tr("Edit metric details"), 0,
+        [this, metricId, old = *before] { return withoutValue(m_project.setMetricDetails(metricId, old)); },
+        [this, metricId, details] { return withoutValue(m_project.setMetricDetails(metricId, details)); });
+    return {};
+}
+
 }  // namespace claimtrack::gui

@@ -40,6 +40,9 @@ public:
     Result<int> findFigures(const std::vector<std::int64_t>& articleIds);
     Result<void> acceptSuggestions(const std::vector<Suggestion>& suggestions);
     Result<void> rejectSuggestions(const std::vector<std::int64_t>& ids);
+    // Records a verdict on a conflict and sets its claims' statuses.
+    Result<void> recordVerdict(const ConflictRow& conflict, VerdictChoice choice, const QString& note);
+    Result<void> setMetricDetails(std::int64_t metricId, const MetricDetails& details);
 
     // A short name for a claim in menus: "'176 million'".
     static QString claimLabel(const std::string& quote);

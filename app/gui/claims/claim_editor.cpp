@@ -1,6 +1,7 @@
 #include "claim_editor.h"
 #include "claim_display.h"
 #include "claim_format.h"
+#include "figures.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -13,6 +14,8 @@
 #include <QPushButton>
 #include <QStringListModel>
 #include <QVBoxLayout>
+
+#include <ranges>
 
 namespace claimtrack::gui {
 
@@ -65,7 +68,7 @@ ClaimEditor::ClaimEditor(const QString& quote, const ClaimFields& fields,
       m_low(new QLineEdit(numberText(fields.low), this)),
       m_high(new QLineEdit(numberText(fields.high), this)),
       m_unit(new QLineEdit(QString::fromStdString(fields.unit), this)),
-      m_metric(nameBox(completions.metrics, fields.metric, this)),
+      m_metric(nameBox(completions.metrics, fields.metric, this)), m_proposals(new QLabel(this)),
       m_source(nameBox(completions.sources, fields.source, this)),
       m_asOf(new QLineEdit(QString::fromStdString(fields.asOf), this)), m_status(new QComboBox(this)),
       m_tags(new QLineEdit(QString::fromStdString(joinTags(fields.tags)), this)),
@@ -99,6 +102,14 @@ ClaimEditor::ClaimEditor(const QString& quote, const ClaimFields& fields,
     m_note->setTabChangesFocus(true);
     m_note->setFixedHeight(m_note->fontMetrics().lineSpacing() * 4);
     m_note->installEventFilter(this);
+    m_proposals->setObjectName(QStringLiteral("metricProposals"));
+    m_proposals->setWordWrap(true);
+    m_proposals->setTextFormat(Qt::RichText);
+    m_proposals->hide();
+    connect(m_proposals, &QLabel::linkActivated, this, [this](const QString& metric) {
+        m_metric->setCurrentText(metric);
+        m_proposals->hide();
+    });
     m_error->setObjectName(QStringLiteral("editorError"));
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #c62828"));
@@ -118,6 +129,7 @@ ClaimEditor::ClaimEditor(const QString& quote, const ClaimFields& fields,
     form->addRow(tr("&Bounds:"), bounds);
     form->addRow(tr("&Unit:"), m_unit);
     form->addRow(tr("&Metric:"), m_metric);
+    form->addRow(QString(), m_proposals);
     form->addRow(tr("&Source:"), m_source);
     form->addRow(tr("&As of:"), m_asOf);
     form->addRow(tr("S&tatus:"), m_status);
@@ -181,6 +193,17 @@ void ClaimEditor::allowDelete() {
     connect(remove, &QPushButton::clicked, this, &ClaimEditor::deleteRequested);
 }
 
+void ClaimEditor::setMetricProposals(const QList<Proposal>& proposals) {
+    if (proposals.isEmpty() || !m_metric->currentText().isEmpty())
+        return m_proposals->hide();
+    QStringList lines;
+    for (const Proposal& p : proposals)
+        lines << QStringLiteral("<a href=\"%1\">%2</a> <small>— %3</small>")
+                     .arg(p.metric.toHtmlEscaped(), p.metric.toHtmlEscaped(), p.reason.toHtmlEscaped());
+    m_proposals->setText(tr("Likely:") + QStringLiteral("<br>") + lines.join(QStringLiteral("<br>")));
+    m_proposals->show();
+}
+
 void ClaimEditor::showError(const QString& message) {
     m_error->setText(message);
     m_error->show();
@@ -193,6 +216,23 @@ void ClaimEditor::trySave() {
         return;
     }
     Q_EMIT saveRequested(*checked);
+}
+
+QList<ClaimEditor::Proposal> metricProposals(Project& project, std::int64_t articleId, CodePointRange range,
+                                             const QString& words) {
+    // The figure finder's reading of the words gives the unit ("percent") the proposals weigh.
+    const std::vector<Figure> figures = extractFigures(words.toStdString());
+    auto proposals =
+        project.proposeMetrics(articleId, range, figures.empty() ? std::string() : figures.front().unit);
+    auto metrics = project.entities(EntityKind::Metric);
+    QList<ClaimEditor::Proposal> shown;
+    if (!proposals || !metrics)
+        return shown;
+    for (const MetricProposal& p : *proposals | std::views::take(3))
+        for (const Entity& metric : *metrics)
+            if (metric.id == p.metricId)
+                shown.push_back({QString::fromStdString(metric.name), QString::fromStdString(p.reason)});
+    return shown;
 }
 
 }  // namespace claimtrack::gui

@@ -3,7 +3,7 @@
 // selected words or for editing one. Enter saves, Esc cancels; the dialog is
 // opened window-modal (open(), not exec()), so nothing blocks.
 
-#include "model.h"
+#include "project.h"
 
 #include <QDialog>
 #include <QStringList>
@@ -40,6 +40,15 @@ public:
     // Adds a Delete button, for an editor of a claim that exists.
     void allowDelete();
 
+    // Existing metrics the claim most likely measures, best first, with the reason for each; shown
+    // under the metric while it is empty, a click fills it in.
+    struct Proposal {
+        QString metric;
+        QString reason;
+    };
+    void setMetricProposals(const QList<Proposal>& proposals);
+    QLabel* proposalLabel() const { return m_proposals; }
+
 Q_SIGNALS:
     // Save was pressed and the fields are valid.
     void saveRequested(const claimtrack::ClaimFields& fields);
@@ -56,6 +65,7 @@ private:
     QLineEdit* m_high;
     QLineEdit* m_unit;
     QComboBox* m_metric;
+    QLabel* m_proposals;
     QComboBox* m_source;
     QLineEdit* m_asOf;
     QComboBox* m_status;
@@ -64,5 +74,9 @@ private:
     QLabel* m_error;
     QDialogButtonBox* m_buttons;
 };
+
+// The three metrics of `project` that the claim on `words` at `range` most likely measures.
+QList<ClaimEditor::Proposal> metricProposals(Project& project, std::int64_t articleId, CodePointRange range,
+                                             const QString& words);
 
 }  // namespace claimtrack::gui

@@ -1,5 +1,6 @@
 #include "entity_pane.h"
 #include "dialogs.h"
+#include "metric_details_dialog.h"
 #include "project_session.h"
 
 #include <QHBoxLayout>
@@ -45,6 +46,21 @@ EntityPane::EntityPane(ProjectSession& session, EntityKind kind, QWidget* parent
     buttons->addWidget(m_rename);
     buttons->addWidget(m_merge);
     buttons->addWidget(m_delete);
+    if (kind == EntityKind::Metric) {
+        m_details = new QPushButton(tr("Details…"), this);
+        m_details->setObjectName(QStringLiteral("metricDetails"));
+        m_details->setToolTip(tr("What the metric measures, and how strictly its figures are compared"));
+        m_compare = new QPushButton(tr("Compare"), this);
+        m_compare->setObjectName(QStringLiteral("metricCompare"));
+        m_compare->setToolTip(tr("Show the metric's figures side by side"));
+        buttons->addWidget(m_details);
+        buttons->addWidget(m_compare);
+        connect(m_details, &QPushButton::clicked, this, &EntityPane::editSelectedDetails);
+        connect(m_compare, &QPushButton::clicked, this, [this] {
+            if (const std::int64_t id = selectedEntity())
+                Q_EMIT compareRequested(id);
+        });
+    }
     buttons->addStretch();
     auto* split = new QSplitter(Qt::Vertical, this);
     split->setObjectName(name + QStringLiteral("Splitter"));
@@ -111,6 +127,9 @@ void EntityPane::showClaimsOf(std::int64_t entityId) {
     m_rename->setEnabled(chosen);
     m_merge->setEnabled(chosen && m_entities.size() > 1);
     m_delete->setEnabled(chosen);
+    for (QPushButton* button : {m_details, m_compare})
+        if (button)
+            button->setEnabled(chosen);
     if (!chosen)
         return;
     ClaimQuery query;
@@ -175,6 +194,21 @@ void EntityPane::deleteSelected() {
         return;
     if (auto deleted = m_session.deleteEntity(m_kind, id); !deleted)
         MessageBox::critical(this, tr("Cannot delete"), errorText(deleted.error()));
+}
+
+void EntityPane::editSelectedDetails() {
+    const std::int64_t id = selectedEntity();
+    const auto it =
+        std::find_if(m_entities.begin(), m_entities.end(), [id](const Entity& e) { return e.id == id; });
+    if (m_kind != EntityKind::Metric || it == m_entities.end())
+        return;
+    auto* dialog = new MetricDetailsDialog(*it, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, id] {
+        if (auto saved = m_session.setMetricDetails(id, dialog->details()); !saved)
+            MessageBox::critical(this, tr("Cannot change the metric"), errorText(saved.error()));
+    });
+    dialog->open();
 }
 
 }  // namespace claimtrack::gui

@@ -31,9 +31,13 @@ public Q_SLOTS:
     void renameSelected();
     void mergeSelected();
     void deleteSelected();
+    // Metrics only: edits what the selected metric measures, in a window-modal dialog.
+    void editSelectedDetails();
 
 Q_SIGNALS:
     void claimActivated(qint64 claimId);
+    // Metrics only: the user asked to compare the selected metric's figures.
+    void compareRequested(qint64 metricId);
 
 private:
     void showClaimsOf(std::int64_t entityId);
@@ -47,6 +51,8 @@ private:
     QPushButton* m_rename;
     QPushButton* m_merge;
     QPushButton* m_delete;
+    QPushButton* m_details = nullptr;  // metrics only
+    QPushButton* m_compare = nullptr;  // metrics only
 };
 
 }  // namespace claimtrack::gui

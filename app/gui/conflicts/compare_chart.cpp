@@ -1,0 +1,340 @@
+#include "compare_chart.h"
+
+#include <QCategoryAxis>
+#include <QChart>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QPainter>
+#include <QPainterPath>
+#include <QScatterSeries>
+#include <QToolTip>
+#include <QValueAxis>
+
+#include <cmath>
+#include <limits>
+#include <map>
+
+namespace claimtrack::gui {
+
+namespace {
+
+const QColor kConflictColour(0xd6, 0x27, 0x28);
+const QColor kNoSourceColour(0x9e, 0x9e, 0x9e);
+constexpr int kArrowSize = 14;
+
+// Where on the time axis a period lies, in years: 2020 is [2020, 2021).
+double periodStart(const Period& p) {
+    double start = p.year;
+    if (p.month)
+        start += (p.month - 1) / 12.0;
+    if (p.day)
+        start += (p.day - 1) / 365.0;
+    return start;
+}
+
+double periodWidth(const Period& p) {
+    return p.day ? 1 / 365.0 : p.month ? 1 / 12.0 : 1.0;
+}
+
+// A triangle pointing up or down, the marker at a one-sided figure's open end.
+QImage arrowImage(const QColor& colour, bool up) {
+    QImage image(kArrowSize, kArrowSize, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    QPainterPath path;
+    const double s = kArrowSize;
+    if (up) {
+        path.moveTo(s / 2, 1);
+        path.lineTo(s - 1, s - 2);
+        path.lineTo(1, s - 2);
+    } else {
+        path.moveTo(1, 2);
+        path.lineTo(s - 1, 2);
+        path.lineTo(s / 2, s - 1);
+    }
+    path.closeSubpath();
+    painter.fillPath(path, colour);
+    return image;
+}
+
+// The unit the axis counts in, so that it reads "626", not "6.26e+08".
+std::pair<double, QString> displayFactor(double largest) {
+    if (largest >= 1e9)
+        return {1e9, QObject::tr("billions")};
+    if (largest >= 1e6)
+        return {1e6, QObject::tr("millions")};
+    if (largest >= 1e4)
+        return {1e3, QObject::tr("thousands")};
+    return {1, {}};
+}
+
+QString tipFor(const ComparedClaim& c) {
+    const ClaimRecord& r = c.claim;
+    return QStringLiteral("<b>%1</b> — %2<br>%3%4<br><i>“%5”</i>")
+        .arg(QString::fromStdString(c.figure).toHtmlEscaped(),
+             r.fields.source.empty() ? QObject::tr("no source")
+                                     : QString::fromStdString(r.fields.source).toHtmlEscaped(),
+             QString::fromStdString(r.articleTitle).toHtmlEscaped(),
+             r.fields.asOf.empty() ? QObject::tr(", undated")
+                                   : QStringLiteral(", ") + QString::fromStdString(r.fields.asOf),
+             QString::fromStdString(r.anchor.quote.exact).toHtmlEscaped());
+}
+
+}  // namespace
+
+QColor sourceColour(std::size_t index) {
+    // Tableau 10 without its red, which marks conflicts.
+    static const QColor palette[] = {QColor(0x4e79a7), QColor(0xf28e2b), QColor(0x59a14f),
+                                     QColor(0xb07aa1), QColor(0x76b7b2), QColor(0xedc948),
+                                     QColor(0x9c755f), QColor(0xff9da7), QColor(0x2f4b7c)};
+    return palette[index % std::size(palette)];
+}
+
+CompareChart::CompareChart(QWidget* parent) : QChartView(new QChart, parent) {
+    setObjectName(QStringLiteral("compareChart"));
+    setRenderHint(QPainter::Antialiasing);
+    chart()->legend()->setAlignment(Qt::AlignBottom);
+    chart()->setMargins(QMargins(4, 4, 4, 4));
+    setMinimumSize(360, 260);
+}
+
+void CompareChart::addSeries(QXYSeries* series, std::vector<Drawn> claims, bool inLegend) {
+    chart()->addSeries(series);
+    for (QAbstractAxis* axis : chart()->axes())
+        series->attachAxis(axis);
+    if (!inLegend)
+        for (QLegendMarker* marker : chart()->legend()->markers(series))
+            marker->setVisible(false);
+    if (claims.empty())
+        return;
+    m_drawn.insert(series, std::move(claims));
+    connect(series, &QXYSeries::clicked, this, [this, series](const QPointF& point) {
+        if (const qint64 id = claimAt(series, point))
+            Q_EMIT claimClicked(id);
+    });
+    connect(series, &QXYSeries::hovered, this, [this, series](const QPointF& point, bool entered) {
+        const auto& drawn = m_drawn[series];
+        const qint64 id = claimAt(series, point);
+        const auto it =
+            std::find_if(drawn.begin(), drawn.end(), [id](const Drawn& d) { return d.claimId == id; });
+        if (entered && it != drawn.end())
+            QToolTip::showText(QCursor::pos(), it->tip, this);
+        else
+            QToolTip::hideText();
+    });
+}
+
+qint64 CompareChart::claimAt(QXYSeries* series, const QPointF& point) const {
+    const auto drawn = m_drawn.find(series);
+    if (drawn == m_drawn.end())
+        return 0;
+    const QList<QPointF> points = series->points();
+    qsizetype best = -1;
+    double bestDistance = std::numeric_limits<double>::infinity();
+    for (qsizetype i = 0; i < points.size(); ++i) {
+        const QPointF d = chart()->mapToPosition(points[i], series) - chart()->mapToPosition(point, series);
+        if (const double distance = std::hypot(d.x(), d.y()); distance < bestDistance)
+            best = i, bestDistance = distance;
+    }
+    // A bar's two ends stand for one claim; a point series has one claim per point.
+    const auto& claims = drawn.value();
+    if (best < 0)
+        return 0;
+    return claims[std::min<std::size_t>(static_cast<std::size_t>(best), claims.size() - 1)].claimId;
+}
+
+std::optional<QPointF> CompareChart::positionOf(qint64 claimId) const {
+    const auto it = m_position.find(claimId);
+    return it == m_position.end() ? std::nullopt : std::optional(*it);
+}
+
+void CompareChart::highlightClaim(qint64 claimId) {
+    if (!m_ring)
+        return;
+    m_ring->clear();
+    if (const auto at = positionOf(claimId))
+        m_ring->append(*at);
+}
+
+void CompareChart::showComparison(const MetricComparison& comparison, const QHash<qint64, int>& sourceIndex) {
+    QChart* c = chart();
+    c->removeAllSeries();
+    for (QAbstractAxis* axis : c->axes())
+        c->removeAxis(axis), delete axis;
+    m_drawn.clear();
+    m_position.clear();
+    m_conflictLines.clear();
+    m_ring = nullptr;
+    c->setTitle(QString::fromStdString(comparison.summary.metric.name));
+
+    // The claims drawn: one figure per repeat group, placed in its period's band on the time axis.
+    std::vector<const ComparedClaim*> figures;
+    std::map<std::size_t, std::vector<qint64>> groupClaims;
+    int firstYear = 0, lastYear = 0;
+    double lowest = 0, highest = 0;
+    for (const ComparedClaim& claim : comparison.claims) {
+        if (!claim.stated)
+            continue;
+        auto& ids = groupClaims[claim.group];
+        if (ids.empty())
+            figures.push_back(&claim);
+        ids.push_back(claim.claim.id);
+        if (claim.period.dated()) {
+            firstYear = firstYear ? std::min(firstYear, claim.period.year) : claim.period.year;
+            lastYear = std::max(lastYear, claim.period.year);
+        }
+        for (const double end :
+             {claim.stated->low, claim.stated->high, claim.compared.low, claim.compared.high})
+            if (std::isfinite(end))
+                lowest = std::min(lowest, end), highest = std::max(highest, end);
+    }
+    const int undatedBand = firstYear ? lastYear + 1 : 0;
+    if (!firstYear)
+        firstYear = undatedBand;
+    const bool anyUndated = std::any_of(figures.begin(), figures.end(),
+                                        [](const ComparedClaim* f) { return !f->period.dated(); });
+
+    auto* xAxis = new QCategoryAxis;
+    xAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
+    xAxis->setStartValue(firstYear);
+    for (int year = firstYear; year < undatedBand; ++year)
+        xAxis->append(QString::number(year), year + 1);
+    if (anyUndated || undatedBand == firstYear)
+        xAxis->append(tr("undated"), undatedBand + 1);
+    xAxis->setRange(firstYear, anyUndated || undatedBand == firstYear ? undatedBand + 1 : undatedBand);
+    xAxis->setTitleText(tr("as of"));
+
+    QString unitTitle;
+    std::tie(m_factor, unitTitle) = displayFactor(std::max(std::abs(lowest), std::abs(highest)));
+    const double top = (highest > 0 ? highest * 1.15 : 1) / m_factor;
+    const double bottom = lowest < 0 ? lowest * 1.15 / m_factor : 0;
+    auto* yAxis = new QValueAxis;
+    yAxis->setRange(bottom, top);
+    yAxis->applyNiceNumbers();
+    yAxis->setLabelFormat(QStringLiteral("%g"));
+    const QString scale = comparison.summary.scale == "a count"
+                              ? tr("count")
+                              : QString::fromStdString(comparison.summary.scale);
+    yAxis->setTitleText(unitTitle.isEmpty() ? scale : QStringLiteral("%1, %2").arg(scale, unitTitle));
+    c->addAxis(xAxis, Qt::AlignBottom);
+    c->addAxis(yAxis, Qt::AlignLeft);
+    const double yTop = yAxis->max(), yBottom = yAxis->min();
+
+    // Figures of one period sit side by side in its band rather than on top of one another.
+    std::map<Period, std::vector<const ComparedClaim*>> byPeriod;
+    for (const ComparedClaim* f : figures)
+        byPeriod[f->period].push_back(f);
+    QHash<qint64, double> xOf;
+    for (const auto& [period, inPeriod] : byPeriod) {
+        const double start = period.dated() ? periodStart(period) : undatedBand;
+        const double width = period.dated() ? periodWidth(period) : 1.0;
+        const double n = static_cast<double>(inPeriod.size());
+        const double step = std::min(0.7 / n, 0.12) * width;
+        for (std::size_t i = 0; i < inPeriod.size(); ++i)
+            xOf[inPeriod[i]->claim.id] = start + width / 2 + (static_cast<double>(i) - (n - 1) / 2) * step;
+    }
+
+    // One legend entry per source: its series of exact figures, empty or not.
+    std::map<int, QScatterSeries*> points;
+    const auto pointsOf = [&](const ComparedClaim& f) {
+        const int index = sourceIndex.value(f.claim.id, -1);
+        QScatterSeries*& series = points[index];
+        if (!series) {
+            series = new QScatterSeries;
+            series->setName(f.claim.fields.source.empty() ? tr("no source")
+                                                          : QString::fromStdString(f.claim.fields.source));
+            series->setColor(index < 0 ? kNoSourceColour : sourceColour(static_cast<std::size_t>(index)));
+            series->setBorderColor(series->color().darker(130));
+            series->setMarkerSize(11);
+        }
+        return series;
+    };
+    std::map<QScatterSeries*, std::vector<Drawn>> pointClaimsOf;
+    // Added after the conflict lines and the ring, so that they lie on top and take the clicks.
+    std::vector<std::pair<QXYSeries*, std::vector<Drawn>>> shapes;
+    for (const ComparedClaim* f : figures) {
+        QScatterSeries* legend = pointsOf(*f);
+        const QColor colour = legend->color();
+        const double x = xOf[f->claim.id];
+        const double low = f->stated->low / m_factor, high = f->stated->high / m_factor;
+        const Drawn drawn{f->claim.id, tipFor(*f)};
+        const auto line = [&](double from, double to, double width, Qt::PenStyle style, int alpha) {
+            auto* bar = new QLineSeries;
+            QColor penColour = colour;
+            penColour.setAlpha(alpha);
+            bar->setPen(QPen(penColour, width, style, Qt::FlatCap));
+            bar->append(x, from);
+            bar->append(x, to);
+            shapes.emplace_back(bar, std::vector<Drawn>{drawn, drawn});
+        };
+        // An approximate figure's reach under the tolerance, faint behind the figure itself.
+        if (f->compared.low != f->stated->low || f->compared.high != f->stated->high)
+            line(std::isfinite(f->compared.low) ? f->compared.low / m_factor : low,
+                 std::isfinite(f->compared.high) ? f->compared.high / m_factor : high, 2, Qt::SolidLine, 110);
+        QPointF at;
+        if (low == high) {
+            at = {x, low};
+            pointClaimsOf[legend].push_back(drawn);
+            legend->append(at);
+        } else if (std::isfinite(low) && std::isfinite(high)) {
+            at = {x, (low + high) / 2};
+            line(low, high, 7, Qt::SolidLine, 255);
+        } else {
+            const bool up = std::isfinite(low);  // "at least": open upwards
+            const double bound = up ? low : high;
+            const double end = up ? yTop - (yTop - yBottom) * 0.03 : yBottom + (yTop - yBottom) * 0.03;
+            at = {x, bound};
+            line(bound, end, 3, Qt::DashLine, 255);
+            auto* arrow = new QScatterSeries;
+            arrow->setLightMarker(arrowImage(colour, up));
+            arrow->setMarkerSize(kArrowSize);
+            arrow->append(x, end);
+            shapes.emplace_back(arrow, std::vector<Drawn>{drawn});
+            // The bound itself, as a short tick across the line.
+            auto* tick = new QLineSeries;
+            tick->setPen(QPen(colour, 3));
+            tick->append(x - 0.04, bound);
+            tick->append(x + 0.04, bound);
+            shapes.emplace_back(tick, std::vector<Drawn>{drawn, drawn});
+        }
+        for (const qint64 id : groupClaims[f->group])
+            m_position.insert(id, at);
+    }
+    // Each conflicting pair: from the top of the lower figure to the bottom of the higher one.
+    QHash<qint64, const ComparedClaim*> byId;
+    for (const ComparedClaim* f : figures)
+        byId.insert(f->claim.id, f);
+    bool named = false;
+    for (const ConflictRow& row : comparison.conflicts) {
+        const auto lower = m_position.find(row.lower.claim.id);
+        const auto higher = m_position.find(row.higher.claim.id);
+        if (lower == m_position.end() || higher == m_position.end())
+            continue;
+        const ComparedClaim* lowFigure = byId.value(row.lower.claim.id);
+        const ComparedClaim* highFigure = byId.value(row.higher.claim.id);
+        auto* line = new QLineSeries;
+        line->setPen(QPen(kConflictColour, 2, Qt::DashLine));
+        line->append(lower->x(), lowFigure->stated->high / m_factor);
+        line->append(higher->x(), highFigure->stated->low / m_factor);
+        line->setName(tr("conflict"));
+        addSeries(line, {}, !named);
+        named = true;
+        m_conflictLines.emplace_back(row.lower.claim.id, row.higher.claim.id);
+    }
+
+    m_ring = new QScatterSeries;
+    auto* ring = static_cast<QScatterSeries*>(m_ring);
+    ring->setMarkerSize(22);
+    ring->setColor(Qt::transparent);
+    ring->setBorderColor(palette().color(QPalette::Highlight));
+    ring->setPen(QPen(palette().color(QPalette::Highlight), 2.5));
+    addSeries(m_ring, {}, false);
+
+    for (auto& [series, claims] : shapes)
+        addSeries(series, std::move(claims), false);
+    for (auto& [index, series] : points)
+        addSeries(series, std::move(pointClaimsOf[series]), true);
+}
+
+}  // namespace claimtrack::gui

@@ -1,0 +1,55 @@
+#pragma once
+// The compare chart: every figure of one metric on a timeline. Points for
+// exact values, bars for ranges, arrows for figures open at one end
+// ("at least 200 million"), one colour per source; a red dashed line joins
+// each conflicting pair. Clicking a figure names its claim.
+
+#include "project.h"
+
+#include <QChartView>
+#include <QColor>
+#include <QHash>
+
+class QXYSeries;
+
+namespace claimtrack::gui {
+
+// The colour of the n-th source in a chart and its table (a qualitative palette).
+QColor sourceColour(std::size_t index);
+
+class CompareChart : public QChartView {
+    Q_OBJECT
+
+public:
+    explicit CompareChart(QWidget* parent = nullptr);
+
+    // `sourceIndex` gives each claim's colour: the index of its source in the view.
+    void showComparison(const MetricComparison& comparison, const QHash<qint64, int>& sourceIndex);
+    // Rings the claim's figure; 0 clears the ring.
+    void highlightClaim(qint64 claimId);
+
+    // Where a claim's figure was drawn, in chart values (for tests and the ring); unset if not drawn.
+    std::optional<QPointF> positionOf(qint64 claimId) const;
+    // The claims whose figures are joined by a conflict line, in pairs.
+    const std::vector<std::pair<qint64, qint64>>& conflictLines() const { return m_conflictLines; }
+
+Q_SIGNALS:
+    void claimClicked(qint64 claimId);
+
+private:
+    struct Drawn {
+        qint64 claimId = 0;
+        QString tip;
+    };
+    // Adds a series whose points stand for `claims` (one per point), hidden from the legend unless named.
+    void addSeries(QXYSeries* series, std::vector<Drawn> claims, bool inLegend);
+    qint64 claimAt(QXYSeries* series, const QPointF& point) const;
+
+    QHash<QXYSeries*, std::vector<Drawn>> m_drawn;
+    QHash<qint64, QPointF> m_position;
+    std::vector<std::pair<qint64, qint64>> m_conflictLines;
+    QXYSeries* m_ring = nullptr;
+    double m_factor = 1;  // the values are shown divided by this ("millions")
+};
+
+}  // namespace claimtrack::gui

@@ -1,0 +1,202 @@
+#include "compare_view.h"
+#include "claims/claim_display.h"
+#include "compare_chart.h"
+#include "project_session.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace claimtrack::gui {
+
+namespace {
+
+constexpr int kIdRole = Qt::UserRole + 1;
+enum Column { Figure, Source, AsOf, Conflicts, Status, Article, Words, ColumnCount };
+
+QString side(const ConflictSide& other, bool above) {
+    const QString source = other.claim.fields.source.empty()
+                               ? QObject::tr("no source")
+                               : QString::fromStdString(other.claim.fields.source);
+    return (above ? QObject::tr("above %1 (%2)") : QObject::tr("below %1 (%2)"))
+        .arg(QString::fromStdString(other.figure), source);
+}
+
+}  // namespace
+
+CompareView::CompareView(ProjectSession& session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_metricBox(new QComboBox(this)), m_summary(new QLabel(this)),
+      m_chart(new CompareChart(this)), m_table(new QTableWidget(this)) {
+    setObjectName(QStringLiteral("compareView"));
+    m_metricBox->setObjectName(QStringLiteral("compareMetric"));
+    m_summary->setObjectName(QStringLiteral("compareSummary"));
+    m_table->setObjectName(QStringLiteral("compareTable"));
+    m_metricBox->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::PlainText);
+
+    m_table->setColumnCount(ColumnCount);
+    m_table->setHorizontalHeaderLabels(
+        {tr("Figure"), tr("Source"), tr("As of"), tr("Conflicts"), tr("Status"), tr("Article"), tr("Words")});
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setWordWrap(false);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("Metric:"), this));
+    top->addWidget(m_metricBox);
+    top->addWidget(m_summary, 1);
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->setObjectName(QStringLiteral("compareSplitter"));
+    split->addWidget(m_chart);
+    split->addWidget(m_table);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setSizes({600, 400});
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(split, 1);
+
+    connect(m_metricBox, &QComboBox::activated, this,
+            [this](int index) { showMetric(m_metricBox->itemData(index).toLongLong()); });
+    connect(m_chart, &CompareChart::claimClicked, this, [this](qint64 id) {
+        selectClaims({id});
+        Q_EMIT claimActivated(id);
+    });
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] {
+        const auto rows = m_table->selectionModel()->selectedRows();
+        m_chart->highlightClaim(
+            rows.isEmpty() ? 0 : m_table->item(rows.front().row(), 0)->data(kIdRole).toLongLong());
+    });
+    connect(m_table, &QTableWidget::cellClicked, this,
+            [this](int row) { Q_EMIT claimActivated(m_table->item(row, 0)->data(kIdRole).toLongLong()); });
+}
+
+void CompareView::refresh() {
+    auto metrics = m_session.project().entities(EntityKind::Metric);
+    m_metricBox->clear();
+    if (!metrics)
+        return;
+    for (const Entity& metric : *metrics)
+        m_metricBox->addItem(
+            QStringLiteral("%1 (%2)").arg(QString::fromStdString(metric.name)).arg(metric.claimCount),
+            QVariant::fromValue<qint64>(metric.id));
+    const bool known =
+        std::any_of(metrics->begin(), metrics->end(), [this](const Entity& m) { return m.id == m_metricId; });
+    showMetric(known ? m_metricId : metrics->empty() ? 0 : metrics->front().id);
+}
+
+void CompareView::showMetric(std::int64_t metricId) {
+    m_metricId = metricId;
+    m_metricBox->setCurrentIndex(m_metricBox->findData(QVariant::fromValue<qint64>(metricId)));
+    auto comparison =
+        metricId ? m_session.project().compare(metricId) : Result<MetricComparison>(MetricComparison{});
+    if (!comparison) {
+        m_summary->setText(errorText(comparison.error()));
+        return;
+    }
+    m_comparison = std::move(*comparison);
+
+    const MetricSummary& s = m_comparison.summary;
+    QStringList parts;
+    parts << tr("%n claim(s)", nullptr, static_cast<int>(m_comparison.claims.size()));
+    if (!s.scale.empty())
+        parts << tr("compared as %1").arg(QString::fromStdString(s.scale));
+    parts << tr("%n conflict(s)", nullptr, static_cast<int>(m_comparison.conflicts.size()));
+    if (!s.setAside.empty())
+        parts << tr("%n not compared", nullptr, static_cast<int>(s.setAside.size()));
+    m_summary->setText(metricId ? parts.join(QStringLiteral(" · ")) : tr("No metrics yet."));
+
+    // Sources coloured in the order they first appear, the same in the chart and the table.
+    QHash<qint64, int> sourceIndex;
+    std::map<std::string, int> sources;
+    for (const ComparedClaim& c : m_comparison.claims)
+        if (!c.claim.fields.source.empty())
+            sourceIndex.insert(
+                c.claim.id,
+                sources.try_emplace(c.claim.fields.source, static_cast<int>(sources.size())).first->second);
+    m_chart->showComparison(m_comparison, sourceIndex);
+    fillTable(sourceIndex);
+}
+
+void CompareView::fillTable(const QHash<qint64, int>& sourceIndex) {
+    // What each claim conflicts with, said from its side.
+    std::map<std::int64_t, QStringList> conflictsOf;
+    std::map<std::int64_t, QStringList> explanations;
+    for (const ConflictRow& row : m_comparison.conflicts)
+        for (const auto& [own, other, above] :
+             {std::tuple{&row.lower, &row.higher, false}, std::tuple{&row.higher, &row.lower, true}})
+            for (const std::int64_t id : own->claimIds) {
+                conflictsOf[id] << side(*other, above);
+                explanations[id] << QString::fromStdString(row.explanation);
+            }
+
+    m_table->setSortingEnabled(false);
+    m_table->setRowCount(static_cast<int>(m_comparison.claims.size()));
+    const QColor conflictColour(0xc6, 0x28, 0x28);
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        const ComparedClaim& c = m_comparison.claims[static_cast<std::size_t>(row)];
+        const ClaimFields& f = c.claim.fields;
+        const auto set = [&](int column, const QString& text, const QString& tip = {}) {
+            auto* item = new QTableWidgetItem(text);
+            item->setToolTip(tip.isEmpty() ? text : tip);
+            m_table->setItem(row, column, item);
+            return item;
+        };
+        QTableWidgetItem* figure = c.stated
+                                       ? set(Figure, QString::fromStdString(c.figure))
+                                       : set(Figure, tr("not compared"), QString::fromStdString(c.setAside));
+        figure->setData(kIdRole, QVariant::fromValue<qint64>(c.claim.id));
+        if (!c.stated)
+            figure->setForeground(palette().color(QPalette::PlaceholderText));
+        QTableWidgetItem* source =
+            set(Source, f.source.empty() ? tr("no source") : QString::fromStdString(f.source));
+        if (sourceIndex.contains(c.claim.id))
+            source->setData(Qt::DecorationRole,
+                            sourceColour(static_cast<std::size_t>(sourceIndex.value(c.claim.id))));
+        set(Article, QString::fromStdString(c.claim.articleTitle));
+        set(AsOf, f.asOf.empty() ? tr("undated") : QString::fromStdString(f.asOf));
+        set(Status, statusName(f.status));
+        const auto listed = conflictsOf.find(c.claim.id);
+        QTableWidgetItem* conflicts = listed == conflictsOf.end()
+                                          ? set(Conflicts, QString())
+                                          : set(Conflicts, listed->second.join(QStringLiteral("; ")),
+                                                explanations[c.claim.id].join(QLatin1Char('\n')));
+        if (listed != conflictsOf.end()) {
+            conflicts->setForeground(conflictColour);
+            figure->setForeground(conflictColour);
+        }
+        set(Words, QString::fromStdString(c.claim.anchor.quote.exact).simplified());
+    }
+    m_table->resizeColumnsToContents();
+    for (int column = 0; column < ColumnCount - 1; ++column)
+        m_table->setColumnWidth(column, std::min(m_table->columnWidth(column), 220));
+}
+
+void CompareView::selectClaims(const std::vector<std::int64_t>& ids) {
+    m_table->clearSelection();
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        const qint64 id = m_table->item(row, 0)->data(kIdRole).toLongLong();
+        if (std::find(ids.begin(), ids.end(), id) == ids.end())
+            continue;
+        m_table->selectionModel()->select(m_table->model()->index(row, 0),
+                                          QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        m_table->scrollToItem(m_table->item(row, 0));
+    }
+    m_chart->highlightClaim(ids.empty() ? 0 : ids.front());
+}
+
+void CompareView::showConflict(const ConflictRow& conflict) {
+    showMetric(conflict.metricId);
+    selectClaims({conflict.lower.claim.id, conflict.higher.claim.id});
+}
+
+}  // namespace claimtrack::gui

@@ -1,0 +1,140 @@
+#include "conflict_list.h"
+#include "conflict_format.h"
+#include "project_session.h"
+#include "verdict_dialog.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace claimtrack::gui {
+
+namespace {
+enum Column { Gap, Metric, Explanation, Verdict, ColumnCount };
+}
+
+QString sideLabel(const ConflictSide& side) {
+    const QString source = side.claim.fields.source.empty()
+                               ? QObject::tr("no source")
+                               : QString::fromStdString(side.claim.fields.source);
+    QString label = QStringLiteral("%1, %2").arg(source, QString::fromStdString(side.figure));
+    if (side.claimIds.size() > 1)
+        label += QObject::tr(" (in %n places)", nullptr, static_cast<int>(side.claimIds.size()));
+    return label;
+}
+
+ConflictList::ConflictList(ProjectSession& session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_summary(new QLabel(this)), m_table(new QTableWidget(this)),
+      m_compare(new QPushButton(tr("Compare"), this)), m_verdict(new QPushButton(tr("Verdict…"), this)) {
+    setObjectName(QStringLiteral("conflictList"));
+    m_table->setObjectName(QStringLiteral("conflictTable"));
+    m_compare->setObjectName(QStringLiteral("conflictCompare"));
+    m_verdict->setObjectName(QStringLiteral("conflictVerdict"));
+    m_summary->setObjectName(QStringLiteral("conflictSummary"));
+    m_table->setColumnCount(ColumnCount);
+    m_table->setHorizontalHeaderLabels({tr("Gap"), tr("Metric"), tr("Conflict"), tr("Verdict")});
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setSectionResizeMode(Explanation, QHeaderView::Stretch);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setWordWrap(false);
+    m_compare->setToolTip(tr("Show the conflict's metric in the compare view"));
+    m_verdict->setToolTip(tr("Record which figure is supported, or that both stand"));
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_compare);
+    buttons->addWidget(m_verdict);
+    buttons->addStretch();
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(buttons);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_table, 1);
+
+    const auto compareSelected = [this] {
+        if (const ConflictRow* selected = selectedConflict()) {
+            const ConflictRow conflict = *selected;  // a refresh on the way may replace the list
+            Q_EMIT compareRequested(conflict);
+        }
+    };
+    connect(m_compare, &QPushButton::clicked, this, compareSelected);
+    connect(m_table, &QTableWidget::cellDoubleClicked, this, compareSelected);
+    connect(m_verdict, &QPushButton::clicked, this, &ConflictList::recordVerdict);
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] {
+        m_compare->setEnabled(selectedConflict() != nullptr);
+        m_verdict->setEnabled(selectedConflict() != nullptr);
+    });
+}
+
+const ConflictRow* ConflictList::selectedConflict() const {
+    const auto rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return nullptr;
+    const auto index =
+        static_cast<std::size_t>(m_table->item(rows.front().row(), Gap)->data(Qt::UserRole).toInt());
+    return index < m_conflicts.size() ? &m_conflicts[index] : nullptr;
+}
+
+void ConflictList::refresh() {
+    const ConflictRow* selected = selectedConflict();
+    const auto keep =
+        selected ? std::pair{selected->lower.claim.id, selected->higher.claim.id} : std::pair{0L, 0L};
+    auto report = m_session.project().conflicts();
+    m_conflicts = report ? std::move(report->conflicts) : std::vector<ConflictRow>();
+    if (!report)
+        m_summary->setText(errorText(report.error()));
+    else
+        m_summary->setText(m_conflicts.empty() ? tr("No figures disagree.")
+                                               : tr("%n conflict(s), largest gap first", nullptr,
+                                                    static_cast<int>(m_conflicts.size())));
+
+    m_table->clearSelection();
+    m_table->setRowCount(static_cast<int>(m_conflicts.size()));
+    for (int row = 0; row < m_table->rowCount(); ++row) {
+        const ConflictRow& c = m_conflicts[static_cast<std::size_t>(row)];
+        const auto set = [&](int column, const QString& text, const QString& tip = {}) {
+            auto* item = new QTableWidgetItem(text);
+            item->setToolTip(tip.isEmpty() ? text : tip);
+            m_table->setItem(row, column, item);
+            return item;
+        };
+        const std::string gap = gapPercent(c);
+        QTableWidgetItem* gapItem =
+            set(Gap, gap.empty() ? tr("—") : QString::fromStdString(gap) + QLatin1Char('%'));
+        gapItem->setData(Qt::UserRole, row);
+        gapItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        set(Metric, QString::fromStdString(c.metric));
+        QString explanation = QString::fromStdString(c.explanation);
+        if (c.undated)
+            explanation += tr(" (undated)");
+        set(Explanation, explanation,
+            tr("Lower: %1\nHigher: %2").arg(sideLabel(c.lower), sideLabel(c.higher)));
+        const QString verdict = QString::fromStdString(std::string(describeVerdict(c)));
+        set(Verdict, verdict, c.verdict ? QString::fromStdString(c.verdict->note) : QString());
+        if (c.lower.claim.id == keep.first && c.higher.claim.id == keep.second)
+            m_table->selectRow(row);
+    }
+    m_compare->setEnabled(selectedConflict() != nullptr);
+    m_verdict->setEnabled(selectedConflict() != nullptr);
+}
+
+void ConflictList::recordVerdict() {
+    const ConflictRow* selected = selectedConflict();
+    if (!selected)
+        return;
+    auto* dialog = new VerdictDialog(*selected, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, conflict = *selected] {
+        if (auto recorded = m_session.recordVerdict(conflict, dialog->choice(), dialog->note()); !recorded)
+            m_summary->setText(errorText(recorded.error()));
+    });
+    dialog->open();
+}
+
+}  // namespace claimtrack::gui

@@ -1,0 +1,278 @@
+// The compare view, the conflict list, verdicts and metric details as a user
+// drives them: real widgets under the offscreen platform, a real project file.
+#include "claims/claim_editor.h"
+#include "conflicts/compare_chart.h"
+#include "conflicts/compare_view.h"
+#include "conflicts/conflict_list.h"
+#include "conflicts/verdict_dialog.h"
+#include "dialogs.h"
+#include "entities/entity_pane.h"
+#include "entities/metric_details_dialog.h"
+#include "main_window.h"
+#include "project_session.h"
+#include "reader/reader_view.h"
+#include "test_support.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTest>
+#include <QXYSeries>
+
+#include <gtest/gtest.h>
+
+using namespace claimtrack;
+using namespace claimtrack::gui;
+using namespace claimtrack::test;
+
+namespace {
+
+class CompareTest : public testing::Test {
+protected:
+    void SetUp() override {
+        {
+            auto project = Project::create(file());
+            ASSERT_TRUE(project);
+            first = project
+                        ->importArticle("IHS Markit expects 626 million cameras by 2020. About 1.4 billion "
+                                        "people live in China.",
+                                        {"Lenses", "", "Daily", "", "2018"}, "a.txt")
+                        ->id;
+            second = project
+                         ->importArticle("State media put it at 450 million cameras by 2020; IHS Markit "
+                                         "says 626 million. Another estimate counts 570 million cameras.",
+                                         {"Forecasts", "", "Weekly", "", "2019"}, "b.txt")
+                         ->id;
+            ihs = add(*project, first, "626 million", 626e6, "Cameras", "IHS Markit");
+            state = add(*project, second, "450 million", 450e6, "Cameras", "State media");
+            ihsAgain = add(*project, second, "626 million", 626e6, "Cameras", "IHS Markit");
+            population = add(*project, first, "1.4 billion", 1.4e9, "Population", "");
+        }
+        window = std::make_unique<MainWindow>();
+        window->resize(1300, 800);
+        window->show();
+        ASSERT_TRUE(window->openProject(qs(file())));
+    }
+
+    static std::int64_t add(Project& project, std::int64_t article, const char* quote, double value,
+                            const char* metric, const char* source) {
+        NewClaim claim{article, QuoteSelector{quote, 1}, {}};
+        claim.fields.value = value;
+        claim.fields.unit = "cameras";
+        claim.fields.metric = metric;
+        claim.fields.source = source;
+        claim.fields.asOf = "2020";
+        return *project.addClaim(claim);
+    }
+
+    std::filesystem::path file() const { return dir / "compare.claims"; }
+    QAction* action(const char* name) { return window->findChild<QAction*>(QString::fromLatin1(name)); }
+    Project& project() { return window->session()->project(); }
+    ClaimStatus status(std::int64_t id) { return project().claim(id)->fields.status; }
+
+    // Where the chart drew a claim's figure, in the chart view's viewport coordinates.
+    QPoint onScreen(std::int64_t claimId) {
+        CompareChart* chart = window->compareView()->chart();
+        const auto at = chart->positionOf(claimId);
+        EXPECT_TRUE(at);
+        QAbstractSeries* series = chart->chart()->series().front();
+        const QPointF scene = chart->chart()->mapToScene(chart->chart()->mapToPosition(*at, series));
+        return chart->mapFromScene(scene);
+    }
+
+    int rowOf(QTableWidget* table, std::int64_t claimId) {
+        for (int row = 0; row < table->rowCount(); ++row)
+            if (table->item(row, 0)->data(Qt::UserRole + 1).toLongLong() == claimId)
+                return row;
+        return -1;
+    }
+
+    ConflictList* showConflicts() {
+        auto* dock = window->findChild<QDockWidget*>(QStringLiteral("conflictDock"));
+        dock->show();
+        dock->raise();
+        EXPECT_TRUE(
+            QTest::qWaitFor([this] { return window->conflictList()->table()->rowCount() > 0; }, 2000));
+        return window->conflictList();
+    }
+
+    TempDir dir;
+    std::unique_ptr<MainWindow> window;
+    std::int64_t first = 0, second = 0, ihs = 0, state = 0, ihsAgain = 0, population = 0;
+};
+
+}  // namespace
+
+TEST_F(CompareTest, DrawsEachFigureOnceAndMarksTheConflictInChartAndTable) {
+    ASSERT_TRUE(window->compareMetric(QStringLiteral("cameras")));  // names match as the project does
+    EXPECT_EQ(window->centreTabs()->currentWidget(), window->compareView());
+    CompareView* view = window->compareView();
+    EXPECT_EQ(view->summary()->text(), QStringLiteral("3 claim(s) · compared as a count · 1 conflict(s)"));
+
+    CompareChart* chart = view->chart();
+    // The IHS figure is told twice and drawn once; the state media figure beside it.
+    EXPECT_EQ(chart->positionOf(ihs), chart->positionOf(ihsAgain));
+    ASSERT_TRUE(chart->positionOf(state));
+    EXPECT_DOUBLE_EQ(chart->positionOf(state)->y(), 450);  // in millions, as the axis reads
+    EXPECT_NE(chart->positionOf(state)->x(), chart->positionOf(ihs)->x());
+    EXPECT_EQ(chart->conflictLines(), (std::vector<std::pair<qint64, qint64>>{{state, ihs}}));
+
+    QTableWidget* table = view->table();
+    ASSERT_EQ(table->rowCount(), 3);
+    EXPECT_EQ(table->item(rowOf(table, state), 3)->text(), QStringLiteral("below 626 million (IHS Markit)"));
+    EXPECT_EQ(table->item(rowOf(table, ihsAgain), 3)->text(),
+              QStringLiteral("above 450 million (State media)"));
+    EXPECT_EQ(table->item(rowOf(table, ihs), 3)->toolTip(),
+              QStringLiteral("626 million is 39% above 450 million"));
+
+    ASSERT_TRUE(window->compareMetric(QStringLiteral("Population")));
+    EXPECT_TRUE(view->chart()->conflictLines().empty());
+    EXPECT_TRUE(view->table()->item(0, 3)->text().isEmpty());
+    EXPECT_FALSE(window->compareMetric(QStringLiteral("No such metric")));
+}
+
+TEST_F(CompareTest, ClickingAFigureOrARowOpensTheArticleAtTheWords) {
+    ASSERT_TRUE(window->compareMetric(QStringLiteral("Cameras")));
+    CompareChart* chart = window->compareView()->chart();
+    QApplication::processEvents();  // the chart lays out its items
+    QTest::mouseClick(chart->viewport(), Qt::LeftButton, {}, onScreen(state));
+    EXPECT_EQ(window->centreTabs()->currentIndex(), 0);
+    EXPECT_EQ(window->reader()->articleId(), second);
+    EXPECT_EQ(window->currentClaim(), state);
+    EXPECT_EQ(window->reader()->selectedText(), QStringLiteral("450 million"));
+
+    window->centreTabs()->setCurrentIndex(1);
+    QTableWidget* table = window->compareView()->table();
+    const int row = rowOf(table, ihs);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                      table->visualItemRect(table->item(row, 0)).center());
+    EXPECT_EQ(window->reader()->articleId(), first);
+    EXPECT_EQ(window->currentClaim(), ihs);
+}
+
+TEST_F(CompareTest, AVerdictFromTheConflictListSetsStatusesAndIsUndone) {
+    ConflictList* list = showConflicts();
+    ASSERT_EQ(list->table()->rowCount(), 1);
+    EXPECT_EQ(list->table()->item(0, 0)->text(), QStringLiteral("39.1%"));
+    EXPECT_EQ(list->table()->item(0, 2)->text(), QStringLiteral("626 million is 39% above 450 million"));
+    list->table()->selectRow(0);
+
+    list->findChild<QPushButton*>(QStringLiteral("conflictVerdict"))->click();
+    auto* dialog = list->findChild<VerdictDialog*>(QStringLiteral("verdictDialog"));
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_TRUE(dialog->findChild<QRadioButton*>(QStringLiteral("verdictChoice1"))
+                    ->text()
+                    .contains(QStringLiteral("IHS Markit, 626 million (in 2 places)")));
+    dialog->findChild<QRadioButton*>(QStringLiteral("verdictChoice0"))->click();  // the lower one
+    QTest::keyClicks(dialog->noteEdit(), QStringLiteral("The ministry's own count"));
+    dialog->findChild<QPushButton*>(QStringLiteral("recordVerdictButton"))->click();
+
+    EXPECT_EQ(status(state), ClaimStatus::Supported);
+    EXPECT_EQ(status(ihs), ClaimStatus::Disputed);
+    EXPECT_EQ(status(ihsAgain), ClaimStatus::Disputed);
+    ASSERT_EQ(list->table()->rowCount(), 1);
+    EXPECT_EQ(list->table()->item(0, 3)->text(), QStringLiteral("lower figure supported"));
+    EXPECT_EQ(list->table()->item(0, 3)->toolTip(), QStringLiteral("The ministry's own count"));
+
+    action("actionUndo")->trigger();
+    EXPECT_EQ(status(state), ClaimStatus::Unverified);
+    EXPECT_EQ(status(ihs), ClaimStatus::Unverified);
+    EXPECT_TRUE(list->table()->item(0, 3)->text().isEmpty());
+    action("actionRedo")->trigger();
+    EXPECT_EQ(status(ihsAgain), ClaimStatus::Disputed);
+    EXPECT_EQ(list->table()->item(0, 3)->text(), QStringLiteral("lower figure supported"));
+}
+
+TEST_F(CompareTest, TheConflictListLeadsToTheCompareViewWithBothSidesSelected) {
+    ConflictList* list = showConflicts();
+    list->table()->selectRow(0);
+    list->findChild<QPushButton*>(QStringLiteral("conflictCompare"))->click();
+    EXPECT_EQ(window->centreTabs()->currentWidget(), window->compareView());
+    QTableWidget* table = window->compareView()->table();
+    EXPECT_TRUE(table->item(rowOf(table, state), 0)->isSelected());
+    EXPECT_TRUE(table->item(rowOf(table, ihs), 0)->isSelected());
+    EXPECT_FALSE(table->item(rowOf(table, ihsAgain), 0)->isSelected());
+}
+
+TEST_F(CompareTest, MetricDetailsChangeTheComparisonAndAreUndone) {
+    EntityPane* metrics = window->metricPane();
+    for (int row = 0; row < metrics->table()->rowCount(); ++row)
+        if (metrics->table()->item(row, 0)->text() == QStringLiteral("Cameras"))
+            metrics->table()->selectRow(row);
+    metrics->findChild<QPushButton*>(QStringLiteral("metricDetails"))->click();
+    auto* dialog = metrics->findChild<MetricDetailsDialog*>(QStringLiteral("metricDetailsDialog"));
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_EQ(dialog->toleranceBox()->text(), QStringLiteral("default (5%)"));
+    // Counted as percent, camera counts cannot be compared: they are set aside, with the reason.
+    dialog->kindBox()->setCurrentIndex(dialog->kindBox()->findText(QStringLiteral("percent")));
+    QTest::keyClicks(dialog->placeEdit(), QStringLiteral("China"));
+    dialog->accept();
+
+    const Entity cameras = [&] {
+        for (const Entity& e : *project().entities(EntityKind::Metric))
+            if (e.name == "Cameras")
+                return e;
+        return Entity{};
+    }();
+    EXPECT_EQ(cameras.metric.kind, UnitKind::Percent);
+    EXPECT_EQ(cameras.metric.place, "China");
+    ASSERT_TRUE(window->compareMetric(QStringLiteral("Cameras")));
+    EXPECT_EQ(window->compareView()->summary()->text(),
+              QStringLiteral("3 claim(s) · compared as percent · 0 conflict(s) · 3 not compared"));
+    EXPECT_EQ(window->compareView()->table()->item(0, 0)->text(), QStringLiteral("not compared"));
+
+    action("actionUndo")->trigger();
+    EXPECT_EQ(project().conflicts()->conflicts.size(), 1u);
+    EXPECT_EQ(window->compareView()->summary()->text(),
+              QStringLiteral("3 claim(s) · compared as a count · 1 conflict(s)"));
+}
+
+TEST_F(CompareTest, ExportedConflictsReadBackWithPythonCsv) {
+    FileDialog::setNextAnswer({qs(dir / "conflicts.csv")});
+    action("actionExportConflicts")->trigger();
+    const ProcessResult read =
+        runProcess(QStringLiteral("python3"),
+                   {QStringLiteral("-c"),
+                    QStringLiteral("import csv,sys\n"
+                                   "rows = list(csv.DictReader(open(sys.argv[1], newline='')))\n"
+                                   "print(len(rows), rows[0]['metric'], rows[0]['gap_percent'], "
+                                   "rows[0]['higher_source'], rows[0]['higher_places'])"),
+                    qs(dir / "conflicts.csv")});
+    EXPECT_EQ(read.exitCode, 0) << read.err;
+    EXPECT_EQ(read.out, "1 Cameras 39.1 IHS Markit 2\n");
+}
+
+TEST_F(CompareTest, TheClaimEditorProposesTheLikelyMetricWithItsReason) {
+    window->showArticle(second);
+    QPlainTextEdit* text = window->reader()->textView();
+    const int start = static_cast<int>(text->toPlainText().indexOf(QStringLiteral("570 million")));
+    QTextCursor cursor = text->textCursor();
+    cursor.setPosition(start);
+    cursor.setPosition(start + 11, QTextCursor::KeepAnchor);
+    text->setTextCursor(cursor);
+    action("actionRecordClaim")->trigger();
+    ClaimEditor* editor = window->claimEditor();
+    ASSERT_NE(editor, nullptr);
+    QLabel* proposals = editor->proposalLabel();
+    ASSERT_FALSE(proposals->isHidden());
+    const QString shown = proposals->text();
+    EXPECT_TRUE(shown.startsWith(QStringLiteral("Likely:<br><a href=\"Cameras\">Cameras</a>")))
+        << shown.toStdString();
+    EXPECT_TRUE(shown.contains(QStringLiteral("cameras")))
+        << "the reason names the shared words: " << shown.toStdString();
+
+    Q_EMIT proposals->linkActivated(QStringLiteral("Cameras"));  // the user clicks the first proposal
+    EXPECT_EQ(editor->findChild<QComboBox*>(QStringLiteral("metricBox"))->currentText(),
+              QStringLiteral("Cameras"));
+    EXPECT_TRUE(proposals->isHidden());
+    editor->reject();
+}
