@@ -4,6 +4,10 @@
 Every step goes through claimtrack-cli, exactly as a user or script would:
     samples/load_demo.py --cli build/dev/app/claimtrack-cli build/demo.claims
 The project is created anew; an existing file at that path is replaced.
+
+With --set and --articles it builds another set the same way: the seed
+articles (kept outside the repository) with the claims we entered by hand:
+    samples/load_demo.py --cli CLI --set samples/seeds --articles ../shared/seeds build/seeds.claims
 """
 import argparse
 import csv
@@ -24,8 +28,15 @@ def run(cli, *args):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cli", required=True, help="path to claimtrack-cli")
+    parser.add_argument("--set", type=pathlib.Path, default=HERE,
+                        help="folder with articles.csv and claims.csv (default: the samples)")
+    parser.add_argument("--articles", type=pathlib.Path,
+                        help="folder with the article files (default: SET/articles)")
     parser.add_argument("project", help="project file to (re)create")
     args = parser.parse_args()
+    articles = args.articles or args.set / "articles"
+    if not articles.is_dir():
+        sys.exit(f"no article folder at {articles}")
 
     project = pathlib.Path(args.project)
     for suffix in ("", "-wal", "-shm"):
@@ -33,14 +44,14 @@ def main():
     run(args.cli, "init", str(project))
 
     article_ids = {}
-    with open(HERE / "articles.csv", newline="", encoding="utf-8") as f:
+    with open(args.set / "articles.csv", newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            out = run(args.cli, "import", str(project), str(HERE / "articles" / row["file"]),
+            out = run(args.cli, "import", str(project), str(articles / row["file"]),
                       "--title", row["title"], "--author", row["author"], "--publisher", row["publisher"],
                       "--url", row["url"], "--published", row["published"])
             article_ids[row["file"]] = out.split("\t", 1)[0]
 
-    with open(HERE / "claims.csv", newline="", encoding="utf-8") as f:
+    with open(args.set / "claims.csv", newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
             command = ["claim", "add", str(project), "--article", article_ids[row["file"]],
                        "--quote", row["quote"], "--occurrence", row["occurrence"], "--status", row["status"]]

@@ -270,6 +270,49 @@ TEST_F(SampleProject, ConflictsAreTheOnesACarefulReaderLists) {
         EXPECT_EQ(m["conflicts"], m["name"] == "Surveillance cameras in China" ? 1 : 0) << m["name"];
 }
 
+// The seed articles (real reporting, kept outside the repository) with the
+// camera, population, internment and survey figures entered by hand.
+TEST(SeedsProject, ConflictsAreTheOnesACarefulReaderLists) {
+    const std::filesystem::path seeds = CLAIMTRACK_SEEDS_DIR;
+    if (!std::filesystem::is_directory(seeds))
+        GTEST_SKIP() << "the seed articles are not here (" << seeds << ")";
+    if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
+        GTEST_SKIP() << "python3 is not installed";
+    TempDir dir;
+    const std::string project = (dir / "seeds.claims").string();
+    const ProcessResult load =
+        runProcess(QStringLiteral("python3"),
+                   {qs(std::string(CLAIMTRACK_SOURCE_DIR) + "/samples/load_demo.py"), QStringLiteral("--cli"),
+                    QStringLiteral(CLAIMTRACK_CLI), QStringLiteral("--set"),
+                    qs(std::string(CLAIMTRACK_SOURCE_DIR) + "/samples/seeds"), QStringLiteral("--articles"),
+                    qs(seeds), qs(project)});
+    ASSERT_EQ(load.exitCode, 0) << load.err;
+
+    const CliRun conflicts = runCli({"conflicts", project, "--format", "json"});
+    ASSERT_EQ(conflicts.status, 0) << conflicts.err;
+    const json rows = json::parse(conflicts.out);
+    // Two, both about cameras: the 2020 forecasts (626 million, unattributed, against IHS Markit's
+    // 450 million), and the count when the articles appeared (more than 200 million against IHS
+    // Markit's 176 million). Not conflicts: 1.4 billion people twice; "more than a million" interned
+    // and "more than 11 percent" of adults, which are different metrics; the three open-ended shares;
+    // the survey's shares, each its own metric; 1.3 billion ID photos, which is not the population.
+    ASSERT_EQ(rows.size(), 2u) << conflicts.out;
+    EXPECT_EQ(rows[0]["explanation"], "626 million is 39% above 450 million");
+    EXPECT_EQ(rows[0]["lower"]["source"], "IHS Markit");
+    EXPECT_EQ(rows[0]["higher"]["as_of"], "2020");
+    EXPECT_EQ(rows[1]["explanation"], "at least 200 million is at least 14% above 176 million");
+    EXPECT_EQ(rows[1]["lower"]["as_of"], "2018");
+    for (const json& row : rows)
+        EXPECT_EQ(row["metric"], "Surveillance cameras in China");
+
+    const json metrics = json::parse(runCli({"metrics", project, "--format", "json"}).out);
+    ASSERT_EQ(metrics.size(), 9u);
+    for (const json& m : metrics) {
+        EXPECT_EQ(m["conflicts"], m["name"] == "Surveillance cameras in China" ? 2 : 0) << m["name"];
+        EXPECT_TRUE(m["not_compared"].empty()) << m["name"];
+    }
+}
+
 // Each sample claim placed as if it had no metric (its own words left out of
 // its metric's profile): the metric it was given must come first for 90%.
 TEST_F(SampleProject, MetricProposalsPutTheRightMetricFirst) {

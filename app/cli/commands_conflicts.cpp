@@ -147,8 +147,8 @@ void writeConflicts(const ConflictReport& checked, Format format, std::ostream& 
 }
 
 void addConflictCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen) {
-    auto* conflicts =
-        app.add_subcommand("conflicts", "List the pairs of figures for one metric that disagree");
+    auto* conflicts = app.add_subcommand(
+        "conflicts", "List the pairs of claims whose figures for one metric disagree, largest gap first");
     auto& c = attach<ConflictsCommand>(conflicts, commands, chosen);
     conflicts->add_option("PROJECT", c.project, "Project file")->required();
     conflicts->add_option("--metric", c.metric, "Only this metric (by name)");

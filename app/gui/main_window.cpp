@@ -389,6 +389,7 @@ bool MainWindow::compareMetric(const QString& name) {
         if (QString::fromStdString(metric.name).compare(name, Qt::CaseInsensitive) == 0) {
             m_tabs->setCurrentIndex(1);
             m_compare->showMetric(metric.id);
+            m_conflictDock->raise();  // the project's other conflicts, one click away
             return true;
         }
     return false;

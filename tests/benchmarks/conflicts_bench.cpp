@@ -1,13 +1,17 @@
 // claimtrack-conflicts-bench: the cross-check engine on generated claims,
 // against comparing every pair of claims in a metric (the obvious way).
 //
-//   claimtrack-conflicts-bench CLAIMS METRICS [--pairwise]
+//   claimtrack-conflicts-bench CLAIMS METRICS [--pairwise | --agreeing]
 //
 // Claims cluster as real ones do: each metric has a few published estimates
 // per year, each repeated by several articles on its source's authority,
 // with a share of approximate figures, one-sided bounds and undated claims.
 // Stress, not a typical project: five estimates a year that all disagree
 // give about five conflicting pairs per claim.
+//
+// --agreeing: every claim a different source's approximate figure, all within
+// the tolerance of one another, so nothing groups and nothing conflicts: the
+// cost of the check itself, to see how it grows with the claims of a metric.
 #include "conflicts/conflicts.h"
 
 #include <algorithm>
@@ -21,13 +25,20 @@ using namespace claimtrack;
 
 namespace {
 
-std::vector<ClaimFigure> generate(std::size_t count, std::size_t metrics) {
+std::vector<ClaimFigure> generate(std::size_t count, std::size_t metrics, bool agreeing) {
     std::mt19937_64 random(42);
     std::vector<ClaimFigure> claims(count);
     for (std::size_t i = 0; i < count; ++i) {
         ClaimFigure& claim = claims[i];
         claim.claimId = static_cast<std::int64_t>(i + 1);
         claim.metricId = static_cast<std::int64_t>(random() % metrics + 1);
+        if (agreeing) {
+            claim.sourceId = claim.claimId;
+            claim.value = 1e8 * (1 + static_cast<double>(random() % 1000) / 1e5);  // within 1%
+            claim.approximate = true;
+            claim.asOf = std::to_string(2015 + random() % 8);
+            continue;
+        }
         const int year = 2015 + static_cast<int>(random() % 8);
         const std::uint64_t estimate = random() % 5;  // which of the year's published estimates
         claim.sourceId = static_cast<std::int64_t>(estimate + 1);
@@ -94,13 +105,14 @@ double medianSeconds(int runs, Work work) {
 
 int main(int argc, char** argv) {
     if (argc < 3) {
-        std::fprintf(stderr, "usage: claimtrack-conflicts-bench CLAIMS METRICS [--pairwise]\n");
+        std::fprintf(stderr, "usage: claimtrack-conflicts-bench CLAIMS METRICS [--pairwise | --agreeing]\n");
         return 2;
     }
     const std::size_t count = std::stoull(argv[1]);
     const std::size_t metrics = std::stoull(argv[2]);
-    const bool alsoPairwise = argc > 3 && std::string(argv[3]) == "--pairwise";
-    const std::vector<ClaimFigure> claims = generate(count, metrics);
+    const std::string mode = argc > 3 ? argv[3] : "";
+    const bool alsoPairwise = mode == "--pairwise";
+    const std::vector<ClaimFigure> claims = generate(count, metrics, mode == "--agreeing");
 
     std::size_t conflicts = 0, groups = 0;
     const double engine = medianSeconds(5, [&] {
