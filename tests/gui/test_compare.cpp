@@ -276,3 +276,16 @@ TEST_F(CompareTest, TheClaimEditorProposesTheLikelyMetricWithItsReason) {
     EXPECT_TRUE(proposals->isHidden());
     editor->reject();
 }
+
+TEST_F(CompareTest, AConflictLineJoinsARepeatedFigureWhicheverOfItsClaimsStandsForIt) {
+    // The repeat group's first claim (lowest id) is in the later article, so the chart, which meets
+    // the claims in article order, draws the group from another of its claims.
+    const std::int64_t later = add(project(), second, "626 million", 7e8, "Trains", "Rail office");
+    const std::int64_t earlier = add(project(), first, "626 million", 7e8, "Trains", "Rail office");
+    const std::int64_t low = add(project(), first, "1.4 billion", 5e8, "Trains", "Ministry");
+    window->session()->changed(0);
+    ASSERT_TRUE(window->compareMetric(QStringLiteral("Trains")));
+    CompareChart* chart = window->compareView()->chart();
+    EXPECT_EQ(chart->conflictLines(), (std::vector<std::pair<qint64, qint64>>{{low, later}}));
+    EXPECT_EQ(chart->positionOf(later), chart->positionOf(earlier));
+}

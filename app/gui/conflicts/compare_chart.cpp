@@ -157,6 +157,146 @@ void CompareChart::highlightClaim(qint64 claimId) {
         m_ring->append(*at);
 }
 
+// The time axis: a band a year from the first dated figure to the last, and one more for the undated.
+QCategoryAxis* CompareChart::timeAxis(const std::vector<const ComparedClaim*>& figures) {
+    int firstYear = 0, lastYear = 0;
+    bool anyUndated = figures.empty();
+    for (const ComparedClaim* f : figures) {
+        if (!f->period.dated()) {
+            anyUndated = true;
+            continue;
+        }
+        firstYear = firstYear ? std::min(firstYear, f->period.year) : f->period.year;
+        lastYear = std::max(lastYear, f->period.year);
+    }
+    m_undatedBand = firstYear ? lastYear + 1 : 0;
+    if (!firstYear)
+        firstYear = m_undatedBand;
+    auto* axis = new QCategoryAxis;
+    axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
+    axis->setStartValue(firstYear);
+    for (int year = firstYear; year < m_undatedBand; ++year)
+        axis->append(QString::number(year), year + 1);
+    if (anyUndated)
+        axis->append(tr("undated"), m_undatedBand + 1);
+    axis->setRange(firstYear, anyUndated ? m_undatedBand + 1 : m_undatedBand);
+    axis->setTitleText(tr("as of"));
+    return axis;
+}
+
+// The figure axis, from zero (or the lowest figure, if negative) to above the highest, counted in
+// millions or billions where the figures are that large.
+QValueAxis* CompareChart::figureAxis(const MetricComparison& comparison) {
+    double lowest = 0, highest = 0;
+    for (const ComparedClaim& claim : comparison.claims)
+        if (claim.stated)
+            for (const double end :
+                 {claim.stated->low, claim.stated->high, claim.compared.low, claim.compared.high})
+                if (std::isfinite(end))
+                    lowest = std::min(lowest, end), highest = std::max(highest, end);
+    QString unitTitle;
+    std::tie(m_factor, unitTitle) = displayFactor(std::max(std::abs(lowest), std::abs(highest)));
+    auto* axis = new QValueAxis;
+    axis->setRange(lowest < 0 ? lowest * 1.15 / m_factor : 0, (highest > 0 ? highest * 1.15 : 1) / m_factor);
+    axis->applyNiceNumbers();
+    axis->setLabelFormat(QStringLiteral("%g"));
+    const QString scale = comparison.summary.scale == "a count"
+                              ? tr("count")
+                              : QString::fromStdString(comparison.summary.scale);
+    axis->setTitleText(unitTitle.isEmpty() ? scale : QStringLiteral("%1, %2").arg(scale, unitTitle));
+    return axis;
+}
+
+// Where each figure sits on the time axis: in the middle of its period, figures of one period side by
+// side rather than on top of one another.
+QHash<qint64, double> CompareChart::placeInTime(const std::vector<const ComparedClaim*>& figures) const {
+    std::map<Period, std::vector<const ComparedClaim*>> byPeriod;
+    for (const ComparedClaim* f : figures)
+        byPeriod[f->period].push_back(f);
+    QHash<qint64, double> xOf;
+    for (const auto& [period, inPeriod] : byPeriod) {
+        const double start = period.dated() ? periodStart(period) : m_undatedBand;
+        const double width = period.dated() ? periodWidth(period) : 1.0;
+        const double n = static_cast<double>(inPeriod.size());
+        const double step = std::min(0.7 / n, 0.12) * width;
+        for (std::size_t i = 0; i < inPeriod.size(); ++i)
+            xOf[inPeriod[i]->claim.id] = start + width / 2 + (static_cast<double>(i) - (n - 1) / 2) * step;
+    }
+    return xOf;
+}
+
+// Draws one figure at `x`: a point, a bar, or a dashed line to an arrow for an open end; returns
+// where it stands (the point, the bar's middle, the bound).
+QPointF CompareChart::drawFigure(const ComparedClaim& f, double x, QScatterSeries* points, Shapes& shapes) {
+    const QColor colour = points->color();
+    const double low = f.stated->low / m_factor, high = f.stated->high / m_factor;
+    const Drawn drawn{f.claim.id, tipFor(f)};
+    const auto line = [&](double from, double to, double width, Qt::PenStyle style, int alpha) {
+        auto* bar = new QLineSeries;
+        QColor penColour = colour;
+        penColour.setAlpha(alpha);
+        bar->setPen(QPen(penColour, width, style, Qt::FlatCap));
+        bar->append(x, from);
+        bar->append(x, to);
+        shapes.emplace_back(bar, std::vector<Drawn>{drawn, drawn});
+    };
+    // An approximate figure's reach under the tolerance, faint behind the figure itself.
+    if (f.compared.low != f.stated->low || f.compared.high != f.stated->high)
+        line(std::isfinite(f.compared.low) ? f.compared.low / m_factor : low,
+             std::isfinite(f.compared.high) ? f.compared.high / m_factor : high, 2, Qt::SolidLine, 110);
+    if (low == high) {
+        points->append(x, low);
+        m_drawn[points].push_back(drawn);
+        return {x, low};
+    }
+    if (std::isfinite(low) && std::isfinite(high)) {
+        line(low, high, 7, Qt::SolidLine, 255);
+        return {x, (low + high) / 2};
+    }
+    const bool up = std::isfinite(low);  // "at least": open upwards
+    const double bound = up ? low : high;
+    const auto* axis = static_cast<QValueAxis*>(chart()->axes(Qt::Vertical).front());
+    const double margin = (axis->max() - axis->min()) * 0.03;
+    const double end = up ? axis->max() - margin : axis->min() + margin;
+    line(bound, end, 3, Qt::DashLine, 255);
+    auto* arrow = new QScatterSeries;
+    arrow->setLightMarker(arrowImage(colour, up));
+    arrow->setMarkerSize(kArrowSize);
+    arrow->append(x, end);
+    shapes.emplace_back(arrow, std::vector<Drawn>{drawn});
+    // The bound itself, as a short tick across the line.
+    auto* tick = new QLineSeries;
+    tick->setPen(QPen(colour, 3));
+    tick->append(x - 0.04, bound);
+    tick->append(x + 0.04, bound);
+    shapes.emplace_back(tick, std::vector<Drawn>{drawn, drawn});
+    return {x, bound};
+}
+
+// Joins each conflicting pair, from the top of the lower figure to the bottom of the higher one.
+void CompareChart::drawConflicts(const MetricComparison& comparison) {
+    QHash<qint64, const ComparedClaim*> byId;  // every claim of a repeat group states the same figure
+    for (const ComparedClaim& c : comparison.claims)
+        if (c.stated)
+            byId.insert(c.claim.id, &c);
+    bool named = false;
+    for (const ConflictRow& row : comparison.conflicts) {
+        const ComparedClaim* lower = byId.value(row.lower.claim.id);
+        const ComparedClaim* higher = byId.value(row.higher.claim.id);
+        if (!lower || !higher || !m_position.contains(lower->claim.id) ||
+            !m_position.contains(higher->claim.id))
+            continue;
+        auto* line = new QLineSeries;
+        line->setPen(QPen(kConflictColour, 2, Qt::DashLine));
+        line->append(m_position.value(lower->claim.id).x(), lower->stated->high / m_factor);
+        line->append(m_position.value(higher->claim.id).x(), higher->stated->low / m_factor);
+        line->setName(tr("conflict"));
+        addSeries(line, {}, !named);
+        named = true;
+        m_conflictLines.emplace_back(row.lower.claim.id, row.higher.claim.id);
+    }
+}
+
 void CompareChart::showComparison(const MetricComparison& comparison, const QHash<qint64, int>& sourceIndex) {
     QChart* c = chart();
     c->removeAllSeries();
@@ -168,11 +308,9 @@ void CompareChart::showComparison(const MetricComparison& comparison, const QHas
     m_ring = nullptr;
     c->setTitle(QString::fromStdString(comparison.summary.metric.name));
 
-    // The claims drawn: one figure per repeat group, placed in its period's band on the time axis.
+    // One figure per repeat group; the others of the group stand where it stands.
     std::vector<const ComparedClaim*> figures;
     std::map<std::size_t, std::vector<qint64>> groupClaims;
-    int firstYear = 0, lastYear = 0;
-    double lowest = 0, highest = 0;
     for (const ComparedClaim& claim : comparison.claims) {
         if (!claim.stated)
             continue;
@@ -180,161 +318,43 @@ void CompareChart::showComparison(const MetricComparison& comparison, const QHas
         if (ids.empty())
             figures.push_back(&claim);
         ids.push_back(claim.claim.id);
-        if (claim.period.dated()) {
-            firstYear = firstYear ? std::min(firstYear, claim.period.year) : claim.period.year;
-            lastYear = std::max(lastYear, claim.period.year);
-        }
-        for (const double end :
-             {claim.stated->low, claim.stated->high, claim.compared.low, claim.compared.high})
-            if (std::isfinite(end))
-                lowest = std::min(lowest, end), highest = std::max(highest, end);
     }
-    const int undatedBand = firstYear ? lastYear + 1 : 0;
-    if (!firstYear)
-        firstYear = undatedBand;
-    const bool anyUndated = std::any_of(figures.begin(), figures.end(),
-                                        [](const ComparedClaim* f) { return !f->period.dated(); });
-
-    auto* xAxis = new QCategoryAxis;
-    xAxis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionCenter);
-    xAxis->setStartValue(firstYear);
-    for (int year = firstYear; year < undatedBand; ++year)
-        xAxis->append(QString::number(year), year + 1);
-    if (anyUndated || undatedBand == firstYear)
-        xAxis->append(tr("undated"), undatedBand + 1);
-    xAxis->setRange(firstYear, anyUndated || undatedBand == firstYear ? undatedBand + 1 : undatedBand);
-    xAxis->setTitleText(tr("as of"));
-
-    QString unitTitle;
-    std::tie(m_factor, unitTitle) = displayFactor(std::max(std::abs(lowest), std::abs(highest)));
-    const double top = (highest > 0 ? highest * 1.15 : 1) / m_factor;
-    const double bottom = lowest < 0 ? lowest * 1.15 / m_factor : 0;
-    auto* yAxis = new QValueAxis;
-    yAxis->setRange(bottom, top);
-    yAxis->applyNiceNumbers();
-    yAxis->setLabelFormat(QStringLiteral("%g"));
-    const QString scale = comparison.summary.scale == "a count"
-                              ? tr("count")
-                              : QString::fromStdString(comparison.summary.scale);
-    yAxis->setTitleText(unitTitle.isEmpty() ? scale : QStringLiteral("%1, %2").arg(scale, unitTitle));
-    c->addAxis(xAxis, Qt::AlignBottom);
-    c->addAxis(yAxis, Qt::AlignLeft);
-    const double yTop = yAxis->max(), yBottom = yAxis->min();
-
-    // Figures of one period sit side by side in its band rather than on top of one another.
-    std::map<Period, std::vector<const ComparedClaim*>> byPeriod;
-    for (const ComparedClaim* f : figures)
-        byPeriod[f->period].push_back(f);
-    QHash<qint64, double> xOf;
-    for (const auto& [period, inPeriod] : byPeriod) {
-        const double start = period.dated() ? periodStart(period) : undatedBand;
-        const double width = period.dated() ? periodWidth(period) : 1.0;
-        const double n = static_cast<double>(inPeriod.size());
-        const double step = std::min(0.7 / n, 0.12) * width;
-        for (std::size_t i = 0; i < inPeriod.size(); ++i)
-            xOf[inPeriod[i]->claim.id] = start + width / 2 + (static_cast<double>(i) - (n - 1) / 2) * step;
-    }
+    c->addAxis(timeAxis(figures), Qt::AlignBottom);
+    c->addAxis(figureAxis(comparison), Qt::AlignLeft);
+    const QHash<qint64, double> xOf = placeInTime(figures);
 
     // One legend entry per source: its series of exact figures, empty or not.
     std::map<int, QScatterSeries*> points;
-    const auto pointsOf = [&](const ComparedClaim& f) {
-        const int index = sourceIndex.value(f.claim.id, -1);
+    Shapes
+        shapes;  // added after the conflict lines and the ring, so that they lie on top and take the clicks
+    for (const ComparedClaim* f : figures) {
+        const int index = sourceIndex.value(f->claim.id, -1);
         QScatterSeries*& series = points[index];
         if (!series) {
             series = new QScatterSeries;
-            series->setName(f.claim.fields.source.empty() ? tr("no source")
-                                                          : QString::fromStdString(f.claim.fields.source));
+            series->setName(f->claim.fields.source.empty() ? tr("no source")
+                                                           : QString::fromStdString(f->claim.fields.source));
             series->setColor(index < 0 ? kNoSourceColour : sourceColour(static_cast<std::size_t>(index)));
             series->setBorderColor(series->color().darker(130));
             series->setMarkerSize(11);
         }
-        return series;
-    };
-    std::map<QScatterSeries*, std::vector<Drawn>> pointClaimsOf;
-    // Added after the conflict lines and the ring, so that they lie on top and take the clicks.
-    std::vector<std::pair<QXYSeries*, std::vector<Drawn>>> shapes;
-    for (const ComparedClaim* f : figures) {
-        QScatterSeries* legend = pointsOf(*f);
-        const QColor colour = legend->color();
-        const double x = xOf[f->claim.id];
-        const double low = f->stated->low / m_factor, high = f->stated->high / m_factor;
-        const Drawn drawn{f->claim.id, tipFor(*f)};
-        const auto line = [&](double from, double to, double width, Qt::PenStyle style, int alpha) {
-            auto* bar = new QLineSeries;
-            QColor penColour = colour;
-            penColour.setAlpha(alpha);
-            bar->setPen(QPen(penColour, width, style, Qt::FlatCap));
-            bar->append(x, from);
-            bar->append(x, to);
-            shapes.emplace_back(bar, std::vector<Drawn>{drawn, drawn});
-        };
-        // An approximate figure's reach under the tolerance, faint behind the figure itself.
-        if (f->compared.low != f->stated->low || f->compared.high != f->stated->high)
-            line(std::isfinite(f->compared.low) ? f->compared.low / m_factor : low,
-                 std::isfinite(f->compared.high) ? f->compared.high / m_factor : high, 2, Qt::SolidLine, 110);
-        QPointF at;
-        if (low == high) {
-            at = {x, low};
-            pointClaimsOf[legend].push_back(drawn);
-            legend->append(at);
-        } else if (std::isfinite(low) && std::isfinite(high)) {
-            at = {x, (low + high) / 2};
-            line(low, high, 7, Qt::SolidLine, 255);
-        } else {
-            const bool up = std::isfinite(low);  // "at least": open upwards
-            const double bound = up ? low : high;
-            const double end = up ? yTop - (yTop - yBottom) * 0.03 : yBottom + (yTop - yBottom) * 0.03;
-            at = {x, bound};
-            line(bound, end, 3, Qt::DashLine, 255);
-            auto* arrow = new QScatterSeries;
-            arrow->setLightMarker(arrowImage(colour, up));
-            arrow->setMarkerSize(kArrowSize);
-            arrow->append(x, end);
-            shapes.emplace_back(arrow, std::vector<Drawn>{drawn});
-            // The bound itself, as a short tick across the line.
-            auto* tick = new QLineSeries;
-            tick->setPen(QPen(colour, 3));
-            tick->append(x - 0.04, bound);
-            tick->append(x + 0.04, bound);
-            shapes.emplace_back(tick, std::vector<Drawn>{drawn, drawn});
-        }
+        const QPointF at = drawFigure(*f, xOf.value(f->claim.id), series, shapes);
         for (const qint64 id : groupClaims[f->group])
             m_position.insert(id, at);
     }
-    // Each conflicting pair: from the top of the lower figure to the bottom of the higher one.
-    QHash<qint64, const ComparedClaim*> byId;
-    for (const ComparedClaim* f : figures)
-        byId.insert(f->claim.id, f);
-    bool named = false;
-    for (const ConflictRow& row : comparison.conflicts) {
-        const auto lower = m_position.find(row.lower.claim.id);
-        const auto higher = m_position.find(row.higher.claim.id);
-        if (lower == m_position.end() || higher == m_position.end())
-            continue;
-        const ComparedClaim* lowFigure = byId.value(row.lower.claim.id);
-        const ComparedClaim* highFigure = byId.value(row.higher.claim.id);
-        auto* line = new QLineSeries;
-        line->setPen(QPen(kConflictColour, 2, Qt::DashLine));
-        line->append(lower->x(), lowFigure->stated->high / m_factor);
-        line->append(higher->x(), highFigure->stated->low / m_factor);
-        line->setName(tr("conflict"));
-        addSeries(line, {}, !named);
-        named = true;
-        m_conflictLines.emplace_back(row.lower.claim.id, row.higher.claim.id);
-    }
+    drawConflicts(comparison);
 
-    m_ring = new QScatterSeries;
-    auto* ring = static_cast<QScatterSeries*>(m_ring);
+    auto* ring = new QScatterSeries;
     ring->setMarkerSize(22);
     ring->setColor(Qt::transparent);
-    ring->setBorderColor(palette().color(QPalette::Highlight));
     ring->setPen(QPen(palette().color(QPalette::Highlight), 2.5));
+    m_ring = ring;
     addSeries(m_ring, {}, false);
 
     for (auto& [series, claims] : shapes)
         addSeries(series, std::move(claims), false);
     for (auto& [index, series] : points)
-        addSeries(series, std::move(pointClaimsOf[series]), true);
+        addSeries(series, std::move(m_drawn[series]), true);
 }
 
 }  // namespace claimtrack::gui

@@ -10,6 +10,9 @@
 #include <QColor>
 #include <QHash>
 
+class QCategoryAxis;
+class QScatterSeries;
+class QValueAxis;
 class QXYSeries;
 
 namespace claimtrack::gui {
@@ -41,15 +44,23 @@ private:
         qint64 claimId = 0;
         QString tip;
     };
+    using Shapes = std::vector<std::pair<QXYSeries*, std::vector<Drawn>>>;
+
     // Adds a series whose points stand for `claims` (one per point), hidden from the legend unless named.
     void addSeries(QXYSeries* series, std::vector<Drawn> claims, bool inLegend);
     qint64 claimAt(QXYSeries* series, const QPointF& point) const;
+    QCategoryAxis* timeAxis(const std::vector<const ComparedClaim*>& figures);
+    QValueAxis* figureAxis(const MetricComparison& comparison);
+    QHash<qint64, double> placeInTime(const std::vector<const ComparedClaim*>& figures) const;
+    QPointF drawFigure(const ComparedClaim& figure, double x, QScatterSeries* points, Shapes& shapes);
+    void drawConflicts(const MetricComparison& comparison);
 
     QHash<QXYSeries*, std::vector<Drawn>> m_drawn;
     QHash<qint64, QPointF> m_position;
     std::vector<std::pair<qint64, qint64>> m_conflictLines;
     QXYSeries* m_ring = nullptr;
-    double m_factor = 1;  // the values are shown divided by this ("millions")
+    double m_factor = 1;    // the values are shown divided by this ("millions")
+    int m_undatedBand = 0;  // where undated figures stand on the time axis: the band after the last year
 };
 
 }  // namespace claimtrack::gui
