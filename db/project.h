@@ -147,6 +147,8 @@ struct MetricSummary {
 struct ConflictReport {
     std::vector<ConflictRow> conflicts;  // largest gap first
     std::vector<MetricSummary> metrics;  // by name
+    // The conflict with claim `a` on one side and claim `b` on the other, either way round.
+    const ConflictRow* between(std::int64_t a, std::int64_t b) const;
 };
 
 // One claim of a metric as the cross-check saw it.

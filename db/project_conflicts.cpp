@@ -176,6 +176,16 @@ std::optional<VerdictChoice> ConflictRow::choice() const {
                : VerdictChoice::HigherSupported;
 }
 
+const ConflictRow* ConflictReport::between(std::int64_t a, std::int64_t b) const {
+    const auto holds = [](const ConflictSide& side, std::int64_t id) {
+        return std::find(side.claimIds.begin(), side.claimIds.end(), id) != side.claimIds.end();
+    };
+    for (const ConflictRow& row : conflicts)
+        if ((holds(row.lower, a) && holds(row.higher, b)) || (holds(row.lower, b) && holds(row.higher, a)))
+            return &row;
+    return nullptr;
+}
+
 Result<ConflictReport> Project::conflicts(const std::string& metricName) {
     return guarded([&] {
         std::vector<Entity> metrics = orRefuse(entities(EntityKind::Metric));  // by name

@@ -258,6 +258,18 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{"UnknownArticleFilter", {"claims", "{p}", "--article", "7"}, 1, "no article with id 7"},
         BadInput{
             "UnknownMetric", {"conflicts", "{p}", "--metric", "Bicycles"}, 1, "no metric named \"Bicycles\""},
+        BadInput{"MetricSetUnknownMetric",
+                 {"metric", "set", "{p}", "Bicycles", "--place", "Beijing"},
+                 1,
+                 "no metric named \"Bicycles\""},
+        BadInput{"VerdictWithoutAChoice",
+                 {"verdict", "{p}", "1", "2"},
+                 2,
+                 "give --supported CLAIM or --both-stand"},
+        BadInput{"VerdictOnClaimsThatDoNotConflict",
+                 {"verdict", "{p}", "1", "2", "--both-stand"},
+                 1,
+                 "claims 1 and 2 do not conflict"},
         BadInput{
             "ConflictsAsATableFile", {"export", "{p}", "--conflicts", "--format", "table"}, 2, "csv or json"},
         BadInput{"NoAnchor",

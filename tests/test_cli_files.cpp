@@ -270,6 +270,61 @@ TEST_F(SampleProject, ConflictsAreTheOnesACarefulReaderLists) {
         EXPECT_EQ(m["conflicts"], m["name"] == "Surveillance cameras in China" ? 1 : 0) << m["name"];
 }
 
+TEST_F(SampleProject, AVerdictAndMetricDetailsFromTheCommandLine) {
+    const json before = json::parse(runCli({"conflicts", project, "--format", "json"}).out);
+    ASSERT_EQ(before.size(), 1u);
+    const std::string lower = std::to_string(before[0]["lower"]["row_id"].get<std::int64_t>());
+    const std::string higher = std::to_string(before[0]["higher"]["row_id"].get<std::int64_t>());
+    const std::string repeat = std::to_string(before[0]["higher"]["repeated_by"][1].get<std::int64_t>());
+
+    // Refused, and the file stays exactly as it was.
+    const std::string untouched = readFile(project);
+    for (const auto& [args, message] : std::vector<std::pair<std::vector<std::string>, std::string>>{
+             {{"verdict", project, lower, higher, "--supported", "999"}, "claim 999 is on neither side"},
+             {{"metric", "set", project, "Population of China", "--tolerance", "100%"}, "below 100%"},
+             {{"metric", "set", project, "Population of China", "--kind", "weight"},
+              "'weight' is not one of"}}) {
+        const CliRun refused = runCli(args);
+        EXPECT_EQ(refused.status, 1);
+        EXPECT_NE(refused.err.find(message), std::string::npos) << refused.err;
+        EXPECT_EQ(readFile(project), untouched);
+    }
+
+    // A verdict names either claim of a repeated figure: here the second place it is told.
+    const CliRun verdict =
+        runCli({"verdict", project, repeat, lower, "--supported", lower, "--note", "Ministry count"});
+    ASSERT_EQ(verdict.status, 0) << verdict.err;
+    EXPECT_EQ(verdict.out, "626 million is 39% above 450 million: lower figure supported\n");
+    const json after = json::parse(runCli({"conflicts", project, "--format", "json"}).out);
+    EXPECT_EQ(after[0]["verdict"], "lower figure supported");
+    EXPECT_EQ(after[0]["verdict_note"], "Ministry count");
+    const json claims = json::parse(runCli({"claims", project, "--format", "json"}).out);
+    const auto repeated = std::find_if(claims.begin(), claims.end(), [&](const json& claim) {
+        return std::to_string(claim["row_id"].get<std::int64_t>()) == repeat;
+    });
+    ASSERT_NE(repeated, claims.end());
+    EXPECT_EQ((*repeated)["status"], "disputed");
+
+    // Counted as percent, the camera counts cannot be compared: the conflict goes, each claim set aside.
+    ASSERT_EQ(runCli({"metric", "set", project, "surveillance cameras in china", "--kind", "percent",
+                      "--place", "China", "--tolerance", "10%"})
+                  .status,
+              0);
+    const json metrics = json::parse(runCli({"metrics", project, "--format", "json"}).out);
+    const auto cameras = std::find_if(metrics.begin(), metrics.end(), [](const json& m) {
+        return m["name"] == "Surveillance cameras in China";
+    });
+    ASSERT_NE(cameras, metrics.end());
+    EXPECT_EQ((*cameras)["kind"], "percent");
+    EXPECT_EQ((*cameras)["place"], "China");
+    EXPECT_EQ((*cameras)["tolerance"], 0.1);
+    EXPECT_EQ((*cameras)["conflicts"], 0);
+    EXPECT_EQ((*cameras)["not_compared"].size(), 5u);
+    ASSERT_EQ(runCli({"metric", "set", project, "Surveillance cameras in China", "--kind", "auto"}).status,
+              0);
+    EXPECT_EQ(json::parse(runCli({"conflicts", project, "--format", "json"}).out).size(), 1u);
+}
+
 // The seed articles (real reporting, kept outside the repository) with the
 // camera, population, internment and survey figures entered by hand.
 TEST(SeedsProject, ConflictsAreTheOnesACarefulReaderLists) {

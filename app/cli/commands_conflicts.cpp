@@ -6,6 +6,10 @@
 #include "output.h"
 #include "text_table.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+
 namespace claimtrack::cli {
 
 namespace {
@@ -115,6 +119,103 @@ public:
     }
 };
 
+// Sets what a metric measures; the options not given keep their value.
+class MetricSetCommand : public Command {
+public:
+    std::string project;
+    std::string name;
+    std::optional<std::string> kind, place, population, description, tolerance;
+
+    int run(Streams streams) override {
+        auto opened = Project::open(project);
+        if (!opened)
+            return report(streams.err, opened.error());
+        auto found = opened->conflicts(name);  // finds the metric as names match: ignoring case
+        if (!found)
+            return report(streams.err, found.error());
+        const Entity& metric = found->metrics.front().metric;
+        MetricDetails details = metric.metric;
+        if (kind) {
+            details.kind.reset();
+            if (*kind != "auto") {
+                auto parsed = parseUnitKind(*kind);
+                if (!parsed)
+                    return report(streams.err, parsed.error());
+                details.kind = *parsed;
+            }
+        }
+        for (auto [given, field] :
+             {std::pair{&place, &details.place}, std::pair{&population, &details.population},
+              std::pair{&description, &details.description}})
+            if (*given)
+                *field = **given;
+        if (tolerance) {
+            details.tolerance.reset();
+            if (*tolerance != "default") {
+                std::string percent = *tolerance;
+                if (!percent.empty() && percent.back() == '%')
+                    percent.pop_back();
+                auto number = parseOptionalNumber(percent, "tolerance");
+                if (!number || !*number)
+                    return report(streams.err,
+                                  number ? makeError(ErrorCode::InvalidInput, "--tolerance is empty")
+                                         : number.error());
+                details.tolerance = **number / 100;
+            }
+        }
+        if (auto set = opened->setMetricDetails(metric.id, details); !set)
+            return report(streams.err, set.error());
+        return kExitOk;
+    }
+};
+
+// Records a verdict on the conflict between two claims.
+class VerdictCommand : public Command {
+public:
+    std::string project;
+    std::int64_t claimA = 0, claimB = 0;
+    std::optional<std::int64_t> supported;
+    bool bothStand = false;
+    std::string note;
+
+    int run(Streams streams) override {
+        if (supported.has_value() == bothStand)
+            throw UsageError{"give --supported CLAIM or --both-stand"};
+        auto opened = Project::open(project);
+        if (!opened)
+            return report(streams.err, opened.error());
+        auto checked = opened->conflicts();
+        if (!checked)
+            return report(streams.err, checked.error());
+        const ConflictRow* conflict = checked->between(claimA, claimB);
+        if (!conflict)
+            return report(streams.err,
+                          makeError(ErrorCode::InvalidInput,
+                                    fmt::format("claims {} and {} do not conflict", claimA, claimB)));
+        VerdictChoice choice = VerdictChoice::BothStand;
+        if (supported) {
+            const auto holds = [&](const ConflictSide& side) {
+                return std::find(side.claimIds.begin(), side.claimIds.end(), *supported) !=
+                       side.claimIds.end();
+            };
+            if (!holds(conflict->lower) && !holds(conflict->higher))
+                return report(
+                    streams.err,
+                    makeError(ErrorCode::InvalidInput,
+                              fmt::format("claim {} is on neither side of the conflict", *supported)));
+            choice = holds(conflict->lower) ? VerdictChoice::LowerSupported : VerdictChoice::HigherSupported;
+        }
+        if (auto recorded = opened->recordVerdict(*conflict, choice, note); !recorded)
+            return report(streams.err, recorded.error());
+        // Read back, so what is printed is what was stored.
+        auto after = opened->conflicts(conflict->metric);
+        const ConflictRow* stored = after ? after->between(claimA, claimB) : nullptr;
+        if (stored)
+            streams.out << stored->explanation << ": " << describeVerdict(*stored) << '\n';
+        return kExitOk;
+    }
+};
+
 }  // namespace
 
 void writeConflicts(const ConflictReport& checked, Format format, std::ostream& out) {
@@ -154,6 +255,28 @@ void addConflictCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& c
     conflicts->add_option("--metric", c.metric, "Only this metric (by name)");
     conflicts->add_option("--format", c.format, "table, csv or json")
         ->transform(CLI::CheckedTransformer(kFormatNames, CLI::ignore_case));
+
+    auto* metric = app.add_subcommand("metric", "Change a metric");
+    metric->require_subcommand(1);
+    auto* set = metric->add_subcommand("set", "Say what a metric measures; options not given are kept");
+    auto& s = attach<MetricSetCommand>(set, commands, chosen);
+    set->add_option("PROJECT", s.project, "Project file")->required();
+    set->add_option("METRIC", s.name, "The metric's name")->required();
+    set->add_option("--kind", s.kind, "count, percent, money, duration, score, or auto (from its claims)");
+    set->add_option("--place", s.place, "Where it is counted (\"China\")");
+    set->add_option("--population", s.population, "Whom it counts (\"adults in Xinjiang\")");
+    set->add_option("--description", s.description, "What it measures");
+    set->add_option("--tolerance", s.tolerance,
+                    "How far an approximate figure reaches, in percent (\"10%\"), or default (5%)");
+
+    auto* verdict = app.add_subcommand("verdict", "Record a verdict on the conflict between two claims");
+    auto& v = attach<VerdictCommand>(verdict, commands, chosen);
+    verdict->add_option("PROJECT", v.project, "Project file")->required();
+    verdict->add_option("CLAIM_A", v.claimA, "A claim on one side")->required();
+    verdict->add_option("CLAIM_B", v.claimB, "A claim on the other side")->required();
+    verdict->add_option("--supported", v.supported, "The claim whose figure is supported");
+    verdict->add_flag("--both-stand", v.bothStand, "Both figures stand: they measure different things");
+    verdict->add_option("--note", v.note, "Why");
 
     auto* metrics = app.add_subcommand("metrics", "List the metrics with their claim and conflict counts");
     auto& m = attach<MetricsCommand>(metrics, commands, chosen);
