@@ -126,7 +126,9 @@ ClaimEditor::ClaimEditor(const QString& quote, const ClaimFields& fields,
     bounds->addWidget(m_high);
     auto* form = new QFormLayout;
     form->addRow(tr("&Value:"), m_value);
-    form->addRow(tr("&Bounds:"), bounds);
+    auto* boundsLabel = new QLabel(tr("&Bounds:"), this);
+    boundsLabel->setBuddy(m_low);  // a row of two fields has no buddy of its own, and would show the '&'
+    form->addRow(boundsLabel, bounds);
     form->addRow(tr("&Unit:"), m_unit);
     form->addRow(tr("&Metric:"), m_metric);
     form->addRow(QString(), m_proposals);
