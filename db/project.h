@@ -199,6 +199,21 @@ enum class ClaimColumn {
     Updated
 };
 
+// An article found by a search, with the passage that matched.
+struct SearchHit {
+    std::int64_t articleId = 0;
+    std::string title;
+    std::string publisher;
+    std::string published;
+    // The matched words between kMatchStart and kMatchEnd; a claim's words when only a claim matched.
+    std::string snippet;
+    bool inClaims = false;  // matched in its claims' fields (quote, note, metric, source, tags)
+    bool inText = false;    // matched in its title or text
+    double score = 0;       // lower is better (SQLite's bm25)
+};
+inline constexpr char kMatchStart = '\x02';
+inline constexpr char kMatchEnd = '\x03';
+
 // Which claims, in which order: for tables that read rows lazily by id.
 struct ClaimQuery {
     std::optional<std::int64_t> articleId;
@@ -301,6 +316,11 @@ public:
     Result<void> undoVerdict(const VerdictChange& change);
     // Does recordVerdict's change again, with the same verdict id and UUID.
     Result<void> redoVerdict(const VerdictChange& change);
+
+    // Articles matching a query in the search box's language (core/search/query.h), best first.
+    Result<std::vector<SearchHit>> search(const std::string& query, std::size_t limit = 50);
+    // Where the query's words occur in an article's text, for highlighting.
+    Result<std::vector<CodePointRange>> searchMatches(std::int64_t articleId, const std::string& query);
 
     // Runs the figure finder on an article (or on all, when `articleId` is empty) and stores what it finds
     // as suggestions, or with `acceptAll` as claims; never on words a claim or a suggestion already holds,

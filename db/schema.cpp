@@ -138,6 +138,66 @@ CREATE TABLE verdict (
 );
 )sql";
 
+// Version 4: full-text search over article titles and texts and over claim fields. Triggers keep
+// both indexes in step with the data, inside the transaction that changes it. Words are matched
+// without case or diacritics ("cafe" finds "café").
+constexpr const char* kVersion4 = R"sql(
+CREATE VIRTUAL TABLE article_search USING fts5(
+    title, text, content = 'article', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
+INSERT INTO article_search (article_search) VALUES ('rebuild');
+CREATE TRIGGER article_search_insert AFTER INSERT ON article BEGIN
+    INSERT INTO article_search (rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER article_search_delete AFTER DELETE ON article BEGIN
+    INSERT INTO article_search (article_search, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+END;
+CREATE TRIGGER article_search_update AFTER UPDATE OF title, text ON article BEGIN
+    INSERT INTO article_search (article_search, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+    INSERT INTO article_search (rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+
+-- A claim's words with the names of its metric, source and tags, which live in other tables: so
+-- this index keeps its own copy (rowid = claim id).
+CREATE VIRTUAL TABLE claim_search USING fts5(
+    quote, note, metric, source, tags, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIEW claim_search_row (id, quote, note, metric, source, tags) AS
+    SELECT c.id, c.quote, coalesce(c.note, ''),
+           coalesce((SELECT name FROM metric WHERE id = c.metric_id), ''),
+           coalesce((SELECT name FROM source WHERE id = c.source_id), ''),
+           coalesce((SELECT group_concat(t.name, '; ') FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id
+                     WHERE ct.claim_id = c.id), '')
+    FROM claim c;
+INSERT INTO claim_search (rowid, quote, note, metric, source, tags) SELECT * FROM claim_search_row;
+CREATE TRIGGER claim_search_insert AFTER INSERT ON claim BEGIN
+    INSERT INTO claim_search (rowid, quote, note, metric, source, tags)
+        SELECT * FROM claim_search_row WHERE id = new.id;
+END;
+CREATE TRIGGER claim_search_delete AFTER DELETE ON claim BEGIN
+    DELETE FROM claim_search WHERE rowid = old.id;
+END;
+CREATE TRIGGER claim_search_update AFTER UPDATE OF quote, note, metric_id, source_id ON claim BEGIN
+    DELETE FROM claim_search WHERE rowid = old.id;
+    INSERT INTO claim_search (rowid, quote, note, metric, source, tags)
+        SELECT * FROM claim_search_row WHERE id = new.id;
+END;
+CREATE TRIGGER claim_search_tag_added AFTER INSERT ON claim_tag BEGIN
+    DELETE FROM claim_search WHERE rowid = new.claim_id;
+    INSERT INTO claim_search (rowid, quote, note, metric, source, tags)
+        SELECT * FROM claim_search_row WHERE id = new.claim_id;
+END;
+CREATE TRIGGER claim_search_tag_removed AFTER DELETE ON claim_tag BEGIN
+    DELETE FROM claim_search WHERE rowid = old.claim_id;
+    INSERT INTO claim_search (rowid, quote, note, metric, source, tags)
+        SELECT * FROM claim_search_row WHERE id = old.claim_id;
+END;
+CREATE TRIGGER claim_search_metric_renamed AFTER UPDATE OF name ON metric BEGIN
+    UPDATE claim_search SET metric = new.name WHERE rowid IN (SELECT id FROM claim WHERE metric_id = new.id);
+END;
+CREATE TRIGGER claim_search_source_renamed AFTER UPDATE OF name ON source BEGIN
+    UPDATE claim_search SET source = new.name WHERE rowid IN (SELECT id FROM claim WHERE source_id = new.id);
+END;
+)sql";
+
 void markApproximateClaims(sqlite::Connection& connection) {
     sqlite::Statement select(connection, "SELECT id, prefix, quote FROM claim");
     sqlite::Statement mark(connection, "UPDATE claim SET approximate = 1 WHERE id = ?1");
@@ -164,7 +224,9 @@ void migrate(sqlite::Connection& connection, std::int64_t from, std::int64_t to)
         connection.exec(kVersion3);
         markApproximateClaims(connection);
     }
-    // Add the next step here as `if (from < 4 && to >= 4) connection.exec(kVersion4);`
+    if (from < 4 && to >= 4)
+        connection.exec(kVersion4);
+    // Add the next step here as `if (from < 5 && to >= 5) connection.exec(kVersion5);`
     // and raise kSchemaVersion; see docs/architecture.md.
     connection.exec(
         fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {}", kApplicationId, to).c_str());

@@ -3,6 +3,7 @@
 // project file exactly as it was.
 #include "cli_support.h"
 #include "test_support.h"
+#include "text.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -161,6 +162,29 @@ TEST_F(CliTest, ExportWritesAFileWithAByteOrderMarkForExcel) {
     EXPECT_EQ(runCli({"export", project(), "--format", "json"}).status, 0);
 }
 
+TEST_F(CliTest, SearchFindsWordsWithoutAccentsAndMarksThem) {
+    const CliRun table = runCli({"search", project(), "cafe"});
+    ASSERT_EQ(table.status, 0) << table.err;
+    EXPECT_NE(table.out.find("\u00ABcaf\u00E9\u00BB"), std::string::npos) << table.out;
+
+    const CliRun json = runCli({"search", project(), "caf*", "--format", "json"});
+    ASSERT_EQ(json.status, 0) << json.err;
+    const auto rows = nlohmann::json::parse(json.out);
+    ASSERT_EQ(rows.size(), 1u);
+    EXPECT_EQ(rows[0]["article_row_id"], 1);
+    EXPECT_EQ(rows[0]["publisher"], "Daily Example");
+    const std::u32string snippet = claimtrack::toCodePoints(rows[0]["snippet"].get<std::string>());
+    ASSERT_FALSE(rows[0]["matches"].empty());
+    for (const auto& match : rows[0]["matches"]) {
+        const auto start = match[0].get<std::size_t>(), end = match[1].get<std::size_t>();
+        EXPECT_EQ(claimtrack::toUtf8(snippet.substr(start, end - start)), "caf\u00E9");
+    }
+
+    const CliRun none = runCli({"search", project(), "bicycles"});
+    EXPECT_EQ(none.status, 0);
+    EXPECT_EQ(none.err, "claimtrack-cli: nothing matches bicycles\n");
+}
+
 struct BadInput {
     const char* name;
     std::vector<std::string> args;  // "{p}" is the project, "{d}/" the test folder
@@ -280,6 +304,12 @@ INSTANTIATE_TEST_SUITE_P(
                  {"claim", "add", "{p}", "--article", "1", "--quote", "x", "--start", "1", "--end", "2"},
                  2,
                  "not both"},
+        BadInput{"SearchQuoteNotClosed",
+                 {"search", "{p}", "caf\u00E9 \"social"},
+                 1,
+                 "search: a quote is not closed (at character 7)"},
+        BadInput{"SearchUnknownFilter", {"search", "{p}", "colour:red"}, 1, "there is no filter \"colour:\""},
+        BadInput{"SearchAsCsv", {"search", "{p}", "cafe", "--format", "csv"}, 2, "a table or json"},
         BadInput{"UnknownFormat", {"claims", "{p}", "--format", "xml"}, 2, "--format"},
         BadInput{"UnknownOption", {"claims", "{p}", "--colour"}, 2, "--colour"},
         BadInput{"NoSubcommand", {}, 2, "subcommand"},

@@ -195,6 +195,11 @@ TEST(Migration, AVersion1ProjectIsUpgradedWithItsDataKept) {
     EXPECT_EQ(raw.queryInteger("PRAGMA user_version"), db::kSchemaVersion);
     EXPECT_EQ(raw.queryInteger("SELECT approximate FROM claim"), 1)
         << "version 3 reads 'about' before the quote";
+    const auto found = upgraded->search("cameras");
+    ASSERT_TRUE(found) << found.error().message;
+    ASSERT_EQ(found->size(), 1u) << "version 4 indexes what was there before";
+    EXPECT_TRUE(found->front().inText);
+    EXPECT_TRUE(found->front().inClaims);
 }
 
 TEST_F(ProjectEdits, DetectSuggestsFiguresOnceAndNeverOnClaimedWords) {

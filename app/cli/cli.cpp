@@ -19,6 +19,7 @@ int runCli(const std::vector<std::string>& args, Streams streams) {
     addArticleCommands(app, commands, chosen);
     addClaimCommands(app, commands, chosen);
     addFigureCommands(app, commands, chosen);
+    addSearchCommands(app, commands, chosen);
     addConflictCommands(app, commands, chosen);
 
     try {

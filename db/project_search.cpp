@@ -1,0 +1,181 @@
+// Project: full-text search over articles and claim fields (SQLite FTS5; the
+// indexes and the triggers that keep them current are in schema.cpp).
+#include "guarded.h"
+#include "project.h"
+#include "records.h"
+#include "search/query.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace claimtrack {
+
+using namespace db;
+using sqlite::Statement;
+
+namespace {
+
+// The filters as SQL over an article `a`, and over a claim `c` of it; parameters from ?10 on.
+struct FilterSql {
+    std::string article;  // "" or " AND ..."
+    std::string claim;    // "" or " AND ..."
+};
+
+FilterSql filterSql(const SearchFilters& f) {
+    FilterSql sql;
+    if (!f.publisher.empty())
+        sql.article += " AND a.publisher = ?10 COLLATE NOCASE";
+    if (!f.since.empty())
+        sql.article += " AND a.published >= ?11";
+    if (!f.until.empty())
+        sql.article += " AND substr(a.published, 1, length(?12)) <= ?12";
+    if (!f.source.empty())
+        sql.claim += " AND c.source_id = (SELECT id FROM source WHERE name = ?13)";
+    if (!f.metric.empty())
+        sql.claim += " AND c.metric_id = (SELECT id FROM metric WHERE name = ?14)";
+    if (!f.tag.empty())
+        sql.claim += " AND EXISTS (SELECT 1 FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id "
+                     "WHERE ct.claim_id = c.id AND t.name = ?15)";
+    if (f.status)
+        sql.claim += " AND c.status = ?16";
+    return sql;
+}
+
+void bindFilters(Statement& statement, const SearchFilters& f) {
+    const auto bindIf = [&](int index, const std::string& value) {
+        if (!value.empty())
+            statement.bind(index, value);
+    };
+    bindIf(10, f.publisher);
+    bindIf(11, f.since);
+    bindIf(12, f.until);
+    bindIf(13, normalizeField(f.source));
+    bindIf(14, normalizeField(f.metric));
+    bindIf(15, normalizeField(f.tag));
+    if (f.status)
+        statement.bind(16, toString(*f.status));
+}
+
+// An article must have a claim meeting the claim filters, when there are any.
+std::string articleHasClaim(const FilterSql& sql) {
+    return sql.claim.empty()
+               ? std::string()
+               : " AND EXISTS (SELECT 1 FROM claim c WHERE c.article_id = a.id" + sql.claim + ")";
+}
+
+// The opening of a text, for an article found by filters alone.
+std::string opening(std::string_view text) {
+    constexpr std::size_t kLength = 160;
+    if (text.size() <= kLength)
+        return std::string(text);
+    std::size_t cut = text.rfind(' ', kLength);
+    if (cut == std::string_view::npos || cut < kLength / 2)
+        cut = kLength;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+        --cut;  // never inside a UTF-8 sequence
+    return std::string(text.substr(0, cut)) + "\u2026";
+}
+
+}  // namespace
+
+Result<std::vector<SearchHit>> Project::search(const std::string& text, std::size_t limit) {
+    const auto query = parseSearchQuery(text);
+    if (!query)
+        return query.error();
+    return guarded([&] {
+        const FilterSql filters = filterSql(query->filters);
+        std::vector<SearchHit> hits;
+        std::unordered_map<std::int64_t, std::size_t> byArticle;
+        const auto add = [&](SearchHit hit) {
+            const auto [at, added] = byArticle.try_emplace(hit.articleId, hits.size());
+            if (added)
+                return hits.push_back(std::move(hit));
+            // Found in its text and in its claims: both count, and the text's passage is shown.
+            SearchHit& kept = hits[at->second];
+            kept.score += hit.score;
+            kept.inClaims = kept.inClaims || hit.inClaims;
+        };
+
+        if (query->match.empty()) {
+            Statement select(*m_db,
+                             "SELECT a.id, a.title, coalesce(a.publisher, ''), coalesce(a.published, ''), "
+                             "substr(a.text, 1, 400) FROM article a WHERE 1" +
+                                 filters.article + articleHasClaim(filters) +
+                                 " ORDER BY a.published DESC, a.id LIMIT ?1");
+            select.bind(1, static_cast<std::int64_t>(limit));
+            bindFilters(select, query->filters);
+            while (select.step())
+                add({select.integer(0), select.text(1), select.text(2), select.text(3),
+                     opening(select.text(4)), false, false, 0});
+            return hits;
+        }
+
+        // Titles weigh more than text: a word in the title says what the article is about.
+        Statement inText(*m_db, "SELECT a.id, a.title, coalesce(a.publisher, ''), coalesce(a.published, ''), "
+                                "snippet(article_search, -1, char(2), char(3), '\u2026', 24), "
+                                "bm25(article_search, 4.0, 1.0) AS score "
+                                "FROM article_search JOIN article a ON a.id = article_search.rowid "
+                                "WHERE article_search MATCH ?2" +
+                                    filters.article + articleHasClaim(filters) + " ORDER BY score LIMIT ?1");
+        inText.bind(1, static_cast<std::int64_t>(limit)).bind(2, query->match);
+        bindFilters(inText, query->filters);
+        while (inText.step())
+            add({inText.integer(0), inText.text(1), inText.text(2), inText.text(3), inText.text(4), false,
+                 true, inText.number(5).value_or(0)});
+
+        // Claims, best first; an article is represented by its best claim.
+        Statement inClaims(*m_db,
+                           "SELECT a.id, a.title, coalesce(a.publisher, ''), coalesce(a.published, ''), "
+                           "'claim: ' || snippet(claim_search, -1, char(2), char(3), '\u2026', 12), "
+                           "bm25(claim_search) AS score "
+                           "FROM claim_search JOIN claim c ON c.id = claim_search.rowid "
+                           "JOIN article a ON a.id = c.article_id WHERE claim_search MATCH ?2" +
+                               filters.article + filters.claim + " ORDER BY score LIMIT ?1");
+        inClaims.bind(1, static_cast<std::int64_t>(limit) * 4).bind(2, query->match);
+        bindFilters(inClaims, query->filters);
+        std::unordered_map<std::int64_t, bool> seen;
+        while (inClaims.step()) {
+            if (!seen.try_emplace(inClaims.integer(0), true).second)
+                continue;
+            add({inClaims.integer(0), inClaims.text(1), inClaims.text(2), inClaims.text(3), inClaims.text(4),
+                 true, false, inClaims.number(5).value_or(0)});
+        }
+        std::stable_sort(hits.begin(), hits.end(),
+                         [](const SearchHit& a, const SearchHit& b) { return a.score < b.score; });
+        if (hits.size() > limit)
+            hits.resize(limit);
+        return hits;
+    });
+}
+
+Result<std::vector<CodePointRange>> Project::searchMatches(std::int64_t articleId, const std::string& text) {
+    const auto query = parseSearchQuery(text);
+    if (!query)
+        return query.error();
+    return guarded([&] {
+        std::vector<CodePointRange> ranges;
+        if (query->match.empty())
+            return ranges;
+        Statement select(*m_db, "SELECT highlight(article_search, 1, char(2), char(3)) FROM article_search "
+                                "WHERE article_search MATCH ?2 AND rowid = ?1");
+        select.bind(1, articleId).bind(2, query->match);
+        if (!select.step())
+            return ranges;
+        // Code points, counting every byte that does not continue a UTF-8 sequence; the marks are not text.
+        const std::string marked = select.text(0);
+        std::int64_t at = 0, start = 0;
+        for (const char c : marked) {
+            if (c == kMatchStart)
+                start = at;
+            else if (c == kMatchEnd)
+                ranges.push_back({start, at});
+            else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
+                ++at;
+        }
+        return ranges;
+    });
+}
+
+}  // namespace claimtrack
