@@ -19,13 +19,20 @@ int main(int argc, char** argv) {
                                      QStringLiteral("Open the compare view on this metric."),
                                      QStringLiteral("metric"));
     parser.addOption(compare);
+    const QCommandLineOption search(QStringLiteral("search"),
+                                    QStringLiteral("Search the project for these words."),
+                                    QStringLiteral("query"));
+    parser.addOption(search);
     parser.process(app);
 
     claimtrack::gui::MainWindow window;
     window.show();
-    if (!parser.positionalArguments().isEmpty())
-        if (window.openProject(parser.positionalArguments().constFirst()) && parser.isSet(compare) &&
-            !window.compareMetric(parser.value(compare)))
+    if (!parser.positionalArguments().isEmpty() &&
+        window.openProject(parser.positionalArguments().constFirst())) {
+        if (parser.isSet(compare) && !window.compareMetric(parser.value(compare)))
             qWarning("No metric named \"%s\" in the project.", qPrintable(parser.value(compare)));
+        if (parser.isSet(search))
+            window.searchProject(parser.value(search));
+    }
     return QApplication::exec();
 }

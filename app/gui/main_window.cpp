@@ -11,6 +11,7 @@
 #include "import/import_runner.h"
 #include "project_session.h"
 #include "reader/reader_view.h"
+#include "search/search_pane.h"
 
 #include <QAction>
 #include <QApplication>
@@ -35,8 +36,6 @@ namespace claimtrack::gui {
 
 namespace {
 
-constexpr int kMaxRecent = 8;
-
 QString recordHint() {
     return QObject::tr("Select the words that carry a figure, then press %1 to record a claim.")
         .arg(QKeySequence(Qt::CTRL | Qt::Key_E).toString(QKeySequence::NativeText));
@@ -51,6 +50,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_sourceDock(new QDockWidget(tr("Sources"), this)), m_metricDock(new QDockWidget(tr("Metrics"), this)),
       m_suggestionDock(new QDockWidget(tr("Figures"), this)),
       m_conflictDock(new QDockWidget(tr("Conflicts"), this)),
+      m_searchDock(new QDockWidget(tr("Search"), this)),
       m_placeholder(new QLabel(tr("Open or create a project from the File menu."), this)) {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Claimtrack"));
@@ -75,6 +75,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_metricDock->setObjectName(QStringLiteral("metricDock"));
     m_suggestionDock->setObjectName(QStringLiteral("suggestionDock"));
     m_conflictDock->setObjectName(QStringLiteral("conflictDock"));
+    m_searchDock->setObjectName(QStringLiteral("searchDock"));
     // Articles above sources and metrics on the left, so the reader and the
     // claim table get the width.
     addDockWidget(Qt::LeftDockWidgetArea, m_articleDock);
@@ -83,6 +84,7 @@ MainWindow::MainWindow(QWidget* parent)
     tabifyDockWidget(m_sourceDock, m_metricDock);
     tabifyDockWidget(m_metricDock, m_suggestionDock);
     tabifyDockWidget(m_suggestionDock, m_conflictDock);
+    tabifyDockWidget(m_conflictDock, m_searchDock);
     m_sourceDock->raise();
     connect(m_conflictDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (visible)
@@ -139,6 +141,15 @@ void MainWindow::createActions() {
                                QKeySequence(), &MainWindow::exportConflicts);
     m_showCompare = action(QStringLiteral("actionCompare"), tr("&Compare Figures"),
                            QKeySequence(Qt::CTRL | Qt::Key_K), [this] { m_tabs->setCurrentIndex(1); });
+    m_searchProject = action(QStringLiteral("actionSearch"), tr("&Search Project…"),
+                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), [this] {
+                                 if (!m_search)
+                                     return;
+                                 m_searchDock->show();
+                                 m_searchDock->raise();
+                                 m_search->searchBox()->setFocus();
+                                 m_search->searchBox()->selectAll();
+                             });
     m_record = action(QStringLiteral("actionRecordClaim"), tr("&Record Claim from Selection"),
                       QKeySequence(Qt::CTRL | Qt::Key_E), &MainWindow::recordClaim);
     m_edit = action(QStringLiteral("actionEditClaim"), tr("&Edit Claim…"), QKeySequence(Qt::Key_F2),
@@ -192,6 +203,7 @@ void MainWindow::createMenus() {
     edit->addAction(redo);
     edit->addSeparator();
     edit->addAction(m_find);
+    edit->addAction(m_searchProject);
 
     m_claimMenu = menuBar()->addMenu(tr("&Claim"));
     m_claimMenu->addAction(m_record);
@@ -208,6 +220,7 @@ void MainWindow::createMenus() {
     view->addAction(m_metricDock->toggleViewAction());
     view->addAction(m_suggestionDock->toggleViewAction());
     view->addAction(m_conflictDock->toggleViewAction());
+    view->addAction(m_searchDock->toggleViewAction());
     view->addSeparator();
     view->addAction(m_showCompare);
 }
@@ -264,6 +277,10 @@ void MainWindow::buildProjectViews() {
     m_compare = new CompareView(*m_session, this);
     delete m_tabs->widget(1);
     m_tabs->insertTab(1, m_compare, tr("Compare"));
+    m_search = new SearchPane(*m_session, this);
+    delete m_searchDock->widget();
+    m_searchDock->setWidget(m_search);
+    connect(m_search, &SearchPane::resultChosen, this, &MainWindow::showSearchResult);
     m_conflicts = new ConflictList(*m_session, this);
     delete m_conflictDock->widget();
     m_conflictDock->setWidget(m_conflicts);
@@ -310,6 +327,26 @@ void MainWindow::showArticle(std::int64_t articleId) {
     if (m_articles->currentArticle() != articleId)
         m_articles->selectArticle(articleId);
     updateActions();
+}
+
+void MainWindow::searchProject(const QString& query) {
+    if (!m_search)
+        return;
+    m_searchProject->trigger();
+    m_search->searchBox()->setText(query);
+    m_search->runSearch();
+    m_search->chooseResult(0);
+}
+
+void MainWindow::showSearchResult(std::int64_t articleId, const QString& query) {
+    m_tabs->setCurrentIndex(0);
+    showArticle(articleId);
+    auto matches = m_session->project().searchMatches(articleId, query.toStdString());
+    if (!matches)
+        return showError(tr("Cannot search"), matches.error());
+    m_reader->setSearchMatches(*matches);
+    if (!matches->empty())
+        m_reader->selectRange(matches->front());
 }
 
 void MainWindow::reloadReaderClaims() {
@@ -403,6 +440,7 @@ void MainWindow::updateActions() {
     m_exportFiltered->setEnabled(open);
     m_exportConflicts->setEnabled(open);
     m_showCompare->setEnabled(open);
+    m_searchProject->setEnabled(open);
     m_record->setEnabled(selection);
     m_reanchor->setEnabled(selection && m_currentClaim != 0);
     m_edit->setEnabled(open && m_currentClaim != 0);
@@ -557,50 +595,6 @@ void MainWindow::dropEvent(QDropEvent* event) {
             files << url.toLocalFile();
     event->acceptProposedAction();
     importFileList(files);
-}
-
-void MainWindow::addRecentProject(const QString& path) {
-    QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("recentProjects")).toStringList();
-    recent.removeAll(path);
-    recent.prepend(path);
-    settings.setValue(QStringLiteral("recentProjects"), recent.mid(0, kMaxRecent));
-    updateRecentMenu();
-}
-
-void MainWindow::updateRecentMenu() {
-    m_recentMenu->clear();
-    const QStringList recent = QSettings().value(QStringLiteral("recentProjects")).toStringList();
-    for (const QString& path : recent)
-        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openProject(path); })
-            ->setToolTip(path);
-    m_recentMenu->setEnabled(!recent.isEmpty());
-}
-
-void MainWindow::saveLayout() {
-    QSettings settings;
-    settings.setValue(QStringLiteral("geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("windowState"), saveState());
-    settings.setValue(QStringLiteral("centreSplitter"), m_centre->saveState());
-    settings.setValue(QStringLiteral("articleHeader"), m_articles->view()->horizontalHeader()->saveState());
-    if (m_claimTable)
-        settings.setValue(QStringLiteral("claimHeader"),
-                          m_claimTable->view()->horizontalHeader()->saveState());
-}
-
-void MainWindow::restoreLayout() {
-    QSettings settings;
-    if (!restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray()))
-        resize(1400, 860);
-    restoreState(settings.value(QStringLiteral("windowState")).toByteArray());
-    if (!m_centre->restoreState(settings.value(QStringLiteral("centreSplitter")).toByteArray()))
-        m_centre->setSizes({520, 340});
-    m_articles->view()->horizontalHeader()->restoreState(
-        settings.value(QStringLiteral("articleHeader")).toByteArray());
-    if (!settings.contains(QStringLiteral("windowState"))) {
-        resizeDocks({m_articleDock}, {440}, Qt::Horizontal);
-        resizeDocks({m_articleDock, m_sourceDock}, {330, 420}, Qt::Vertical);
-    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

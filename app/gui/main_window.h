@@ -27,6 +27,7 @@ class ConflictList;
 class EntityPane;
 class ProjectSession;
 class ReaderView;
+class SearchPane;
 class SuggestionPane;
 
 class MainWindow : public QMainWindow {
@@ -48,9 +49,14 @@ public:
     CompareView* compareView() { return m_compare; }
     ConflictList* conflictList() { return m_conflicts; }
     QTabWidget* centreTabs() { return m_tabs; }
+    SearchPane* searchPane() { return m_search; }
     // The claim editor while it is open.
     ClaimEditor* claimEditor() { return m_editor; }
     void showArticle(std::int64_t articleId);
+    // Shows the search pane with the results of `query`, the first opened.
+    void searchProject(const QString& query);
+    // Opens an article found by a search, its words marked and the first selected.
+    void showSearchResult(std::int64_t articleId, const QString& query);
     // Opens the claim's article, scrolls to its words and selects its row.
     void goToClaim(std::int64_t claimId);
     std::int64_t currentClaim() const { return m_currentClaim; }
@@ -101,6 +107,7 @@ private:
     SuggestionPane* m_suggestions = nullptr;
     CompareView* m_compare = nullptr;
     ConflictList* m_conflicts = nullptr;
+    SearchPane* m_search = nullptr;
     QTabWidget* m_tabs;
     QSplitter* m_centre;
     QDockWidget* m_articleDock;
@@ -108,6 +115,7 @@ private:
     QDockWidget* m_metricDock;
     QDockWidget* m_suggestionDock;
     QDockWidget* m_conflictDock;
+    QDockWidget* m_searchDock;
     QLabel* m_placeholder;
     QPointer<ClaimEditor> m_editor;
     QMenu* m_recentMenu = nullptr;
@@ -123,6 +131,7 @@ private:
     QAction* m_exportFiltered = nullptr;
     QAction* m_exportConflicts = nullptr;
     QAction* m_showCompare = nullptr;
+    QAction* m_searchProject = nullptr;
     QAction* m_record = nullptr;
     QAction* m_edit = nullptr;
     QAction* m_delete = nullptr;

@@ -4,9 +4,11 @@
 //
 //   claimtrack-bench insert-claims PROJECT N   record N claims in one transaction
 //   claimtrack-bench extract FILE              figures found per second in a large text (median of 5 runs)
+//   claimtrack-bench search PROJECT            search times (median of 21 runs each), against a LIKE scan
 #include "figures.h"
 #include "files.h"
 #include "project.h"
+#include "sqlite.h"
 
 #include <algorithm>
 #include <chrono>
@@ -72,6 +74,52 @@ int extractSpeed(const char* path) {
     return 0;
 }
 
+template <typename Work>
+double medianMilliseconds(Work work) {
+    std::vector<double> ms;
+    for (int run = 0; run < 21; ++run) {
+        const auto begin = std::chrono::steady_clock::now();
+        work();
+        ms.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count());
+    }
+    std::sort(ms.begin(), ms.end());
+    return ms[ms.size() / 2];
+}
+
+// Each query through Project::search (parse, rank, snippets; the 20 best), against the obvious way
+// without an index: every article's text scanned with LIKE for each word (all matches, which ranking needs).
+int searchSpeed(const char* path) {
+    auto project = Project::open(path, Project::Access::ReadOnly);
+    if (!project) {
+        std::fprintf(stderr, "%s\n", project.error().message.c_str());
+        return 1;
+    }
+    sqlite::Connection scan(path, sqlite::Connection::Access::ReadOnly, 1000);
+    const std::vector<std::pair<std::string, std::string>> queries{
+        {"railways", "text LIKE '%railways%'"},
+        {"railways announced", "text LIKE '%railways%' AND text LIKE '%announced%'"},
+        {"\"cameras along roads\"", "text LIKE '%cameras along roads%'"},
+        {"rail*", "text LIKE '%rail%'"},
+        {"report 2538", "text LIKE '%report%' AND text LIKE '%2538%'"},
+        {"spending -railways", "text LIKE '%spending%' AND text NOT LIKE '%railways%'"},
+        {"cameras publisher:nobody", "text LIKE '%cameras%' AND publisher = 'nobody'"},
+    };
+    std::printf("| query | search | found | LIKE scan | ratio |\n|---|---|---|---|---|\n");
+    for (const auto& [query, like] : queries) {
+        std::size_t found = 0;
+        const double ours = medianMilliseconds([&] { found = project->search(query, 20)->size(); });
+        const double naive = medianMilliseconds([&] {
+            sqlite::Statement select(scan, "SELECT id FROM article WHERE " + like);
+            while (select.step()) {
+            }
+        });
+        std::printf("| `%s` | %.2f ms | %zu | %.1f ms | %.0fx |\n", query.c_str(), ours, found, naive,
+                    naive / ours);
+    }
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -79,6 +127,8 @@ int main(int argc, char** argv) {
         return insertClaims(argv[2], std::stoll(argv[3]));
     if (argc == 3 && std::string(argv[1]) == "extract")
         return extractSpeed(argv[2]);
-    std::fprintf(stderr, "usage: claimtrack-bench insert-claims PROJECT N | extract FILE\n");
+    if (argc == 3 && std::string(argv[1]) == "search")
+        return searchSpeed(argv[2]);
+    std::fprintf(stderr, "usage: claimtrack-bench insert-claims PROJECT N | extract FILE | search PROJECT\n");
     return 2;
 }

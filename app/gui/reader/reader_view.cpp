@@ -154,6 +154,7 @@ void ReaderView::showArticle(std::int64_t articleId, const QString& title, const
     m_selectedClaim = 0;
     m_highlights.clear();
     m_suggestions.clear();
+    m_searchMatches.clear();
     m_title->setText(title);
     m_offsets.emplace(text);
     m_text->setPlainText(QString::fromStdString(text));
@@ -218,7 +219,26 @@ void ReaderView::applyHighlights() {
         selection.format.setUnderlineColor(QColor(70, 100, 210));
         selections.append(selection);
     }
+    // Search matches: a marker-pen yellow under the claims' colours.
+    for (const Utf16Range& range : m_searchMatches) {
+        if (range.end < first || range.start > last)
+            continue;
+        QTextEdit::ExtraSelection selection;
+        cursor.setPosition(static_cast<int>(range.start));
+        cursor.setPosition(static_cast<int>(range.end), QTextCursor::KeepAnchor);
+        selection.cursor = cursor;
+        selection.format.setBackground(QColor(255, 214, 0, 120));
+        selections.prepend(selection);
+    }
     m_text->setExtraSelections(selections);
+}
+
+void ReaderView::setSearchMatches(const std::vector<CodePointRange>& matches) {
+    m_searchMatches.clear();
+    if (m_offsets)
+        for (const CodePointRange& match : matches)
+            m_searchMatches.push_back(m_offsets->toUtf16(match));
+    applyHighlights();
 }
 
 void ReaderView::setSuggestions(const std::vector<Suggestion>& suggestions) {

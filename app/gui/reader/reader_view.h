@@ -55,6 +55,9 @@ public:
     // Marks the figures the finder proposed (dashed), apart from the claims.
     void setSuggestions(const std::vector<Suggestion>& suggestions);
     int suggestionCount() const { return static_cast<int>(m_suggestions.size()); }
+    // Marks where a search's words are (cleared when another article is shown).
+    void setSearchMatches(const std::vector<CodePointRange>& matches);
+    int searchMatchCount() const { return static_cast<int>(m_searchMatches.size()); }
     // Scrolls to words and selects them.
     void selectRange(CodePointRange range);
     // Scrolls to a claim's words and selects them.
@@ -96,8 +99,9 @@ private:
     std::int64_t m_articleId = 0;
     std::int64_t m_selectedClaim = 0;
     std::optional<OffsetConverter> m_offsets;
-    std::vector<Highlight> m_highlights;    // by start
-    std::vector<Utf16Range> m_suggestions;  // by start
+    std::vector<Highlight> m_highlights;      // by start
+    std::vector<Utf16Range> m_suggestions;    // by start
+    std::vector<Utf16Range> m_searchMatches;  // by start
 };
 
 }  // namespace claimtrack::gui

@@ -1,0 +1,121 @@
+#include "search_pane.h"
+#include "project_session.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace claimtrack::gui {
+
+namespace {
+
+constexpr int kIdRole = Qt::UserRole + 1;
+constexpr int kTypingPauseMs = 300;
+
+// The snippet as rich text, its matched words in bold on a marker-pen yellow.
+QString snippetHtml(const std::string& snippet) {
+    QString html;
+    std::string plain;
+    const auto flush = [&] {
+        html += QString::fromStdString(plain).toHtmlEscaped();
+        plain.clear();
+    };
+    for (const char c : snippet) {
+        if (c == kMatchStart || c == kMatchEnd) {
+            flush();
+            html += c == kMatchStart ? QStringLiteral("<b style=\"background-color:#ffe066\">")
+                                     : QStringLiteral("</b>");
+        } else {
+            plain += c == '\n' ? ' ' : c;
+        }
+    }
+    flush();
+    return html;
+}
+
+}  // namespace
+
+SearchPane::SearchPane(ProjectSession& session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_box(new QLineEdit(this)), m_status(new QLabel(this)),
+      m_results(new QListWidget(this)), m_typing(new QTimer(this)) {
+    setObjectName(QStringLiteral("searchPane"));
+    m_box->setObjectName(QStringLiteral("searchBox"));
+    m_results->setObjectName(QStringLiteral("searchResults"));
+    m_status->setObjectName(QStringLiteral("searchStatus"));
+    m_box->setPlaceholderText(tr("Search articles and claims"));
+    m_box->setClearButtonEnabled(true);
+    m_box->setToolTip(tr("Words (all must match), \"a phrase\", prefix*, OR, -word;\n"
+                         "filters publisher:, source:, metric:, tag:, status:, since:, until:"));
+    m_status->setWordWrap(true);
+    m_status->setTextFormat(Qt::PlainText);
+    m_results->setAlternatingRowColors(true);
+    m_typing->setSingleShot(true);
+    m_typing->setInterval(kTypingPauseMs);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_box);
+    layout->addWidget(m_status);
+    layout->addWidget(m_results, 1);
+
+    connect(m_box, &QLineEdit::textEdited, m_typing, qOverload<>(&QTimer::start));
+    connect(m_box, &QLineEdit::returnPressed, this, &SearchPane::runSearch);
+    connect(m_typing, &QTimer::timeout, this, &SearchPane::runSearch);
+    const auto choose = [this](QListWidgetItem* item) { chooseResult(m_results->row(item)); };
+    connect(m_results, &QListWidget::itemActivated, this, choose);
+    connect(m_results, &QListWidget::itemClicked, this, choose);
+}
+
+QString SearchPane::query() const {
+    return m_box->text().trimmed();
+}
+
+void SearchPane::chooseResult(int row) {
+    if (QListWidgetItem* item = m_results->item(row))
+        Q_EMIT resultChosen(item->data(kIdRole).toLongLong(), m_shownQuery);
+}
+
+void SearchPane::runSearch() {
+    m_typing->stop();
+    m_results->clear();
+    m_status->setStyleSheet(QString());
+    if (query().isEmpty()) {
+        m_status->clear();
+        return;
+    }
+    auto hits = m_session.project().search(query().toStdString());
+    if (!hits) {
+        m_status->setStyleSheet(QStringLiteral("color: #c62828"));
+        m_status->setText(errorText(hits.error()));
+        return;
+    }
+    m_shownQuery = query();
+    m_status->setText(hits->empty()
+                          ? tr("Nothing matches.")
+                          : tr("%n article(s), best first", nullptr, static_cast<int>(hits->size())));
+    for (const SearchHit& hit : *hits) {
+        auto* item = new QListWidgetItem(m_results);
+        item->setData(kIdRole, QVariant::fromValue<qint64>(hit.articleId));
+        QString source = QString::fromStdString(hit.publisher);
+        if (!hit.published.empty())
+            source +=
+                (source.isEmpty() ? QString() : QStringLiteral(", ")) + QString::fromStdString(hit.published);
+        auto* label = new QLabel(QStringLiteral("<b>%1</b> <span style=\"color:gray\">%2</span><br>%3")
+                                     .arg(QString::fromStdString(hit.title).toHtmlEscaped(),
+                                          source.toHtmlEscaped(), snippetHtml(hit.snippet)),
+                                 m_results);
+        label->setTextFormat(Qt::RichText);
+        label->setToolTip(QStringLiteral("<p>%1</p>").arg(snippetHtml(hit.snippet)));
+        label->setContentsMargins(4, 3, 4, 3);
+        label->setAttribute(Qt::WA_TransparentForMouseEvents);                     // clicks go to the list
+        item->setData(Qt::AccessibleTextRole, QString::fromStdString(hit.title));  // the label draws the rest
+        m_results->setItemWidget(item, label);
+        item->setSizeHint(label->sizeHint());
+    }
+    if (m_results->count() > 0)
+        m_results->setCurrentRow(0);
+}
+
+}  // namespace claimtrack::gui

@@ -1,0 +1,107 @@
+// The project's search box as a user drives it: real widgets under the
+// offscreen platform, a real project file and its FTS5 index.
+#include "main_window.h"
+#include "project_session.h"
+#include "reader/reader_view.h"
+#include "search/search_pane.h"
+#include "test_support.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QTabWidget>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace claimtrack;
+using namespace claimtrack::gui;
+using namespace claimtrack::test;
+
+namespace {
+
+class SearchTest : public testing::Test {
+protected:
+    void SetUp() override {
+        {
+            auto project = Project::create(dir / "search.claims");
+            ASSERT_TRUE(project);
+            first = project
+                        ->importArticle("Cameras in " + kCjk + " " + kEmoji +
+                                            " cities.\nThe cameras watch stations; more cameras are planned.",
+                                        {"Lenses", "", "Daily", "", "2018"}, "a.txt")
+                        ->id;
+            second = project
+                         ->importArticle("A survey of social credit found wide approval.",
+                                         {"Survey", "", "Weekly", "", "2019"}, "b.txt")
+                         ->id;
+        }
+        window = std::make_unique<MainWindow>();
+        window->show();
+        ASSERT_TRUE(window->openProject(qs(dir / "search.claims")));
+        window->findChild<QAction*>(QStringLiteral("actionSearch"))->trigger();
+    }
+
+    void search(const QString& query) {
+        QLineEdit* box = window->searchPane()->searchBox();
+        box->clear();
+        QTest::keyClicks(box, query);
+        QTest::keyClick(box, Qt::Key_Return);
+    }
+
+    TempDir dir;
+    std::unique_ptr<MainWindow> window;
+    std::int64_t first = 0, second = 0;
+};
+
+}  // namespace
+
+TEST_F(SearchTest, AResultOpensTheArticleWithEveryMatchMarkedAndTheFirstSelected) {
+    EXPECT_TRUE(QTest::qWaitFor(
+        [this] { return QApplication::focusWidget() == window->searchPane()->searchBox(); }, 2000))
+        << "the action puts the focus there";
+    window->showArticle(second);
+    search(QStringLiteral("camera*"));
+    QListWidget* results = window->searchPane()->results();
+    ASSERT_EQ(results->count(), 1);
+    EXPECT_EQ(window->searchPane()->status()->text(), QStringLiteral("1 article(s), best first"));
+    auto* label = qobject_cast<QLabel*>(results->itemWidget(results->item(0)));
+    ASSERT_NE(label, nullptr);
+    EXPECT_TRUE(label->text().contains(QStringLiteral("<b style=\"background-color:#ffe066\">cameras</b>")))
+        << label->text().toStdString();
+
+    QTest::keyClick(results, Qt::Key_Return);  // activates the current (first) result
+    EXPECT_EQ(window->reader()->articleId(), first);
+    EXPECT_EQ(window->reader()->searchMatchCount(), 3);
+    EXPECT_EQ(window->reader()->selectedText(), QStringLiteral("Cameras"));
+
+    window->showArticle(second);
+    EXPECT_EQ(window->reader()->searchMatchCount(), 0) << "another article shows no old marks";
+}
+
+TEST_F(SearchTest, TypingSearchesAfterAPauseAndAMistakeIsExplained) {
+    QLineEdit* box = window->searchPane()->searchBox();
+    QTest::keyClicks(box, QStringLiteral("approval"));
+    EXPECT_TRUE(QTest::qWaitFor([this] { return window->searchPane()->results()->count() == 1; }, 2000));
+
+    search(QStringLiteral("social \"credit"));
+    EXPECT_EQ(window->searchPane()->results()->count(), 0);
+    EXPECT_EQ(window->searchPane()->status()->text(),
+              QStringLiteral("search: a quote is not closed (at character 8)"));
+
+    search(QStringLiteral("bicycles"));
+    EXPECT_EQ(window->searchPane()->status()->text(), QStringLiteral("Nothing matches."));
+}
+
+TEST_F(SearchTest, ARecordedClaimIsFoundAtOnce) {
+    NewClaim claim{second, QuoteSelector{"wide approval", 1}, {}};
+    claim.fields.source = "Genia Kostka";
+    ASSERT_TRUE(window->session()->addClaim(claim));
+    search(QStringLiteral("kostka"));
+    ASSERT_EQ(window->searchPane()->results()->count(), 1);
+    window->session()->undoStack()->undo();
+    search(QStringLiteral("kostka"));
+    EXPECT_EQ(window->searchPane()->results()->count(), 0);
+}
