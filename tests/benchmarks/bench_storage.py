@@ -137,7 +137,8 @@ def main():
                     writer.writerow([i + 1, str(uuid.uuid4()), a + 1, start, start + 12, text[start:start + 12],
                                      text[max(0, start - 32):start], text[start + 12:start + 44],
                                      (i % 1000) * 1e6, "", "", "cameras", i % 100 + 1, i % 50 + 1, "2020",
-                                     "unverified", "", "2026-01-01T00:00:00.000Z", "2026-01-01T00:00:00.000Z"])
+                                     "unverified", "", "2026-01-01T00:00:00.000Z", "2026-01-01T00:00:00.000Z",
+                                     0])  # approximate (schema 3)
             return path
 
         big_csv = claims_csv(CLAIMS)
