@@ -1,7 +1,10 @@
 // Importers: text in other encodings, saved web pages and PDFs, each checked
 // word for word against the text it was made from.
+#include "importers/document.h"
 #include "importers/encoding.h"
 #include "importers/html.h"
+#include "importers/pdf.h"
+#include "pdf_writer.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -11,6 +14,7 @@
 #include <sstream>
 
 using namespace claimtrack;
+using namespace claimtrack::test;
 
 namespace {
 
@@ -249,6 +253,75 @@ TEST(HtmlImport, KeepsTheArticleAndDropsTheBoilerplate) {
                 100 * dropped);
     EXPECT_GE(kept, 0.95);
     EXPECT_GE(dropped, 0.95);
+}
+
+// --- PDFs ----------------------------------------------------------------------------------------------
+
+const std::vector<PdfPage> kReport = {
+    {{{"Cameras on every corner"},
+      {"The city installed cameras along every road and railway, and officials said the",
+       "network would grow by a third before the end of the year."},
+      {"Estimates of the national total vary widely: one market research firm counted 176",
+       "million surveil-", "lance cameras in 2016."}},
+     false},
+    {{{"Critics say the numbers are models built on sales data rather than inventories, and",
+       "that nobody outside the security services knows the real figure."}},
+     false}};
+
+TEST(PdfImport, PagesInReadingOrderWithParagraphsAndMetadata) {
+    const std::string pdf = makePdf(kReport, "Cameras on every corner", "Mei Zhang");
+    const auto article = extractPdfArticle(pdf, "report.pdf");
+    ASSERT_TRUE(article) << article.error().message;
+    ASSERT_EQ(article->pages.size(), 2u);
+    EXPECT_EQ(
+        article->pages[0],
+        "Cameras on every corner\n\n"
+        "The city installed cameras along every road and railway, and officials said the network would grow "
+        "by a third before the end of the year.\n\n"
+        "Estimates of the national total vary widely: one market research firm counted 176 million "
+        "surveillance cameras in 2016.");
+    EXPECT_EQ(article->pages[1],
+              "Critics say the numbers are models built on sales data rather than inventories, "
+              "and that nobody outside the security services knows the real figure.");
+    EXPECT_EQ(article->meta.title, "Cameras on every corner");
+    EXPECT_EQ(article->meta.author, "Mei Zhang");
+    EXPECT_EQ(article->meta.published, "2019-01-15");
+}
+
+TEST(PdfImport, EveryCharacterKnowsItsPage) {
+    const auto document = readDocument(makePdf(kReport, "Cameras", "Mei Zhang"), "report.pdf");
+    ASSERT_TRUE(document) << document.error().message;
+    EXPECT_EQ(document->format, DocumentFormat::Pdf);
+    ASSERT_EQ(document->pageStarts.size(), 2u);
+    const std::u32string text = toCodePoints(document->text);
+    const auto offset = [&](const std::string& word) {
+        return static_cast<std::int64_t>(text.find(toCodePoints(word)));
+    };
+    EXPECT_EQ(pageAt(document->pageStarts, offset("surveillance")), 1);
+    EXPECT_EQ(pageAt(document->pageStarts, offset("Critics")), 2);
+    EXPECT_EQ(document->text.find('\f'), std::string::npos);
+    EXPECT_EQ(toUtf8(text.substr(static_cast<std::size_t>(document->pageStarts[1]), 7)), "Critics");
+}
+
+TEST(PdfImport, RefusesScansZipBombsAndDamage) {
+    const auto scan = extractPdfArticle(makePdf({{{}, true}, {{}, true}}, "Scan", "Copier"), "scan.pdf");
+    ASSERT_FALSE(scan);
+    EXPECT_EQ(scan.error().message,
+              "scan.pdf has no text to import: it looks like a scan (pages as images). Run it "
+              "through OCR first, then import the result");
+
+    // 600 MiB of nothing, deflated into under 3 MiB, as a page's content.
+    const std::string bomb = makePdf(kReport, "Bomb", "Nobody", deflatedZeros(600u << 20), true);
+    ASSERT_LT(bomb.size(), 3u << 20);
+    const auto refused = extractPdfArticle(bomb, "bomb.pdf");
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().message,
+              "bomb.pdf: its compressed contents would grow past 512 MiB; a PDF like that is "
+              "refused (a \"zip bomb\")");
+
+    const auto damaged = extractPdfArticle("%PDF-1.4\nnothing of a PDF follows", "damaged.pdf");
+    ASSERT_FALSE(damaged);
+    EXPECT_EQ(damaged.error().message, "damaged.pdf is not a PDF that can be read");
 }
 
 }  // namespace
