@@ -131,6 +131,8 @@ nlohmann::ordered_json articleToJson(const Article& article) {
         {"sha256", article.sha256},
         {"length", article.length},
         {"claims", article.claimCount},
+        {"format", article.format},
+        {"encoding", article.encoding},
     };
 }
 

@@ -1,5 +1,7 @@
 #include "files.h"
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -11,6 +13,8 @@ Result<std::string> readArticleFile(const fs::path& path) {
     const std::string name = path.string();
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
+    if (ec == std::errc::too_many_symbolic_link_levels)
+        return makeError(ErrorCode::InvalidInput, name + " is a symbolic link that leads round in a loop");
     if (ec || !fs::exists(status))
         return makeError(ErrorCode::NotFound, name + ": no such file");
     if (fs::is_directory(status))
@@ -28,6 +32,47 @@ Result<std::string> readArticleFile(const fs::path& path) {
         return makeError(ErrorCode::Io, name + ": cannot read the file");
     }
     return std::move(bytes).str();
+}
+
+bool isArticleFile(const fs::path& path) {
+    std::string extension = path.extension().string();
+    for (char& c : extension)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* known : {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf"})
+        if (extension == known)
+            return true;
+    return false;
+}
+
+std::vector<fs::path> articleFilesIn(const fs::path& folder, std::vector<std::string>& problems) {
+    std::vector<fs::path> files;
+    std::error_code ec;
+    fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec);
+    if (ec) {
+        problems.push_back(folder.string() + ": " + ec.message());
+        return files;
+    }
+    for (const fs::recursive_directory_iterator end; it != end; it.increment(ec)) {
+        if (ec) {
+            problems.push_back(it->path().string() + ": " + ec.message());
+            ec.clear();
+            continue;
+        }
+        const fs::path& path = it->path();
+        if (path.filename().string().starts_with('.')) {
+            if (it->is_directory(ec))
+                it.disable_recursion_pending();
+            continue;
+        }
+        // Links to folders are not followed (the iterator's default); links to files are files.
+        if (it->is_regular_file(ec) && isArticleFile(path))
+            files.push_back(path);
+        else if (ec == std::errc::too_many_symbolic_link_levels)
+            problems.push_back(path.string() + " is a symbolic link that leads round in a loop");
+        ec.clear();
+    }
+    std::sort(files.begin(), files.end());
+    return files;
 }
 
 Result<void> writeFileAtomically(const fs::path& target,

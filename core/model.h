@@ -57,6 +57,17 @@ struct Article {
     std::string sha256;
     std::int64_t length = 0;  // in code points
     std::int64_t claimCount = 0;
+    std::string format = "text";  // text, markdown, html or pdf
+    std::string encoding;         // of the file it came from, as detected; empty for PDFs
+};
+
+// The file an article was imported from, as it was.
+struct ArticleOriginal {
+    std::string fileName;
+    std::int64_t size = 0;
+    std::string sha256;
+    std::optional<std::string> bytes;  // kept in the project; or else only
+    std::string path;                  // where the file was
 };
 
 // What the user records about a claim, apart from where it is.

@@ -87,6 +87,45 @@ ArticleMeta validateMeta(ArticleMeta meta) {
     return meta;
 }
 
+ArticleOriginal originalOf(const ArticleSource& source, const std::string& bytes) {
+    ArticleOriginal original{fs::path(source.name).filename().string(),
+                             static_cast<std::int64_t>(bytes.size()),
+                             sha256Hex(bytes),
+                             std::nullopt,
+                             {}};
+    if (source.keepBytes || source.path.empty())
+        original.bytes = bytes;
+    else
+        original.path = source.path;
+    return original;
+}
+
+void writeOriginalAndPages(Connection& db, std::int64_t articleId,
+                           const std::optional<ArticleOriginal>& original,
+                           const std::vector<std::int64_t>& pageStarts) {
+    if (original) {
+        Statement& insert =
+            db.cached("INSERT INTO article_original (article_id, file_name, size, sha256, bytes, path) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        insert.bind(1, articleId)
+            .bind(2, original->fileName)
+            .bind(3, original->size)
+            .bind(4, original->sha256);
+        if (original->bytes)
+            insert.bindBlob(5, *original->bytes);
+        else
+            insert.bindNull(5);
+        insert.bindOrNull(6, original->path);
+        insert.run();
+    }
+    Statement& page = db.cached("INSERT INTO article_page (article_id, page, start) VALUES (?1, ?2, ?3)");
+    for (std::size_t i = 0; i < pageStarts.size(); ++i) {
+        page.reset();
+        page.bind(1, articleId).bind(2, static_cast<std::int64_t>(i + 1)).bind(3, pageStarts[i]);
+        page.run();
+    }
+}
+
 }  // namespace
 
 Project::Project(std::unique_ptr<Connection> connection) : m_db(std::move(connection)) {}
@@ -151,8 +190,21 @@ Result<Project> Project::open(const fs::path& path, Access access, int busyTimeo
     });
 }
 
-ImportedArticle Project::insertArticle(const std::string& text, ArticleMeta meta) {
+ImportedArticle Project::insertArticle(const ImportedDocument& document, ArticleMeta meta,
+                                       const std::optional<ArticleOriginal>& original) {
+    // What the user gave wins over what the file says of itself.
+    ArticleMeta found = document.meta;
+    if (!parsePartialDate(found.published, "date"))
+        found.published.clear();  // a file's own date that is no date is left out, not refused
+    for (auto [given, own] : {std::pair{&meta.title, &found.title},
+                              {&meta.author, &found.author},
+                              {&meta.publisher, &found.publisher},
+                              {&meta.url, &found.url},
+                              {&meta.published, &found.published}})
+        if (given->empty())
+            *given = *own;
     meta = validateMeta(std::move(meta));
+    const std::string& text = document.text;
     if (meta.title.empty())
         meta.title = defaultTitle(text);
     const std::string hash = sha256Hex(text);
@@ -163,19 +215,26 @@ ImportedArticle Project::insertArticle(const std::string& text, ArticleMeta meta
         return ImportedArticle{existing.integer(0), existing.text(1), true};
 
     Statement& insert = m_db->cached(R"sql(
-        INSERT INTO article (uuid, title, author, publisher, url, published, imported_at, text, sha256, length)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10))sql");
+        INSERT INTO article (uuid, title, author, publisher, url, published, imported_at, text, sha256, length,
+                             format, encoding)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12))sql");
     insert.bind(1, newUuid()).bind(2, meta.title).bindOrNull(3, meta.author).bindOrNull(4, meta.publisher);
     insert.bindOrNull(5, meta.url).bindOrNull(6, meta.published).bind(7, nowUtc()).bind(8, text);
-    insert.bind(9, hash).bind(10, codePointCount(text));
+    insert.bind(9, hash).bind(10, codePointCount(text)).bind(11, toString(document.format));
+    insert.bindOrNull(12, document.encoding);
     insert.run();
-    return ImportedArticle{m_db->lastInsertId(), meta.title, false};
+    const std::int64_t id = m_db->lastInsertId();
+    writeOriginalAndPages(*m_db, id, original, document.pageStarts);
+    return ImportedArticle{id, meta.title, false};
 }
 
 Result<ImportedArticle> Project::importArticle(std::string_view bytes, ArticleMeta meta,
                                                std::string_view what) {
-    const ArticleSource source{std::string(what), std::move(meta),
-                               [&] { return Result<std::string>(std::string(bytes)); }};
+    const ArticleSource source{std::string(what),
+                               std::move(meta),
+                               [&] { return Result<std::string>(std::string(bytes)); },
+                               {},
+                               true};
     std::optional<Result<ImportedArticle>> outcome;
     auto imported = importArticles(
         std::span(&source, 1),
@@ -197,14 +256,27 @@ Result<void> Project::importArticles(std::span<const ArticleSource> sources, con
                    std::chrono::steady_clock::now() < deadline) {
                 const ArticleSource& source = sources[next++];
                 auto bytes = source.read();
-                auto text =
-                    bytes ? normalizeArticleText(*bytes, source.name) : Result<std::string>(bytes.error());
-                if (!text) {
-                    outcomes.emplace_back(&source, text.error());
+                if (!bytes) {
+                    outcomes.emplace_back(&source, bytes.error());
+                    continue;
+                }
+                // The same file imported before is found by its bytes, before reading it again.
+                const ArticleOriginal original = originalOf(source, *bytes);
+                Statement& same = m_db->cached(
+                    "SELECT a.id, a.title FROM article_original o JOIN article a ON a.id = o.article_id "
+                    "WHERE o.sha256 = ?1 AND o.size = ?2");
+                same.bind(1, original.sha256).bind(2, original.size);
+                if (same.step()) {
+                    outcomes.emplace_back(&source, ImportedArticle{same.integer(0), same.text(1), true});
+                    continue;
+                }
+                auto document = readDocument(*bytes, source.name);
+                if (!document) {
+                    outcomes.emplace_back(&source, document.error());
                     continue;
                 }
                 try {
-                    outcomes.emplace_back(&source, insertArticle(*text, source.meta));
+                    outcomes.emplace_back(&source, insertArticle(*document, source.meta, original));
                 } catch (const Failure& failure) {
                     if (failure.error().code != ErrorCode::InvalidInput)
                         throw;  // the project cannot be written: give up the group
@@ -245,6 +317,35 @@ Result<std::string> Project::articleText(std::int64_t id) {
     return guarded([&] { return readArticleText(*m_db, id); });
 }
 
+Result<std::optional<ArticleOriginal>> Project::articleOriginal(std::int64_t id) {
+    return guarded([&] {
+        Statement& select =
+            m_db->cached("SELECT file_name, size, sha256, bytes, coalesce(path, ''), bytes IS NOT NULL "
+                         "FROM article_original WHERE article_id = ?1");
+        select.bind(1, id);
+        std::optional<ArticleOriginal> original;
+        if (select.step()) {
+            original = ArticleOriginal{select.text(0), select.integer(1), select.text(2), std::nullopt,
+                                       select.text(4)};
+            if (select.integer(5))
+                original->bytes = select.blob(3);
+        }
+        return original;
+    });
+}
+
+Result<std::vector<std::int64_t>> Project::articlePages(std::int64_t id) {
+    return guarded([&] {
+        Statement& select =
+            m_db->cached("SELECT start FROM article_page WHERE article_id = ?1 ORDER BY page");
+        select.bind(1, id);
+        std::vector<std::int64_t> starts;
+        while (select.step())
+            starts.push_back(select.integer(0));
+        return starts;
+    });
+}
+
 Result<std::int64_t> Project::articleCount() {
     return guarded([&] { return m_db->queryInteger("SELECT count(*) FROM article"); });
 }
@@ -258,7 +359,8 @@ Result<std::vector<ArticleWithText>> Project::deleteArticles(std::span<const std
             if (article.claimCount > 0)
                 refuse(ErrorCode::InvalidInput,
                        fmt::format("article {} has {} claims; delete them first", id, article.claimCount));
-            deleted.push_back({std::move(article), orRefuse(articleText(id))});
+            deleted.push_back({std::move(article), orRefuse(articleText(id)), orRefuse(articleOriginal(id)),
+                               orRefuse(articlePages(id))});
             Statement& remove = m_db->cached("DELETE FROM article WHERE id = ?1");
             remove.bind(1, id);
             remove.run();
@@ -271,19 +373,22 @@ Result<std::vector<ArticleWithText>> Project::deleteArticles(std::span<const std
 Result<void> Project::restoreArticles(std::span<const ArticleWithText> articles) {
     return guarded([&] {
         Transaction transaction(*m_db);
-        for (const auto& [article, text] : articles) {
+        for (const auto& [article, text, original, pageStarts] : articles) {
             Statement& insert = m_db->cached(R"sql(
                 INSERT INTO article (id, uuid, title, author, publisher, url, published, imported_at, text, sha256,
-                                     length)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11))sql");
+                                     length, format, encoding)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13))sql");
             const ArticleMeta& meta = article.meta;
             insert.bind(1, article.id).bind(2, article.uuid).bind(3, meta.title).bindOrNull(4, meta.author);
             insert.bindOrNull(5, meta.publisher).bindOrNull(6, meta.url).bindOrNull(7, meta.published);
             insert.bind(8, article.importedAt)
                 .bind(9, text)
                 .bind(10, article.sha256)
-                .bind(11, article.length);
+                .bind(11, article.length)
+                .bind(12, article.format)
+                .bindOrNull(13, article.encoding);
             insert.run();
+            writeOriginalAndPages(*m_db, article.id, original, pageStarts);
         }
         transaction.commit();
     });

@@ -6,6 +6,7 @@
 #include "conflicts/conflicts.h"
 #include "conflicts/proposals.h"
 #include "figures.h"
+#include "importers/document.h"
 #include "model.h"
 #include "result.h"
 
@@ -46,8 +47,12 @@ struct ImportedArticle {
 // that reads its bytes when its turn comes (so a large import holds one at a time).
 struct ArticleSource {
     std::string name;
-    ArticleMeta meta;
+    ArticleMeta meta;  // given by the user: overrides what the file says of itself
     std::function<Result<std::string>()> read;
+    // Where the file is; when set and keepBytes is false, the project keeps this path and the file's
+    // hash instead of a copy of its bytes.
+    std::string path;
+    bool keepBytes = true;
 };
 
 // Told, in order, what became of each source once that is final: the article
@@ -57,6 +62,8 @@ using ImportReport = std::function<void(const ArticleSource&, const Result<Impor
 struct ArticleWithText {
     Article article;
     std::string text;
+    std::optional<ArticleOriginal> original;
+    std::vector<std::int64_t> pageStarts;
 };
 
 struct ClaimFilter {
@@ -258,6 +265,10 @@ public:
     Result<std::vector<Article>> articles();
     Result<Article> article(std::int64_t id);
     Result<std::string> articleText(std::int64_t id);
+    // The file the article was imported from (none for articles imported before schema 4).
+    Result<std::optional<ArticleOriginal>> articleOriginal(std::int64_t id);
+    // Where each page begins in the text (code points), for PDFs; empty for other articles.
+    Result<std::vector<std::int64_t>> articlePages(std::int64_t id);
 
     // Records claims in one transaction; all or none. Returns their row ids.
     Result<std::vector<std::int64_t>> addClaims(std::span<const NewClaim> claims);
@@ -350,7 +361,8 @@ public:
 private:
     explicit Project(std::unique_ptr<sqlite::Connection> connection);
     // Inside a transaction: the article with this text, inserted unless it is there already.
-    ImportedArticle insertArticle(const std::string& text, ArticleMeta meta);
+    ImportedArticle insertArticle(const ImportedDocument& document, ArticleMeta meta,
+                                  const std::optional<ArticleOriginal>& original);
 
     std::unique_ptr<sqlite::Connection> m_db;
 };

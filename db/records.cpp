@@ -11,7 +11,7 @@ using sqlite::Statement;
 
 const char* const kSelectArticles = R"sql(
     SELECT a.id, a.uuid, a.title, a.author, a.publisher, a.url, a.published, a.imported_at, a.sha256, a.length,
-           (SELECT count(*) FROM claim c WHERE c.article_id = a.id)
+           (SELECT count(*) FROM claim c WHERE c.article_id = a.id), a.format, coalesce(a.encoding, '')
     FROM article a WHERE ?1 IS NULL OR a.id = ?1 ORDER BY a.id)sql";
 
 std::string readArticleText(sqlite::Connection& db, std::int64_t articleId) {
@@ -32,6 +32,8 @@ Article readArticle(const Statement& row) {
     article.sha256 = row.text(8);
     article.length = row.integer(9);
     article.claimCount = row.integer(10);
+    article.format = row.text(11);
+    article.encoding = row.text(12);
     return article;
 }
 

@@ -138,10 +138,35 @@ CREATE TABLE verdict (
 );
 )sql";
 
-// Version 4: full-text search over article titles and texts and over claim fields. Triggers keep
+// Version 4: articles from other formats, with the file each came from; and full-text search over
+// article titles and texts and over claim fields. Triggers keep
 // both indexes in step with the data, inside the transaction that changes it. Words are matched
 // without case or diacritics ("cafe" finds "café").
 constexpr const char* kVersion4 = R"sql(
+ALTER TABLE article ADD COLUMN format TEXT NOT NULL DEFAULT 'text'
+    CHECK (format IN ('text', 'markdown', 'html', 'pdf'));
+ALTER TABLE article ADD COLUMN encoding TEXT;  -- the file's, as detected: 'UTF-8', 'WINDOWS-1252', ...
+
+-- The file an article was imported from, as it was: its bytes, or (the user's choice) where it was.
+CREATE TABLE article_original (
+    article_id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
+    file_name  TEXT NOT NULL,
+    size       INTEGER NOT NULL CHECK (size >= 0),
+    sha256     TEXT NOT NULL,
+    bytes      BLOB,
+    path       TEXT,
+    CHECK (bytes IS NOT NULL OR path IS NOT NULL)
+);
+CREATE INDEX article_original_by_hash ON article_original(sha256);
+
+-- Where each page of a PDF begins, in code points of article.text.
+CREATE TABLE article_page (
+    article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+    page       INTEGER NOT NULL CHECK (page >= 1),
+    start      INTEGER NOT NULL CHECK (start >= 0),
+    PRIMARY KEY (article_id, page)
+) WITHOUT ROWID;
+
 CREATE VIRTUAL TABLE article_search USING fts5(
     title, text, content = 'article', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
 INSERT INTO article_search (article_search) VALUES ('rebuild');

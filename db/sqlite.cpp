@@ -58,6 +58,13 @@ Statement& Statement::bind(int index, std::string_view text) {
     return *this;
 }
 
+Statement& Statement::bindBlob(int index, std::string_view bytes) {
+    // A zero-length blob must not be NULL: an empty file was kept, not left out.
+    sqlite3_bind_blob64(m_statement.get(), index, bytes.empty() ? "" : bytes.data(), bytes.size(),
+                        SQLITE_TRANSIENT);
+    return *this;
+}
+
 Statement& Statement::bind(int index, std::optional<double> value) {
     if (!value)
         return bindNull(index);
@@ -86,6 +93,12 @@ void Statement::reset() {
 
 std::string Statement::text(int column) const {
     const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_statement.get(), column));
+    return data ? std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(m_statement.get(), column)))
+                : std::string();
+}
+
+std::string Statement::blob(int column) const {
+    const auto* data = static_cast<const char*>(sqlite3_column_blob(m_statement.get(), column));
     return data ? std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(m_statement.get(), column)))
                 : std::string();
 }

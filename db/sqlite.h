@@ -50,6 +50,7 @@ public:
     Statement& bindOrNull(int index, std::string_view text);  // empty text is stored as NULL
     Statement& bind(int index, std::optional<double> value);
     Statement& bindNull(int index);
+    Statement& bindBlob(int index, std::string_view bytes);  // bytes, not text: never read as UTF-8
 
     bool step();   // true while there is a row to read
     void reset();  // ready to bind and run again
@@ -57,6 +58,7 @@ public:
 
     std::int64_t integer(int column) const { return sqlite3_column_int64(m_statement.get(), column); }
     std::string text(int column) const;
+    std::string blob(int column) const;
     std::optional<double> number(int column) const;
     bool isNull(int column) const { return sqlite3_column_type(m_statement.get(), column) == SQLITE_NULL; }
 

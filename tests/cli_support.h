@@ -18,7 +18,7 @@ struct CliRun {
 inline CliRun runCli(const std::vector<std::string>& args, const std::string& input = {}) {
     std::istringstream in(input);
     std::ostringstream out, err;
-    const int status = cli::runCli(args, {in, out, err});
+    const int status = cli::runCli(args, {in, out, err, false});
     return {status, out.str(), err.str()};
 }
 

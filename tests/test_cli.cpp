@@ -2,11 +2,15 @@
 // every bad input gets one clear line, the right exit status, and leaves the
 // project file exactly as it was.
 #include "cli_support.h"
+#include "pdf_writer.h"
 #include "test_support.h"
 #include "text.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <map>
 
 using namespace claimtrack::test;
 
@@ -185,6 +189,56 @@ TEST_F(CliTest, SearchFindsWordsWithoutAccentsAndMarksThem) {
     EXPECT_EQ(none.err, "claimtrack-cli: nothing matches bicycles\n");
 }
 
+TEST_F(CliTest, ImportsAFolderWholeAndOnlyWhatIsNewTheSecondTime) {
+    namespace fs = std::filesystem;
+    const fs::path folder = dir / "collected";
+    fs::create_directories(folder / "2018" / "march");
+    fs::create_directories(folder / ".cache");
+    writeFile(folder / "2018" / "latin1.txt", "Caf\xE9 au lait co\xFBte 5 euros dans la capitale.\n");
+    writeFile(folder / "2018" / "march" / "page.html",
+              "<!doctype html><title>Saved</title><nav>Home News</nav><article><h1>Saved page</h1>"
+              "<p>The city installed 200 cameras along the ring road last spring.</p></article>");
+    writeFile(folder / "notes.md", "# Notes\n\nMore than 11 percent, by one estimate.\n");
+    writeFile(folder / "report.pdf",
+              claimtrack::test::makePdf({{{{"A report of 176 million cameras."}}, false}}, "Camera report",
+                                        "Analyst"));
+    writeFile(folder / "photo.jpg", "\xFF\xD8\xFF");                 // not an article: passed over
+    writeFile(folder / ".cache" / "old.txt", "a hidden copy");       // hidden: passed over
+    fs::create_directory_symlink(folder, folder / "2018" / "back");  // a link back up: not followed
+    fs::create_symlink(folder / "loop.txt", folder / "loop.txt");    // a link to itself: reported
+    writeFile(folder / "broken.txt", "");                            // empty: reported
+
+    const CliRun first = runCli({"import", project(), folder.string()});
+    EXPECT_EQ(first.status, 1) << first.err;
+    EXPECT_NE(first.err.find("loop.txt is a symbolic link that leads round in a loop"), std::string::npos)
+        << first.err;
+    EXPECT_NE(first.err.find("broken.txt is empty"), std::string::npos) << first.err;
+    EXPECT_EQ(std::count(first.out.begin(), first.out.end(), '\n'), 4) << first.out;
+    const auto articles = nlohmann::json::parse(runCli({"articles", project(), "--format", "json"}).out);
+    ASSERT_EQ(articles.size(), 5u);  // the fixture's and the four
+    std::map<std::string, std::string> formats;
+    for (const auto& a : articles)
+        formats[a["title"].get<std::string>()] =
+            a["format"].get<std::string>() + " " + a["encoding"].get<std::string>();
+    EXPECT_EQ(formats["Saved"], "html UTF-8");  // the page's <title>
+    EXPECT_EQ(formats["Camera report"], "pdf ");
+    EXPECT_EQ(formats["# Notes"], "markdown UTF-8");
+    const std::string latin1 = formats["Café au lait coûte 5 euros dans la capitale."];
+    EXPECT_TRUE(latin1 == "text ISO-8859-1" || latin1 == "text WINDOWS-1252") << latin1;
+
+    // Again, with one file more: only that one lands; the rest are named as already there.
+    writeFile(folder / "2018" / "new.txt", "A new article about 450 million cameras.\n");
+    const CliRun second = runCli({"import", project(), folder.string()});
+    std::size_t already = 0;
+    for (std::size_t at = second.err.find("is already in the project"); at != std::string::npos;
+         at = second.err.find("is already in the project", at + 1))
+        ++already;
+    EXPECT_EQ(already, 4u) << second.err;
+    EXPECT_NE(second.out.find("\tA new article about 450 million cameras.\n"), std::string::npos)
+        << second.out;
+    EXPECT_EQ(nlohmann::json::parse(runCli({"articles", project(), "--format", "json"}).out).size(), 6u);
+}
+
 struct BadInput {
     const char* name;
     std::vector<std::string> args;  // "{p}" is the project, "{d}/" the test folder
@@ -204,7 +258,9 @@ TEST_P(CliBadInput, GetsOneClearLineAndLeavesTheProjectAsItWas) {
     writeFile(dir / "binary.bin", std::string("\x7F"
                                               "ELF\x02\x01\x01\0\0\0",
                                               10));
-    writeFile(dir / "latin1.txt", "Caf\xE9 au lait: 5 cups\n");
+    writeFile(dir / "noise.txt", "\xC3\x28\xA0\xA1\xE2\x28\xA1\xF0\x28\x8C\xBC");
+    std::filesystem::create_directory(dir / "pictures");
+    writeFile(dir / "pictures" / "cameras.jpg", "\xFF\xD8\xFF\xE0 not really a picture");
     writeFile(dir / "good.txt", "A good file with 3 figures.\n");
     const std::string before = readFile(project());
 
@@ -233,12 +289,15 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{"EmptyFile", {"import", "{p}", "{d}/empty.txt"}, 1, "empty.txt is empty"},
         BadInput{
             "BinaryFile", {"import", "{p}", "{d}/binary.bin"}, 1, "not a text file (NUL byte at offset 7)"},
-        BadInput{"InvalidUtf8",
-                 {"import", "{p}", "{d}/latin1.txt"},
+        BadInput{"UnknownEncoding",
+                 {"import", "{p}", "{d}/noise.txt"},
                  1,
-                 "latin1.txt is not valid UTF-8: byte 0xE9 at offset 3"},
+                 "noise.txt: cannot tell which encoding the text is in"},
         BadInput{"MissingFile", {"import", "{p}", "{d}/nothing.txt"}, 1, "nothing.txt: no such file"},
-        BadInput{"Folder", {"import", "{p}", "{d}/"}, 1, "is a folder"},
+        BadInput{"FolderWithNothingToImport",
+                 {"import", "{p}", "{d}/pictures"},
+                 1,
+                 "pictures has no files to import (text, Markdown, saved web pages or PDFs)"},
         BadInput{"BadPublishedDate",
                  {"import", "{p}", "{d}/good.txt", "--published", "May 2024"},
                  1,

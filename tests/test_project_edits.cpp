@@ -1,5 +1,6 @@
 // Project edits the app's undo stack relies on: each change and its inverse
 // leave the project exactly as before.
+#include "pdf_writer.h"
 #include "project.h"
 #include "schema.h"
 #include "test_support.h"
@@ -300,4 +301,48 @@ TEST_F(ProjectEdits, DetectLeavesWordsThatAClaimCoversInPart) {
     ASSERT_TRUE(detected);
     EXPECT_EQ(detected->front().suggested, 0);
     EXPECT_EQ(detected->front().alreadyClaimed, 1);
+}
+
+TEST(ArticleOriginals, KeptAsBytesOrAsPathAndBackAfterAnUndoneImport) {
+    TempDir dir;
+    auto project = Project::create(dir / "originals.claims");
+    ASSERT_TRUE(project);
+    const std::string pdf = claimtrack::test::makePdf(
+        {{{{"Page one says 176 million."}}, false}, {{{"Page two says 626 million."}}, false}}, "Report",
+        "Analyst");
+    const std::string page =
+        "<!doctype html><title>Page</title><article><p>Saved with 450 million cameras.</p>";
+    std::vector<ArticleSource> sources{
+        {"report.pdf", {}, [&] { return Result<std::string>(pdf); }, "/x/report.pdf", true},
+        {"page.html", {}, [&] { return Result<std::string>(page); }, "/x/page.html", false}};
+    std::vector<std::int64_t> ids;
+    ASSERT_TRUE(project->importArticles(sources, [&](const ArticleSource&, const Result<ImportedArticle>& a) {
+        ASSERT_TRUE(a) << a.error().message;
+        ids.push_back(a->id);
+    }));
+    ASSERT_EQ(ids.size(), 2u);
+
+    const auto kept = *project->articleOriginal(ids[0]);
+    ASSERT_TRUE(kept);
+    EXPECT_EQ(kept->bytes, pdf);
+    EXPECT_EQ(kept->fileName, "report.pdf");
+    EXPECT_EQ(kept->sha256, sha256Hex(pdf));
+    const auto pathOnly = *project->articleOriginal(ids[1]);
+    ASSERT_TRUE(pathOnly);
+    EXPECT_FALSE(pathOnly->bytes);
+    EXPECT_EQ(pathOnly->path, "/x/page.html");
+    EXPECT_EQ(pathOnly->size, static_cast<std::int64_t>(page.size()));
+    const std::vector<std::int64_t> pages = *project->articlePages(ids[0]);
+    ASSERT_EQ(pages.size(), 2u);
+    EXPECT_EQ(project->article(ids[0])->format, "pdf");
+    EXPECT_EQ(project->article(ids[1])->format, "html");
+
+    // The import undone and done again: the same articles with their originals and pages.
+    auto removed = project->deleteArticles(ids);
+    ASSERT_TRUE(removed);
+    EXPECT_FALSE(*project->articleOriginal(ids[0]));
+    ASSERT_TRUE(project->restoreArticles(*removed));
+    EXPECT_EQ((*project->articleOriginal(ids[0]))->bytes, pdf);
+    EXPECT_EQ(*project->articlePages(ids[0]), pages);
+    EXPECT_EQ(project->article(ids[0])->format, "pdf");
 }

@@ -17,6 +17,7 @@ struct Streams {
     std::istream& in;
     std::ostream& out;
     std::ostream& err;
+    bool errIsTerminal;  // progress lines go to a terminal, never to a file or a pipe
 };
 
 // args excludes the program name: {"claims", "demo.claims", "--format", "csv"}.

@@ -5,6 +5,7 @@
 #include "output.h"
 #include "text_table.h"
 
+#include <chrono>
 #include <filesystem>
 
 namespace claimtrack::cli {
@@ -26,19 +27,37 @@ public:
 class ImportCommand : public Command {
 public:
     std::string project;
-    std::vector<std::string> files;
+    std::vector<std::string> paths;
     ArticleMeta meta;
+    bool keepPathOnly = false;
 
     int run(Streams streams) override {
         auto opened = Project::open(project);
         if (!opened)
             return report(streams.err, opened.error());
-        std::vector<ArticleSource> sources;
-        for (const std::string& file : files)
-            sources.push_back({file, meta, [file] { return readArticleFile(file); }});
         int status = kExitOk;
+        // Folders are read whole, recursively; what cannot be listed is reported and the rest imported.
+        std::vector<ArticleSource> sources;
+        for (const std::string& path : paths) {
+            std::error_code ec;
+            if (!std::filesystem::is_directory(path, ec)) {
+                sources.push_back(source(path));
+                continue;
+            }
+            std::vector<std::string> problems;
+            const std::vector<std::filesystem::path> files = articleFilesIn(path, problems);
+            for (const std::filesystem::path& file : files)
+                sources.push_back(source(file.string()));
+            if (files.empty() && problems.empty())
+                problems.push_back(path +
+                                   " has no files to import (text, Markdown, saved web pages or PDFs)");
+            for (const std::string& problem : problems)
+                status = report(streams.err, makeError(ErrorCode::Io, problem));
+        }
+        Progress progress(streams, sources.size());
         auto imported = opened->importArticles(
             sources, [&](const ArticleSource& source, const Result<ImportedArticle>& article) {
+                progress.step();
                 if (!article) {
                     status = report(streams.err, article.error());
                     return;
@@ -48,11 +67,44 @@ public:
                                 << " is already in the project as article " << article->id << '\n';
                 streams.out << article->id << '\t' << article->title << '\n';
             });
+        progress.done();
         streams.out.flush();
         if (!imported)
             return report(streams.err, imported.error());
         return status;
     }
+
+private:
+    ArticleSource source(const std::string& file) const {
+        const std::string absolute = std::filesystem::absolute(file).string();
+        return {file, meta, [file] { return readArticleFile(file); }, absolute, !keepPathOnly};
+    }
+
+    // "imported 120 of 10000" on one line of a terminal, redrawn at most ten times a second.
+    class Progress {
+    public:
+        Progress(Streams& streams, std::size_t total) : m_streams(streams), m_total(total) {}
+        void step() {
+            ++m_done;
+            const auto now = std::chrono::steady_clock::now();
+            if (!m_streams.errIsTerminal || m_total < 2 || now - m_shown < std::chrono::milliseconds(100))
+                return;
+            m_shown = now;
+            m_streams.err << "\rimported " << m_done << " of " << m_total << std::flush;
+            m_drawn = true;
+        }
+        void done() {
+            if (m_drawn)
+                m_streams.err << "\rimported " << m_done << " of " << m_total << '\n';
+        }
+
+    private:
+        Streams& m_streams;
+        std::size_t m_total;
+        std::size_t m_done = 0;
+        bool m_drawn = false;
+        std::chrono::steady_clock::time_point m_shown;
+    };
 };
 
 class ArticlesCommand : public Command {
@@ -102,11 +154,14 @@ void addArticleCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& co
     init->add_option("PROJECT", initCommand.project, "Project file to create (e.g. research.claims)")
         ->required();
 
-    auto* import =
-        app.add_subcommand("import", "Import UTF-8 text files as articles; prints id<TAB>title per file");
+    auto* import = app.add_subcommand(
+        "import",
+        "Import articles (text, Markdown, saved web pages, PDFs; folders whole); prints id<TAB>title each");
     auto& importCommand = attach<ImportCommand>(import, commands, chosen);
     import->add_option("PROJECT", importCommand.project, "Project file")->required();
-    import->add_option("FILE", importCommand.files, "Text files to import")->required();
+    import->add_option("PATH", importCommand.paths, "Files, or folders to import whole")->required();
+    import->add_flag("--keep-path", importCommand.keepPathOnly,
+                     "Keep each file's path and hash in the project instead of a copy of its bytes");
     import->add_option("--title", importCommand.meta.title, "Title (default: the text's first line)");
     import->add_option("--author", importCommand.meta.author, "Author");
     import->add_option("--publisher", importCommand.meta.publisher, "Publisher");

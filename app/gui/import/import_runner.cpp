@@ -9,7 +9,8 @@
 
 namespace claimtrack::gui {
 
-ImportSummary importFiles(QWidget* parent, ProjectSession& session, const QStringList& files) {
+ImportSummary importFiles(QWidget* parent, ProjectSession& session, const QStringList& files,
+                          bool keepCopies) {
     ImportSummary summary;
     QProgressDialog progress(QCoreApplication::translate("Import", "Importing articles…"),
                              QCoreApplication::translate("Import", "Cancel"), 0,
@@ -25,7 +26,11 @@ ImportSummary importFiles(QWidget* parent, ProjectSession& session, const QStrin
         std::vector<ArticleSource> sources;
         for (qsizetype i = first; i < std::min(files.size(), first + kChunk); ++i) {
             const std::string path = files[i].toStdString();
-            sources.push_back({path, {}, [path] { return readArticleFile(path); }});
+            sources.push_back({path,
+                               {},
+                               [path] { return readArticleFile(path); },
+                               QFileInfo(files[i]).absoluteFilePath().toStdString(),
+                               keepCopies});
         }
         auto imported = session.project().importArticles(
             sources, [&](const ArticleSource&, const Result<ImportedArticle>& article) {

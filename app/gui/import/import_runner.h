@@ -21,6 +21,8 @@ struct ImportSummary {
     bool cancelled = false;
 };
 
-ImportSummary importFiles(QWidget* parent, ProjectSession& session, const QStringList& files);
+// `keepCopies`: the project keeps a copy of each file's bytes; else its path and hash.
+ImportSummary importFiles(QWidget* parent, ProjectSession& session, const QStringList& files,
+                          bool keepCopies = true);
 
 }  // namespace claimtrack::gui
