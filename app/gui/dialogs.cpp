@@ -61,6 +61,12 @@ QString FileDialog::saveFile(QWidget* parent, const QString& title, const QStrin
     return QFileDialog::getSaveFileName(parent, title, suggested, filter);
 }
 
+QString FileDialog::folder(QWidget* parent, const QString& title) {
+    if (auto answer = takeAnswer(s_nextAnswer))
+        return answer->value(0);
+    return QFileDialog::getExistingDirectory(parent, title);
+}
+
 std::optional<QString> InputDialog::text(QWidget* parent, const QString& title, const QString& label,
                                          const QString& value) {
     if (s_answered) {

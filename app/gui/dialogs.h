@@ -38,6 +38,7 @@ struct FileDialog {
     static QString openFile(QWidget* parent, const QString& title, const QString& filter);
     static QString saveFile(QWidget* parent, const QString& title, const QString& suggested,
                             const QString& filter);
+    static QString folder(QWidget* parent, const QString& title);
 
     // For tests: the next file dialog returns these paths without showing.
     static void setNextAnswer(QStringList paths) { s_nextAnswer = std::move(paths); }

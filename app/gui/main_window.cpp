@@ -133,6 +133,15 @@ void MainWindow::createActions() {
         });
     m_import = action(QStringLiteral("actionImport"), tr("&Import Articles…"),
                       QKeySequence(Qt::CTRL | Qt::Key_I), &MainWindow::importArticles);
+    m_importFolder = action(QStringLiteral("actionImportFolder"), tr("Import &Folder…"),
+                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), &MainWindow::importFolder);
+    m_keepCopies =
+        action(QStringLiteral("actionKeepCopies"), tr("&Keep Copies of Imported Files"), QKeySequence(),
+               [](bool on) { QSettings().setValue(QStringLiteral("keepCopies"), on); });
+    m_keepCopies->setCheckable(true);
+    m_keepCopies->setChecked(QSettings().value(QStringLiteral("keepCopies"), true).toBool());
+    m_keepCopies->setToolTip(
+        tr("Keep each imported file's bytes in the project; otherwise its path and hash"));
     m_exportAll = action(QStringLiteral("actionExportAll"), tr("&Export All Claims to CSV…"), QKeySequence(),
                          [this] { exportClaims(false); });
     m_exportFiltered = action(QStringLiteral("actionExportFiltered"), tr("Export &Shown Claims to CSV…"),
@@ -184,6 +193,8 @@ void MainWindow::createMenus() {
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     file->addSeparator();
     file->addAction(m_import);
+    file->addAction(m_importFolder);
+    file->addAction(m_keepCopies);
     file->addAction(m_exportAll);
     file->addAction(m_exportFiltered);
     file->addAction(m_exportConflicts);
@@ -436,6 +447,7 @@ void MainWindow::updateActions() {
     const bool open = m_session != nullptr;
     const bool selection = open && m_reader->selectedRange().has_value();
     m_import->setEnabled(open);
+    m_importFolder->setEnabled(open);
     m_exportAll->setEnabled(open);
     m_exportFiltered->setEnabled(open);
     m_exportConflicts->setEnabled(open);
@@ -529,26 +541,6 @@ void MainWindow::reanchorCurrentClaim() {
         showError(tr("Cannot re-anchor claim"), moved.error());
 }
 
-void MainWindow::importArticles() {
-    if (!m_session)
-        return;
-    importFileList(
-        FileDialog::openFiles(this, tr("Import articles"), tr("Text files (*.txt *.md);;All files (*)")));
-}
-
-void MainWindow::importFileList(const QStringList& files) {
-    if (files.isEmpty() || !m_session)
-        return;
-    const ImportSummary summary = importFiles(this, *m_session, files);
-    if (m_findOnImport->isChecked() && !summary.imported.empty())
-        if (auto found = m_session->findFigures(summary.imported); !found)
-            showError(tr("Cannot find figures"), found.error());
-    if (!summary.imported.empty())
-        showArticle(summary.imported.front());
-    statusBar()->showMessage(
-        tr("Imported %n article(s).", nullptr, static_cast<int>(summary.imported.size())), 5000);
-}
-
 void MainWindow::exportClaims(bool onlyFiltered) {
     if (!m_session)
         return;
@@ -581,20 +573,6 @@ void MainWindow::exportConflicts() {
 
 void MainWindow::showError(const QString& title, const Error& error) {
     MessageBox::critical(this, title, errorText(error));
-}
-
-void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
-    if (m_session && event->mimeData()->hasUrls())
-        event->acceptProposedAction();
-}
-
-void MainWindow::dropEvent(QDropEvent* event) {
-    QStringList files;
-    for (const QUrl& url : event->mimeData()->urls())
-        if (url.isLocalFile())
-            files << url.toLocalFile();
-    event->acceptProposedAction();
-    importFileList(files);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

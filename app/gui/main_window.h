@@ -69,6 +69,7 @@ public Q_SLOTS:
     void deleteCurrentClaim();
     void reanchorCurrentClaim();
     void importArticles();
+    void importFolder();
     void exportClaims(bool onlyFiltered);
     void exportConflicts();
 
@@ -127,6 +128,8 @@ private:
     QAction* m_newProject = nullptr;
     QAction* m_openProject = nullptr;
     QAction* m_import = nullptr;
+    QAction* m_importFolder = nullptr;
+    QAction* m_keepCopies = nullptr;
     QAction* m_exportAll = nullptr;
     QAction* m_exportFiltered = nullptr;
     QAction* m_exportConflicts = nullptr;

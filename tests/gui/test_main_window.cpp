@@ -29,6 +29,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 using namespace claimtrack;
 using namespace claimtrack::gui;
 using namespace claimtrack::test;
@@ -334,6 +336,31 @@ TEST_F(MainWindowTest, DroppedFilesAreImported) {
     static_cast<QObject*>(window.get())->event(&drop);
     EXPECT_EQ(*project().articleCount(), 2);
     EXPECT_EQ(window->reader()->articleId(), 2) << "the new article is opened";
+}
+
+TEST_F(MainWindowTest, AFolderIsImportedWholeAsOneUndoableStep) {
+    std::filesystem::create_directories(dir / "folder" / "inner");
+    writeFile(dir / "folder" / "a.txt", "A text about 300 cameras.\n");
+    writeFile(
+        dir / "folder" / "inner" / "b.html",
+        "<!doctype html><title>Saved page</title><article><p>A page about 40 trains a day.</p></article>");
+    writeFile(dir / "folder" / "inner" / "empty.md", "");
+    // Kept as a path and hash only, as the user chose.
+    window->findChild<QAction*>(QStringLiteral("actionKeepCopies"))->setChecked(false);
+    FileDialog::setNextAnswer({qs(dir / "folder")});
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    ASSERT_TRUE(action("actionImportFolder")->isEnabled());
+    action("actionImportFolder")->trigger();
+    EXPECT_EQ(*project().articleCount(), 3);
+    EXPECT_TRUE(MessageBox::lastText().contains(QStringLiteral("empty.md is empty")))
+        << "the bad file is named";
+    const auto original = *project().articleOriginal(3);
+    ASSERT_TRUE(original);
+    EXPECT_FALSE(original->bytes);
+    EXPECT_TRUE(original->path.ends_with("b.html")) << original->path;
+    action("actionUndo")->trigger();
+    EXPECT_EQ(*project().articleCount(), 1);
+    window->findChild<QAction*>(QStringLiteral("actionKeepCopies"))->setChecked(true);
 }
 
 TEST_F(MainWindowTest, LayoutAndRecentProjectsSurviveARestart) {

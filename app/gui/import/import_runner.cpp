@@ -9,9 +9,26 @@
 
 namespace claimtrack::gui {
 
-ImportSummary importFiles(QWidget* parent, ProjectSession& session, const QStringList& files,
+ImportSummary importFiles(QWidget* parent, ProjectSession& session, const QStringList& paths,
                           bool keepCopies) {
     ImportSummary summary;
+    // Folders are read whole, recursively; what cannot be listed is reported with the failures.
+    QStringList files;
+    for (const QString& path : paths) {
+        if (!QFileInfo(path).isDir()) {
+            files << path;
+            continue;
+        }
+        std::vector<std::string> problems;
+        const std::vector<std::filesystem::path> found = articleFilesIn(path.toStdString(), problems);
+        for (const std::filesystem::path& file : found)
+            files << QString::fromStdString(file.string());
+        if (found.empty() && problems.empty())
+            problems.push_back(path.toStdString() +
+                               " has no files to import (text, Markdown, saved web pages or PDFs)");
+        for (const std::string& problem : problems)
+            summary.failures << QString::fromStdString(problem);
+    }
     QProgressDialog progress(QCoreApplication::translate("Import", "Importing articles…"),
                              QCoreApplication::translate("Import", "Cancel"), 0,
                              static_cast<int>(files.size()), parent);

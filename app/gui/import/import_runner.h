@@ -21,8 +21,9 @@ struct ImportSummary {
     bool cancelled = false;
 };
 
-// `keepCopies`: the project keeps a copy of each file's bytes; else its path and hash.
-ImportSummary importFiles(QWidget* parent, ProjectSession& session, const QStringList& files,
+// Imports files, and folders whole. `keepCopies`: the project keeps a copy of each file's bytes; else its
+// path and hash.
+ImportSummary importFiles(QWidget* parent, ProjectSession& session, const QStringList& paths,
                           bool keepCopies = true);
 
 }  // namespace claimtrack::gui
