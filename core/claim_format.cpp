@@ -96,6 +96,7 @@ nlohmann::ordered_json claimToJson(const ClaimRecord& claim) {
         {"note", jsonText(f.note)},
         {"created_at", claim.createdAt},
         {"updated_at", claim.updatedAt},
+        {"page", claim.page > 0 ? nlohmann::ordered_json(claim.page) : nlohmann::ordered_json()},
     };
 }
 

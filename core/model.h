@@ -102,6 +102,7 @@ struct ClaimRecord {
     ClaimFields fields;
     std::string createdAt;
     std::string updatedAt;
+    int page = 0;  // the page of a PDF the claim's words begin on ("p. 4"); 0 for other articles
 };
 
 }  // namespace claimtrack

@@ -57,7 +57,8 @@ std::string selectClaims(std::string_view where, std::string_view order) {
            m.name, s.name, c.as_of, c.status, c.note, c.created_at, c.updated_at,
            (SELECT group_concat(name, char(31)) FROM
                (SELECT t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id
-                WHERE ct.claim_id = c.id ORDER BY t.name))
+                WHERE ct.claim_id = c.id ORDER BY t.name)),
+           (SELECT max(p.page) FROM article_page p WHERE p.article_id = c.article_id AND p.start <= c.start)
     FROM claim c
     JOIN article a ON a.id = c.article_id
     LEFT JOIN metric m ON m.id = c.metric_id
@@ -96,6 +97,7 @@ ClaimRecord readClaim(const Statement& row) {
         f.tags.push_back(tags.substr(start, end - start));
         start = end + 1;
     }
+    claim.page = static_cast<int>(row.integer(25));
     return claim;
 }
 

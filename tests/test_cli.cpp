@@ -189,6 +189,26 @@ TEST_F(CliTest, SearchFindsWordsWithoutAccentsAndMarksThem) {
     EXPECT_EQ(none.err, "claimtrack-cli: nothing matches bicycles\n");
 }
 
+TEST_F(CliTest, AClaimInAPdfCitesItsPage) {
+    writeFile(dir / "report.pdf",
+              claimtrack::test::makePdf({{{{"Page one counts 176 million cameras."}}, false},
+                                         {{{"Page two forecasts 626 million."}}, false}},
+                                        "Camera report", "Analyst"));
+    const CliRun imported = runCli({"import", project(), file("report.pdf")});
+    ASSERT_EQ(imported.status, 0) << imported.err;
+    const std::string id = imported.out.substr(0, imported.out.find('\t'));
+    ASSERT_EQ(
+        runCli({"claim", "add", project(), "--article", id, "--quote", "626 million", "--value", "626000000"})
+            .status,
+        0);
+    ASSERT_EQ(runCli({"claim", "add", project(), "--article", id, "--quote", "176 million"}).status, 0);
+    const auto claims = nlohmann::json::parse(runCli({"claims", project(), "--format", "json"}).out);
+    ASSERT_EQ(claims.size(), 2u);
+    EXPECT_EQ(claims[0]["quote"], "176 million");
+    EXPECT_EQ(claims[0]["page"], 1);
+    EXPECT_EQ(claims[1]["page"], 2);
+}
+
 TEST_F(CliTest, ImportsAFolderWholeAndOnlyWhatIsNewTheSecondTime) {
     namespace fs = std::filesystem;
     const fs::path folder = dir / "collected";
@@ -260,6 +280,12 @@ TEST_P(CliBadInput, GetsOneClearLineAndLeavesTheProjectAsItWas) {
                                               10));
     writeFile(dir / "noise.txt", "\xC3\x28\xA0\xA1\xE2\x28\xA1\xF0\x28\x8C\xBC");
     std::filesystem::create_directory(dir / "pictures");
+    writeFile(dir / "huge.txt", "2 GiB of text, mostly a hole: ");
+    std::filesystem::resize_file(dir / "huge.txt", 2ull << 30);  // sparse, so it costs no disk
+    std::string deep;
+    for (int i = 0; i < 5000; ++i)
+        deep += "<div>";
+    writeFile(dir / "deep.html", "<!doctype html><body>" + deep + "words</body>");
     writeFile(dir / "pictures" / "cameras.jpg", "\xFF\xD8\xFF\xE0 not really a picture");
     writeFile(dir / "good.txt", "A good file with 3 figures.\n");
     const std::string before = readFile(project());
@@ -294,6 +320,11 @@ INSTANTIATE_TEST_SUITE_P(
                  1,
                  "noise.txt: cannot tell which encoding the text is in"},
         BadInput{"MissingFile", {"import", "{p}", "{d}/nothing.txt"}, 1, "nothing.txt: no such file"},
+        BadInput{"TwoGigabyteFile", {"import", "{p}", "{d}/huge.txt"}, 1, "huge.txt is larger than 64 MiB"},
+        BadInput{"DeeplyNestedPage",
+                 {"import", "{p}", "{d}/deep.html"},
+                 1,
+                 "deep.html: its elements nest 5001 deep (more than 1000); that is not a page to read"},
         BadInput{"FolderWithNothingToImport",
                  {"import", "{p}", "{d}/pictures"},
                  1,

@@ -1,5 +1,6 @@
 // Project edits the app's undo stack relies on: each change and its inverse
 // leave the project exactly as before.
+#include "files.h"
 #include "pdf_writer.h"
 #include "project.h"
 #include "schema.h"
@@ -345,4 +346,34 @@ TEST(ArticleOriginals, KeptAsBytesOrAsPathAndBackAfterAnUndoneImport) {
     EXPECT_EQ((*project->articleOriginal(ids[0]))->bytes, pdf);
     EXPECT_EQ(*project->articlePages(ids[0]), pages);
     EXPECT_EQ(project->article(ids[0])->format, "pdf");
+}
+
+TEST(ArticleOriginals, AFileThatVanishesDuringAnImportIsReportedAndTheRestLand) {
+    TempDir dir;
+    auto project = Project::create(dir / "vanish.claims");
+    ASSERT_TRUE(project);
+    writeFile(dir / "a.txt", "First article, 10 cameras.\n");
+    writeFile(dir / "b.txt", "Second article, gone before it is read.\n");
+    writeFile(dir / "c.txt", "Third article, 30 cameras.\n");
+    std::vector<ArticleSource> sources;
+    for (const char* name : {"a.txt", "b.txt", "c.txt"}) {
+        const auto path = dir / name;
+        sources.push_back({name,
+                           {},
+                           [path] {
+                               if (path.filename() == "b.txt")
+                                   std::filesystem::remove(path);  // taken away between listing and reading
+                               return readArticleFile(path);
+                           },
+                           path.string(),
+                           true});
+    }
+    std::vector<std::string> failures;
+    ASSERT_TRUE(project->importArticles(sources, [&](const ArticleSource&, const Result<ImportedArticle>& a) {
+        if (!a)
+            failures.push_back(a.error().message);
+    }));
+    ASSERT_EQ(failures.size(), 1u);
+    EXPECT_NE(failures[0].find("b.txt: no such file"), std::string::npos) << failures[0];
+    EXPECT_EQ(*project->articleCount(), 2);
 }

@@ -1,22 +1,42 @@
 #!/usr/bin/env bash
-# Builds the figure finder's fuzz target with clang (libFuzzer, ASan, UBSan)
-# and runs it: tests/fuzz/run.sh [SECONDS] (default 600).
-# Seeds the corpus with the samples and, where present, ../shared/seeds.
+# Builds the fuzz targets with clang (libFuzzer, ASan, UBSan) and runs each:
+#   tests/fuzz/run.sh [SECONDS] [TARGET...]   (default 600 s; targets: figures html pdf text)
+# Seeds each corpus with the samples and, where present, ../shared/seeds.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-600}
+shift || true
+targets=("$@")
+[ ${#targets[@]} -eq 0 ] && targets=(figures html pdf text)
 if ! command -v clang++ >/dev/null; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-recommends clang >/dev/null
 fi
 out=build/fuzz
-mkdir -p "$out/corpus"
-qt_flags=$(pkg-config --cflags Qt6Core)
-qt_libs=$(pkg-config --libs Qt6Core)
-clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-  -Icore -Icore/figures $qt_flags -fPIC \
-  tests/fuzz/figures_fuzz.cpp core/figures/*.cpp core/text.cpp \
-  $qt_libs -lcrypto -lfmt -o "$out/figures_fuzz"
-cp samples/articles/*.txt "$out/corpus/" 2>/dev/null || true
-cp ../shared/seeds/*.txt "$out/corpus/" 2>/dev/null || true
-"$out/figures_fuzz" "$out/corpus" -max_total_time="$seconds" -max_len=4096 -print_final_stats=1
+mkdir -p "$out"
+flags=(-std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -fPIC
+       -Icore -Icore/figures $(pkg-config --cflags Qt6Core uchardet poppler-cpp gumbo icu-uc))
+libs=($(pkg-config --libs Qt6Core uchardet poppler-cpp gumbo icu-uc) -lcrypto -lfmt -lz)
+core=(core/text.cpp core/model.cpp core/anchor.cpp)
+importers=(core/importers/*.cpp)
+
+for target in "${targets[@]}"; do
+  corpus="$out/corpus-$target"
+  mkdir -p "$corpus"
+  case $target in
+    figures) sources=(core/figures/*.cpp)
+             cp samples/articles/*.txt ../shared/seeds/*.txt "$corpus/" 2>/dev/null || true ;;
+    html)    sources=("${importers[@]}")
+             cp samples/pages/*.html "$corpus/" 2>/dev/null || true ;;
+    pdf)     sources=("${importers[@]}")
+             printf '%%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Resources<</Font<</F1 4 0 R>>>>/Contents 5 0 R>>endobj\n4 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\n5 0 obj<</Length 44>>stream\nBT /F1 11 Tf 72 720 Td (176 million) Tj ET\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%%%EOF\n' >"$corpus/seed.pdf" ;;
+    text)    sources=("${importers[@]}")
+             cp samples/articles/*.txt "$corpus/" 2>/dev/null || true
+             printf 'Caf\xe9 au lait, 5 \x80\n' >"$corpus/cp1252.txt" ;;
+    *) echo "unknown target: $target" >&2; exit 2 ;;
+  esac
+  clang++ "${flags[@]}" "tests/fuzz/${target}_fuzz.cpp" "${sources[@]}" "${core[@]}" "${libs[@]}" \
+    -o "$out/${target}_fuzz"
+  "$out/${target}_fuzz" "$corpus" -max_total_time="$seconds" -max_len=65536 -rss_limit_mb=4096 \
+    -print_final_stats=1
+done

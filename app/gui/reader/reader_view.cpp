@@ -167,7 +167,8 @@ void ReaderView::setClaims(const std::vector<ClaimRecord>& claims) {
     for (const ClaimRecord& claim : claims)
         if (claim.articleId == m_articleId)
             m_highlights.push_back({m_offsets->toUtf16(claim.anchor.range), claim.id, claim.fields.status,
-                                    claimSummary(claim.fields)});
+                                    claimSummary(claim.fields) +
+                                        (claim.page > 0 ? tr("\nPage: %1").arg(claim.page) : QString())});
     std::sort(m_highlights.begin(), m_highlights.end(),
               [](const Highlight& a, const Highlight& b) { return a.range.start < b.range.start; });
     if (std::none_of(m_highlights.begin(), m_highlights.end(),
