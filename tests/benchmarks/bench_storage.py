@@ -11,8 +11,10 @@ Measures, each as the median wall time of --runs runs in one session:
      the shell's `.import` of the same rows into the claim table;
   3. exporting 1,000,000 claims to CSV: `claimtrack-cli export` against
      `sqlite3 -csv` selecting the same columns; and the export's peak memory
-     at 100,000 and 1,000,000 claims.
-Prints a Markdown table for docs/performance.md.
+     at 100,000 and 1,000,000 claims;
+  4. searching the 10,000 imported articles (claimtrack-bench search, a
+     median of 21 runs a query) against a LIKE scan of every text.
+Prints Markdown tables for docs/performance.md.
 """
 import argparse
 import csv
@@ -115,6 +117,9 @@ def main():
                                                        f".import --csv {work / 'articles.csv'} article"))
         rows.append(("import 10,000 articles (5 KB)", ours, shell, "claimtrack-cli import",
                      "sqlite3 .import into article"))
+        # 4. Search, on the project the last import run built (its full-text index included).
+        search = subprocess.run([bench, "search", str(work / "import.claims")], capture_output=True, text=True,
+                                check=True).stdout
 
         # A project holding the articles, copied as the start of each claims run.
         base = fresh_project("base.claims")
@@ -186,6 +191,8 @@ def main():
         for name, (ours_s, ours_rss), (shell_s, _), ours_what, shell_what in rows:
             print(f"| {name} | {ours_s:.2f} s | {shell_s:.2f} s | {ours_s / shell_s:.2f}x | {ours_rss:.0f} MiB "
                   f"| {ours_what} vs {shell_what} |")
+        print("\nSearch over the 10,000 imported articles:\n")
+        print(search)
         print(f"\nExport peak RSS: {small_rss:.0f} MiB at {SMALL_CLAIMS:,} claims, "
               f"{rows[-1][1][1]:.0f} MiB at {CLAIMS:,} claims.")
     finally:
