@@ -288,6 +288,19 @@ TEST(PdfImport, PagesInReadingOrderWithParagraphsAndMetadata) {
     EXPECT_EQ(article->meta.published, "2019-01-15");
 }
 
+TEST(PdfImport, TwoColumnsAreReadColumnByColumn) {
+    // Left column first, as a reader reads it, though its lines share their heights with the right one's.
+    const std::string columns = "BT /F1 11 Tf 14 TL 72 720 Td (The left column opens the story and) Tj T* "
+                                "(runs down the page first.) Tj ET "
+                                "BT /F1 11 Tf 14 TL 320 720 Td (The right column continues it) Tj T* "
+                                "(after the left one ends.) Tj ET";
+    const auto article =
+        extractPdfArticle(makePdf({{{}, false}}, "Columns", "Layout", columns), "columns.pdf");
+    ASSERT_TRUE(article) << article.error().message;
+    EXPECT_EQ(article->pages[0], "The left column opens the story and runs down the page first.\n\n"
+                                 "The right column continues it after the left one ends.");
+}
+
 TEST(PdfImport, EveryCharacterKnowsItsPage) {
     const auto document = readDocument(makePdf(kReport, "Cameras", "Mei Zhang"), "report.pdf");
     ASSERT_TRUE(document) << document.error().message;
