@@ -220,7 +220,8 @@ void ReaderView::applyHighlights() {
         selection.format.setUnderlineColor(QColor(70, 100, 210));
         selections.append(selection);
     }
-    // Search matches: a marker-pen yellow under the claims' colours.
+    // Search matches: a marker-pen yellow over everything, as the words looked for are what is being read
+    // now.
     for (const Utf16Range& range : m_searchMatches) {
         if (range.end < first || range.start > last)
             continue;
@@ -228,8 +229,11 @@ void ReaderView::applyHighlights() {
         cursor.setPosition(static_cast<int>(range.start));
         cursor.setPosition(static_cast<int>(range.end), QTextCursor::KeepAnchor);
         selection.cursor = cursor;
-        selection.format.setBackground(QColor(255, 214, 0, 120));
-        selections.prepend(selection);
+        // Opaque and underlined, so a hit never passes for an unverified claim's translucent yellow.
+        selection.format.setBackground(QColor(255, 213, 79));
+        selection.format.setUnderlineStyle(QTextCharFormat::SingleUnderline);
+        selection.format.setUnderlineColor(QColor(191, 120, 0));
+        selections.append(selection);
     }
     m_text->setExtraSelections(selections);
 }
