@@ -275,11 +275,15 @@ Result<void> Project::importArticles(std::span<const ArticleSource> sources, con
                     outcomes.emplace_back(&source, document.error());
                     continue;
                 }
+                // Each article lands whole or not at all, within the group's transaction.
+                m_db->exec("SAVEPOINT article");
                 try {
                     outcomes.emplace_back(&source, insertArticle(*document, source.meta, original));
+                    m_db->exec("RELEASE article");
                 } catch (const Failure& failure) {
                     if (failure.error().code != ErrorCode::InvalidInput)
                         throw;  // the project cannot be written: give up the group
+                    m_db->exec("ROLLBACK TO article; RELEASE article");
                     outcomes.emplace_back(&source, failure.error());
                 }
             }
