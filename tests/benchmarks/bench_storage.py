@@ -100,7 +100,7 @@ def main():
             for i, text in enumerate(texts, 1):
                 writer.writerow([i, str(uuid.uuid4()), text.split("\n", 1)[0], "", "", "", "",
                                  "2026-01-01T00:00:00.000Z", text, hashlib.sha256(text.encode()).hexdigest(),
-                                 len(text)])
+                                 len(text), "text", "UTF-8"])  # format and encoding (schema 4)
 
         def fresh_project(name):
             project = work / name
