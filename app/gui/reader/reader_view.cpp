@@ -207,34 +207,32 @@ void ReaderView::applyHighlights() {
         selection.format.setBackground(color);
         selections.append(selection);
     }
+    // Marks ranges near the screen with one format.
+    const auto mark = [&](const std::vector<Utf16Range>& ranges, const QTextCharFormat& format) {
+        for (const Utf16Range& range : ranges) {
+            if (range.end < first || range.start > last)
+                continue;
+            QTextEdit::ExtraSelection selection;
+            cursor.setPosition(static_cast<int>(range.start));
+            cursor.setPosition(static_cast<int>(range.end), QTextCursor::KeepAnchor);
+            selection.cursor = cursor;
+            selection.format = format;
+            selections.append(selection);
+        }
+    };
     // Suggestions: a dashed underline on a faint background, so they never pass for claims.
-    for (const Utf16Range& range : m_suggestions) {
-        if (range.end < first || range.start > last)
-            continue;
-        QTextEdit::ExtraSelection selection;
-        cursor.setPosition(static_cast<int>(range.start));
-        cursor.setPosition(static_cast<int>(range.end), QTextCursor::KeepAnchor);
-        selection.cursor = cursor;
-        selection.format.setBackground(QColor(90, 120, 220, 40));
-        selection.format.setUnderlineStyle(QTextCharFormat::DashUnderline);
-        selection.format.setUnderlineColor(QColor(70, 100, 210));
-        selections.append(selection);
-    }
+    QTextCharFormat suggestion;
+    suggestion.setBackground(QColor(90, 120, 220, 40));
+    suggestion.setUnderlineStyle(QTextCharFormat::DashUnderline);
+    suggestion.setUnderlineColor(QColor(70, 100, 210));
+    mark(m_suggestions, suggestion);
     // Search matches: a marker-pen yellow over everything, as the words looked for are what is being read
-    // now.
-    for (const Utf16Range& range : m_searchMatches) {
-        if (range.end < first || range.start > last)
-            continue;
-        QTextEdit::ExtraSelection selection;
-        cursor.setPosition(static_cast<int>(range.start));
-        cursor.setPosition(static_cast<int>(range.end), QTextCursor::KeepAnchor);
-        selection.cursor = cursor;
-        // Opaque and underlined, so a hit never passes for an unverified claim's translucent yellow.
-        selection.format.setBackground(QColor(255, 213, 79));
-        selection.format.setUnderlineStyle(QTextCharFormat::SingleUnderline);
-        selection.format.setUnderlineColor(QColor(191, 120, 0));
-        selections.append(selection);
-    }
+    // now; opaque and underlined, so a hit never passes for an unverified claim's translucent yellow.
+    QTextCharFormat hit;
+    hit.setBackground(QColor(255, 213, 79));
+    hit.setUnderlineStyle(QTextCharFormat::SingleUnderline);
+    hit.setUnderlineColor(QColor(191, 120, 0));
+    mark(m_searchMatches, hit);
     m_text->setExtraSelections(selections);
 }
 
