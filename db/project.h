@@ -117,6 +117,7 @@ struct ConflictSide {
     ClaimRecord claim;
     std::vector<std::int64_t> claimIds;  // claim.id first
     std::string figure;                  // "about 1.4 billion", on the metric's common scale
+    bool holds(std::int64_t claimId) const;
 };
 
 // The researcher's judgement of a conflict, kept with one claim of each side.
@@ -142,6 +143,8 @@ struct ConflictRow {
     std::string explanation;    // "626 million is 39% above 450 million"
     std::optional<Verdict> verdict;
     std::optional<VerdictChoice> choice() const;
+    // Whether claim `a` is on one side and claim `b` on the other, either way round.
+    bool joins(std::int64_t a, std::int64_t b) const;
 };
 
 struct MetricSummary {

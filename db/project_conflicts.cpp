@@ -95,7 +95,6 @@ void writeStatuses(sqlite::Connection& db, const std::vector<VerdictChange::Stat
 
 // Attaches each stored verdict to the conflict between the groups its two claims belong to.
 void attachVerdicts(std::vector<ConflictRow>& rows, const std::vector<Verdict>& verdicts) {
-    std::unordered_map<std::int64_t, std::pair<std::size_t, bool>> side;  // claim -> (row, is lower)
     std::unordered_map<std::int64_t, std::vector<std::size_t>> rowsOfClaim;
     for (std::size_t r = 0; r < rows.size(); ++r)
         for (const ConflictSide* s : {&rows[r].lower, &rows[r].higher})
@@ -103,19 +102,11 @@ void attachVerdicts(std::vector<ConflictRow>& rows, const std::vector<Verdict>& 
                 rowsOfClaim[id].push_back(r);
     for (const Verdict& verdict : verdicts) {
         const auto a = rowsOfClaim.find(verdict.claimA);
-        const auto b = rowsOfClaim.find(verdict.claimB);
-        if (a == rowsOfClaim.end() || b == rowsOfClaim.end())
+        if (a == rowsOfClaim.end())
             continue;  // its claims no longer conflict (edited or deleted)
-        for (const std::size_t r : a->second) {
-            const ConflictRow& row = rows[r];
-            const auto holds = [](const ConflictSide& s, std::int64_t id) {
-                return std::find(s.claimIds.begin(), s.claimIds.end(), id) != s.claimIds.end();
-            };
-            if ((holds(row.lower, verdict.claimA) && holds(row.higher, verdict.claimB)) ||
-                (holds(row.higher, verdict.claimA) && holds(row.lower, verdict.claimB)))
+        for (const std::size_t r : a->second)
+            if (rows[r].joins(verdict.claimA, verdict.claimB))
                 rows[r].verdict = verdict;
-        }
-        (void)b;
     }
 }
 
@@ -165,25 +156,26 @@ ConflictReport buildReport(sqlite::Connection& db, const CrossCheck& check,
 
 }  // namespace
 
+bool ConflictSide::holds(std::int64_t claimId) const {
+    return std::find(claimIds.begin(), claimIds.end(), claimId) != claimIds.end();
+}
+
 std::optional<VerdictChoice> ConflictRow::choice() const {
     if (!verdict)
         return std::nullopt;
     if (!verdict->supported)
         return VerdictChoice::BothStand;
-    const auto& ids = lower.claimIds;
-    return std::find(ids.begin(), ids.end(), *verdict->supported) != ids.end()
-               ? VerdictChoice::LowerSupported
-               : VerdictChoice::HigherSupported;
+    return lower.holds(*verdict->supported) ? VerdictChoice::LowerSupported : VerdictChoice::HigherSupported;
+}
+
+bool ConflictRow::joins(std::int64_t a, std::int64_t b) const {
+    return (lower.holds(a) && higher.holds(b)) || (lower.holds(b) && higher.holds(a));
 }
 
 const ConflictRow* ConflictReport::between(std::int64_t a, std::int64_t b) const {
-    const auto holds = [](const ConflictSide& side, std::int64_t id) {
-        return std::find(side.claimIds.begin(), side.claimIds.end(), id) != side.claimIds.end();
-    };
-    for (const ConflictRow& row : conflicts)
-        if ((holds(row.lower, a) && holds(row.higher, b)) || (holds(row.lower, b) && holds(row.higher, a)))
-            return &row;
-    return nullptr;
+    const auto row =
+        std::find_if(conflicts.begin(), conflicts.end(), [&](const ConflictRow& r) { return r.joins(a, b); });
+    return row == conflicts.end() ? nullptr : &*row;
 }
 
 Result<ConflictReport> Project::conflicts(const std::string& metricName) {

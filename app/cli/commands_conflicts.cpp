@@ -194,16 +194,13 @@ public:
                                     fmt::format("claims {} and {} do not conflict", claimA, claimB)));
         VerdictChoice choice = VerdictChoice::BothStand;
         if (supported) {
-            const auto holds = [&](const ConflictSide& side) {
-                return std::find(side.claimIds.begin(), side.claimIds.end(), *supported) !=
-                       side.claimIds.end();
-            };
-            if (!holds(conflict->lower) && !holds(conflict->higher))
+            if (!conflict->lower.holds(*supported) && !conflict->higher.holds(*supported))
                 return report(
                     streams.err,
                     makeError(ErrorCode::InvalidInput,
                               fmt::format("claim {} is on neither side of the conflict", *supported)));
-            choice = holds(conflict->lower) ? VerdictChoice::LowerSupported : VerdictChoice::HigherSupported;
+            choice = conflict->lower.holds(*supported) ? VerdictChoice::LowerSupported
+                                                       : VerdictChoice::HigherSupported;
         }
         if (auto recorded = opened->recordVerdict(*conflict, choice, note); !recorded)
             return report(streams.err, recorded.error());
