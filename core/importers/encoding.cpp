@@ -42,16 +42,7 @@ Result<std::string> toUtf8(std::string_view bytes, std::string_view encoding, st
             ErrorCode::InvalidInput,
             fmt::format("{} looks like {} but is not valid {}; save it as UTF-8 and import it again", what,
                         encoding, encoding));
-    utf16.resize(static_cast<std::size_t>(length));
-    std::string utf8;
-    utf8.reserve(utf16.size() * 3);
-    for (std::size_t i = 0; i < utf16.size(); ++i) {
-        char32_t c = utf16[i];
-        if (c >= 0xD800 && c < 0xDC00 && i + 1 < utf16.size())
-            c = 0x10000 + ((c - 0xD800) << 10) + (utf16[++i] - 0xDC00);
-        utf8 += claimtrack::toUtf8(std::u32string_view(&c, 1));
-    }
-    return utf8;
+    return QString::fromUtf16(utf16.data(), length).toStdString();
 }
 
 // The encoding a byte-order mark names, and the mark's length; empty when there is none.
@@ -138,20 +129,11 @@ Result<std::string> encodeText(std::string_view utf8, std::string_view encoding)
     auto converter = openConverter(encoding);
     if (!converter)
         return converter.error();
-    const std::u32string points = toCodePoints(utf8);
-    std::u16string utf16;
-    for (const char32_t c : points) {
-        if (c >= 0x10000) {
-            utf16 += static_cast<char16_t>(0xD800 + ((c - 0x10000) >> 10));
-            utf16 += static_cast<char16_t>(0xDC00 + ((c - 0x10000) & 0x3FF));
-        } else {
-            utf16 += static_cast<char16_t>(c);
-        }
-    }
+    const QString utf16 = QString::fromUtf8(utf8.data(), static_cast<qsizetype>(utf8.size()));
     std::string out(utf16.size() * 4 + 16, '\0');
     UErrorCode status = U_ZERO_ERROR;
     const int32_t length = ucnv_fromUChars(converter->get(), out.data(), static_cast<int32_t>(out.size()),
-                                           reinterpret_cast<const UChar*>(utf16.data()),
+                                           reinterpret_cast<const UChar*>(utf16.utf16()),
                                            static_cast<int32_t>(utf16.size()), &status);
     if (U_FAILURE(status))
         return makeError(ErrorCode::InvalidInput, fmt::format("the text cannot be written in {}", encoding));
