@@ -224,6 +224,13 @@ struct SearchHit {
 inline constexpr char kMatchStart = '\x02';
 inline constexpr char kMatchEnd = '\x03';
 
+// Text with its matches marked, taken apart: the text, and where the matches are in it (code points).
+struct MarkedText {
+    std::string text;
+    std::vector<CodePointRange> matches;
+};
+MarkedText splitMarks(std::string_view marked);
+
 // Which claims, in which order: for tables that read rows lazily by id.
 struct ClaimQuery {
     std::optional<std::int64_t> articleId;

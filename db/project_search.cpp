@@ -80,6 +80,24 @@ std::string opening(std::string_view text) {
 
 }  // namespace
 
+MarkedText splitMarks(std::string_view marked) {
+    MarkedText split;
+    split.text.reserve(marked.size());
+    std::int64_t at = 0, start = 0;  // code points: every byte that does not continue a UTF-8 sequence
+    for (const char c : marked) {
+        if (c == kMatchStart) {
+            start = at;
+        } else if (c == kMatchEnd) {
+            split.matches.push_back({start, at});
+        } else {
+            split.text += c;
+            if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
+                ++at;
+        }
+    }
+    return split;
+}
+
 Result<std::vector<SearchHit>> Project::search(const std::string& text, std::size_t limit) {
     const auto query = parseSearchQuery(text);
     if (!query)
@@ -155,26 +173,12 @@ Result<std::vector<CodePointRange>> Project::searchMatches(std::int64_t articleI
     if (!query)
         return query.error();
     return guarded([&] {
-        std::vector<CodePointRange> ranges;
         if (query->match.empty())
-            return ranges;
+            return std::vector<CodePointRange>();  // filters only: no words to mark
         Statement select(*m_db, "SELECT highlight(article_search, 1, char(2), char(3)) FROM article_search "
                                 "WHERE article_search MATCH ?2 AND rowid = ?1");
         select.bind(1, articleId).bind(2, query->match);
-        if (!select.step())
-            return ranges;
-        // Code points, counting every byte that does not continue a UTF-8 sequence; the marks are not text.
-        const std::string marked = select.text(0);
-        std::int64_t at = 0, start = 0;
-        for (const char c : marked) {
-            if (c == kMatchStart)
-                start = at;
-            else if (c == kMatchEnd)
-                ranges.push_back({start, at});
-            else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
-                ++at;
-        }
-        return ranges;
+        return select.step() ? splitMarks(select.text(0)).matches : std::vector<CodePointRange>();
     });
 }
 

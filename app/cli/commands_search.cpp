@@ -32,25 +32,6 @@ std::string markedForTerminal(const std::string& snippet) {
     return out;
 }
 
-// The snippet as plain text, and where the matched words are in it (code points).
-nlohmann::ordered_json snippetToJson(const std::string& snippet) {
-    std::string text;
-    nlohmann::ordered_json matches = nlohmann::ordered_json::array();
-    std::int64_t at = 0, start = 0;
-    for (const char c : snippet) {
-        if (c == kMatchStart) {
-            start = at;
-        } else if (c == kMatchEnd) {
-            matches.push_back({start, at});
-        } else {
-            text += c;
-            if ((static_cast<unsigned char>(c) & 0xC0) != 0x80)
-                ++at;
-        }
-    }
-    return {{"snippet", text}, {"matches", matches}};
-}
-
 class SearchCommand : public Command {
 public:
     std::string project;
@@ -76,7 +57,12 @@ public:
                                            {"published", jsonText(hit.published)},
                                            {"in_text", hit.inText},
                                            {"in_claims", hit.inClaims}};
-                row.update(snippetToJson(hit.snippet));
+                const MarkedText snippet = splitMarks(hit.snippet);
+                nlohmann::ordered_json matches = nlohmann::ordered_json::array();
+                for (const CodePointRange& match : snippet.matches)
+                    matches.push_back({match.start, match.end});
+                row["snippet"] = snippet.text;
+                row["matches"] = matches;
                 json.add(row);
             }
             return kExitOk;
