@@ -1,7 +1,7 @@
 #include "files.h"
+#include "importers/document.h"
 
 #include <algorithm>
-#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -34,16 +34,6 @@ Result<std::string> readArticleFile(const fs::path& path) {
     return std::move(bytes).str();
 }
 
-bool isArticleFile(const fs::path& path) {
-    std::string extension = path.extension().string();
-    for (char& c : extension)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (const char* known : {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf"})
-        if (extension == known)
-            return true;
-    return false;
-}
-
 std::vector<fs::path> articleFilesIn(const fs::path& folder, std::vector<std::string>& problems) {
     std::vector<fs::path> files;
     std::error_code ec;
@@ -65,7 +55,7 @@ std::vector<fs::path> articleFilesIn(const fs::path& folder, std::vector<std::st
             continue;
         }
         // Links to folders are not followed (the iterator's default); links to files are files.
-        if (it->is_regular_file(ec) && isArticleFile(path))
+        if (it->is_regular_file(ec) && formatOfExtension(path.string()))
             files.push_back(path);
         else if (ec == std::errc::too_many_symbolic_link_levels)
             problems.push_back(path.string() + " is a symbolic link that leads round in a loop");

@@ -20,14 +20,12 @@ inline constexpr std::uintmax_t kMaxArticleBytes = 64 * 1024 * 1024;
 // larger than kMaxArticleBytes, naming the file.
 Result<std::string> readArticleFile(const std::filesystem::path& path);
 
-// The article files under `folder`, recursively, in name order: text, Markdown, saved pages and PDFs
-// by extension. Hidden files and folders are passed over, and so are symbolic links to folders (a link
-// can lead back up the tree and loop). Folders that cannot be read are named in `problems`.
+// The article files under `folder`, recursively, in name order: those whose extension names a format
+// the importers read (formatOfExtension). Hidden files and folders are passed over, and so are symbolic links
+// to folders (a link can lead back up the tree and loop). Folders that cannot be read are named in
+// `problems`.
 std::vector<std::filesystem::path> articleFilesIn(const std::filesystem::path& folder,
                                                   std::vector<std::string>& problems);
-
-// Whether a file's extension is one the importers read.
-bool isArticleFile(const std::filesystem::path& path);
 
 // Writes `target` through `write`, first to "<target>.partial" beside it, then
 // renamed over it; on any failure (from `write` or the disk) the partial file is

@@ -12,25 +12,31 @@ namespace claimtrack {
 
 namespace {
 
-std::string extensionOf(std::string_view fileName) {
-    std::string extension = std::filesystem::path(fileName).extension().string();
-    for (char& c : extension)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return extension;
-}
-
 DocumentFormat formatOf(std::string_view bytes, std::string_view fileName) {
-    const std::string extension = extensionOf(fileName);
-    if (extension == ".pdf" || bytes.starts_with("%PDF-"))
+    const std::optional<DocumentFormat> byName = formatOfExtension(fileName);
+    if (byName == DocumentFormat::Pdf || bytes.starts_with("%PDF-"))
         return DocumentFormat::Pdf;
-    if (extension == ".html" || extension == ".htm" || extension == ".xhtml" || looksLikeHtml(bytes))
+    if (byName == DocumentFormat::Html || looksLikeHtml(bytes))
         return DocumentFormat::Html;
-    if (extension == ".md" || extension == ".markdown")
-        return DocumentFormat::Markdown;
-    return DocumentFormat::Text;
+    return byName.value_or(DocumentFormat::Text);
 }
 
 }  // namespace
+
+std::optional<DocumentFormat> formatOfExtension(std::string_view fileName) {
+    std::string extension = std::filesystem::path(fileName).extension().string();
+    for (char& c : extension)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    static const std::pair<std::string_view, DocumentFormat> kExtensions[] = {
+        {".txt", DocumentFormat::Text},    {".text", DocumentFormat::Text},
+        {".md", DocumentFormat::Markdown}, {".markdown", DocumentFormat::Markdown},
+        {".html", DocumentFormat::Html},   {".htm", DocumentFormat::Html},
+        {".xhtml", DocumentFormat::Html},  {".pdf", DocumentFormat::Pdf}};
+    for (const auto& [known, format] : kExtensions)
+        if (extension == known)
+            return format;
+    return std::nullopt;
+}
 
 std::string_view toString(DocumentFormat format) {
     switch (format) {

@@ -7,6 +7,7 @@
 #include "result.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,9 @@ struct ImportedDocument {
     std::string encoding;                  // the text's encoding as found; empty for PDFs
     std::vector<std::int64_t> pageStarts;  // PDFs: the code point where each page begins (page 1 first)
 };
+
+// The format a file's extension names (.txt, .md, .html, .pdf, ...), or none for other files.
+std::optional<DocumentFormat> formatOfExtension(std::string_view fileName);
 
 // `fileName` picks the format by extension, or else the bytes do ("%PDF-", "<!doctype html").
 Result<ImportedDocument> readDocument(std::string_view bytes, std::string_view fileName);
