@@ -321,6 +321,8 @@ public:
     // Cross-checks every metric's claims (or one metric's, by name) and returns the conflicts,
     // with their verdicts, and each metric's counts.
     Result<ConflictReport> conflicts(const std::string& metricName = {});
+    // The metric of this name (names match without regard to case), with its details.
+    Result<Entity> metricNamed(const std::string& name);
     // One metric's claims on its common scale, with their conflicts.
     Result<MetricComparison> compare(std::int64_t metricId);
     // The metrics a claim at `range` of an article, counted in `unit`, most likely measures, best

@@ -178,16 +178,26 @@ const ConflictRow* ConflictReport::between(std::int64_t a, std::int64_t b) const
     return row == conflicts.end() ? nullptr : &*row;
 }
 
+Result<Entity> Project::metricNamed(const std::string& name) {
+    return guarded([&] {
+        Statement& select = m_db->cached("SELECT id FROM metric WHERE name = ?1");  // COLLATE NOCASE
+        select.bind(1, normalizeField(name));
+        if (!select.step())
+            refuse(ErrorCode::NotFound, fmt::format("no metric named \"{}\"", name));
+        const std::int64_t id = select.integer(0);
+        for (Entity& metric : orRefuse(entities(EntityKind::Metric)))
+            if (metric.id == id)
+                return std::move(metric);
+        refuse(ErrorCode::NotFound, fmt::format("no metric named \"{}\"", name));
+    });
+}
+
 Result<ConflictReport> Project::conflicts(const std::string& metricName) {
     return guarded([&] {
         std::vector<Entity> metrics = orRefuse(entities(EntityKind::Metric));  // by name
         std::optional<std::int64_t> only;
         if (!metricName.empty()) {
-            Statement& select = m_db->cached("SELECT id FROM metric WHERE name = ?1");  // COLLATE NOCASE
-            select.bind(1, normalizeField(metricName));
-            if (!select.step())
-                refuse(ErrorCode::NotFound, fmt::format("no metric named \"{}\"", metricName));
-            only = select.integer(0);
+            only = orRefuse(metricNamed(metricName)).id;
             std::erase_if(metrics, [&](const Entity& m) { return m.id != *only; });
         }
         return buildReport(*m_db, crossCheck(loadFigures(*m_db, only), loadRules(*m_db)), metrics);

@@ -130,10 +130,10 @@ public:
         auto opened = Project::open(project);
         if (!opened)
             return report(streams.err, opened.error());
-        auto found = opened->conflicts(name);  // finds the metric as names match: ignoring case
+        auto found = opened->metricNamed(name);
         if (!found)
             return report(streams.err, found.error());
-        const Entity& metric = found->metrics.front().metric;
+        const Entity& metric = *found;
         MetricDetails details = metric.metric;
         if (kind) {
             details.kind.reset();
