@@ -40,6 +40,11 @@ QString figureText(const ClaimFields& fields) {
     return figure;
 }
 
+QString sourceName(const ClaimFields& fields) {
+    return fields.source.empty() ? QCoreApplication::translate("Claim", "no source")
+                                 : QString::fromStdString(fields.source);
+}
+
 QString claimSummary(const ClaimFields& fields) {
     const auto line = [](const QString& label, const std::string& value) {
         return value.empty() ? QString()

@@ -1,4 +1,5 @@
 #include "compare_chart.h"
+#include "claims/claim_display.h"
 
 #include <QCategoryAxis>
 #include <QChart>
@@ -72,9 +73,7 @@ std::pair<double, QString> displayFactor(double largest) {
 QString tipFor(const ComparedClaim& c) {
     const ClaimRecord& r = c.claim;
     return QStringLiteral("<b>%1</b> — %2<br>%3%4<br><i>“%5”</i>")
-        .arg(QString::fromStdString(c.figure).toHtmlEscaped(),
-             r.fields.source.empty() ? QObject::tr("no source")
-                                     : QString::fromStdString(r.fields.source).toHtmlEscaped(),
+        .arg(QString::fromStdString(c.figure).toHtmlEscaped(), sourceName(r.fields).toHtmlEscaped(),
              QString::fromStdString(r.articleTitle).toHtmlEscaped(),
              r.fields.asOf.empty() ? QObject::tr(", undated")
                                    : QStringLiteral(", ") + QString::fromStdString(r.fields.asOf),
@@ -332,8 +331,7 @@ void CompareChart::showComparison(const MetricComparison& comparison, const QHas
         QScatterSeries*& series = points[index];
         if (!series) {
             series = new QScatterSeries;
-            series->setName(f->claim.fields.source.empty() ? tr("no source")
-                                                           : QString::fromStdString(f->claim.fields.source));
+            series->setName(sourceName(f->claim.fields));
             series->setColor(index < 0 ? kNoSourceColour : sourceColour(static_cast<std::size_t>(index)));
             series->setBorderColor(series->color().darker(130));
             series->setMarkerSize(11);

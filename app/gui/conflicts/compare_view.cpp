@@ -19,11 +19,8 @@ constexpr int kIdRole = Qt::UserRole + 1;
 enum Column { Figure, Source, AsOf, Conflicts, Status, Article, Words, ColumnCount };
 
 QString side(const ConflictSide& other, bool above) {
-    const QString source = other.claim.fields.source.empty()
-                               ? QObject::tr("no source")
-                               : QString::fromStdString(other.claim.fields.source);
     return (above ? QObject::tr("above %1 (%2)") : QObject::tr("below %1 (%2)"))
-        .arg(QString::fromStdString(other.figure), source);
+        .arg(QString::fromStdString(other.figure), sourceName(other.claim.fields));
 }
 
 }  // namespace
@@ -157,8 +154,7 @@ void CompareView::fillTable(const QHash<qint64, int>& sourceIndex) {
         figure->setData(kIdRole, QVariant::fromValue<qint64>(c.claim.id));
         if (!c.stated)
             figure->setForeground(palette().color(QPalette::PlaceholderText));
-        QTableWidgetItem* source =
-            set(Source, f.source.empty() ? tr("no source") : QString::fromStdString(f.source));
+        QTableWidgetItem* source = set(Source, sourceName(f));
         if (sourceIndex.contains(c.claim.id))
             source->setData(Qt::DecorationRole,
                             sourceColour(static_cast<std::size_t>(sourceIndex.value(c.claim.id))));

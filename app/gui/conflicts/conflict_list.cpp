@@ -1,4 +1,5 @@
 #include "conflict_list.h"
+#include "claims/claim_display.h"
 #include "conflict_format.h"
 #include "project_session.h"
 #include "verdict_dialog.h"
@@ -17,10 +18,8 @@ enum Column { Gap, Metric, Explanation, Verdict, ColumnCount };
 }
 
 QString sideLabel(const ConflictSide& side) {
-    const QString source = side.claim.fields.source.empty()
-                               ? QObject::tr("no source")
-                               : QString::fromStdString(side.claim.fields.source);
-    QString label = QStringLiteral("%1, %2").arg(source, QString::fromStdString(side.figure));
+    QString label =
+        QStringLiteral("%1, %2").arg(sourceName(side.claim.fields), QString::fromStdString(side.figure));
     if (side.claimIds.size() > 1)
         label += QObject::tr(" (in %n places)", nullptr, static_cast<int>(side.claimIds.size()));
     return label;
