@@ -107,6 +107,13 @@ void EntityPane::refresh() {
     showClaimsOf(selectedEntity());
 }
 
+const Entity* EntityPane::selectedRecord() const {
+    const std::int64_t id = selectedEntity();
+    const auto it =
+        std::find_if(m_entities.begin(), m_entities.end(), [id](const Entity& e) { return e.id == id; });
+    return it == m_entities.end() ? nullptr : &*it;
+}
+
 std::int64_t EntityPane::selectedEntity() const {
     const auto rows = m_table->selectionModel()->selectedRows();
     return rows.isEmpty() ? 0 : rows.first().data(kIdRole).toLongLong();
@@ -155,14 +162,13 @@ void EntityPane::showClaimsOf(std::int64_t entityId) {
 }
 
 void EntityPane::renameSelected() {
-    const std::int64_t id = selectedEntity();
-    const auto it =
-        std::find_if(m_entities.begin(), m_entities.end(), [id](const Entity& e) { return e.id == id; });
-    if (it == m_entities.end())
+    const Entity* selected = selectedRecord();
+    if (!selected)
         return;
+    const std::int64_t id = selected->id;
     const auto name = InputDialog::text(this, tr("Rename %1").arg(noun()), tr("New name:"),
-                                        QString::fromStdString(it->name));
-    if (!name || name->trimmed() == QString::fromStdString(it->name))
+                                        QString::fromStdString(selected->name));
+    if (!name || name->trimmed() == QString::fromStdString(selected->name))
         return;
     if (auto renamed = m_session.renameEntity(m_kind, id, *name); !renamed)
         MessageBox::critical(this, tr("Cannot rename"), errorText(renamed.error()));
@@ -197,12 +203,11 @@ void EntityPane::deleteSelected() {
 }
 
 void EntityPane::editSelectedDetails() {
-    const std::int64_t id = selectedEntity();
-    const auto it =
-        std::find_if(m_entities.begin(), m_entities.end(), [id](const Entity& e) { return e.id == id; });
-    if (m_kind != EntityKind::Metric || it == m_entities.end())
+    const Entity* selected = selectedRecord();
+    if (m_kind != EntityKind::Metric || !selected)
         return;
-    auto* dialog = new MetricDetailsDialog(*it, this);
+    const std::int64_t id = selected->id;
+    auto* dialog = new MetricDetailsDialog(*selected, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, id] {
         if (auto saved = m_session.setMetricDetails(id, dialog->details()); !saved)

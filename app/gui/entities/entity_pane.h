@@ -41,6 +41,8 @@ Q_SIGNALS:
 
 private:
     void showClaimsOf(std::int64_t entityId);
+    // The selected source or metric as last loaded, or null.
+    const Entity* selectedRecord() const;
     QString noun() const;
 
     ProjectSession& m_session;
