@@ -44,6 +44,8 @@ std::int64_t checkIsProject(Connection& db) {
 void configureConnection(Connection& db, bool writing) {
     if (writing)
         db.exec("PRAGMA journal_mode = WAL");
+    // Once checkpointed, the log is cut back to 4 MiB rather than kept at its largest size.
+    db.exec("PRAGMA journal_size_limit = 4194304");
     // WAL with synchronous=NORMAL: a crash of the process never loses a committed
     // transaction; a power cut may lose the last ones, but never corrupts the file.
     db.exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL");
@@ -104,7 +106,7 @@ void writeOriginalAndPages(Connection& db, std::int64_t articleId,
                            const std::optional<ArticleOriginal>& original,
                            const std::vector<std::int64_t>& pageStarts) {
     if (original) {
-        Statement& insert =
+        Statement insert =
             db.cached("INSERT INTO article_original (article_id, file_name, size, sha256, bytes, path) "
                       "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
         insert.bind(1, articleId)
@@ -118,7 +120,7 @@ void writeOriginalAndPages(Connection& db, std::int64_t articleId,
         insert.bindOrNull(6, original->path);
         insert.run();
     }
-    Statement& page = db.cached("INSERT INTO article_page (article_id, page, start) VALUES (?1, ?2, ?3)");
+    Statement page = db.cached("INSERT INTO article_page (article_id, page, start) VALUES (?1, ?2, ?3)");
     for (std::size_t i = 0; i < pageStarts.size(); ++i) {
         page.reset();
         page.bind(1, articleId).bind(2, static_cast<std::int64_t>(i + 1)).bind(3, pageStarts[i]);
@@ -135,6 +137,10 @@ Project::~Project() = default;
 
 const fs::path& Project::path() const {
     return m_db->path();
+}
+
+bool Project::connectionIsIdle() const {
+    return m_db->isIdle();
 }
 
 Result<Project> Project::create(const fs::path& path) {
@@ -209,12 +215,12 @@ ImportedArticle Project::insertArticle(const ImportedDocument& document, Article
         meta.title = defaultTitle(text);
     const std::string hash = sha256Hex(text);
 
-    Statement& existing = m_db->cached("SELECT id, title FROM article WHERE sha256 = ?1");
+    Statement existing = m_db->cached("SELECT id, title FROM article WHERE sha256 = ?1");
     existing.bind(1, hash);
     if (existing.step())
         return ImportedArticle{existing.integer(0), existing.text(1), true};
 
-    Statement& insert = m_db->cached(R"sql(
+    Statement insert = m_db->cached(R"sql(
         INSERT INTO article (uuid, title, author, publisher, url, published, imported_at, text, sha256, length,
                              format, encoding)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12))sql");
@@ -262,7 +268,7 @@ Result<void> Project::importArticles(std::span<const ArticleSource> sources, con
                 }
                 // The same file imported before is found by its bytes, before reading it again.
                 const ArticleOriginal original = originalOf(source, *bytes);
-                Statement& same = m_db->cached(
+                Statement same = m_db->cached(
                     "SELECT a.id, a.title FROM article_original o JOIN article a ON a.id = o.article_id "
                     "WHERE o.sha256 = ?1 AND o.size = ?2");
                 same.bind(1, original.sha256).bind(2, original.size);
@@ -299,7 +305,7 @@ Result<void> Project::importArticles(std::span<const ArticleSource> sources, con
 
 Result<std::vector<Article>> Project::articles() {
     return guarded([&] {
-        Statement& select = m_db->cached(kSelectArticles);
+        Statement select = m_db->cached(kSelectArticles);
         std::vector<Article> articles;
         while (select.step())
             articles.push_back(readArticle(select));
@@ -309,7 +315,7 @@ Result<std::vector<Article>> Project::articles() {
 
 Result<Article> Project::article(std::int64_t id) {
     return guarded([&] {
-        Statement& select = m_db->cached(kSelectArticles);
+        Statement select = m_db->cached(kSelectArticles);
         select.bind(1, id);
         if (!select.step())
             refuse(ErrorCode::NotFound, fmt::format("no article with id {} in {}", id, path().string()));
@@ -323,7 +329,7 @@ Result<std::string> Project::articleText(std::int64_t id) {
 
 Result<std::optional<ArticleOriginal>> Project::articleOriginal(std::int64_t id) {
     return guarded([&] {
-        Statement& select =
+        Statement select =
             m_db->cached("SELECT file_name, size, sha256, bytes, coalesce(path, ''), bytes IS NOT NULL "
                          "FROM article_original WHERE article_id = ?1");
         select.bind(1, id);
@@ -340,8 +346,7 @@ Result<std::optional<ArticleOriginal>> Project::articleOriginal(std::int64_t id)
 
 Result<std::vector<std::int64_t>> Project::articlePages(std::int64_t id) {
     return guarded([&] {
-        Statement& select =
-            m_db->cached("SELECT start FROM article_page WHERE article_id = ?1 ORDER BY page");
+        Statement select = m_db->cached("SELECT start FROM article_page WHERE article_id = ?1 ORDER BY page");
         select.bind(1, id);
         std::vector<std::int64_t> starts;
         while (select.step())
@@ -365,7 +370,7 @@ Result<std::vector<ArticleWithText>> Project::deleteArticles(std::span<const std
                        fmt::format("article {} has {} claims; delete them first", id, article.claimCount));
             deleted.push_back({std::move(article), orRefuse(articleText(id)), orRefuse(articleOriginal(id)),
                                orRefuse(articlePages(id))});
-            Statement& remove = m_db->cached("DELETE FROM article WHERE id = ?1");
+            Statement remove = m_db->cached("DELETE FROM article WHERE id = ?1");
             remove.bind(1, id);
             remove.run();
         }
@@ -378,7 +383,7 @@ Result<void> Project::restoreArticles(std::span<const ArticleWithText> articles)
     return guarded([&] {
         Transaction transaction(*m_db);
         for (const auto& [article, text, original, pageStarts] : articles) {
-            Statement& insert = m_db->cached(R"sql(
+            Statement insert = m_db->cached(R"sql(
                 INSERT INTO article (id, uuid, title, author, publisher, url, published, imported_at, text, sha256,
                                      length, format, encoding)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13))sql");

@@ -257,6 +257,10 @@ public:
     ~Project();
 
     const std::filesystem::path& path() const;
+    // Whether the project holds no transaction and no statement open between calls. Every public
+    // call leaves it so: an open read would pin an old snapshot, hide other programs' writes and
+    // keep the write-ahead log from being checkpointed.
+    bool connectionIsIdle() const;
 
     // Imports the raw bytes of a text file as an article; `what` names the
     // file in error messages. An empty title becomes the text's first line.

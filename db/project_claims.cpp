@@ -87,7 +87,7 @@ Result<std::int64_t> Project::addClaim(const NewClaim& claim) {
 
 Result<ClaimRecord> Project::claim(std::int64_t id) {
     return guarded([&] {
-        Statement& select = m_db->cached(selectClaims("c.id = ?1"));
+        Statement select = m_db->cached(selectClaims("c.id = ?1"));
         select.bind(1, id);
         if (!select.step())
             refuse(ErrorCode::NotFound, fmt::format("no claim with id {} in {}", id, path().string()));
@@ -110,7 +110,7 @@ Result<void> Project::reanchorClaim(std::int64_t id, CodePointRange range) {
         Transaction transaction(*m_db);
         const ClaimRecord current = orRefuse(claim(id));
         const Anchor anchor = ClaimWriter(*m_db).anchor(current.articleId, range);
-        Statement& update = m_db->cached(
+        Statement update = m_db->cached(
             "UPDATE claim SET start = ?2, end = ?3, quote = ?4, prefix = ?5, suffix = ?6, updated_at = ?7, "
             "approximate = ?8 WHERE id = ?1");
         update.bind(1, id).bind(2, anchor.range.start).bind(3, anchor.range.end).bind(4, anchor.quote.exact);
@@ -125,7 +125,7 @@ Result<void> Project::rewriteClaim(const ClaimRecord& record) {
     return guarded([&] {
         Transaction transaction(*m_db);
         orRefuse(claim(record.id));
-        Statement& remove = m_db->cached("DELETE FROM claim WHERE id = ?1");
+        Statement remove = m_db->cached("DELETE FROM claim WHERE id = ?1");
         remove.bind(1, record.id);
         remove.run();
         ClaimWriter(*m_db).restore(record);
@@ -137,7 +137,7 @@ Result<ClaimRecord> Project::deleteClaim(std::int64_t id) {
     return guarded([&] {
         Transaction transaction(*m_db);
         ClaimRecord deleted = orRefuse(claim(id));
-        Statement& remove = m_db->cached("DELETE FROM claim WHERE id = ?1");
+        Statement remove = m_db->cached("DELETE FROM claim WHERE id = ?1");
         remove.bind(1, id);
         remove.run();
         m_db->exec("DELETE FROM tag WHERE id NOT IN (SELECT tag_id FROM claim_tag)");
@@ -205,7 +205,7 @@ Result<std::vector<ClaimRecord>> Project::claimsById(std::span<const std::int64_
         std::vector<ClaimRecord> claims;
         claims.reserve(ids.size());
         for (const std::int64_t id : ids) {
-            Statement& select = m_db->cached(selectClaims("c.id = ?1"));
+            Statement select = m_db->cached(selectClaims("c.id = ?1"));
             select.bind(1, id);
             if (select.step())
                 claims.push_back(readClaim(select));
@@ -216,7 +216,7 @@ Result<std::vector<ClaimRecord>> Project::claimsById(std::span<const std::int64_
 
 Result<std::vector<std::string>> Project::tagNames() {
     return guarded([&] {
-        Statement& select = m_db->cached("SELECT name FROM tag ORDER BY name");
+        Statement select = m_db->cached("SELECT name FROM tag ORDER BY name");
         std::vector<std::string> names;
         while (select.step())
             names.push_back(select.text(0));

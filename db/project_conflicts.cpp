@@ -62,7 +62,7 @@ std::vector<Verdict> loadVerdicts(sqlite::Connection& db) {
 }
 
 void insertVerdict(sqlite::Connection& db, const Verdict& verdict) {
-    Statement& insert =
+    Statement insert =
         db.cached("INSERT INTO verdict (id, uuid, claim_a, claim_b, supported, note, created_at) "
                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     if (verdict.id != 0)
@@ -79,13 +79,13 @@ void insertVerdict(sqlite::Connection& db, const Verdict& verdict) {
 }
 
 void deleteVerdict(sqlite::Connection& db, std::int64_t claimA, std::int64_t claimB) {
-    Statement& remove = db.cached("DELETE FROM verdict WHERE claim_a = ?1 AND claim_b = ?2");
+    Statement remove = db.cached("DELETE FROM verdict WHERE claim_a = ?1 AND claim_b = ?2");
     remove.bind(1, claimA).bind(2, claimB);
     remove.run();
 }
 
 void writeStatuses(sqlite::Connection& db, const std::vector<VerdictChange::Status>& statuses) {
-    Statement& update = db.cached("UPDATE claim SET status = ?2, updated_at = ?3 WHERE id = ?1");
+    Statement update = db.cached("UPDATE claim SET status = ?2, updated_at = ?3 WHERE id = ?1");
     for (const VerdictChange::Status& s : statuses) {
         update.reset();
         update.bind(1, s.claimId).bind(2, toString(s.status)).bind(3, s.updatedAt);
@@ -131,7 +131,7 @@ ConflictReport buildReport(sqlite::Connection& db, const CrossCheck& check,
         for (const std::size_t g : {c.lower, c.higher})
             records.try_emplace(check.groups[g].claimIds.front());
     for (auto& [id, record] : records) {
-        Statement& select = db.cached(selectClaims("c.id = ?1"));
+        Statement select = db.cached(selectClaims("c.id = ?1"));
         select.bind(1, id);
         if (select.step())
             record = readClaim(select);
@@ -180,7 +180,7 @@ const ConflictRow* ConflictReport::between(std::int64_t a, std::int64_t b) const
 
 Result<Entity> Project::metricNamed(const std::string& name) {
     return guarded([&] {
-        Statement& select = m_db->cached("SELECT id FROM metric WHERE name = ?1");  // COLLATE NOCASE
+        Statement select = m_db->cached("SELECT id FROM metric WHERE name = ?1");  // COLLATE NOCASE
         select.bind(1, normalizeField(name));
         if (!select.step())
             refuse(ErrorCode::NotFound, fmt::format("no metric named \"{}\"", name));
@@ -222,7 +222,7 @@ Result<MetricComparison> Project::compare(std::int64_t metricId) {
         for (const SetAside& s : check.setAside)
             setAside[s.claimId] = s.reason;
         const MetricCheck* metric = check.metric(metricId);
-        Statement& select = m_db->cached(selectClaims("c.metric_id = ?1"));
+        Statement select = m_db->cached(selectClaims("c.metric_id = ?1"));
         select.bind(1, metricId);
         while (select.step()) {
             ComparedClaim compared{readClaim(select), std::nullopt, {}, {}, 0, {}, {}};
@@ -273,7 +273,7 @@ Result<std::vector<MetricProposal>> Project::proposeMetrics(std::int64_t article
         }
         // A metric's claims are known by their quotes and the words around them (stored with each
         // claim), its latest 20 at most, so that proposing stays quick in a large project.
-        Statement& claims = m_db->cached(R"sql(
+        Statement claims = m_db->cached(R"sql(
             SELECT metric_id, prefix || quote || suffix, coalesce(unit, '') FROM (
                 SELECT c.*, row_number() OVER (PARTITION BY metric_id ORDER BY id DESC) AS latest
                 FROM claim c WHERE metric_id IS NOT NULL AND id <> ?1)
@@ -309,7 +309,7 @@ Result<MetricDetails> Project::setMetricDetails(std::int64_t metricId, const Met
             std::find_if(metrics.begin(), metrics.end(), [&](const Entity& m) { return m.id == metricId; });
         if (it == metrics.end())
             refuse(ErrorCode::NotFound, fmt::format("no metric with id {}", metricId));
-        Statement& update = m_db->cached(
+        Statement update = m_db->cached(
             "UPDATE metric SET unit_kind = ?2, place = ?3, population = ?4, description = ?5, tolerance = ?6 "
             "WHERE id = ?1");
         update.bind(1, metricId).bindOrNull(2, details.kind ? toString(*details.kind) : std::string_view());

@@ -47,7 +47,7 @@ Entity readEntity(const Statement& row) {
 
 Entity entityById(sqlite::Connection& db, EntityKind kind, std::int64_t id) {
     const EntityTable t = tableOf(kind);
-    Statement& select = db.cached(selectEntities(t, "WHERE e.id = ?1"));
+    Statement select = db.cached(selectEntities(t, "WHERE e.id = ?1"));
     select.bind(1, id);
     if (!select.step())
         refuse(ErrorCode::NotFound, fmt::format("no {} with id {}", t.noun, id));
@@ -55,7 +55,7 @@ Entity entityById(sqlite::Connection& db, EntityKind kind, std::int64_t id) {
 }
 
 void insertEntity(sqlite::Connection& db, EntityKind kind, const Entity& entity) {
-    Statement& insert = db.cached(
+    Statement insert = db.cached(
         kind == EntityKind::Source
             ? std::string("INSERT INTO source (id, uuid, name, kind, note) VALUES (?1, ?2, ?3, ?4, ?5)")
             : std::string("INSERT INTO metric (id, uuid, name, description, unit_kind, place, population, "
@@ -75,7 +75,7 @@ void insertEntity(sqlite::Connection& db, EntityKind kind, const Entity& entity)
 
 Result<std::vector<Entity>> Project::entities(EntityKind kind) {
     return guarded([&] {
-        Statement& select = m_db->cached(selectEntities(tableOf(kind), ""));
+        Statement select = m_db->cached(selectEntities(tableOf(kind), ""));
         std::vector<Entity> entities;
         while (select.step())
             entities.push_back(readEntity(select));
@@ -91,14 +91,14 @@ Result<void> Project::renameEntity(EntityKind kind, std::int64_t id, const std::
             refuse(ErrorCode::InvalidInput, fmt::format("a {} needs a name", t.noun));
         Transaction transaction(*m_db);
         const Entity current = entityById(*m_db, kind, id);
-        Statement& clash =
+        Statement clash =
             m_db->cached(fmt::format("SELECT id FROM {} WHERE name = ?1 AND id <> ?2", t.table));
         clash.bind(1, clean).bind(2, id);
         if (clash.step())
             refuse(ErrorCode::InvalidInput,
                    fmt::format("there is already a {} named \"{}\"; merge \"{}\" into it instead", t.noun,
                                clean, current.name));
-        Statement& update = m_db->cached(fmt::format("UPDATE {} SET name = ?2 WHERE id = ?1", t.table));
+        Statement update = m_db->cached(fmt::format("UPDATE {} SET name = ?2 WHERE id = ?1", t.table));
         update.bind(1, id).bind(2, clean);
         update.run();
         transaction.commit();
@@ -115,15 +115,15 @@ Project::mergeEntity(EntityKind kind, std::int64_t fromId, std::int64_t intoId) 
         const Entity from = entityById(*m_db, kind, fromId);
         entityById(*m_db, kind, intoId);
         std::vector<std::int64_t> moved;
-        Statement& select =
+        Statement select =
             m_db->cached(fmt::format("SELECT id FROM claim WHERE {} = ?1 ORDER BY id", t.column));
         select.bind(1, fromId);
         while (select.step())
             moved.push_back(select.integer(0));
-        Statement& move = m_db->cached(fmt::format("UPDATE claim SET {0} = ?2 WHERE {0} = ?1", t.column));
+        Statement move = m_db->cached(fmt::format("UPDATE claim SET {0} = ?2 WHERE {0} = ?1", t.column));
         move.bind(1, fromId).bind(2, intoId);
         move.run();
-        Statement& remove = m_db->cached(fmt::format("DELETE FROM {} WHERE id = ?1", t.table));
+        Statement remove = m_db->cached(fmt::format("DELETE FROM {} WHERE id = ?1", t.table));
         remove.bind(1, fromId);
         remove.run();
         transaction.commit();
@@ -136,7 +136,7 @@ Result<void> Project::unmergeEntity(EntityKind kind, const Entity& from,
     return guarded([&] {
         Transaction transaction(*m_db);
         insertEntity(*m_db, kind, from);
-        Statement& move =
+        Statement move =
             m_db->cached(fmt::format("UPDATE claim SET {} = ?2 WHERE id = ?1", tableOf(kind).column));
         for (const std::int64_t claimId : claimIds) {
             move.reset();
@@ -158,7 +158,7 @@ Result<Entity> Project::deleteEntity(EntityKind kind, std::int64_t id) {
                        "the {} \"{}\" is used by {} claim{}; merge it into another {} or change those "
                        "claims first",
                        t.noun, entity.name, entity.claimCount, entity.claimCount == 1 ? "" : "s", t.noun));
-        Statement& remove = m_db->cached(fmt::format("DELETE FROM {} WHERE id = ?1", t.table));
+        Statement remove = m_db->cached(fmt::format("DELETE FROM {} WHERE id = ?1", t.table));
         remove.bind(1, id);
         remove.run();
         transaction.commit();

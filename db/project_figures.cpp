@@ -50,7 +50,7 @@ Suggestion readSuggestion(const Statement& row) {
 
 void insertSuggestion(sqlite::Connection& db, std::int64_t id, std::int64_t articleId, const Anchor& anchor,
                       const Figure& figure, bool rejected) {
-    Statement& insert = db.cached(R"sql(
+    Statement insert = db.cached(R"sql(
         INSERT INTO suggestion (article_id, start, end, quote, prefix, suffix, value, low, high, approximate, unit,
                                 kind, subject, source, time, state, id)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17))sql");
@@ -68,7 +68,7 @@ void insertSuggestion(sqlite::Connection& db, std::int64_t id, std::int64_t arti
 }
 
 void deleteRows(sqlite::Connection& db, const char* table, std::span<const std::int64_t> ids) {
-    Statement& remove = db.cached(fmt::format("DELETE FROM {} WHERE id = ?1", table));
+    Statement remove = db.cached(fmt::format("DELETE FROM {} WHERE id = ?1", table));
     for (const std::int64_t id : ids) {
         remove.reset();
         remove.bind(1, id);
@@ -121,7 +121,7 @@ std::string metricFor(sqlite::Connection& db, const std::string& subject) {
     const std::vector<std::string> wanted = words(subject);
     std::string best;
     std::size_t bestShared = 0;
-    Statement& select = db.cached("SELECT name FROM metric ORDER BY name");
+    Statement select = db.cached("SELECT name FROM metric ORDER BY name");
     while (select.step()) {
         const std::string name = select.text(0);
         std::size_t shared = 0;
@@ -157,14 +157,14 @@ Result<std::vector<DetectedFigures>> Project::detectFigures(std::optional<std::i
             for (const Figure& figure : extractFigures(text)) {
                 if (figure.kind == FigureKind::Date)
                     continue;
-                Statement& claimed =
+                Statement claimed =
                     m_db->cached("SELECT 1 FROM claim WHERE article_id = ?1 AND start < ?3 AND end > ?2");
                 claimed.bind(1, target.id).bind(2, figure.range.start).bind(3, figure.range.end);
                 if (claimed.step()) {
                     ++result.alreadyClaimed;
                     continue;
                 }
-                Statement& suggested = m_db->cached(
+                Statement suggested = m_db->cached(
                     "SELECT id, state FROM suggestion WHERE article_id = ?1 AND start < ?3 AND end > ?2");
                 suggested.bind(1, target.id).bind(2, figure.range.start).bind(3, figure.range.end);
                 if (suggested.step()) {
@@ -173,7 +173,7 @@ Result<std::vector<DetectedFigures>> Project::detectFigures(std::optional<std::i
                         ++result.alreadySuggested;
                         continue;
                     }
-                    Statement& remove = m_db->cached("DELETE FROM suggestion WHERE id = ?1");
+                    Statement remove = m_db->cached("DELETE FROM suggestion WHERE id = ?1");
                     remove.bind(1, suggested.integer(0));
                     remove.run();
                 }
@@ -197,7 +197,7 @@ Result<std::vector<DetectedFigures>> Project::detectFigures(std::optional<std::i
 
 Result<std::int64_t> Project::pendingSuggestionCount(std::optional<std::int64_t> articleId) {
     return guarded([&] {
-        Statement& count = m_db->cached(
+        Statement count = m_db->cached(
             "SELECT count(*) FROM suggestion WHERE state = 'pending' AND (?1 IS NULL OR article_id = ?1)");
         if (articleId)
             count.bind(1, *articleId);
@@ -208,7 +208,7 @@ Result<std::int64_t> Project::pendingSuggestionCount(std::optional<std::int64_t>
 
 Result<std::vector<Suggestion>> Project::suggestions(std::int64_t articleId, bool includeRejected) {
     return guarded([&] {
-        Statement& select =
+        Statement select =
             m_db->cached(std::string(kSelectSuggestions) +
                          " WHERE s.article_id = ?1 AND (?2 OR s.state = 'pending') ORDER BY s.start");
         select.bind(1, articleId).bind(2, std::int64_t{includeRejected});
@@ -226,7 +226,7 @@ Result<std::vector<ClaimRecord>> Project::acceptSuggestions(std::span<const std:
         ClaimWriter writer(*m_db);
         std::vector<std::int64_t> claimIds;
         for (const std::int64_t id : ids) {
-            Statement& select = m_db->cached(std::string(kSelectSuggestions) + " WHERE s.id = ?1");
+            Statement select = m_db->cached(std::string(kSelectSuggestions) + " WHERE s.id = ?1");
             select.bind(1, id);
             if (!select.step())
                 refuse(ErrorCode::NotFound, fmt::format("no suggestion with id {}", id));
@@ -274,7 +274,7 @@ Result<void> Project::reacceptSuggestions(std::span<const ClaimRecord> claims,
 Result<void> Project::setSuggestionsRejected(std::span<const std::int64_t> ids, bool rejected) {
     return guarded([&] {
         Transaction transaction(*m_db);
-        Statement& update = m_db->cached("UPDATE suggestion SET state = ?2 WHERE id = ?1");
+        Statement update = m_db->cached("UPDATE suggestion SET state = ?2 WHERE id = ?1");
         for (const std::int64_t id : ids) {
             update.reset();
             update.bind(1, id).bind(2, rejected ? "rejected" : "pending");

@@ -15,7 +15,7 @@ const char* const kSelectArticles = R"sql(
     FROM article a WHERE ?1 IS NULL OR a.id = ?1 ORDER BY a.id)sql";
 
 std::string readArticleText(sqlite::Connection& db, std::int64_t articleId) {
-    Statement& select = db.cached("SELECT text FROM article WHERE id = ?1");
+    Statement select = db.cached("SELECT text FROM article WHERE id = ?1");
     select.bind(1, articleId);
     if (!select.step())
         refuse(ErrorCode::NotFound,
@@ -130,7 +130,7 @@ void ClaimWriter::writeFields(Statement& statement, const ClaimFields& fields) {
 
 std::int64_t ClaimWriter::insert(const NewClaim& claim, const ClaimFields& fields, const std::string& now) {
     const Anchor anchor = this->anchor(claim.articleId, claim.where);
-    Statement& insert = m_db.cached(R"sql(
+    Statement insert = m_db.cached(R"sql(
         INSERT INTO claim (uuid, article_id, start, end, quote, prefix, suffix, value, low, high, unit,
                            metric_id, source_id, as_of, status, note, created_at, updated_at, approximate)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, ?18))sql");
@@ -145,7 +145,7 @@ std::int64_t ClaimWriter::insert(const NewClaim& claim, const ClaimFields& field
 }
 
 void ClaimWriter::restore(const ClaimRecord& claim) {
-    Statement& insert = m_db.cached(R"sql(
+    Statement insert = m_db.cached(R"sql(
         INSERT INTO claim (uuid, article_id, start, end, quote, prefix, suffix, value, low, high, unit,
                            metric_id, source_id, as_of, status, note, created_at, updated_at, id, approximate)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20))sql");
@@ -162,7 +162,7 @@ void ClaimWriter::restore(const ClaimRecord& claim) {
 }
 
 void ClaimWriter::update(std::int64_t claimId, const ClaimFields& fields, const std::string& now) {
-    Statement& update = m_db.cached(R"sql(
+    Statement update = m_db.cached(R"sql(
         UPDATE claim SET value = ?8, low = ?9, high = ?10, unit = ?11, metric_id = ?12, source_id = ?13,
                          as_of = ?14, status = ?15, note = ?16, updated_at = ?17
         WHERE id = ?1)sql");
@@ -170,7 +170,7 @@ void ClaimWriter::update(std::int64_t claimId, const ClaimFields& fields, const 
     writeFields(update, fields);
     update.bind(17, now);
     update.run();
-    Statement& unlink = m_db.cached("DELETE FROM claim_tag WHERE claim_id = ?1");
+    Statement unlink = m_db.cached("DELETE FROM claim_tag WHERE claim_id = ?1");
     unlink.bind(1, claimId);
     unlink.run();
     writeTags(claimId, fields.tags);
@@ -179,7 +179,7 @@ void ClaimWriter::update(std::int64_t claimId, const ClaimFields& fields, const 
 
 void ClaimWriter::writeTags(std::int64_t claimId, const std::vector<std::string>& tags) {
     for (const std::string& tag : tags) {
-        Statement& link = m_db.cached("INSERT OR IGNORE INTO claim_tag (claim_id, tag_id) VALUES (?1, ?2)");
+        Statement link = m_db.cached("INSERT OR IGNORE INTO claim_tag (claim_id, tag_id) VALUES (?1, ?2)");
         link.bind(1, claimId).bind(2, nameId(m_tags, "tag", tag));
         link.run();
     }
@@ -198,13 +198,13 @@ std::int64_t ClaimWriter::nameId(std::map<std::string, std::int64_t>& cache, con
     if (const auto it = cache.find(name); it != cache.end())
         return it->second;
     const bool isTag = std::string_view(table) == "tag";
-    Statement& select = m_db.cached(fmt::format("SELECT id FROM {} WHERE name = ?1", table));
+    Statement select = m_db.cached(fmt::format("SELECT id FROM {} WHERE name = ?1", table));
     select.bind(1, name);
     std::int64_t id = 0;
     if (select.step()) {
         id = select.integer(0);
     } else {
-        Statement& insert =
+        Statement insert =
             m_db.cached(isTag ? std::string("INSERT INTO tag (name) VALUES (?1)")
                               : fmt::format("INSERT INTO {} (name, uuid) VALUES (?1, ?2)", table));
         insert.bind(1, name);

@@ -34,15 +34,40 @@ void fail(sqlite3* db, int code, const std::filesystem::path& path) {
     }
 }
 
-Statement::Statement(const Connection& connection, std::string_view sql) : m_connection(&connection) {
-    sqlite3* db = connection.handle();
+namespace {
+
+std::unique_ptr<sqlite3_stmt, StatementFinalizer> prepare(const Connection& connection,
+                                                          std::string_view sql) {
     sqlite3_stmt* statement = nullptr;
-    const int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                                      &statement, nullptr);
-    m_statement.reset(statement);
+    const int rc = sqlite3_prepare_v3(connection.handle(), sql.data(), static_cast<int>(sql.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
+    std::unique_ptr<sqlite3_stmt, StatementFinalizer> prepared(statement);
     if (rc != SQLITE_OK)
         connection.fail(rc);
+    return prepared;
 }
+
+}  // namespace
+
+void StatementReleaser::operator()(sqlite3_stmt* statement) const {
+    if (!cache) {
+        sqlite3_finalize(statement);
+        return;
+    }
+    sqlite3_reset(statement);
+    sqlite3_clear_bindings(statement);
+    auto& slot = cache->m_statements[sqlite3_sql(statement)];
+    if (slot)
+        sqlite3_finalize(statement);  // a second copy, prepared while the first was lent out
+    else
+        slot.reset(statement);
+}
+
+Statement::Statement(const Connection& connection, std::string_view sql)
+    : Statement(connection, prepare(connection, sql).release(), nullptr) {}
+
+Statement::Statement(const Connection& connection, sqlite3_stmt* statement, Connection* cache)
+    : m_connection(&connection), m_statement(statement, StatementReleaser{cache}) {}
 
 Statement& Statement::bind(int index, std::int64_t value) {
     sqlite3_bind_int64(m_statement.get(), index, value);
@@ -137,13 +162,20 @@ std::int64_t Connection::queryInteger(const char* sql) {
     return statement.step() ? statement.integer(0) : 0;
 }
 
-Statement& Connection::cached(const std::string& sql) {
+Statement Connection::cached(const std::string& sql) {
     auto it = m_statements.find(sql);
-    if (it == m_statements.end())
-        it = m_statements.emplace(sql, Statement(*this, sql)).first;
-    else
-        it->second.reset();
-    return it->second;
+    sqlite3_stmt* statement =
+        it != m_statements.end() && it->second ? it->second.release() : prepare(*this, sql).release();
+    return Statement(*this, statement, this);
+}
+
+bool Connection::isIdle() const {
+    if (!sqlite3_get_autocommit(m_db.get()))
+        return false;  // inside a transaction
+    for (sqlite3_stmt* s = sqlite3_next_stmt(m_db.get(), nullptr); s; s = sqlite3_next_stmt(m_db.get(), s))
+        if (sqlite3_stmt_busy(s))
+            return false;  // stepped and not reset: it holds a read transaction open
+    return true;
 }
 
 Transaction::Transaction(Connection& connection) : m_connection(connection) {

@@ -41,6 +41,17 @@ struct StatementFinalizer {
 
 class Connection;
 
+// What becomes of a statement when its Statement goes: one of the connection's
+// cached statements is reset (so it holds no read transaction open) and given
+// back to the cache; any other is finalized.
+struct StatementReleaser {
+    Connection* cache = nullptr;
+    void operator()(sqlite3_stmt* statement) const;
+};
+
+// A prepared statement for the scope that uses it. Whatever way the scope is
+// left, the statement is reset: no read transaction outlives the call that
+// started it, so other programs' commits stay visible and checkpoints succeed.
 class Statement {
 public:
     Statement(const Connection& connection, std::string_view sql);
@@ -63,8 +74,11 @@ public:
     bool isNull(int column) const { return sqlite3_column_type(m_statement.get(), column) == SQLITE_NULL; }
 
 private:
-    const Connection* m_connection;  // outlives its statements: they are owned by it or by a scope inside it
-    std::unique_ptr<sqlite3_stmt, StatementFinalizer> m_statement;
+    friend class Connection;
+    Statement(const Connection& connection, sqlite3_stmt* statement, Connection* cache);
+
+    const Connection* m_connection;  // outlives its statements: they are used within its calls
+    std::unique_ptr<sqlite3_stmt, StatementReleaser> m_statement;
 };
 
 class Connection {
@@ -80,8 +94,13 @@ public:
 
     void exec(const char* sql);                  // one or more statements, no results
     std::int64_t queryInteger(const char* sql);  // first column of the first row
-    // A prepared statement kept for the life of the connection, reset and ready to bind.
-    Statement& cached(const std::string& sql);
+    // A statement prepared once for the life of the connection, ready to bind; it goes back
+    // to the cache, reset, when the returned Statement goes out of scope. Taken while in use
+    // (a nested call running the same SQL), a second copy is prepared for the time being.
+    Statement cached(const std::string& sql);
+    // Whether a transaction or a statement is still open on this connection: after any
+    // public call of the project neither may be.
+    bool isIdle() const;
     std::int64_t lastInsertId() const { return sqlite3_last_insert_rowid(m_db.get()); }
     bool isReadOnly() const { return sqlite3_db_readonly(m_db.get(), "main") == 1; }
     [[noreturn]] void fail(int code) const;
@@ -89,7 +108,9 @@ public:
 private:
     std::filesystem::path m_path;
     std::unique_ptr<sqlite3, ConnectionCloser> m_db;
-    std::unordered_map<std::string, Statement> m_statements;  // keyed by their SQL
+    friend struct StatementReleaser;
+    // Keyed by their SQL; null while the statement is lent out.
+    std::unordered_map<std::string, std::unique_ptr<sqlite3_stmt, StatementFinalizer>> m_statements;
 };
 
 // BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless committed.
