@@ -1,4 +1,5 @@
 #include "sqlite.h"
+#include "lock_holder.h"
 
 #include <fmt/format.h>
 #include <fmt/std.h>
@@ -11,11 +12,11 @@ void fail(sqlite3* db, int code, const std::filesystem::path& path) {
     switch (code & 0xFF) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        throw Failure({ErrorCode::Busy, fmt::format("project file {} is locked by another process; try again "
-                                                    "when it has finished ({})",
-                                                    file, detail)});
+        throw Failure({ErrorCode::Busy, fmt::format("project file {} is being written by {}; nothing was changed, "
+                                                    "try again when it has finished",
+                                                    file, db::lockHolder(path).value_or("another program"))});
     case SQLITE_READONLY:
-        throw Failure({ErrorCode::ReadOnly, fmt::format("project file {} is read-only ({})", file, detail)});
+        throw Failure({ErrorCode::ReadOnly, fmt::format("project file {} is read-only", file)});
     case SQLITE_NOTADB:
         throw Failure({ErrorCode::NotAProject,
                        fmt::format("{} is not a Claimtrack project: it is not an SQLite database", file)});

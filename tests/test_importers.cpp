@@ -316,6 +316,19 @@ TEST(PdfImport, EveryCharacterKnowsItsPage) {
     EXPECT_EQ(toUtf8(text.substr(static_cast<std::size_t>(document->pageStarts[1]), 7)), "Critics");
 }
 
+TEST(PdfImport, PagesWithoutTextAtTheEndStartNoPageBeyondTheText) {
+    // A report whose last pages are a chart and a blank back cover: their feeds are trimmed with the
+    // text's trailing line ends, so no page may be said to start past the text.
+    const auto document = readDocument(
+        makePdf({kReport.front(), {{}, true}, {{}, true}}, "Cameras", "Mei Zhang"), "report.pdf");
+    ASSERT_TRUE(document) << document.error().message;
+    const std::int64_t length = codePointCount(document->text);
+    ASSERT_FALSE(document->pageStarts.empty());
+    for (const std::int64_t start : document->pageStarts)
+        EXPECT_LT(start, length);
+    EXPECT_EQ(pageAt(document->pageStarts, length - 1), 1);
+}
+
 TEST(PdfImport, RefusesScansZipBombsAndDamage) {
     const auto scan = extractPdfArticle(makePdf({{{}, true}, {{}, true}}, "Scan", "Copier"), "scan.pdf");
     ASSERT_FALSE(scan);

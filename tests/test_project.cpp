@@ -264,7 +264,7 @@ TEST_F(OpenRefusal, AProjectLockedByAnotherWriterGivesABusyError) {
     auto imported = opened->importArticle("A new article.", {}, "new.txt");
     ASSERT_FALSE(imported);
     EXPECT_EQ(imported.error().code, ErrorCode::Busy);
-    EXPECT_NE(imported.error().message.find("locked by another process"), std::string::npos);
+    EXPECT_NE(imported.error().message.find("is being written by another program"), std::string::npos);
     sqlite3_exec(other.db, "ROLLBACK", nullptr, nullptr, nullptr);
     EXPECT_TRUE(opened->importArticle("A new article.", {}, "new.txt"));
 }

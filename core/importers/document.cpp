@@ -97,9 +97,13 @@ Result<ImportedDocument> readDocument(std::string_view bytes, std::string_view f
                 document.pageStarts.push_back(at);
             }
         }
-        document.pageStarts.pop_back();  // after the last page's feed no page begins
         while (!document.text.empty() && document.text.back() == '\n')
             document.text.pop_back();
+        // Pages without text at the end (a chart, a blank back cover) lost their feeds with the trailing
+        // line ends: no page starts at or past the end of the text, except the first of an empty one.
+        const std::int64_t length = codePointCount(document.text);
+        while (document.pageStarts.size() > 1 && document.pageStarts.back() >= length)
+            document.pageStarts.pop_back();
     }
     return document;
 }
