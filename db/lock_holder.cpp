@@ -18,9 +18,9 @@ namespace claimtrack::db {
 namespace {
 
 // The byte ranges SQLite's unix VFS write-locks (src/os_unix.c, src/wal.c).
-constexpr long long kWalWriteLock = 120;              // in the -shm file: WAL_WRITE_LOCK
-constexpr long long kReservedByte = 0x40000000 + 1;   // in the database: RESERVED_BYTE
-constexpr long long kPendingByte = 0x40000000;        // PENDING_BYTE
+constexpr long long kWalWriteLock = 120;             // in the -shm file: WAL_WRITE_LOCK
+constexpr long long kReservedByte = 0x40000000 + 1;  // in the database: RESERVED_BYTE
+constexpr long long kPendingByte = 0x40000000;       // PENDING_BYTE
 
 struct LockedFile {
     std::string id;  // as /proc/locks names it: "fe:00:10960907" (major and minor in hex, inode)

@@ -9,6 +9,9 @@
 
 #include <map>
 
+#include <sys/statvfs.h>
+#include <unistd.h>
+
 namespace claimtrack {
 
 namespace fs = std::filesystem;
@@ -60,6 +63,20 @@ bool hasWritePermission(const fs::path& path) {
     const fs::perms perms = fs::status(path).permissions();
     return (perms & (fs::perms::owner_write | fs::perms::group_write | fs::perms::others_write)) !=
            fs::perms::none;
+}
+
+// Why the project at `path` cannot be written, or "" when it can. Judged by the permission bits as
+// well as by the system, since root (as the tests run here) may write what has no write bit.
+std::string whyReadOnly(const fs::path& path) {
+    struct statvfs disk {};
+    if (::statvfs(path.c_str(), &disk) == 0 && (disk.f_flag & ST_RDONLY))
+        return "it is on a read-only disk";
+    if (!hasWritePermission(path))
+        return "it has no write permission";
+    const fs::path folder = fs::absolute(path).parent_path();
+    if (!hasWritePermission(folder) || ::access(folder.c_str(), W_OK) != 0)
+        return fmt::format("its folder {} cannot be written", folder.string());
+    return {};
 }
 
 std::string defaultTitle(std::string_view text) {
@@ -171,15 +188,18 @@ Result<Project> Project::open(const fs::path& path, Access access, int busyTimeo
         if (fs::is_directory(path, ec))
             refuse(ErrorCode::NotAProject, fmt::format("{} is a folder, not a project file", file));
         const bool writing = access == Access::ReadWrite;
-        if (writing && !hasWritePermission(path))
-            refuse(ErrorCode::ReadOnly,
-                   fmt::format("project file {} is read-only (it has no write permission)", file));
+        const std::string readOnly = whyReadOnly(path);
+        if (writing && !readOnly.empty())
+            refuse(ErrorCode::ReadOnly, fmt::format("project file {} is read-only: {}", file, readOnly));
 
-        // Readers open read-write where the file allows it, so that the last
-        // connection to close can checkpoint and remove the -wal and -shm files.
-        const bool canWrite = writing || hasWritePermission(path);
-        auto db = std::make_unique<Connection>(
-            path, canWrite ? Connection::Access::ReadWrite : Connection::Access::ReadOnly, busyTimeoutMs);
+        // Readers open read-write where the file allows it, so that the last connection to close can
+        // checkpoint and remove the -wal and -shm files. Where it cannot be written, reading must not
+        // need a write either: with no log to read, the file is opened immutable and nothing is left
+        // beside it; with one (left by a writer that stopped), SQLite reads the log as it is.
+        const auto how = readOnly.empty()                ? Connection::Access::ReadWrite
+                         : fs::exists(file + "-wal", ec) ? Connection::Access::ReadOnly
+                                                         : Connection::Access::Immutable;
+        auto db = std::make_unique<Connection>(path, how, busyTimeoutMs);
         const std::int64_t version = checkIsProject(*db);
         if (writing && db->isReadOnly())
             refuse(ErrorCode::ReadOnly, fmt::format("project file {} is read-only", file));

@@ -12,9 +12,10 @@ void fail(sqlite3* db, int code, const std::filesystem::path& path) {
     switch (code & 0xFF) {
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        throw Failure({ErrorCode::Busy, fmt::format("project file {} is being written by {}; nothing was changed, "
-                                                    "try again when it has finished",
-                                                    file, db::lockHolder(path).value_or("another program"))});
+        throw Failure(
+            {ErrorCode::Busy, fmt::format("project file {} is being written by {}; nothing was changed, "
+                                          "try again when it has finished",
+                                          file, db::lockHolder(path).value_or("another program"))});
     case SQLITE_READONLY:
         throw Failure({ErrorCode::ReadOnly, fmt::format("project file {} is read-only", file)});
     case SQLITE_NOTADB:
@@ -46,6 +47,18 @@ std::unique_ptr<sqlite3_stmt, StatementFinalizer> prepare(const Connection& conn
     if (rc != SQLITE_OK)
         connection.fail(rc);
     return prepared;
+}
+
+// A path as the path of a file: URI, with the characters a URI gives meaning to escaped.
+std::string uriPath(const std::string& path) {
+    std::string escaped;
+    for (const char c : path) {
+        if (c == '%' || c == '?' || c == '#' || static_cast<unsigned char>(c) < 0x20)
+            escaped += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+        else
+            escaped += c;
+    }
+    return escaped;
 }
 
 }  // namespace
@@ -137,11 +150,17 @@ std::optional<double> Statement::number(int column) const {
 
 Connection::Connection(const std::filesystem::path& path, Access access, int busyTimeoutMs) : m_path(path) {
     int flags = SQLITE_OPEN_EXRESCODE | SQLITE_OPEN_NOMUTEX;
-    flags |= access == Access::ReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+    const bool reading = access == Access::ReadOnly || access == Access::Immutable;
+    flags |= reading ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
     if (access == Access::Create)
         flags |= SQLITE_OPEN_CREATE;
+    std::string name = path.string();
+    if (access == Access::Immutable) {
+        flags |= SQLITE_OPEN_URI;
+        name = "file:" + uriPath(name) + "?immutable=1";
+    }
     sqlite3* db = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+    const int rc = sqlite3_open_v2(name.c_str(), &db, flags, nullptr);
     m_db.reset(db);
     if (rc != SQLITE_OK)
         sqlite::fail(db, rc, path);

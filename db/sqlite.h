@@ -83,7 +83,9 @@ private:
 
 class Connection {
 public:
-    enum class Access { ReadOnly, ReadWrite, Create };
+    // Immutable: read-only, and promised that no one writes the file meanwhile, so SQLite neither locks
+    // it nor creates a -shm or -wal file beside it (for a folder or a disk that cannot be written).
+    enum class Access { ReadOnly, Immutable, ReadWrite, Create };
 
     Connection(const std::filesystem::path& path, Access access, int busyTimeoutMs);
     Connection(const Connection&) = delete;

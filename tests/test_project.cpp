@@ -254,6 +254,38 @@ TEST_F(OpenRefusal, AReadOnlyFileOpensForReadingButNotForWriting) {
     EXPECT_EQ(readFile(path), before);
 }
 
+TEST_F(OpenRefusal, AProjectInAReadOnlyFolderOpensForReadingAndLeavesNothingBeside) {
+    const auto folder = dir / "archive";
+    std::filesystem::create_directory(folder);
+    const auto path = folder / "done.claims";
+    {
+        auto project = Project::create(path);
+        ASSERT_TRUE(project);
+        ASSERT_TRUE(project->importArticle("Some text with 5 figures.", {}, "a.txt"));
+    }
+    const std::string before = readFile(path);
+    std::filesystem::permissions(folder,
+                                 std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+    {
+        auto writing = Project::open(path);
+        ASSERT_FALSE(writing);
+        EXPECT_EQ(writing.error().code, ErrorCode::ReadOnly);
+        EXPECT_EQ(writing.error().message, "project file " + path.string() + " is read-only: its folder " +
+                                               folder.string() + " cannot be written");
+        auto reading = Project::open(path, Project::Access::ReadOnly);
+        ASSERT_TRUE(reading) << reading.error().message;
+        EXPECT_EQ(reading->articles()->size(), 1u);
+        EXPECT_TRUE(reading->search("figures"));
+        // Not even while it is open: as root (the tests here) SQLite could create them anyway.
+        EXPECT_FALSE(std::filesystem::exists(path.string() + "-wal"));
+        EXPECT_FALSE(std::filesystem::exists(path.string() + "-shm"));
+    }
+    EXPECT_FALSE(std::filesystem::exists(path.string() + "-wal"));
+    EXPECT_FALSE(std::filesystem::exists(path.string() + "-shm"));
+    EXPECT_EQ(readFile(path), before);
+    std::filesystem::permissions(folder, std::filesystem::perms::owner_all);
+}
+
 TEST_F(OpenRefusal, AProjectLockedByAnotherWriterGivesABusyError) {
     const auto path = dir / "locked.claims";
     { ASSERT_TRUE(Project::create(path)); }

@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include <QProcess>
+
 #include <functional>
 #include <memory>
 
@@ -194,4 +196,31 @@ TEST_F(SharedProject, TheLogIsCheckpointedWhileTheProjectStaysOpen) {
     sqlite3_close(raw);
     EXPECT_EQ(logFrames, 0);
     EXPECT_EQ(std::filesystem::file_size(file().string() + "-wal"), 0u);
+}
+
+TEST_F(SharedProject, ASaveWhileAnotherProgramWritesNamesThatProgramAndChangesNothing) {
+    // Another program holds the write lock: the sqlite3 shell, in the middle of a transaction.
+    QProcess shell;
+    shell.start(QStringLiteral("sqlite3"), {qs(file())});
+    ASSERT_TRUE(shell.waitForStarted());
+    shell.write("BEGIN IMMEDIATE;\nSELECT 'holding';\n");
+    while (!shell.readAllStandardOutput().contains("holding"))
+        ASSERT_TRUE(shell.waitForReadyRead(10000));
+
+    auto waiting = Project::open(file(), Project::Access::ReadWrite, 100);
+    ASSERT_TRUE(waiting);
+    NewClaim claim{article, QuoteSelector{"80 percent", 1}, {}};
+    auto refused = waiting->addClaim(claim);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, ErrorCode::Busy);
+    EXPECT_EQ(refused.error().message, "project file " + file().string() +
+                                           " is being written by sqlite3 (process " +
+                                           std::to_string(shell.processId()) +
+                                           "); nothing was changed, try again when it has finished");
+    EXPECT_TRUE(waiting->connectionIsIdle());
+
+    shell.write("ROLLBACK;\n.quit\n");
+    shell.closeWriteChannel();
+    ASSERT_TRUE(shell.waitForFinished(10000));
+    EXPECT_TRUE(waiting->addClaim(claim));  // once it has finished, the same save goes through
 }
