@@ -82,6 +82,7 @@ struct ClaimFields {
     ClaimStatus status = ClaimStatus::Unverified;
     std::vector<std::string> tags;
     std::string note;
+    bool operator==(const ClaimFields&) const = default;
 };
 
 // Checks the fields that relate to one another (bounds) and normalises the

@@ -160,6 +160,10 @@ bool Project::connectionIsIdle() const {
     return m_db->isIdle();
 }
 
+Result<std::int64_t> Project::dataVersion() {
+    return guarded([&] { return m_db->queryInteger("PRAGMA data_version"); });
+}
+
 Result<Project> Project::create(const fs::path& path) {
     std::error_code ec;
     if (fs::exists(path, ec) || fs::is_symlink(path, ec))

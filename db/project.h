@@ -261,6 +261,9 @@ public:
     // call leaves it so: an open read would pin an old snapshot, hide other programs' writes and
     // keep the write-ahead log from being checkpointed.
     bool connectionIsIdle() const;
+    // A number that changes whenever another connection (another program) commits a change to the
+    // file; cheap to ask often. The project's own writes leave it as it is.
+    Result<std::int64_t> dataVersion();
 
     // Imports the raw bytes of a text file as an article; `what` names the
     // file in error messages. An empty title becomes the text's first line.

@@ -252,8 +252,16 @@ bool MainWindow::openProject(const QString& path, bool create) {
     connect(m_session.get(), &ProjectSession::failed, this, [this](const QString& message) {
         MessageBox::critical(this, tr("Could not change the project"), message);
     });
+    connect(m_session.get(), &ProjectSession::changedOutside, this, [this] {
+        statusBar()->showMessage(tr("Another program changed the project; shown as it is now."), 5000);
+    });
     buildProjectViews();
-    setWindowTitle(tr("%1 — Claimtrack").arg(QFileInfo(path).fileName()));
+    if (m_session->isReadOnly()) {
+        setWindowTitle(tr("%1 (read-only) — Claimtrack").arg(QFileInfo(path).fileName()));
+        statusBar()->showMessage(m_session->readOnlyReason());
+    } else {
+        setWindowTitle(tr("%1 — Claimtrack").arg(QFileInfo(path).fileName()));
+    }
     addRecentProject(QFileInfo(path).absoluteFilePath());
     return true;
 }
@@ -445,9 +453,14 @@ bool MainWindow::compareMetric(const QString& name) {
 
 void MainWindow::updateActions() {
     const bool open = m_session != nullptr;
-    const bool selection = open && m_reader->selectedRange().has_value();
-    m_import->setEnabled(open);
-    m_importFolder->setEnabled(open);
+    const bool writable = open && !m_session->isReadOnly();
+    const bool selection = writable && m_reader->selectedRange().has_value();
+    // A read-only project: every action that would change it is disabled, and says why.
+    const QString why = open ? m_session->readOnlyReason() : QString();
+    for (QAction* edit : {m_import, m_importFolder, m_record, m_reanchor, m_edit, m_delete, m_findFigures})
+        edit->setStatusTip(why);
+    m_import->setEnabled(writable);
+    m_importFolder->setEnabled(writable);
     m_exportAll->setEnabled(open);
     m_exportFiltered->setEnabled(open);
     m_exportConflicts->setEnabled(open);
@@ -455,9 +468,9 @@ void MainWindow::updateActions() {
     m_searchProject->setEnabled(open);
     m_record->setEnabled(selection);
     m_reanchor->setEnabled(selection && m_currentClaim != 0);
-    m_edit->setEnabled(open && m_currentClaim != 0);
-    m_findFigures->setEnabled(open && m_reader->articleId() != 0);
-    m_delete->setEnabled(open && m_currentClaim != 0);
+    m_edit->setEnabled(writable && m_currentClaim != 0);
+    m_findFigures->setEnabled(writable && m_reader->articleId() != 0);
+    m_delete->setEnabled(writable && m_currentClaim != 0);
 }
 
 void MainWindow::openEditor(const QString& quote, const ClaimFields& fields,
@@ -506,6 +519,8 @@ void MainWindow::recordClaim() {
 void MainWindow::editCurrentClaim() {
     if (!m_session || !m_currentClaim)
         return;
+    if (m_session->isReadOnly())  // a double-click in the table asks, not only the disabled action
+        return statusBar()->showMessage(m_session->readOnlyReason());
     auto claim = m_session->project().claim(m_currentClaim);
     if (!claim)
         return showError(tr("Cannot edit claim"), claim.error());

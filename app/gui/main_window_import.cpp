@@ -42,7 +42,7 @@ void MainWindow::importFileList(const QStringList& files) {
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
-    if (m_session && event->mimeData()->hasUrls())
+    if (m_session && !m_session->isReadOnly() && event->mimeData()->hasUrls())
         event->acceptProposedAction();
 }
 

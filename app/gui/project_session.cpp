@@ -2,6 +2,8 @@
 
 #include <QUndoCommand>
 
+#include <fmt/format.h>
+
 namespace claimtrack::gui {
 
 QString errorText(const Error& error) {
@@ -9,25 +11,36 @@ QString errorText(const Error& error) {
 }
 
 // One user edit: done once before it is pushed (so a failed edit is never on
-// the stack), then undone and redone by the steps it was given.
+// the stack), then undone and redone by the steps it was given. A step whose
+// check finds that another program changed what it would overwrite is not
+// carried out: the command leaves the stack, and the other program's change stays.
 class EditCommand : public QUndoCommand {
 public:
     EditCommand(ProjectSession& session, const QString& text, std::int64_t articleId,
-                ProjectSession::Step undo, ProjectSession::Step redo)
+                ProjectSession::Step undo, ProjectSession::Step redo, ProjectSession::Checks checks)
         : QUndoCommand(text), m_session(session), m_articleId(articleId), m_undo(std::move(undo)),
-          m_redo(std::move(redo)) {}
+          m_redo(std::move(redo)), m_checks(std::move(checks)) {}
 
-    void undo() override { run(m_undo); }
+    void undo() override { run(m_checks.beforeUndo, m_undo); }
     void redo() override {
         if (m_done) {
             m_done = false;  // QUndoStack::push calls redo(); the edit was already made
             return;
         }
-        run(m_redo);
+        run(m_checks.beforeRedo, m_redo);
     }
 
 private:
-    void run(const ProjectSession::Step& step) {
+    void run(const ProjectSession::Check& check, const ProjectSession::Step& step) {
+        if (check) {
+            if (auto unchanged = check(); !unchanged) {
+                setObsolete(true);  // QUndoStack drops it: there is nothing left for it to undo or redo
+                Q_EMIT m_session.failed(ProjectSession::tr("“%1” was not carried out: %2")
+                                            .arg(text(), errorText(unchanged.error())));
+                Q_EMIT m_session.changed(0);
+                return;
+            }
+        }
         if (auto result = step(); !result)
             Q_EMIT m_session.failed(errorText(result.error()));
         Q_EMIT m_session.changed(m_articleId);
@@ -36,22 +49,67 @@ private:
     ProjectSession& m_session;
     std::int64_t m_articleId;
     ProjectSession::Step m_undo, m_redo;
+    ProjectSession::Checks m_checks;
     bool m_done = true;
 };
 
-ProjectSession::ProjectSession(Project project, QString path)
-    : m_project(std::move(project)), m_path(std::move(path)) {
+ProjectSession::ProjectSession(Project project, QString path, QString readOnlyReason)
+    : m_project(std::move(project)), m_path(std::move(path)), m_readOnlyReason(std::move(readOnlyReason)) {
     m_undo.setUndoLimit(1000);
+    // SQLite's data version moves only when another connection commits: asking is one small read,
+    // so the file is watched by polling rather than by watching the file and its log for writes.
+    if (auto version = m_project.dataVersion())
+        m_dataVersion = *version;
+    m_watch.setInterval(kWatchIntervalMs);
+    connect(&m_watch, &QTimer::timeout, this, &ProjectSession::watchForOutsideChanges);
+    m_watch.start();
 }
 
 ProjectSession::~ProjectSession() = default;
 
 Result<std::unique_ptr<ProjectSession>> ProjectSession::open(const QString& path, bool create) {
     const std::filesystem::path file = path.toStdString();
-    auto project = create ? Project::create(file) : Project::open(file);
+    QString readOnlyReason;
+    auto project =
+        create ? Project::create(file) : Project::open(file, Project::Access::ReadWrite, kBusyTimeoutMs);
+    if (!create && !project && project.error().code == ErrorCode::ReadOnly) {
+        readOnlyReason = errorText(project.error());
+        project = Project::open(file, Project::Access::ReadOnly, kBusyTimeoutMs);
+    }
     if (!project)
         return project.error();
-    return std::unique_ptr<ProjectSession>(new ProjectSession(std::move(*project), path));
+    return std::unique_ptr<ProjectSession>(new ProjectSession(std::move(*project), path, readOnlyReason));
+}
+
+void ProjectSession::watchForOutsideChanges() {
+    const auto version = m_project.dataVersion();
+    if (!version || *version == m_dataVersion)
+        return;
+    m_dataVersion = *version;
+    Q_EMIT changedOutside();
+    Q_EMIT changed(0);
+}
+
+ProjectSession::Check ProjectSession::claimIsStill(std::shared_ptr<const ClaimRecord> expected,
+                                                   std::int64_t id) {
+    return [this, expected = std::move(expected), id]() -> Result<void> {
+        auto now = m_project.claim(id);
+        if (!now && now.error().code != ErrorCode::NotFound)
+            return now.error();
+        const bool same = expected
+                              ? now && now->anchor == expected->anchor && now->fields == expected->fields &&
+                                    now->updatedAt == expected->updatedAt
+                              : !now;
+        if (same)
+            return {};
+        if (!now)
+            return makeError(ErrorCode::InvalidInput,
+                             "another program deleted the claim since; undoing would bring it back");
+        return makeError(ErrorCode::InvalidInput,
+                         fmt::format("another program changed the claim {} since; undoing would overwrite "
+                                     "that change",
+                                     claimLabel(now->anchor.quote.exact).toStdString()));
+    };
 }
 
 QString ProjectSession::claimLabel(const std::string& quote) {
@@ -61,8 +119,9 @@ QString ProjectSession::claimLabel(const std::string& quote) {
     return QLatin1Char('\'') + label + QLatin1Char('\'');
 }
 
-void ProjectSession::pushDone(const QString& text, std::int64_t articleId, Step undo, Step redo) {
-    m_undo.push(new EditCommand(*this, text, articleId, std::move(undo), std::move(redo)));
+void ProjectSession::pushDone(const QString& text, std::int64_t articleId, Step undo, Step redo,
+                              Checks checks) {
+    m_undo.push(new EditCommand(*this, text, articleId, std::move(undo), std::move(redo), std::move(checks)));
     Q_EMIT changed(articleId);
 }
 
@@ -77,7 +136,8 @@ Result<std::int64_t> ProjectSession::addClaim(const NewClaim& claim) {
     pushDone(
         tr("Add claim %1").arg(claimLabel(record->anchor.quote.exact)), record->articleId,
         [this, record] { return withoutValue(m_project.deleteClaim(record->id)); },
-        [this, record] { return m_project.restoreClaim(*record); });
+        [this, record] { return m_project.restoreClaim(*record); },
+        {claimIsStill(record, record->id), claimIsStill(nullptr, record->id)});
     return *id;
 }
 
@@ -96,7 +156,8 @@ Result<void> ProjectSession::changeClaim(std::int64_t id, const QString& action,
     pushDone(
         action.arg(claimLabel(after->anchor.quote.exact)), old->articleId,
         [this, old] { return m_project.rewriteClaim(*old); },
-        [this, after] { return m_project.rewriteClaim(*after); });
+        [this, after] { return m_project.rewriteClaim(*after); },
+        {claimIsStill(after, id), claimIsStill(old, id)});
     return {};
 }
 
@@ -116,7 +177,8 @@ Result<void> ProjectSession::deleteClaim(std::int64_t id) {
     pushDone(
         tr("Delete claim %1").arg(claimLabel(record->anchor.quote.exact)), record->articleId,
         [this, record] { return m_project.restoreClaim(*record); },
-        [this, record] { return withoutValue(m_project.deleteClaim(record->id)); });
+        [this, record] { return withoutValue(m_project.deleteClaim(record->id)); },
+        {claimIsStill(nullptr, record->id), claimIsStill(record, record->id)});
     return {};
 }
 

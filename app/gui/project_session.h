@@ -7,6 +7,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QTimer>
 #include <QUndoStack>
 
 #include <functional>
@@ -18,13 +19,23 @@ class ProjectSession : public QObject {
     Q_OBJECT
 
 public:
-    // Opens (or, with `create`, creates) the project file at `path`.
+    // Opens (or, with `create`, creates) the project file at `path`; one that cannot be written
+    // (read-only file, folder or disk) opens read-only.
     static Result<std::unique_ptr<ProjectSession>> open(const QString& path, bool create);
     ~ProjectSession() override;
 
     Project& project() { return m_project; }
     QUndoStack* undoStack() { return &m_undo; }
     QString path() const { return m_path; }
+    // Why the project cannot be changed ("project file … is read-only: its folder … cannot be
+    // written"), or empty when it can.
+    QString readOnlyReason() const { return m_readOnlyReason; }
+    bool isReadOnly() const { return !m_readOnlyReason.isEmpty(); }
+
+    // How often the file is checked for other programs' changes.
+    static constexpr int kWatchIntervalMs = 400;
+    // How long a save waits for another program's write to finish before it gives up.
+    static constexpr int kBusyTimeoutMs = 2000;
 
     // Each is one undoable step; on an error nothing was changed and the error is returned.
     Result<std::int64_t> addClaim(const NewClaim& claim);
@@ -50,20 +61,35 @@ public:
 Q_SIGNALS:
     // The project changed; `articleId` is the article whose claims changed, or 0 for any.
     void changed(qint64 articleId);
-    // An undo or redo could not be carried out (the file could not be written).
+    // An undo or redo could not be carried out (the file could not be written, or another program
+    // changed what it would overwrite).
     void failed(const QString& message);
+    // Another program changed the project; `changed(0)` follows.
+    void changedOutside();
 
 private:
-    ProjectSession(Project project, QString path);
+    ProjectSession(Project project, QString path, QString readOnlyReason);
     using Step = std::function<Result<void>()>;
+    // Whether the project is still as a step left it; an error that says what changed otherwise.
+    using Check = std::function<Result<void>()>;
+    struct Checks {
+        Check beforeUndo;  // the state the step left: undoing from anything else would lose a change
+        Check beforeRedo;  // the state before the step
+    };
     // Pushes a step already carried out once: `undo` reverts it, `redo` does it again.
-    void pushDone(const QString& text, std::int64_t articleId, Step undo, Step redo);
+    void pushDone(const QString& text, std::int64_t articleId, Step undo, Step redo, Checks checks = {});
+    // Checks that the claim is still exactly `expected` (none, when null); else explains who changed it.
+    Check claimIsStill(std::shared_ptr<const ClaimRecord> expected, std::int64_t id);
+    void watchForOutsideChanges();
     // Makes `change` to a claim one undoable step named `action` (with %1 for the claim's words).
     Result<void> changeClaim(std::int64_t id, const QString& action, const Step& change);
 
     Project m_project;
     QString m_path;
+    QString m_readOnlyReason;
     QUndoStack m_undo;
+    QTimer m_watch;
+    std::int64_t m_dataVersion = 0;
 
     friend class EditCommand;
 };

@@ -65,10 +65,9 @@ ConflictList::ConflictList(ProjectSession& session, QWidget* parent)
     connect(m_compare, &QPushButton::clicked, this, compareSelected);
     connect(m_table, &QTableWidget::cellDoubleClicked, this, compareSelected);
     connect(m_verdict, &QPushButton::clicked, this, &ConflictList::recordVerdict);
-    connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] {
-        m_compare->setEnabled(selectedConflict() != nullptr);
-        m_verdict->setEnabled(selectedConflict() != nullptr);
-    });
+    if (m_session.isReadOnly())
+        m_verdict->setToolTip(m_session.readOnlyReason());
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, &ConflictList::updateButtons);
 }
 
 const ConflictRow* ConflictList::selectedConflict() const {
@@ -119,8 +118,12 @@ void ConflictList::refresh() {
         if (c.lower.claim.id == keep.first && c.higher.claim.id == keep.second)
             m_table->selectRow(row);
     }
+    updateButtons();
+}
+
+void ConflictList::updateButtons() {
     m_compare->setEnabled(selectedConflict() != nullptr);
-    m_verdict->setEnabled(selectedConflict() != nullptr);
+    m_verdict->setEnabled(selectedConflict() != nullptr && !m_session.isReadOnly());
 }
 
 void ConflictList::recordVerdict() {

@@ -34,6 +34,7 @@ Q_SIGNALS:
     void compareRequested(const claimtrack::ConflictRow& conflict);
 
 private:
+    void updateButtons();
     ProjectSession& m_session;
     std::vector<ConflictRow> m_conflicts;
     QLabel* m_summary;

@@ -62,6 +62,10 @@ EntityPane::EntityPane(ProjectSession& session, EntityKind kind, QWidget* parent
         });
     }
     buttons->addStretch();
+    if (m_session.isReadOnly())
+        for (QPushButton* button : {m_rename, m_merge, m_delete, m_details})
+            if (button)
+                button->setToolTip(m_session.readOnlyReason());
     auto* split = new QSplitter(Qt::Vertical, this);
     split->setObjectName(name + QStringLiteral("Splitter"));
     split->addWidget(m_table);
@@ -131,12 +135,14 @@ void EntityPane::selectEntity(std::int64_t id) {
 void EntityPane::showClaimsOf(std::int64_t entityId) {
     m_claims->clear();
     const bool chosen = entityId != 0;
-    m_rename->setEnabled(chosen);
-    m_merge->setEnabled(chosen && m_entities.size() > 1);
-    m_delete->setEnabled(chosen);
-    for (QPushButton* button : {m_details, m_compare})
-        if (button)
-            button->setEnabled(chosen);
+    const bool editable = chosen && !m_session.isReadOnly();
+    m_rename->setEnabled(editable);
+    m_merge->setEnabled(editable && m_entities.size() > 1);
+    m_delete->setEnabled(editable);
+    if (m_details)
+        m_details->setEnabled(editable);
+    if (m_compare)
+        m_compare->setEnabled(chosen);
     if (!chosen)
         return;
     ClaimQuery query;

@@ -73,6 +73,11 @@ SuggestionPane::SuggestionPane(ProjectSession& session, QWidget* parent)
     layout->addWidget(m_list, 1);
     layout->addLayout(allButtons);
 
+    if (m_session.isReadOnly())
+        for (QPushButton* button : {m_find, accept, reject, acceptEvery, rejectEvery}) {
+            button->setToolTip(m_session.readOnlyReason());
+            button->setEnabled(false);
+        }
     connect(m_find, &QPushButton::clicked, this, &SuggestionPane::findFigures);
     connect(accept, &QPushButton::clicked, this, &SuggestionPane::acceptSelected);
     connect(reject, &QPushButton::clicked, this, &SuggestionPane::rejectSelected);
@@ -96,7 +101,7 @@ void SuggestionPane::showArticle(std::int64_t articleId) {
         auto* item = new QListWidgetItem(describe(m_suggestions[i]), m_list);
         item->setData(kIndexRole, static_cast<int>(i));
     }
-    m_find->setEnabled(articleId != 0);
+    m_find->setEnabled(articleId != 0 && !m_session.isReadOnly());
     m_status->setText(articleId == 0 ? QString()
                       : m_suggestions.empty()
                           ? tr("No figures waiting. Find Figures reads the article.")
