@@ -36,8 +36,8 @@ FilterSql filterSql(const SearchFilters& f) {
     if (!f.metric.empty())
         sql.claim += " AND c.metric_id = (SELECT id FROM metric WHERE name = ?14)";
     if (!f.tag.empty())
-        sql.claim += " AND EXISTS (SELECT 1 FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id "
-                     "WHERE ct.claim_id = c.id AND t.name = ?15)";
+        sql.claim += " AND c.id IN (SELECT claim_id FROM claim_tag WHERE tag_id = (SELECT id FROM tag WHERE "
+                     "name = ?15))";
     if (f.status)
         sql.claim += " AND c.status = ?16";
     return sql;
@@ -58,11 +58,13 @@ void bindFilters(Statement& statement, const SearchFilters& f) {
         statement.bind(16, toString(*f.status));
 }
 
-// An article must have a claim meeting the claim filters, when there are any.
+// An article must have a claim meeting the claim filters, when there are any. The articles that do
+// are found once, through the index of the most selective filter; asked article by article instead
+// (EXISTS), SQLite walked the filter's claims once per article: minutes on a million claims.
 std::string articleHasClaim(const FilterSql& sql) {
     return sql.claim.empty()
                ? std::string()
-               : " AND EXISTS (SELECT 1 FROM claim c WHERE c.article_id = a.id" + sql.claim + ")";
+               : " AND a.id IN (SELECT DISTINCT c.article_id FROM claim c WHERE 1" + sql.claim + ")";
 }
 
 // The opening of a text, for an article found by filters alone.

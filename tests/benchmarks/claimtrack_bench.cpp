@@ -5,6 +5,9 @@
 //   claimtrack-bench insert-claims PROJECT N   record N claims in one transaction
 //   claimtrack-bench extract FILE              figures found per second in a large text (median of 5 runs)
 //   claimtrack-bench search PROJECT            search times (median of 21 runs each), against a LIKE scan
+//   claimtrack-bench filters PROJECT           every search filter alone and combined (median of 21 runs
+//   each),
+//                                              against the per-article check the search used before
 #include "figures.h"
 #include "files.h"
 #include "project.h"
@@ -12,6 +15,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <memory>
 
 #include <cstdio>
 #include <string>
@@ -120,6 +124,102 @@ int searchSpeed(const char* path) {
     return 0;
 }
 
+// Gives a benchmark project (claimtrack-bench insert-claims) what its filters can find: publishers and
+// dates on its articles, statuses and a tag on some of its claims. Done once; the project is a copy.
+void varyProject(sqlite::Connection& db) {
+    if (db.queryInteger("SELECT count(*) FROM tag") > 0)
+        return;
+    db.exec(R"sql(
+        BEGIN;
+        UPDATE article SET publisher = 'Daily ' || (id % 20), published = (2000 + id % 25) || '-06-01';
+        UPDATE claim SET status = 'supported' WHERE id % 13 = 0;
+        UPDATE claim SET status = 'refuted' WHERE id % 1009 = 0;
+        INSERT INTO tag (name) VALUES ('checked');
+        INSERT INTO claim_tag (claim_id, tag_id) SELECT id, 1 FROM claim WHERE id % 50 = 0;
+        COMMIT;)sql");
+}
+
+// The claim filters as the search checked them before: for each article, does one of its claims match?
+// SQLite answered that by walking the claims of the filter's source or metric once per article.
+std::string perArticleCheck(const std::string& claimCondition) {
+    return "SELECT a.id FROM article a WHERE EXISTS (SELECT 1 FROM claim c WHERE c.article_id = a.id AND " +
+           claimCondition + ") ORDER BY a.published DESC, a.id LIMIT 20";
+}
+
+int filterSpeed(const char* path) {
+    {
+        sqlite::Connection db(path, sqlite::Connection::Access::ReadWrite, 1000);
+        varyProject(db);
+    }
+    auto project = Project::open(path, Project::Access::ReadOnly);
+    if (!project) {
+        std::fprintf(stderr, "%s\n", project.error().message.c_str());
+        return 1;
+    }
+    sqlite::Connection before(path, sqlite::Connection::Access::ReadOnly, 1000);
+    // The per-article check gives up after 10 s: it took minutes on some filters.
+    const auto started = std::make_shared<std::chrono::steady_clock::time_point>();
+    sqlite3_progress_handler(
+        before.handle(), 100000,
+        [](void* start) {
+            const auto since = std::chrono::steady_clock::now() -
+                               *static_cast<std::chrono::steady_clock::time_point*>(start);
+            return since > std::chrono::seconds(10) ? 1 : 0;
+        },
+        started.get());
+    const std::vector<std::pair<std::string, std::string>> queries{
+        {"publisher:\"Daily 7\"", ""},
+        {"since:2020", ""},
+        {"until:2003", ""},
+        {"source:\"Source 7\"", "c.source_id = (SELECT id FROM source WHERE name = 'Source 7')"},
+        {"metric:\"Metric 42\"", "c.metric_id = (SELECT id FROM metric WHERE name = 'Metric 42')"},
+        {"tag:checked", "EXISTS (SELECT 1 FROM claim_tag ct WHERE ct.claim_id = c.id AND ct.tag_id = 1)"},
+        {"status:unverified", "c.status = 'unverified'"},
+        {"status:supported", "c.status = 'supported'"},
+        {"status:refuted", "c.status = 'refuted'"},
+        {"metric:\"Metric 42\" cameras", ""},
+        {"source:\"Source 7\" railways", ""},
+        {"source:\"Source 42\" metric:\"Metric 42\"", ""},
+        {"source:\"Source 7\" metric:\"Metric 42\"", ""},
+        {"source:\"Source 7\" status:supported since:2010", ""},
+        {"tag:checked status:refuted", ""},
+        {"publisher:\"Daily 2\" source:\"Source 42\" metric:\"Metric 42\" tag:checked status:unverified "
+         "since:2001 until:2024 cameras",
+         ""},
+    };
+    std::printf("| query | search | found | per-article check before | ratio |\n|---|---|---|---|---|\n");
+    for (const auto& [query, condition] : queries) {
+        std::size_t found = 0;
+        const double ours = medianMilliseconds([&] {
+            auto hits = project->search(query, 20);
+            found = hits ? hits->size() : 0;
+        });
+        if (condition.empty()) {
+            std::printf("| `%s` | %.2f ms | %zu | | |\n", query.c_str(), ours, found);
+            continue;
+        }
+        // Once, not 21 times: it is the slow one.
+        *started = std::chrono::steady_clock::now();
+        bool gaveUp = false;
+        try {
+            sqlite::Statement select(before, perArticleCheck(condition));
+            while (select.step()) {
+            }
+        } catch (const sqlite::Failure&) {
+            gaveUp = true;
+        }
+        const double old =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - *started).count();
+        if (gaveUp)
+            std::printf("| `%s` | %.2f ms | %zu | over 10 s (stopped) | over %.0fx |\n", query.c_str(), ours,
+                        found, old / ours);
+        else
+            std::printf("| `%s` | %.2f ms | %zu | %.1f ms | %.0fx |\n", query.c_str(), ours, found, old,
+                        old / ours);
+    }
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -129,6 +229,9 @@ int main(int argc, char** argv) {
         return extractSpeed(argv[2]);
     if (argc == 3 && std::string(argv[1]) == "search")
         return searchSpeed(argv[2]);
-    std::fprintf(stderr, "usage: claimtrack-bench insert-claims PROJECT N | extract FILE | search PROJECT\n");
+    if (argc == 3 && std::string(argv[1]) == "filters")
+        return filterSpeed(argv[2]);
+    std::fprintf(stderr, "usage: claimtrack-bench insert-claims PROJECT N | extract FILE | search PROJECT | "
+                         "filters PROJECT\n");
     return 2;
 }
