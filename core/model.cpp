@@ -147,10 +147,19 @@ Result<ClaimFields> validateClaimFields(ClaimFields fields) {
         if (!asOf)
             return asOf.error();
     }
-    for (std::string* text : {&fields.unit, &fields.metric, &fields.source, &fields.note})
+    // Refused, as article metadata is, rather than repaired with U+FFFD behind the user's back.
+    for (auto [text, name] : {std::pair{&fields.unit, "unit"},
+                              {&fields.metric, "metric"},
+                              {&fields.source, "source"},
+                              {&fields.note, "note"}}) {
+        if (auto valid = validateUtf8(*text, name); !valid)
+            return valid.error();
         *text = normalizeField(*text);
+    }
     std::vector<std::string> tags;
     for (const std::string& tag : fields.tags) {
+        if (auto valid = validateUtf8(tag, "tag"); !valid)
+            return valid.error();
         std::string clean = normalizeField(tag);
         if (clean.empty())
             return makeError(ErrorCode::InvalidInput, "a tag cannot be empty");

@@ -209,6 +209,20 @@ TEST_F(CliTest, AClaimInAPdfCitesItsPage) {
     EXPECT_EQ(claims[1]["page"], 2);
 }
 
+TEST_F(CliTest, ImportSaysWhenTheEncodingWasAGuess) {
+    // Almost all ASCII, with two bytes that are not UTF-8: taken as a single-byte encoding, and said so.
+    writeFile(dir / "mostly-ascii.txt",
+              "The city counted 200 million cameras in 2018, and the caf\xE9 owners said the r\xF4le of the "
+              "police grew.\n");
+    writeFile(dir / "utf8.txt", "The caf\xC3\xA9 counted 3 cameras.\n");
+    const CliRun run =
+        runCli({"import", project(), (dir / "mostly-ascii.txt").string(), (dir / "utf8.txt").string()});
+    EXPECT_EQ(run.status, 0) << run.err;
+    EXPECT_NE(run.err.find(" names no encoding and is not UTF-8; read as "), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find(", a guess: check its text (article 2)\n"), std::string::npos) << run.err;
+    EXPECT_EQ(run.err.find("utf8.txt"), std::string::npos) << "valid UTF-8 is no guess: " << run.err;
+}
+
 TEST_F(CliTest, ImportsAFolderWholeAndOnlyWhatIsNewTheSecondTime) {
     namespace fs = std::filesystem;
     const fs::path folder = dir / "collected";
@@ -361,6 +375,34 @@ INSTANTIATE_TEST_SUITE_P(
                  {"claim", "add", "{p}", "--article", "1", "--quote", "176", "--low", "9", "--high", "1"},
                  1,
                  "low 9 is greater than high 1"},
+        BadInput{"OccurrenceZero",
+                 {"claim", "add", "{p}", "--article", "1", "--quote", "million", "--occurrence", "0"},
+                 2,
+                 "--occurrence: 0 is not a whole number, 1 or more\n"},
+        BadInput{"NegativeStart",
+                 {"claim", "add", "{p}", "--article", "1", "--start", "-1", "--end", "3"},
+                 2,
+                 "--start: -1 is not a whole number, 0 or more\n"},
+        BadInput{"StartPast64Bits",
+                 {"claim", "add", "{p}", "--article", "1", "--start", "99999999999999999999", "--end", "3"},
+                 2,
+                 "--start: 99999999999999999999 is too large; it must be a whole number, 0 or more\n"},
+        BadInput{"ArticleNotANumber",
+                 {"claim", "add", "{p}", "--article", "first", "--quote", "million"},
+                 2,
+                 "--article: first is not a whole number, 1 or more\n"},
+        BadInput{"InvalidUtf8InANote",
+                 {"claim", "add", "{p}", "--article", "1", "--quote", "176", "--note", "caf\xE9"},
+                 1,
+                 "note is not valid UTF-8: byte 0xE9 at offset 3"},
+        BadInput{"InvalidUtf8InATag",
+                 {"claim", "add", "{p}", "--article", "1", "--quote", "176", "--tag", "\xFFtag"},
+                 1,
+                 "tag is not valid UTF-8: byte 0xFF at offset 0"},
+        BadInput{"InvalidUtf8InASource",
+                 {"claim", "add", "{p}", "--article", "1", "--quote", "176", "--source", "IHS\x80"},
+                 1,
+                 "source is not valid UTF-8: byte 0x80 at offset 3"},
         BadInput{"BadAsOf",
                  {"claim", "add", "{p}", "--article", "1", "--quote", "176", "--as-of", "2020-13"},
                  1,

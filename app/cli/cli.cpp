@@ -1,9 +1,28 @@
 #include "cli.h"
 #include "command.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <charconv>
 
 namespace claimtrack::cli {
+
+CLI::Validator wholeNumber(std::int64_t least) {
+    const std::string rule = fmt::format("a whole number, {} or more", least);
+    return CLI::Validator(
+        [least, rule](std::string& text) -> std::string {
+            std::int64_t number = 0;
+            const char* end = text.data() + text.size();
+            const auto [stop, ec] = std::from_chars(text.data(), end, number);
+            if (ec == std::errc::result_out_of_range)
+                return fmt::format("{} is too large; it must be {}", text, rule);
+            if (ec != std::errc() || stop != end || number < least)
+                return fmt::format("{} is not {}", text, rule);
+            return {};
+        },
+        rule);
+}
 
 int report(std::ostream& err, const Error& error) {
     err << "claimtrack-cli: " << error.message << '\n';

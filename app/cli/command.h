@@ -25,6 +25,11 @@ struct UsageError {
     std::string message;
 };
 
+// Checks an option is a whole number from `least` up to what 64 bits hold, and says so in the
+// project's words ("must be a whole number, 1 or more"): CLI11's own range checks print their
+// bounds as doubles, and its conversion clamps a number past 64 bits instead of refusing it.
+CLI::Validator wholeNumber(std::int64_t least);
+
 // Prints the error as one line on `err` and returns the exit status for bad input.
 int report(std::ostream& err, const Error& error);
 

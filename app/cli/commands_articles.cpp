@@ -65,6 +65,10 @@ public:
                 if (article->alreadyPresent)
                     streams.err << "claimtrack-cli: " << source.name
                                 << " is already in the project as article " << article->id << '\n';
+                if (!article->guessedEncoding.empty())
+                    streams.err << "claimtrack-cli: " << source.name
+                                << " names no encoding and is not UTF-8; read as " << article->guessedEncoding
+                                << ", a guess: check its text (article " << article->id << ")\n";
                 streams.out << article->id << '\t' << article->title << '\n';
             });
         progress.done();

@@ -171,13 +171,15 @@ void addClaimCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& comm
     auto* add = claim->add_subcommand("add", "Record a claim anchored to words of an article; prints its id");
     auto& a = attach<ClaimAddCommand>(add, commands, chosen);
     add->add_option("PROJECT", a.project, "Project file")->required();
-    add->add_option("--article", a.articleId, "Article id (see: claimtrack-cli articles)")->required();
+    add->add_option("--article", a.articleId, "Article id (see: claimtrack-cli articles)")
+        ->required()
+        ->check(wholeNumber(1));
     a.quoteOption = add->add_option("--quote", a.quote, "The words that carry the claim");
     a.occurrenceOption =
         add->add_option("--occurrence", a.occurrence, "Which occurrence of the quote (default 1)")
-            ->check(CLI::PositiveNumber);
-    add->add_option("--start", a.start, "Start offset in code points")->check(CLI::NonNegativeNumber);
-    add->add_option("--end", a.end, "End offset in code points (exclusive)")->check(CLI::NonNegativeNumber);
+            ->check(wholeNumber(1));
+    add->add_option("--start", a.start, "Start offset in code points")->check(wholeNumber(0));
+    add->add_option("--end", a.end, "End offset in code points (exclusive)")->check(wholeNumber(0));
     add->add_option("--value", a.value, "The figure as written, e.g. 626000000");
     add->add_option("--low", a.low, "Lower bound, where the claim gives one");
     add->add_option("--high", a.high, "Upper bound, where the claim gives one");
@@ -192,7 +194,7 @@ void addClaimCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& comm
     auto* list = app.add_subcommand("claims", "Print the claim table");
     auto& l = attach<ClaimsCommand>(list, commands, chosen);
     list->add_option("PROJECT", l.project, "Project file")->required();
-    list->add_option("--article", l.articleId, "Only this article's claims");
+    list->add_option("--article", l.articleId, "Only this article's claims")->check(wholeNumber(1));
     list->add_option("--format", l.format, "table, csv or json")
         ->transform(CLI::CheckedTransformer(kFormatNames, CLI::ignore_case));
 

@@ -269,9 +269,10 @@ void addConflictCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& c
     auto* verdict = app.add_subcommand("verdict", "Record a verdict on the conflict between two claims");
     auto& v = attach<VerdictCommand>(verdict, commands, chosen);
     verdict->add_option("PROJECT", v.project, "Project file")->required();
-    verdict->add_option("CLAIM_A", v.claimA, "A claim on one side")->required();
-    verdict->add_option("CLAIM_B", v.claimB, "A claim on the other side")->required();
-    verdict->add_option("--supported", v.supported, "The claim whose figure is supported");
+    verdict->add_option("CLAIM_A", v.claimA, "A claim on one side")->required()->check(wholeNumber(1));
+    verdict->add_option("CLAIM_B", v.claimB, "A claim on the other side")->required()->check(wholeNumber(1));
+    verdict->add_option("--supported", v.supported, "The claim whose figure is supported")
+        ->check(wholeNumber(1));
     verdict->add_flag("--both-stand", v.bothStand, "Both figures stand: they measure different things");
     verdict->add_option("--note", v.note, "Why");
 

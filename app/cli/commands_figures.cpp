@@ -87,7 +87,7 @@ void addFigureCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& com
         app.add_subcommand("detect", "Find the figures of articles and store them as suggested claims");
     auto& d = attach<DetectCommand>(detect, commands, chosen);
     detect->add_option("PROJECT", d.project, "Project file")->required();
-    detect->add_option("--article", d.articleId, "Only this article (default: all)");
+    detect->add_option("--article", d.articleId, "Only this article (default: all)")->check(wholeNumber(1));
     detect->add_flag("--accept-all", d.acceptAll, "Record every figure found as a claim at once");
 }
 
