@@ -242,7 +242,7 @@ ImportedArticle Project::insertArticle(const ImportedDocument& document, Article
     Statement existing = m_db->cached("SELECT id, title FROM article WHERE sha256 = ?1");
     existing.bind(1, hash);
     if (existing.step())
-        return ImportedArticle{existing.integer(0), existing.text(1), true};
+        return ImportedArticle{existing.integer(0), existing.text(1), true, {}};
 
     Statement insert = m_db->cached(R"sql(
         INSERT INTO article (uuid, title, author, publisher, url, published, imported_at, text, sha256, length,
@@ -255,7 +255,8 @@ ImportedArticle Project::insertArticle(const ImportedDocument& document, Article
     insert.run();
     const std::int64_t id = m_db->lastInsertId();
     writeOriginalAndPages(*m_db, id, original, document.pageStarts);
-    return ImportedArticle{id, meta.title, false};
+    return ImportedArticle{id, meta.title, false,
+                           document.encodingGuessed ? document.encoding : std::string()};
 }
 
 Result<ImportedArticle> Project::importArticle(std::string_view bytes, ArticleMeta meta,
@@ -297,7 +298,7 @@ Result<void> Project::importArticles(std::span<const ArticleSource> sources, con
                     "WHERE o.sha256 = ?1 AND o.size = ?2");
                 same.bind(1, original.sha256).bind(2, original.size);
                 if (same.step()) {
-                    outcomes.emplace_back(&source, ImportedArticle{same.integer(0), same.text(1), true});
+                    outcomes.emplace_back(&source, ImportedArticle{same.integer(0), same.text(1), true, {}});
                     continue;
                 }
                 auto document = readDocument(*bytes, source.name);

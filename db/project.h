@@ -41,6 +41,7 @@ struct ImportedArticle {
     std::int64_t id = 0;
     std::string title;
     bool alreadyPresent = false;  // the same text was imported before; nothing was written
+    std::string guessedEncoding;  // the encoding its text was read in, when that was a guess
 };
 
 // One article to import: its name for messages, its metadata, and a function

@@ -72,6 +72,7 @@ Result<ImportedDocument> readDocument(std::string_view bytes, std::string_view f
         if (!decoded)
             return decoded.error();
         document.encoding = std::move(decoded->encoding);
+        document.encodingGuessed = decoded->guessed;
         if (document.format == DocumentFormat::Html) {
             auto page = extractHtmlArticle(decoded->utf8, fileName);
             if (!page)

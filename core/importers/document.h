@@ -22,6 +22,7 @@ struct ImportedDocument {
     ArticleMeta meta;
     DocumentFormat format = DocumentFormat::Text;
     std::string encoding;                  // the text's encoding as found; empty for PDFs
+    bool encodingGuessed = false;          // found by statistics: the reader should check the text
     std::vector<std::int64_t> pageStarts;  // PDFs: the code point where each page begins (page 1 first)
 };
 

@@ -122,7 +122,7 @@ Result<DecodedText> decodeText(std::string_view bytes, std::string_view what) {
             fmt::format("{}: cannot tell which encoding the text is in (it is not UTF-8, and read as "
                         "{} it is not text); save it as UTF-8 and import it again",
                         what, guessed));
-    return DecodedText{std::move(*utf8), guessed};
+    return DecodedText{std::move(*utf8), guessed, true};
 }
 
 Result<std::string> encodeText(std::string_view utf8, std::string_view encoding) {

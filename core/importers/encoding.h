@@ -15,6 +15,7 @@ namespace claimtrack {
 struct DecodedText {
     std::string utf8;
     std::string encoding;  // as detected: "UTF-8", "UTF-16LE", "WINDOWS-1252", "GB18030", ...
+    bool guessed = false;  // told by statistics (uchardet), not by a byte-order mark or valid UTF-8
 };
 
 // `what` names the file in messages.

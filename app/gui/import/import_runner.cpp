@@ -50,11 +50,14 @@ ImportSummary importFiles(QWidget* parent, ProjectSession& session, const QStrin
                                keepCopies});
         }
         auto imported = session.project().importArticles(
-            sources, [&](const ArticleSource&, const Result<ImportedArticle>& article) {
+            sources, [&](const ArticleSource& source, const Result<ImportedArticle>& article) {
                 if (!article)
-                    summary.failures << QString::fromStdString(article.error().message);
-                else
-                    (article->alreadyPresent ? summary.existing : summary.imported).push_back(article->id);
+                    return summary.failures << QString::fromStdString(article.error().message), void();
+                (article->alreadyPresent ? summary.existing : summary.imported).push_back(article->id);
+                if (!article->guessedEncoding.empty())
+                    summary.guesses << QStringLiteral("%1: %2").arg(
+                        QString::fromStdString(std::filesystem::path(source.name).filename().string()),
+                        QString::fromStdString(article->guessedEncoding));
             });
         if (!imported) {
             summary.failures << errorText(imported.error());
@@ -67,13 +70,24 @@ ImportSummary importFiles(QWidget* parent, ProjectSession& session, const QStrin
     progress.setValue(static_cast<int>(files.size()));
 
     session.recordImport(summary.imported);
+    // A guessed encoding may be wrong, so it is said, with the failures or alone.
+    QString guesses;
+    if (!summary.guesses.isEmpty())
+        guesses = QCoreApplication::translate(
+                      "Import", "These files name no encoding and are not UTF-8; they were read in "
+                                "the encoding that fits them best. Check their text:\n\n%1")
+                      .arg(summary.guesses.join(QLatin1Char('\n')));
     if (!summary.failures.isEmpty())
         MessageBox::information(parent, QCoreApplication::translate("Import", "Some files were not imported"),
                                 QCoreApplication::translate(
                                     "Import", "Imported %1 of %2 files. These could not be imported:\n\n%3")
-                                    .arg(summary.imported.size() + summary.existing.size())
-                                    .arg(files.size())
-                                    .arg(summary.failures.join(QLatin1Char('\n'))));
+                                        .arg(summary.imported.size() + summary.existing.size())
+                                        .arg(files.size())
+                                        .arg(summary.failures.join(QLatin1Char('\n'))) +
+                                    (guesses.isEmpty() ? QString() : QStringLiteral("\n\n") + guesses));
+    else if (!guesses.isEmpty())
+        MessageBox::information(parent, QCoreApplication::translate("Import", "Check the text of some files"),
+                                guesses);
     return summary;
 }
 

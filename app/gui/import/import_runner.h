@@ -18,6 +18,7 @@ struct ImportSummary {
     std::vector<std::int64_t> imported;  // new articles
     std::vector<std::int64_t> existing;  // texts already in the project
     QStringList failures;                // "file: reason"
+    QStringList guesses;                 // "file: WINDOWS-1252", files whose encoding was guessed
     bool cancelled = false;
 };
 
