@@ -19,8 +19,9 @@ namespace {
 
 // The filters as SQL over an article `a`, and over a claim `c` of it; parameters from ?10 on.
 struct FilterSql {
-    std::string article;  // "" or " AND ..."
-    std::string claim;    // "" or " AND ..."
+    std::string article;          // "" or " AND ...": the article filters
+    std::string claim;            // "" or " AND ...": the claim filters, checked claim by claim
+    std::string articleHasClaim;  // "" or " AND ...": the article has one claim that passes them all
 };
 
 FilterSql filterSql(const SearchFilters& f) {
@@ -31,15 +32,33 @@ FilterSql filterSql(const SearchFilters& f) {
         sql.article += " AND a.published >= ?11";
     if (!f.until.empty())
         sql.article += " AND substr(a.published, 1, length(?12)) <= ?12";
+    const bool byEntity = !f.source.empty() || !f.metric.empty();
     if (!f.source.empty())
         sql.claim += " AND c.source_id = (SELECT id FROM source WHERE name = ?13)";
     if (!f.metric.empty())
         sql.claim += " AND c.metric_id = (SELECT id FROM metric WHERE name = ?14)";
     if (!f.tag.empty())
-        sql.claim += " AND c.id IN (SELECT claim_id FROM claim_tag WHERE tag_id = (SELECT id FROM tag WHERE "
-                     "name = ?15))";
+        sql.claim += byEntity
+                         ? " AND EXISTS (SELECT 1 FROM claim_tag WHERE claim_id = c.id AND tag_id = "
+                           "(SELECT id FROM tag WHERE name = ?15))"
+                         : " AND c.id IN (SELECT claim_id FROM claim_tag WHERE tag_id = (SELECT id FROM tag "
+                           "WHERE name = ?15))";
+    // `+` keeps SQLite from reading a status through an index: a status has four values, so it is the
+    // filter that matches the most claims, and never the one to start from.
     if (f.status)
-        sql.claim += " AND c.status = ?16";
+        sql.claim += " AND +c.status = ?16";
+
+    // Which articles have a passing claim. With a source, a metric or a tag they are found once, through
+    // the covering index of the filter that matches fewest claims (SQLite cannot tell which, so it is
+    // told: a source or a metric, then a tag); asked article by article (EXISTS), SQLite walked that
+    // filter's claims once per article, minutes on a million claims. A status alone is asked article by
+    // article, one step in the (article, status) index each.
+    if (byEntity || !f.tag.empty())
+        sql.articleHasClaim =
+            " AND a.id IN (SELECT DISTINCT c.article_id FROM claim c WHERE 1" + sql.claim + ")";
+    else if (f.status)
+        sql.articleHasClaim =
+            " AND EXISTS (SELECT 1 FROM claim c WHERE c.article_id = a.id AND c.status = ?16)";
     return sql;
 }
 
@@ -56,15 +75,6 @@ void bindFilters(Statement& statement, const SearchFilters& f) {
     bindIf(15, normalizeField(f.tag));
     if (f.status)
         statement.bind(16, toString(*f.status));
-}
-
-// An article must have a claim meeting the claim filters, when there are any. The articles that do
-// are found once, through the index of the most selective filter; asked article by article instead
-// (EXISTS), SQLite walked the filter's claims once per article: minutes on a million claims.
-std::string articleHasClaim(const FilterSql& sql) {
-    return sql.claim.empty()
-               ? std::string()
-               : " AND a.id IN (SELECT DISTINCT c.article_id FROM claim c WHERE 1" + sql.claim + ")";
 }
 
 // The opening of a text, for an article found by filters alone.
@@ -122,7 +132,7 @@ Result<std::vector<SearchHit>> Project::search(const std::string& text, std::siz
             Statement select(*m_db,
                              "SELECT a.id, a.title, coalesce(a.publisher, ''), coalesce(a.published, ''), "
                              "substr(a.text, 1, 400) FROM article a WHERE 1" +
-                                 filters.article + articleHasClaim(filters) +
+                                 filters.article + filters.articleHasClaim +
                                  " ORDER BY a.published DESC, a.id LIMIT ?1");
             select.bind(1, static_cast<std::int64_t>(limit));
             bindFilters(select, query->filters);
@@ -132,27 +142,46 @@ Result<std::vector<SearchHit>> Project::search(const std::string& text, std::siz
             return hits;
         }
 
+        // Both rankings first order the matches by score alone, then take titles and passages for the
+        // best few: SQLite would otherwise carry a snippet of every match (all 10,000 articles for a
+        // common word) into its sort. CROSS JOIN keeps that order: the best rows first, each then
+        // looked up by its id (left to itself, SQLite ran the whole match again and joined it).
         // Titles weigh more than text: a word in the title says what the article is about.
-        Statement inText(*m_db, "SELECT a.id, a.title, coalesce(a.publisher, ''), coalesce(a.published, ''), "
-                                "snippet(article_search, -1, char(2), char(3), '\u2026', 24), "
-                                "bm25(article_search, 4.0, 1.0) AS score "
-                                "FROM article_search JOIN article a ON a.id = article_search.rowid "
-                                "WHERE article_search MATCH ?2" +
-                                    filters.article + articleHasClaim(filters) + " ORDER BY score LIMIT ?1");
+        Statement inText(*m_db,
+                         "WITH best AS MATERIALIZED (SELECT a.id, bm25(article_search, 4.0, 1.0) AS score "
+                         "FROM article_search JOIN article a ON a.id = article_search.rowid "
+                         "WHERE article_search MATCH ?2" +
+                             filters.article + filters.articleHasClaim +
+                             " ORDER BY score LIMIT ?1) "
+                             "SELECT a.id, a.title, coalesce(a.publisher, ''), coalesce(a.published, ''), "
+                             "snippet(article_search, -1, char(2), char(3), '\u2026', 24), best.score "
+                             "FROM best CROSS JOIN article_search CROSS JOIN article a WHERE "
+                             "article_search.rowid = best.id "
+                             "AND article_search MATCH ?2 AND a.id = best.id ORDER BY best.score");
         inText.bind(1, static_cast<std::int64_t>(limit)).bind(2, query->match);
         bindFilters(inText, query->filters);
         while (inText.step())
             add({inText.integer(0), inText.text(1), inText.text(2), inText.text(3), inText.text(4), false,
                  true, inText.number(5).value_or(0)});
 
-        // Claims, best first; an article is represented by its best claim.
-        Statement inClaims(*m_db,
-                           "SELECT a.id, a.title, coalesce(a.publisher, ''), coalesce(a.published, ''), "
-                           "'claim: ' || snippet(claim_search, -1, char(2), char(3), '\u2026', 12), "
-                           "bm25(claim_search) AS score "
-                           "FROM claim_search JOIN claim c ON c.id = claim_search.rowid "
-                           "JOIN article a ON a.id = c.article_id WHERE claim_search MATCH ?2" +
-                               filters.article + filters.claim + " ORDER BY score LIMIT ?1");
+        // Claims, best first; an article is represented by its best claim. A claim's row is read only
+        // to check a filter, and the article filters are asked once, as the set of articles they pass.
+        const bool filtered = !filters.article.empty() || !filters.claim.empty();
+        const std::string articleSet =
+            filters.article.empty()
+                ? std::string()
+                : " AND c.article_id IN (SELECT a.id FROM article a WHERE 1" + filters.article + ")";
+        Statement inClaims(
+            *m_db, "WITH best AS MATERIALIZED (SELECT claim_search.rowid AS id, bm25(claim_search) AS score "
+                   "FROM claim_search" +
+                       std::string(filtered ? " JOIN claim c ON c.id = claim_search.rowid" : "") +
+                       " WHERE claim_search MATCH ?2" + articleSet + filters.claim +
+                       " ORDER BY score LIMIT ?1) "
+                       "SELECT a.id, a.title, coalesce(a.publisher, ''), coalesce(a.published, ''), "
+                       "'claim: ' || snippet(claim_search, -1, char(2), char(3), '\u2026', 12), best.score "
+                       "FROM best CROSS JOIN claim_search CROSS JOIN claim c CROSS JOIN article a "
+                       "WHERE claim_search.rowid = best.id AND claim_search MATCH ?2 AND c.id = best.id "
+                       "AND a.id = c.article_id ORDER BY best.score");
         inClaims.bind(1, static_cast<std::int64_t>(limit) * 4).bind(2, query->match);
         bindFilters(inClaims, query->filters);
         std::unordered_map<std::int64_t, bool> seen;

@@ -223,14 +223,15 @@ CREATE TRIGGER claim_search_source_renamed AFTER UPDATE OF name ON source BEGIN
 END;
 )sql";
 
-// Version 5: the search's claim filters find their articles through covering indexes (the filter's
-// value, then the article), so a filter on a million claims reads only the index.
+// Version 5: the search's claim filters find their articles through covering indexes, so a filter on a
+// million claims reads only an index: a metric's or a source's articles (the value, then the article),
+// and whether an article has a claim of a status (the article, then the status).
 constexpr const char* kVersion5 = R"sql(
 DROP INDEX claim_by_metric;
 DROP INDEX claim_by_source;
 CREATE INDEX claim_by_metric ON claim(metric_id, article_id);
 CREATE INDEX claim_by_source ON claim(source_id, article_id);
-CREATE INDEX claim_by_status ON claim(status, article_id);
+CREATE INDEX claim_by_article_status ON claim(article_id, status);
 )sql";
 
 void markApproximateClaims(sqlite::Connection& connection) {
