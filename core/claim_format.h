@@ -22,8 +22,10 @@ inline constexpr std::string_view kTagSeparator = "; ";
 void writeClaimCsvHeader(CsvWriter& csv);
 void writeClaimCsvRow(CsvWriter& csv, const ClaimRecord& claim);
 
-// The claim with the CSV's keys (claim_id and article_id are UUIDs), plus
-// row_id and article_row_id, the ids the command line takes; absent values are null.
+// Appends the claim as a JSON object with the CSV's keys (claim_id and article_id are UUIDs), plus
+// row_id, article_row_id (the ids the command line takes) and page; absent values are null.
+void appendClaimJson(std::string& out, const ClaimRecord& claim);
+// The same object as a tree, for documents that add to it (a conflict's sides).
 nlohmann::ordered_json claimToJson(const ClaimRecord& claim);
 
 inline constexpr std::array<std::string_view, 11> kArticleCsvColumns{

@@ -138,3 +138,50 @@ TEST(Uuid, IsAVersion4UuidInItsUsualForm) {
         << uuid;
     EXPECT_NE(newUuid(), uuid);
 }
+
+TEST(ClaimJson, IsWhatAJsonLibraryWritesAndReadsBackExactly) {
+    ClaimRecord claim;
+    claim.id = 7;
+    claim.uuid = "u-7";
+    claim.articleId = 2;
+    claim.articleUuid = "a-2";
+    claim.articleTitle = "Caf\xC3\xA9 \"quoted\" \\ back\tslash \xF0\x9F\x93\xB7";
+    claim.published = "2018-03";
+    claim.anchor.quote.exact = "176\xC2\xA0million";
+    claim.anchor.quote.prefix = std::string("line\nbreak\r\x01\x1F\b\f", 16);
+    claim.anchor.range = {10, 21};
+    claim.fields.value = 176e6;
+    claim.fields.low = 0.125;
+    claim.fields.high = 1.4e15;  // past the whole numbers written as integers
+    claim.fields.unit = "cameras";
+    claim.fields.tags = {"checked", "a \"tag\""};
+    claim.createdAt = claim.updatedAt = "2026-11-30T12:00:00.000Z";
+    claim.page = 3;
+
+    std::string written;
+    appendClaimJson(written, claim);
+    const auto parsed = nlohmann::ordered_json::parse(written);
+    // The library writes the same bytes for what it read: the same escapes and number forms.
+    EXPECT_EQ(parsed.dump(), written);
+    EXPECT_EQ(parsed["article_title"], claim.articleTitle);
+    EXPECT_EQ(parsed["prefix"], claim.anchor.quote.prefix);
+    EXPECT_EQ(parsed["quote"], claim.anchor.quote.exact);
+    EXPECT_EQ(parsed["value"].get<std::int64_t>(), 176000000);
+    EXPECT_TRUE(parsed["value"].is_number_integer());
+    EXPECT_EQ(parsed["low"].get<double>(), 0.125);
+    EXPECT_EQ(parsed["high"].get<double>(), 1.4e15);
+    EXPECT_TRUE(parsed["publisher"].is_null());
+    EXPECT_TRUE(parsed["note"].is_null());
+    EXPECT_EQ(parsed["tags"], (std::vector<std::string>{"checked", "a \"tag\""}));
+    EXPECT_EQ(parsed["page"], 3);
+    std::vector<std::string> keys;
+    for (const auto& [key, value] : parsed.items())
+        keys.push_back(key);
+    const std::vector<std::string> expected{
+        "claim_id",   "row_id",    "article_id", "article_row_id", "article_title", "publisher",
+        "url",        "published", "quote",      "start",          "end",           "prefix",
+        "suffix",     "value",     "low",        "high",           "unit",          "metric",
+        "source",     "as_of",     "status",     "tags",           "note",          "created_at",
+        "updated_at", "page"};
+    EXPECT_EQ(keys, expected);
+}

@@ -91,7 +91,12 @@ Result<void> writeClaims(Project& project, const ClaimFilter& filter, Format for
     }
     case Format::Json: {
         JsonArrayWriter json(out);
-        return project.forEachClaim(filter, [&](const ClaimRecord& c) { json.add(claimToJson(c)); });
+        std::string element;
+        return project.forEachClaim(filter, [&](const ClaimRecord& c) {
+            element.clear();
+            appendClaimJson(element, c);
+            json.addWritten(element);
+        });
     }
     }
     return {};

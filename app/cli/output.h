@@ -28,8 +28,11 @@ public:
     JsonArrayWriter& operator=(const JsonArrayWriter&) = delete;
 
     void add(const nlohmann::ordered_json& element) {
-        m_out << (m_empty ? "\n  " : ",\n  ")
-              << element.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        addWritten(element.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    }
+    // An element already written as JSON.
+    void addWritten(std::string_view json) {
+        m_out << (m_empty ? "\n  " : ",\n  ") << json;
         m_empty = false;
     }
 

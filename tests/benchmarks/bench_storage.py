@@ -184,6 +184,12 @@ def main():
         rows.append(("export 1,000,000 claims to CSV", ours, shell, "claimtrack-cli export -o",
                      "sqlite3 -csv SELECT (same columns)"))
         _, small_rss = timed([cli, "export", str(small), "-o", str(work / "out-small.csv")])
+        # 5. The claim table as JSON against the same as CSV (the same rows, streamed alike).
+        as_csv = median_of(args.runs, lambda r: timed([cli, "claims", str(exported), "--format", "csv"]))
+        as_json = median_of(args.runs, lambda r: timed([cli, "claims", str(exported), "--format", "json"]))
+        # 6. Every search filter, alone and combined, on the million claims (it varies their statuses and tags).
+        filters = subprocess.run([bench, "filters", str(exported)], capture_output=True, text=True,
+                                 check=True).stdout
 
         print(f"Runs per figure: {args.runs} (median wall time); machine: {os.cpu_count()} cores\n")
         print("| work | Claimtrack | sqlite3 shell | ratio | Claimtrack peak RSS | what ran |")
@@ -193,6 +199,10 @@ def main():
                   f"| {ours_what} vs {shell_what} |")
         print("\nSearch over the 10,000 imported articles:\n")
         print(search)
+        print(f"\nclaims --format json: {as_json[0]:.2f} s, --format csv: {as_csv[0]:.2f} s "
+              f"({as_json[0] / as_csv[0]:.2f}x) for {CLAIMS:,} claims")
+        print(f"\nSearch filters on {ARTICLES:,} articles and {CLAIMS:,} claims:\n")
+        print(filters)
         print(f"\nExport peak RSS: {small_rss:.0f} MiB at {SMALL_CLAIMS:,} claims, "
               f"{rows[-1][1][1]:.0f} MiB at {CLAIMS:,} claims.")
     finally:
