@@ -193,6 +193,45 @@ TEST_F(SharedProjectApp, AnUndoThatWouldOverwriteAnotherProgramsChangeIsRefusedA
     EXPECT_FALSE(window->session()->undoStack()->canUndo()) << "the refused step left the stack";
 }
 
+TEST_F(SharedProjectApp, ASaveWhileAnotherProgramWritesNamesItKeepsWhatWasTypedAndGoesThroughLater) {
+    QProcess shell;  // another program in the middle of a write
+    shell.start(QStringLiteral("sqlite3"), {qs(file())});
+    ASSERT_TRUE(shell.waitForStarted());
+    shell.write("BEGIN IMMEDIATE;\nSELECT 'holding';\n");
+    while (!shell.readAllStandardOutput().contains("holding"))
+        ASSERT_TRUE(shell.waitForReadyRead(10000));
+
+    QPlainTextEdit* text = window->reader()->textView();
+    QTextCursor cursor = text->textCursor();
+    const int start = static_cast<int>(text->toPlainText().indexOf(QStringLiteral("176 million")));
+    cursor.setPosition(start);
+    cursor.setPosition(start + 11, QTextCursor::KeepAnchor);
+    text->setTextCursor(cursor);
+    text->setFocus();
+    QTest::keyClick(text, Qt::Key_E, Qt::ControlModifier);
+    ClaimEditor* editor = window->claimEditor();
+    ASSERT_NE(editor, nullptr);
+    QTest::keyClicks(editor->valueEdit(), QStringLiteral("176000000"));
+    QTest::keyClick(editor->valueEdit(), Qt::Key_Return);
+    auto* error = editor->findChild<QLabel*>(QStringLiteral("editorError"));
+    EXPECT_EQ(error->text(),
+              QStringLiteral("project file %1 is being written by sqlite3 (process %2); nothing was "
+                             "changed, try again when it has finished")
+                  .arg(qs(file()))
+                  .arg(shell.processId()));
+    EXPECT_EQ(window->claimEditor(), editor) << "the editor stays open";
+    EXPECT_EQ(editor->valueEdit()->text(), QStringLiteral("176000000")) << "what was typed is kept";
+    EXPECT_TRUE(project().claims()->empty());
+
+    shell.write("ROLLBACK;\n.quit\n");
+    shell.closeWriteChannel();
+    ASSERT_TRUE(shell.waitForFinished(10000));
+    QTest::keyClick(editor->valueEdit(), Qt::Key_Return);
+    ASSERT_TRUE(QTest::qWaitFor([this] { return window->claimEditor() == nullptr; }, 5000));
+    ASSERT_EQ(project().claims()->size(), 1u);
+    EXPECT_EQ(project().claims()->front().fields.value, 176e6);
+}
+
 TEST(SharedProjectReadOnly, AProjectInAReadOnlyFolderOpensReadOnlyAndSaysWhyNothingCanBeChanged) {
     TempDir dir;
     const auto folder = dir / "published";
