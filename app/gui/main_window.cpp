@@ -93,7 +93,13 @@ MainWindow::MainWindow(QWidget* parent)
 
     createActions();
     createMenus();
-    m_reader->setContextMenu(m_claimMenu);
+    m_reader->setContextActions({m_record, m_findFigures}, {m_edit, m_reanchor, m_delete});
+    // Edit and Delete act on the claim selected where the keyboard is (the reader or the claim table),
+    // never on one selected in a view out of sight; from the Claim menu they act on the current claim.
+    for (QAction* claimAction : {m_edit, m_delete}) {
+        claimAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        m_reader->textView()->addAction(claimAction);
+    }
     statusBar()->showMessage(recordHint());
 
     connect(m_articles, &ArticleList::articleSelected, this, &MainWindow::showArticle);
@@ -209,7 +215,9 @@ void MainWindow::createMenus() {
     undo->setShortcut(QKeySequence::Undo);
     QAction* redo = m_undoGroup->createRedoAction(this, tr("Redo"));
     redo->setObjectName(QStringLiteral("actionRedo"));
-    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence::Redo});
+    // Not QKeySequence::Redo beside it: on Linux that is Ctrl+Shift+Z again, and a key bound twice is
+    // ambiguous to Qt, so neither worked.
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
@@ -455,6 +463,7 @@ void MainWindow::updateActions() {
     const bool open = m_session != nullptr;
     const bool writable = open && !m_session->isReadOnly();
     const bool selection = writable && m_reader->selectedRange().has_value();
+    const bool reading = writable && m_reader->articleId() != 0;
     // A read-only project: every action that would change it is disabled, and says why.
     const QString why = open ? m_session->readOnlyReason() : QString();
     for (QAction* edit : {m_import, m_importFolder, m_record, m_reanchor, m_edit, m_delete, m_findFigures})
@@ -466,7 +475,7 @@ void MainWindow::updateActions() {
     m_exportConflicts->setEnabled(open);
     m_showCompare->setEnabled(open);
     m_searchProject->setEnabled(open);
-    m_record->setEnabled(selection);
+    m_record->setEnabled(reading);  // without a selection it says what to do
     m_reanchor->setEnabled(selection && m_currentClaim != 0);
     m_edit->setEnabled(writable && m_currentClaim != 0);
     m_findFigures->setEnabled(writable && m_reader->articleId() != 0);
@@ -501,8 +510,10 @@ void MainWindow::openEditor(const QString& quote, const ClaimFields& fields,
 
 void MainWindow::recordClaim() {
     const auto range = m_reader->selectedRange();
-    if (!m_session || !range)
+    if (!m_session)
         return;
+    if (!range)
+        return statusBar()->showMessage(tr("Nothing is selected: %1").arg(recordHint()), 6000);
     const std::int64_t articleId = m_reader->articleId();
     const QString words = m_reader->selectedText();
     openEditor(words, {}, [this, articleId, range](const ClaimFields& fields) -> Result<void> {

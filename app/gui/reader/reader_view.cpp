@@ -56,13 +56,22 @@ void ArticleTextView::mouseReleaseEvent(QMouseEvent* event) {
 }
 
 void ArticleTextView::contextMenuEvent(QContextMenuEvent* event) {
-    if (claimAtPoint && !textCursor().hasSelection())
-        if (const std::int64_t id = claimAtPoint(viewport()->mapFrom(this, event->pos())))
-            Q_EMIT claimClicked(id);
+    const std::int64_t id = claimAtPoint ? claimAtPoint(viewport()->mapFrom(this, event->pos())) : 0;
+    // Over a claim with no words selected, the click makes it current, as a left click does; with words
+    // selected (to re-anchor), the current claim stays, and its actions are offered only over it.
+    bool overCurrent = false;
+    if (id && !textCursor().hasSelection()) {
+        Q_EMIT claimClicked(id);
+        overCurrent = true;
+    } else if (id && currentClaim) {
+        overCurrent = currentClaim() == id;
+    }
     QMenu* menu = createStandardContextMenu(event->pos());
-    if (contextMenuTemplate) {
+    menu->addSeparator();
+    menu->addActions(textActions);
+    if (overCurrent) {
         menu->addSeparator();
-        menu->addActions(contextMenuTemplate->actions());
+        menu->addActions(claimActions);
     }
     menu->exec(event->globalPos());
     delete menu;
@@ -94,6 +103,7 @@ ReaderView::ReaderView(QWidget* parent)
         const bool rightOfGap = point.x() >= caret.x();
         return claimAtPosition(cursor.position() - (rightOfGap ? 0 : 1));
     };
+    m_text->currentClaim = [this] { return m_selectedClaim; };
     m_text->claimTooltip = [this](std::int64_t id) {
         const auto it = std::find_if(m_highlights.begin(), m_highlights.end(),
                                      [id](const Highlight& h) { return h.claimId == id; });

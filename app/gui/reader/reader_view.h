@@ -27,7 +27,11 @@ public:
     // The claim under the widget point, or 0. Set by the ReaderView.
     std::function<std::int64_t(QPoint)> claimAtPoint;
     std::function<QString(std::int64_t)> claimTooltip;
-    QMenu* contextMenuTemplate = nullptr;
+    std::function<std::int64_t()> currentClaim;  // the claim selected in the reader, or 0
+    // The context menu's own entries: `textActions` always, `claimActions` only over a claim (the one
+    // the click makes current), so no entry acts on a claim the user did not point at.
+    QList<QAction*> textActions;
+    QList<QAction*> claimActions;
     // The UTF-16 positions of the first and past the last text on screen.
     std::pair<int, int> visibleRange() const;
 
@@ -68,7 +72,10 @@ public:
     std::optional<CodePointRange> selectedRange() const;
     QString selectedText() const;
     // The menu shown on right-click (the main window's claim actions).
-    void setContextMenu(QMenu* menu) { m_text->contextMenuTemplate = menu; }
+    void setContextActions(QList<QAction*> textActions, QList<QAction*> claimActions) {
+        m_text->textActions = std::move(textActions);
+        m_text->claimActions = std::move(claimActions);
+    }
     ArticleTextView* textView() { return m_text; }
     // The claim highlighted at a UTF-16 position in the text, or 0.
     std::int64_t claimAtPosition(int position) const;

@@ -1,0 +1,124 @@
+// Keys act where the user is looking: real key presses on the focused widget,
+// so a clash of shortcuts or a focus mistake fails here.
+#include "articles/article_list.h"
+#include "claims/claim_editor.h"
+#include "claims/claim_table.h"
+#include "figures/suggestion_pane.h"
+#include "main_window.h"
+#include "project_session.h"
+#include "reader/reader_view.h"
+#include "test_support.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QListWidget>
+#include <QMap>
+#include <QPlainTextEdit>
+#include <QStatusBar>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace claimtrack;
+using namespace claimtrack::gui;
+using namespace claimtrack::test;
+
+namespace {
+
+class KeysTest : public testing::Test {
+protected:
+    void SetUp() override {
+        {
+            auto project = Project::create(file());
+            ASSERT_TRUE(project);
+            first = project
+                        ->importArticle("IHS Markit counted 176 million cameras in 2016.\n",
+                                        {"Cameras", "", "Daily", "", "2018"}, "a.txt")
+                        ->id;
+            second = project
+                         ->importArticle("State media said 450 million cameras would be in place by 2020.\n",
+                                         {"Forecast", "", "Daily", "", "2019"}, "b.txt")
+                         ->id;
+            NewClaim claim{first, QuoteSelector{"176 million", 1}, {}};
+            claim.fields.value = 176e6;
+            cameras = *project->addClaim(claim);
+        }
+        window = std::make_unique<MainWindow>();
+        window->show();
+        window->activateWindow();
+        ASSERT_TRUE(QTest::qWaitForWindowActive(window.get()));
+        ASSERT_TRUE(window->openProject(qs(file())));
+    }
+
+    std::filesystem::path file() const { return dir / "keys.claims"; }
+    Project& project() { return window->session()->project(); }
+
+    TempDir dir;
+    std::unique_ptr<MainWindow> window;
+    std::int64_t first = 0, second = 0, cameras = 0;
+};
+
+}  // namespace
+
+TEST_F(KeysTest, NoTwoActionsShareAShortcutInTheSameContext) {
+    QMap<QString, QString> owner;  // "context key" -> action
+    for (QAction* action : window->findChildren<QAction*>()) {
+        for (const QKeySequence& key : action->shortcuts()) {
+            const QString slot =
+                QString::number(action->shortcutContext()) + QLatin1Char(' ') + key.toString();
+            EXPECT_FALSE(owner.contains(slot))
+                << key.toString().toStdString() << " is bound to " << owner.value(slot).toStdString()
+                << " and " << action->objectName().toStdString();
+            owner.insert(slot, action->objectName());
+        }
+    }
+    EXPECT_TRUE(owner.contains(QStringLiteral("%1 Ctrl+Y").arg(Qt::WindowShortcut)));
+}
+
+TEST_F(KeysTest, RedoWorksFromTheKeyboardWithBothKeys) {
+    window->goToClaim(cameras);
+    window->reader()->textView()->setFocus();
+    QTest::keyClick(window->reader()->textView(), Qt::Key_Delete);
+    ASSERT_FALSE(project().claim(cameras)) << "Delete in the reader deletes the claim selected there";
+    QTest::keyClick(window->reader()->textView(), Qt::Key_Z, Qt::ControlModifier);
+    ASSERT_TRUE(project().claim(cameras));
+    QTest::keyClick(window->reader()->textView(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    EXPECT_FALSE(project().claim(cameras)) << "Ctrl+Shift+Z redoes";
+    QTest::keyClick(window->reader()->textView(), Qt::Key_Z, Qt::ControlModifier);
+    ASSERT_TRUE(project().claim(cameras));
+    QTest::keyClick(window->reader()->textView(), Qt::Key_Y, Qt::ControlModifier);
+    EXPECT_FALSE(project().claim(cameras)) << "Ctrl+Y redoes";
+}
+
+TEST_F(KeysTest, DeleteInTheFiguresListRejectsFiguresAndNeverAClaimSelectedElsewhere) {
+    // The claim in the first article is selected in the table; the user moves on to the second article.
+    window->goToClaim(cameras);
+    ASSERT_EQ(window->claimTable()->selectedClaim(), cameras);
+    window->articleList()->selectArticle(second);
+    ASSERT_EQ(window->reader()->articleId(), second);
+
+    window->reader()->textView()->setFocus();
+    QTest::keyClick(window->reader()->textView(), Qt::Key_F, Qt::ControlModifier | Qt::ShiftModifier);
+    QListWidget* figures = window->findChild<SuggestionPane*>()->list();
+    ASSERT_TRUE(QTest::qWaitFor([figures] { return figures->count() > 0; }, 2000));
+    ASSERT_EQ(QApplication::focusWidget(), figures) << "finding figures puts the keyboard in their list";
+    const int waiting = figures->count();
+    figures->setCurrentRow(0);
+    QTest::keyClick(figures, Qt::Key_Delete);
+
+    EXPECT_TRUE(project().claim(cameras)) << "the claim selected in the other article is untouched";
+    EXPECT_EQ(figures->count(), waiting - 1) << "the selected figure was rejected";
+}
+
+TEST_F(KeysTest, CtrlEWithNothingSelectedSaysSoAndOpensNoEditor) {
+    window->goToClaim(cameras);  // a claim is current, but no words are selected
+    QPlainTextEdit* text = window->reader()->textView();
+    QTextCursor cursor = text->textCursor();
+    cursor.clearSelection();
+    text->setTextCursor(cursor);
+    text->setFocus();
+    QTest::keyClick(text, Qt::Key_E, Qt::ControlModifier);
+    EXPECT_EQ(window->claimEditor(), nullptr);
+    EXPECT_TRUE(window->statusBar()->currentMessage().startsWith(QStringLiteral("Nothing is selected")))
+        << window->statusBar()->currentMessage().toStdString();
+}
