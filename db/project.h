@@ -80,6 +80,13 @@ struct Suggestion {
     bool rejected = false;
 };
 
+// What the figure finder reads in some words of an article, as a claim.
+struct ClaimReading {
+    bool found = false;    // the words hold a figure
+    CodePointRange range;  // the figure's words with the selection's (its qualifier and unit included)
+    ClaimFields fields;    // value, bounds, unit, source, as-of; the metric when the proposals are sure
+};
+
 // What `detect` did for one article.
 struct DetectedFigures {
     std::int64_t articleId = 0;
@@ -358,6 +365,10 @@ public:
     // in part or whole.
     // One transaction for all of it.
     Result<std::vector<DetectedFigures>> detectFigures(std::optional<std::int64_t> articleId, bool acceptAll);
+    // The claim the words at `range` of an article carry, as the figure finder reads them: the words of
+    // the whole figure (a selection that cuts "00 million c" grows to "200 million cameras") and the
+    // fields accepting it as a suggestion would record. Nothing found: the range as given, no fields.
+    Result<ClaimReading> readClaimAt(std::int64_t articleId, CodePointRange range);
     Result<std::int64_t> pendingSuggestionCount(std::optional<std::int64_t> articleId);
     // The article's suggestions still waiting (and, if asked, the rejected ones), in text order.
     Result<std::vector<Suggestion>> suggestions(std::int64_t articleId, bool includeRejected = false);

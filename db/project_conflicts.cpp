@@ -248,6 +248,52 @@ Result<MetricComparison> Project::compare(std::int64_t metricId) {
     });
 }
 
+std::vector<MetricProfile> db::metricProfiles(sqlite::Connection& db, std::int64_t exceptClaim) {
+    std::vector<MetricProfile> profiles;
+    std::unordered_map<std::int64_t, std::size_t> byId;
+    Statement metrics =
+        db.cached("SELECT id, name, coalesce(description, '') || ' ' || coalesce(place, '') || "
+                  "' ' || coalesce(population, ''), coalesce(unit_kind, '') FROM metric ORDER BY name");
+    while (metrics.step()) {
+        byId[metrics.integer(0)] = profiles.size();
+        std::optional<UnitKind> kind;
+        if (auto stated = parseUnitKind(metrics.text(3)))
+            kind = *stated;
+        profiles.push_back({metrics.integer(0), metrics.text(1), metrics.text(2), kind, {}, {}});
+    }
+    // A metric's claims are known by their quotes and the words around them (stored with each
+    // claim), its latest 20 at most, so that proposing stays quick in a large project.
+    Statement claims = db.cached(R"sql(
+        SELECT metric_id, prefix || quote || suffix, coalesce(unit, '') FROM (
+            SELECT c.*, row_number() OVER (PARTITION BY metric_id ORDER BY id DESC) AS latest
+            FROM claim c WHERE metric_id IS NOT NULL AND id <> ?1)
+        WHERE latest <= 20)sql");
+    claims.bind(1, exceptClaim);
+    while (claims.step()) {
+        MetricProfile& p = profiles[byId.at(claims.integer(0))];
+        p.claimSentences.push_back(claims.text(1));
+        p.claimUnits.push_back(claims.text(2));
+    }
+    return profiles;
+}
+
+ClaimContext db::claimContextAt(std::string_view text, const CodePointIndex& index, CodePointRange range,
+                                const std::string& unit) {
+    const FigureContext context =
+        figureContext(text, index.byteOffset(range.start), index.byteOffset(range.end));
+    // Byte offsets into the sentence: of the claim's words, and of the sentence's other figures.
+    const CodePointIndex sentence(context.sentence);
+    const std::size_t quoteAt = context.sentence.find(text.substr(
+        index.byteOffset(range.start), index.byteOffset(range.end) - index.byteOffset(range.start)));
+    ClaimContext claim{context.sentence, 0, 0, {}, context.subject, unit};
+    if (quoteAt != std::string::npos)
+        claim.quoteBegin = quoteAt,
+        claim.quoteEnd = quoteAt + index.byteOffset(range.end) - index.byteOffset(range.start);
+    for (const CodePointRange& other : context.others)
+        claim.otherFigures.emplace_back(sentence.byteOffset(other.start), sentence.byteOffset(other.end));
+    return claim;
+}
+
 Result<std::vector<MetricProposal>> Project::proposeMetrics(std::int64_t articleId, CodePointRange range,
                                                             const std::string& unit,
                                                             std::int64_t exceptClaim) {
@@ -257,44 +303,8 @@ Result<std::vector<MetricProposal>> Project::proposeMetrics(std::int64_t article
         if (range.start < 0 || range.end > index.size() || range.end <= range.start)
             refuse(ErrorCode::InvalidInput,
                    fmt::format("range [{}, {}) is not inside article {}", range.start, range.end, articleId));
-        const FigureContext context =
-            figureContext(text, index.byteOffset(range.start), index.byteOffset(range.end));
-
-        std::vector<MetricProfile> profiles;
-        std::unordered_map<std::int64_t, std::size_t> byId;
-        for (const Entity& m : orRefuse(entities(EntityKind::Metric))) {
-            byId[m.id] = profiles.size();
-            profiles.push_back({m.id,
-                                m.name,
-                                m.metric.description + " " + m.metric.place + " " + m.metric.population,
-                                m.metric.kind,
-                                {},
-                                {}});
-        }
-        // A metric's claims are known by their quotes and the words around them (stored with each
-        // claim), its latest 20 at most, so that proposing stays quick in a large project.
-        Statement claims = m_db->cached(R"sql(
-            SELECT metric_id, prefix || quote || suffix, coalesce(unit, '') FROM (
-                SELECT c.*, row_number() OVER (PARTITION BY metric_id ORDER BY id DESC) AS latest
-                FROM claim c WHERE metric_id IS NOT NULL AND id <> ?1)
-            WHERE latest <= 20)sql");
-        claims.bind(1, exceptClaim);
-        while (claims.step()) {
-            MetricProfile& p = profiles[byId.at(claims.integer(0))];
-            p.claimSentences.push_back(claims.text(1));
-            p.claimUnits.push_back(claims.text(2));
-        }
-        // Byte offsets into the sentence: of the claim's words, and of the sentence's other figures.
-        const CodePointIndex sentence(context.sentence);
-        const std::size_t quoteAt = context.sentence.find(text.substr(
-            index.byteOffset(range.start), index.byteOffset(range.end) - index.byteOffset(range.start)));
-        ClaimContext claim{context.sentence, 0, 0, {}, context.subject, unit};
-        if (quoteAt != std::string::npos)
-            claim.quoteBegin = quoteAt,
-            claim.quoteEnd = quoteAt + index.byteOffset(range.end) - index.byteOffset(range.start);
-        for (const CodePointRange& other : context.others)
-            claim.otherFigures.emplace_back(sentence.byteOffset(other.start), sentence.byteOffset(other.end));
-        return claimtrack::proposeMetrics(claim, profiles);
+        return claimtrack::proposeMetrics(claimContextAt(text, index, range, unit),
+                                          metricProfiles(*m_db, exceptClaim));
     });
 }
 

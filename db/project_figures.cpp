@@ -1,4 +1,5 @@
 // Project: figures the finder proposes, stored as suggestions or accepted as claims.
+#include "claim_reading.h"
 #include "figures.h"
 #include "guarded.h"
 #include "project.h"
@@ -8,6 +9,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 namespace claimtrack {
 
@@ -76,63 +78,64 @@ void deleteRows(sqlite::Connection& db, const char* table, std::span<const std::
     }
 }
 
-// A claim's as-of date from a figure's time: "2016/2017" holds at its end; "today" at publication.
-std::string asOfFrom(const Figure& figure, const std::string& published) {
-    if (figure.time == "today")
-        return published;
-    const std::string time =
-        figure.time.substr(figure.time.find('/') == std::string::npos ? 0 : figure.time.find('/') + 1);
-    return parsePartialDate(time, "time") ? time : std::string();
-}
+// Turns the finder's figures into what a claim recorded from them says, the same for the claim editor's
+// proposal, an accepted suggestion and `detect --accept-all`: the source as the project already names
+// it, and the metric when the proposals are sure of it. Reads the sources and metrics once.
+class FigureReader {
+public:
+    explicit FigureReader(sqlite::Connection& db) : m_metrics(metricProfiles(db)) {
+        Statement sources = db.cached("SELECT name FROM source ORDER BY name");
+        while (sources.step())
+            m_sources.push_back(sources.text(0));
+        Statement metrics = db.cached("SELECT id, name FROM metric");
+        while (metrics.step())
+            m_metricNames[metrics.integer(0)] = metrics.text(1);
+    }
 
-// What a claim recorded from a found figure says.
-ClaimFields claimFieldsFrom(const Figure& figure, const std::string& published) {
-    ClaimFields fields;
-    fields.value = figure.value;
-    fields.low = figure.low;
-    fields.high = figure.high;
-    fields.unit = figure.unit;
-    fields.source = figure.source;
-    fields.asOf = asOfFrom(figure, published);
+    ClaimFields fields(const Figure& figure, std::string_view text, const CodePointIndex& index,
+                       const std::string& published) const {
+        ClaimFields fields = claimFieldsFrom(figure, published);
+        for (const std::string& known : m_sources)
+            if (namesSameSource(fields.source, known)) {
+                fields.source = known;
+                break;
+            }
+        const auto proposals =
+            proposeMetrics(claimContextAt(text, index, figure.range, fields.unit), m_metrics, 2);
+        if (!isConfident(proposals))
+            return fields;
+        fields.metric = m_metricNames.at(proposals.front().metricId);
+        // A count the finder could not name ("the number of ... at 176 million") counts what its metric's
+        // claims count.
+        if (fields.unit.empty() && figure.kind == FigureKind::Count)
+            fields.unit = commonUnit(proposals.front().metricId);
+        return fields;
+    }
+
+private:
+    std::string commonUnit(std::int64_t metricId) const {
+        std::map<std::string, int> counts;
+        for (const MetricProfile& metric : m_metrics)
+            if (metric.metricId == metricId)
+                for (const std::string& unit : metric.claimUnits)
+                    if (!unit.empty())
+                        ++counts[unit];
+        const auto most = std::max_element(counts.begin(), counts.end(),
+                                           [](const auto& a, const auto& b) { return a.second < b.second; });
+        return most == counts.end() ? std::string() : most->first;
+    }
+
+    std::vector<std::string> m_sources;
+    std::vector<MetricProfile> m_metrics;
+    std::unordered_map<std::int64_t, std::string> m_metricNames;
+};
+
+// A found figure's fields as `detect` records them: tagged, so they can be told from claims read by a person.
+ClaimFields detectedFields(ClaimFields fields, const Figure& figure) {
     fields.tags = {"detected"};
     if (figure.approximate)
         fields.tags.push_back("approximate");
     return fields;
-}
-
-// The existing metric whose name shares the most words with the figure's subject ("cameras" for "Surveillance
-// cameras in China"), or empty when none shares any.
-std::string metricFor(sqlite::Connection& db, const std::string& subject) {
-    if (subject.empty())
-        return {};
-    auto words = [](std::string text) {
-        std::transform(text.begin(), text.end(), text.begin(),
-                       [](unsigned char c) { return std::tolower(c); });
-        std::vector<std::string> out;
-        std::size_t start = 0;
-        while (start < text.size()) {
-            const std::size_t end = std::min(text.find(' ', start), text.size());
-            if (end - start > 3)
-                out.push_back(text.substr(start, end - start));
-            start = end + 1;
-        }
-        return out;
-    };
-    const std::vector<std::string> wanted = words(subject);
-    std::string best;
-    std::size_t bestShared = 0;
-    Statement select = db.cached("SELECT name FROM metric ORDER BY name");
-    while (select.step()) {
-        const std::string name = select.text(0);
-        std::size_t shared = 0;
-        for (const std::string& word : words(name))
-            shared += std::count(wanted.begin(), wanted.end(), word);
-        if (shared > bestShared) {
-            bestShared = shared;
-            best = name;
-        }
-    }
-    return best;
 }
 
 }  // namespace
@@ -149,11 +152,15 @@ Result<std::vector<DetectedFigures>> Project::detectFigures(std::optional<std::i
         const std::string now = nowUtc();
         Transaction transaction(*m_db);
         ClaimWriter writer(*m_db);
+        std::optional<FigureReader> reader;
+        if (acceptAll)
+            reader.emplace(*m_db);
         std::vector<DetectedFigures> results;
         for (const Article& target : targets) {
             DetectedFigures result;
             result.articleId = target.id;
             const std::string text = orRefuse(articleText(target.id));
+            const CodePointIndex index(text);
             for (const Figure& figure : extractFigures(text)) {
                 if (figure.kind == FigureKind::Date)
                     continue;
@@ -178,9 +185,9 @@ Result<std::vector<DetectedFigures>> Project::detectFigures(std::optional<std::i
                     remove.run();
                 }
                 if (acceptAll) {
-                    writer.insert(
-                        {target.id, figure.range, {}},
-                        orRefuse(validateClaimFields(claimFieldsFrom(figure, target.meta.published))), now);
+                    const ClaimFields fields =
+                        detectedFields(reader->fields(figure, text, index, target.meta.published), figure);
+                    writer.insert({target.id, figure.range, {}}, orRefuse(validateClaimFields(fields)), now);
                     ++result.accepted;
                     continue;
                 }
@@ -192,6 +199,25 @@ Result<std::vector<DetectedFigures>> Project::detectFigures(std::optional<std::i
         }
         transaction.commit();
         return results;
+    });
+}
+
+Result<ClaimReading> Project::readClaimAt(std::int64_t articleId, CodePointRange range) {
+    return guarded([&] {
+        const Article target = orRefuse(article(articleId));
+        const std::string text = readArticleText(*m_db, articleId);
+        if (range.start < 0 || range.end <= range.start || range.end > codePointCount(text))
+            refuse(ErrorCode::InvalidInput,
+                   fmt::format("range [{}, {}) is not inside article {}", range.start, range.end, articleId));
+        ClaimReading reading{false, range, {}};
+        const auto figure = figureAt(text, range);
+        if (!figure || figure->kind == FigureKind::Date)
+            return reading;
+        reading.found = true;
+        reading.range = {std::min(range.start, figure->range.start), std::max(range.end, figure->range.end)};
+        reading.fields =
+            FigureReader(*m_db).fields(*figure, text, CodePointIndex(text), target.meta.published);
+        return reading;
     });
 }
 
@@ -224,6 +250,7 @@ Result<std::vector<ClaimRecord>> Project::acceptSuggestions(std::span<const std:
         const std::string now = nowUtc();
         Transaction transaction(*m_db);
         ClaimWriter writer(*m_db);
+        const FigureReader reader(*m_db);
         std::vector<std::int64_t> claimIds;
         for (const std::int64_t id : ids) {
             Statement select = m_db->cached(std::string(kSelectSuggestions) + " WHERE s.id = ?1");
@@ -232,8 +259,10 @@ Result<std::vector<ClaimRecord>> Project::acceptSuggestions(std::span<const std:
                 refuse(ErrorCode::NotFound, fmt::format("no suggestion with id {}", id));
             const Suggestion suggestion = readSuggestion(select);
             const Article target = orRefuse(article(suggestion.articleId));
-            ClaimFields fields = claimFieldsFrom(suggestion.figure, target.meta.published);
-            fields.metric = metricFor(*m_db, suggestion.figure.subject);
+            const std::string text = readArticleText(*m_db, suggestion.articleId);
+            const ClaimFields fields = detectedFields(
+                reader.fields(suggestion.figure, text, CodePointIndex(text), target.meta.published),
+                suggestion.figure);
             claimIds.push_back(writer.insert({suggestion.articleId, suggestion.anchor.range, fields},
                                              orRefuse(validateClaimFields(fields)), now));
         }

@@ -2,6 +2,7 @@
 // Reading and writing the rows behind Article and ClaimRecord, shared by the
 // parts of Project.
 
+#include "conflicts/proposals.h"
 #include "model.h"
 #include "project.h"
 #include "sqlite.h"
@@ -25,6 +26,12 @@ ClaimRecord readClaim(const sqlite::Statement& row);
 
 // 1 when the quote's figure is hedged ("about 1.4 billion"): the claim's `approximate` column.
 std::int64_t isApproximate(const TextQuote& quote);
+
+// What the metric proposals know of every metric: its words, and its latest claims' words and units.
+std::vector<MetricProfile> metricProfiles(sqlite::Connection& db, std::int64_t exceptClaim = 0);
+// The claim at `range` of an article's `text` as the metric proposals read it.
+ClaimContext claimContextAt(std::string_view text, const CodePointIndex& index, CodePointRange range,
+                            const std::string& unit);
 
 // Writes claims, resolving metric, source and tag names (created on first
 // use) and article texts once per batch. Call inside a transaction.

@@ -142,6 +142,11 @@ std::string joinWords(const std::vector<std::string>& words, std::string_view se
 
 }  // namespace
 
+bool isConfident(const std::vector<MetricProposal>& proposals) {
+    return !proposals.empty() && proposals[0].nameWords > 0 &&
+           (proposals.size() == 1 || proposals[0].score >= 1.5 * proposals[1].score);
+}
+
 std::vector<MetricProposal> proposeMetrics(const ClaimContext& claim,
                                            const std::vector<MetricProfile>& metrics, std::size_t limit) {
     std::vector<Profile> profiles;
@@ -209,7 +214,7 @@ std::vector<MetricProposal> proposeMetrics(const ClaimContext& claim,
                                           describeBase(claimScale)));
         }
         if (score > 0)
-            proposals.push_back({p.metric->metricId, score, joinWords(reasons, "; ")});
+            proposals.push_back({p.metric->metricId, score, joinWords(reasons, "; "), named.size()});
     }
     std::stable_sort(proposals.begin(), proposals.end(),
                      [](const MetricProposal& a, const MetricProposal& b) { return a.score > b.score; });

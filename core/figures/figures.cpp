@@ -400,6 +400,43 @@ FigureContext figureContext(std::string_view text, std::size_t begin, std::size_
     return {};
 }
 
+std::optional<Figure> figureAt(std::string_view text, CodePointRange selection) {
+    const CodePointIndex index(text);
+    if (selection.start < 0 || selection.end > index.size() || selection.end <= selection.start)
+        return std::nullopt;
+    // The paragraph around the words, at most a few thousand characters either side: the finder's
+    // reading of a source can reach back a few sentences, never past a paragraph.
+    constexpr std::int64_t kReach = 4000;
+    std::int64_t from = selection.start, to = selection.end;
+    const std::size_t begin = index.byteOffset(selection.start), end = index.byteOffset(selection.end);
+    const std::size_t paragraphStart = text.rfind('\n', begin == 0 ? 0 : begin - 1);
+    const std::size_t paragraphEnd = text.find('\n', end);
+    from = paragraphStart == std::string_view::npos || begin == 0
+               ? 0
+               : codePointCount(text.substr(0, paragraphStart + 1));
+    to = paragraphEnd == std::string_view::npos ? index.size() : codePointCount(text.substr(0, paragraphEnd));
+    from = std::max(from, selection.start - kReach);
+    to = std::min(to, selection.end + kReach);
+
+    std::optional<Figure> best;
+    std::int64_t bestOverlap = 0;
+    for (Figure figure : extractFigures(index.slice({from, to}))) {
+        figure.range = {figure.range.start + from, figure.range.end + from};
+        figure.sentence = {figure.sentence.start + from, figure.sentence.end + from};
+        const std::int64_t overlap =
+            std::min(figure.range.end, selection.end) - std::max(figure.range.start, selection.start);
+        if (overlap <= 0)
+            continue;
+        // A date counts only when the words hold nothing else ("in 2016" beside "176 million").
+        const std::int64_t weight = figure.kind == FigureKind::Date ? 0 : overlap + 1;
+        if (!best || weight > bestOverlap) {
+            best = std::move(figure);
+            bestOverlap = weight;
+        }
+    }
+    return best;
+}
+
 bool quotesApproximateFigure(std::string_view prefix, std::string_view quote) {
     // The last few words of the prefix are enough for any qualifier ("close to", "an estimated").
     std::size_t from = prefix.size();

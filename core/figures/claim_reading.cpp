@@ -1,0 +1,71 @@
+#include "claim_reading.h"
+
+#include <QString>
+
+namespace claimtrack {
+
+namespace {
+
+// A claim's as-of date from a figure's time: "2016/2017" holds at its end; "today" at publication.
+std::string asOfFrom(const Figure& figure, const std::string& published) {
+    if (figure.time == "today")
+        return published;
+    const std::size_t slash = figure.time.find('/');
+    const std::string time = figure.time.substr(slash == std::string::npos ? 0 : slash + 1);
+    return parsePartialDate(time, "time") ? time : std::string();
+}
+
+// The noun a count counts: the last word of its subject ("surveillance cameras" -> "cameras").
+std::string countedNoun(const std::string& subject) {
+    const QString words = QString::fromStdString(subject).simplified();
+    return words.section(QLatin1Char(' '), -1).toLower().toStdString();
+}
+
+}  // namespace
+
+ClaimFields claimFieldsFrom(const Figure& figure, const std::string& published) {
+    ClaimFields fields;
+    fields.value = figure.value;
+    fields.low = figure.low;
+    fields.high = figure.high;
+    fields.unit =
+        figure.unit.empty() && figure.kind == FigureKind::Count ? countedNoun(figure.subject) : figure.unit;
+    fields.source = figure.source;
+    fields.asOf = asOfFrom(figure, published);
+    return fields;
+}
+
+std::string sourceKey(std::string_view name) {
+    QString key =
+        QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())).simplified().toCaseFolded();
+    key.replace(QChar(0x2019), QLatin1Char('\''));
+    if (key.endsWith(QLatin1String("'s")))
+        key.chop(2);
+    else if (key.endsWith(QLatin1Char('\'')))
+        key.chop(1);
+    if (key.startsWith(QLatin1String("the ")))
+        key.remove(0, 4);
+    return key.toStdString();
+}
+
+bool namesSameSource(std::string_view written, std::string_view known) {
+    const std::string a = sourceKey(written), b = sourceKey(known);
+    if (a.empty() || b.empty())
+        return false;
+    if (a == b)
+        return true;
+    // The first words of a name stand for it only when they are a name themselves ("IHS" for "IHS
+    // Markit"), not a common noun ("the ministry" for "the ministry of health").
+    const auto standsFor = [](const std::string& shortKey, std::string_view shortName,
+                              const std::string& longKey) {
+        QString name =
+            QString::fromUtf8(shortName.data(), static_cast<qsizetype>(shortName.size())).trimmed();
+        if (name.startsWith(QLatin1String("the "), Qt::CaseInsensitive))
+            name.remove(0, 4);
+        return longKey.size() > shortKey.size() && longKey.compare(0, shortKey.size(), shortKey) == 0 &&
+               longKey[shortKey.size()] == ' ' && !name.isEmpty() && name.front().isUpper();
+    };
+    return standsFor(a, written, b) || standsFor(b, known, a);
+}
+
+}  // namespace claimtrack
