@@ -83,6 +83,22 @@ std::string toLf(std::string_view s) {
 
 }  // namespace
 
+CodePointRange wholeWords(std::string_view utf8, CodePointRange range) {
+    const CodePointIndex index(utf8);
+    const auto inWord = [&](std::int64_t at) {
+        if (at < 0 || at >= index.size())
+            return false;
+        const std::string_view character = index.slice({at, at + 1});
+        const QString decoded = QString::fromUtf8(character.data(), static_cast<qsizetype>(character.size()));
+        return !decoded.isEmpty() && decoded.front().isLetterOrNumber();
+    };
+    while (range.start > 0 && inWord(range.start - 1) && inWord(range.start))
+        --range.start;
+    while (range.end < index.size() && inWord(range.end) && inWord(range.end - 1))
+        ++range.end;
+    return range;
+}
+
 Result<void> validateUtf8(std::string_view bytes, std::string_view what) {
     std::size_t i = 0;
     while (i < bytes.size()) {

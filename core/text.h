@@ -62,6 +62,10 @@ bool isUnicodeSpace(char32_t c);
 
 // The byte offset of every code point of a UTF-8 text, so slicing by code
 // point is O(1). Built once per article when many anchors are resolved.
+// `range` grown at either end to a whole word, where it cuts one ("00 million ca" to "200 million
+// cameras"); letters and digits make words.
+CodePointRange wholeWords(std::string_view utf8, CodePointRange range);
+
 class CodePointIndex {
 public:
     explicit CodePointIndex(std::string_view utf8);

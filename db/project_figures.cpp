@@ -214,7 +214,8 @@ Result<ClaimReading> Project::readClaimAt(std::int64_t articleId, CodePointRange
         if (!figure || figure->kind == FigureKind::Date)
             return reading;
         reading.found = true;
-        reading.range = {std::min(range.start, figure->range.start), std::max(range.end, figure->range.end)};
+        reading.range = wholeWords(
+            text, {std::min(range.start, figure->range.start), std::max(range.end, figure->range.end)});
         reading.fields =
             FigureReader(*m_db).fields(*figure, text, CodePointIndex(text), target.meta.published);
         return reading;

@@ -19,12 +19,14 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -109,6 +111,15 @@ MainWindow::MainWindow(QWidget* parent)
             m_claimTable->selectClaim(id);
     });
     connect(m_reader, &ReaderView::selectionChanged, this, &MainWindow::updateActions);
+    // A double-click on a number selects its whole figure: "more than 200 million cameras", not "200".
+    connect(m_reader, &ReaderView::wordDoubleClicked, this, [this] {
+        const auto range = m_reader->selectedRange();
+        if (!m_session || !range)
+            return;
+        if (auto reading = m_session->project().readClaimAt(m_reader->articleId(), *range);
+            reading && reading->found)
+            m_reader->selectRange(reading->range);
+    });
     restoreLayout();
     updateActions();
 }
@@ -505,7 +516,30 @@ void MainWindow::openEditor(const QString& quote, const ClaimFields& fields,
         m_editor->accept();
     });
     m_editor->open();
+    placeBesideSelection(m_editor);
     m_editor->valueEdit()->setFocus();
+}
+
+void MainWindow::placeBesideSelection(QWidget* dialog) {
+    // Below the words, else above them, else beside the reader: never over what the claim is about.
+    const QRect words = m_reader->selectionScreenRect();
+    if (words.isEmpty())
+        return;
+    const QRect screen =
+        (dialog->screen() ? dialog->screen() : QGuiApplication::primaryScreen())->availableGeometry();
+    const QSize size = dialog->frameGeometry().size().expandedTo(dialog->sizeHint());
+    constexpr int kGap = 12;
+    const int x =
+        std::clamp(words.left(), screen.left(), std::max(screen.left(), screen.right() - size.width()));
+    if (words.bottom() + kGap + size.height() <= screen.bottom())
+        return dialog->move(x, words.bottom() + kGap);
+    if (words.top() - kGap - size.height() >= screen.top())
+        return dialog->move(x, words.top() - kGap - size.height());
+    const QRect reader(m_reader->mapToGlobal(QPoint(0, 0)), m_reader->size());
+    dialog->move(reader.right() + kGap + size.width() <= screen.right()
+                     ? reader.right() + kGap
+                     : std::max(screen.left(), reader.left() - kGap - size.width()),
+                 screen.top());
 }
 
 void MainWindow::recordClaim() {
@@ -515,16 +549,25 @@ void MainWindow::recordClaim() {
     if (!range)
         return statusBar()->showMessage(tr("Nothing is selected: %1").arg(recordHint()), 6000);
     const std::int64_t articleId = m_reader->articleId();
-    const QString words = m_reader->selectedText();
-    openEditor(words, {}, [this, articleId, range](const ClaimFields& fields) -> Result<void> {
-        auto id = m_session->addClaim({articleId, *range, fields});
-        if (!id)
-            return id.error();
-        goToClaim(*id);
-        statusBar()->showMessage(tr("Claim recorded."), 4000);
-        return {};
-    });
-    m_editor->setMetricProposals(metricProposals(m_session->project(), articleId, *range, words));
+    // The editor opens with what the figure finder reads in the words, on the whole figure's words.
+    auto reading = m_session->project().readClaimAt(articleId, *range);
+    const bool found = reading && reading->found;
+    const CodePointRange words = found ? reading->range : *range;
+    if (found && words != *range)
+        m_reader->selectRange(words);
+    openEditor(m_reader->selectedText(), found ? reading->fields : ClaimFields(),
+               [this, articleId, words](const ClaimFields& fields) -> Result<void> {
+                   auto id = m_session->addClaim({articleId, words, fields});
+                   if (!id)
+                       return id.error();
+                   goToClaim(*id);
+                   statusBar()->showMessage(tr("Claim recorded."), 4000);
+                   return {};
+               });
+    if (found)
+        m_editor->markProposed();
+    m_editor->setMetricProposals(
+        metricProposals(m_session->project(), articleId, words, m_reader->selectedText()));
 }
 
 void MainWindow::editCurrentClaim() {

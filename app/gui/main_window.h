@@ -65,6 +65,8 @@ public:
 
 public Q_SLOTS:
     void recordClaim();
+    // Moves a dialog about the reader's selected words where it does not cover them.
+    void placeBesideSelection(QWidget* dialog);
     void editCurrentClaim();
     void deleteCurrentClaim();
     void reanchorCurrentClaim();

@@ -263,6 +263,16 @@ TEST_F(CompareTest, TheClaimEditorProposesTheLikelyMetricWithItsReason) {
     ClaimEditor* editor = window->claimEditor();
     ASSERT_NE(editor, nullptr);
     QLabel* proposals = editor->proposalLabel();
+    // The proposals are sure of it: the metric is filled in, marked as proposed, and the list stays hidden.
+    auto* metric = editor->findChild<QComboBox*>(QStringLiteral("metricBox"));
+    EXPECT_EQ(metric->currentText(), QStringLiteral("Cameras"));
+    EXPECT_TRUE(ClaimEditor::isProposed(metric->lineEdit()));
+    EXPECT_TRUE(proposals->isHidden());
+    // The user clears it: the proposals show, with their reasons.
+    metric->lineEdit()->setFocus();
+    metric->lineEdit()->selectAll();
+    QTest::keyClick(metric->lineEdit(), Qt::Key_Delete);
+    EXPECT_FALSE(ClaimEditor::isProposed(metric->lineEdit()));
     ASSERT_FALSE(proposals->isHidden());
     const QString shown = proposals->text();
     EXPECT_TRUE(shown.startsWith(QStringLiteral("Likely:<br><a href=\"Cameras\">Cameras</a>")))

@@ -171,7 +171,8 @@ TEST_F(MainWindowTest, BadInputInTheEditorIsShownAndNothingIsWritten) {
     QTest::keyClick(editor->valueEdit(), Qt::Key_Return);
     auto* error = editor->findChild<QLabel*>(QStringLiteral("editorError"));
     EXPECT_TRUE(error->isVisible());
-    EXPECT_TRUE(error->text().contains(QStringLiteral("value \"lots\" is not a number")))
+    EXPECT_TRUE(error->text().contains(
+        QStringLiteral("value \"lots\" is not a figure: write it as 626,000,000, 1.2 million")))
         << error->text().toStdString();
     EXPECT_EQ(window->claimEditor(), editor) << "the editor stays open";
     QTest::keyClick(editor->valueEdit(), Qt::Key_Escape);  // Esc cancels

@@ -13,6 +13,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStringListModel>
+#include <QStyle>
 #include <QVBoxLayout>
 
 #include <ranges>
@@ -60,6 +61,22 @@ Result<std::optional<double>> typedNumber(const QString& text, std::string_view 
     return parseOptionalNumber(clean.toStdString(), field);
 }
 
+// A figure typed as people write it ("1.2 million", "about 1,000", "more than 200 million",
+// "10–11 percent"), read by the figure finder: the one figure that is the whole of the text.
+std::optional<Figure> typedFigure(const QString& text) {
+    const std::string typed = text.trimmed().toStdString();
+    const std::vector<Figure> figures = extractFigures(typed);
+    if (figures.size() != 1 || figures.front().kind == FigureKind::Date)
+        return std::nullopt;
+    const Figure& figure = figures.front();
+    // Nothing but the figure: "200 million" in "I think 200 million" is not what was meant.
+    if (figure.range.start != 0 || figure.range.end != codePointCount(typed))
+        return std::nullopt;
+    return figure;
+}
+
+const char* const kProposedProperty = "proposed";
+
 }  // namespace
 
 ClaimEditor::ClaimEditor(const QString& quote, const ClaimFields& fields,
@@ -87,7 +104,7 @@ ClaimEditor::ClaimEditor(const QString& quote, const ClaimFields& fields,
     m_tags->setObjectName(QStringLiteral("tagsEdit"));
     m_note->setObjectName(QStringLiteral("noteEdit"));
 
-    m_value->setPlaceholderText(tr("e.g. 626000000 or 626,000,000"));
+    m_value->setPlaceholderText(tr("626,000,000, 1.2 million, more than 200 million, 10–11 percent"));
     m_low->setPlaceholderText(tr("open"));
     m_high->setPlaceholderText(tr("open"));
     m_asOf->setPlaceholderText(tr("YYYY, YYYY-MM or YYYY-MM-DD"));
@@ -109,6 +126,10 @@ ClaimEditor::ClaimEditor(const QString& quote, const ClaimFields& fields,
     connect(m_proposals, &QLabel::linkActivated, this, [this](const QString& metric) {
         m_metric->setCurrentText(metric);
         m_proposals->hide();
+    });
+    // The proposals show while the metric is empty: once one is chosen they have done their work.
+    connect(m_metric, &QComboBox::currentTextChanged, m_proposals, [this](const QString& metric) {
+        m_proposals->setVisible(metric.isEmpty() && !m_proposals->text().isEmpty());
     });
     m_error->setObjectName(QStringLiteral("editorError"));
     m_error->setWordWrap(true);
@@ -169,14 +190,32 @@ bool ClaimEditor::eventFilter(QObject* watched, QEvent* event) {
 Result<ClaimFields> ClaimEditor::fields() const {
     ClaimFields fields;
     for (auto [edit, target, name] :
-         {std::tuple{m_value, &fields.value, "value"}, std::tuple{m_low, &fields.low, "low"},
-          std::tuple{m_high, &fields.high, "high"}}) {
+         {std::tuple{m_low, &fields.low, "low"}, std::tuple{m_high, &fields.high, "high"}}) {
         auto number = typedNumber(edit->text(), name);
         if (!number)
             return number.error();
         *target = *number;
     }
     fields.unit = m_unit->text().toStdString();
+    // The value as a number, or as a figure in words whose qualifier or range gives the bounds left empty.
+    if (auto number = typedNumber(m_value->text(), "value")) {
+        fields.value = *number;
+    } else if (const auto figure = typedFigure(m_value->text())) {
+        fields.value = figure->value;
+        if (m_low->text().trimmed().isEmpty())
+            fields.low = figure->low;
+        if (m_high->text().trimmed().isEmpty())
+            fields.high = figure->high;
+        if (fields.unit.empty())
+            fields.unit = figure->unit;
+    } else {
+        return makeError(
+            ErrorCode::InvalidInput,
+            tr("value \"%1\" is not a figure: write it as 626,000,000, 1.2 million, more than 200 "
+               "million or 10–11 percent")
+                .arg(m_value->text().trimmed())
+                .toStdString());
+    }
     fields.metric = m_metric->currentText().toStdString();
     fields.source = m_source->currentText().toStdString();
     fields.asOf = m_asOf->text().trimmed().toStdString();
@@ -188,6 +227,32 @@ Result<ClaimFields> ClaimEditor::fields() const {
     return validateClaimFields(std::move(fields));
 }
 
+void ClaimEditor::markProposed() {
+    const QString why = tr("Read from the text by the figure finder: check it");
+    const auto mark = [&](QLineEdit* edit) {
+        if (edit->text().isEmpty())
+            return;
+        edit->setProperty(kProposedProperty, true);
+        edit->setToolTip(why);
+        // Touched, it is the researcher's own.
+        connect(edit, &QLineEdit::textEdited, edit, [edit] {
+            edit->setProperty(kProposedProperty, false);
+            edit->setToolTip(QString());
+            edit->style()->unpolish(edit);
+            edit->style()->polish(edit);
+        });
+    };
+    for (QLineEdit* edit :
+         {m_value, m_low, m_high, m_unit, m_metric->lineEdit(), m_source->lineEdit(), m_asOf})
+        mark(edit);
+    setStyleSheet(
+        QStringLiteral("QLineEdit[proposed=\"true\"] { background: #e3f0ff; font-style: italic; }"));
+}
+
+bool ClaimEditor::isProposed(const QLineEdit* edit) {
+    return edit->property(kProposedProperty).toBool();
+}
+
 void ClaimEditor::allowDelete() {
     QPushButton* remove = m_buttons->addButton(tr("Delete Claim"), QDialogButtonBox::DestructiveRole);
     remove->setObjectName(QStringLiteral("deleteButton"));
@@ -196,14 +261,14 @@ void ClaimEditor::allowDelete() {
 }
 
 void ClaimEditor::setMetricProposals(const QList<Proposal>& proposals) {
-    if (proposals.isEmpty() || !m_metric->currentText().isEmpty())
-        return m_proposals->hide();
+    if (proposals.isEmpty())
+        return m_proposals->clear(), m_proposals->hide();
     QStringList lines;
     for (const Proposal& p : proposals)
         lines << QStringLiteral("<a href=\"%1\">%2</a> <small>— %3</small>")
                      .arg(p.metric.toHtmlEscaped(), p.metric.toHtmlEscaped(), p.reason.toHtmlEscaped());
     m_proposals->setText(tr("Likely:") + QStringLiteral("<br>") + lines.join(QStringLiteral("<br>")));
-    m_proposals->show();
+    m_proposals->setVisible(m_metric->currentText().isEmpty());
 }
 
 void ClaimEditor::showError(const QString& message) {

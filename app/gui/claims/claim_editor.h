@@ -37,6 +37,11 @@ public:
     // Where the figure is typed; has the focus when the editor opens.
     QLineEdit* valueEdit() const { return m_value; }
 
+    // Marks the fields filled so far as the figure finder's proposal (shaded, in italics, with a tooltip)
+    // until the user edits them, so nothing proposed passes unseen.
+    void markProposed();
+    static bool isProposed(const QLineEdit* edit);
+
     // Adds a Delete button, for an editor of a claim that exists.
     void allowDelete();
 

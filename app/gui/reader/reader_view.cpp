@@ -55,6 +55,12 @@ void ArticleTextView::mouseReleaseEvent(QMouseEvent* event) {
             Q_EMIT claimClicked(id);
 }
 
+void ArticleTextView::mouseDoubleClickEvent(QMouseEvent* event) {
+    QPlainTextEdit::mouseDoubleClickEvent(event);
+    if (textCursor().hasSelection())
+        Q_EMIT wordDoubleClicked();
+}
+
 void ArticleTextView::contextMenuEvent(QContextMenuEvent* event) {
     const std::int64_t id = claimAtPoint ? claimAtPoint(viewport()->mapFrom(this, event->pos())) : 0;
     // Over a claim with no words selected, the click makes it current, as a left click does; with words
@@ -135,6 +141,7 @@ ReaderView::ReaderView(QWidget* parent)
     layout->addWidget(m_findBar);
 
     connect(m_text, &ArticleTextView::claimClicked, this, &ReaderView::claimClicked);
+    connect(m_text, &ArticleTextView::wordDoubleClicked, this, &ReaderView::wordDoubleClicked);
     // Every scroll, however it came about (QPlainTextEdit moves its scroll bar with signals blocked when it
     // follows the cursor), is an update request with a vertical offset.
     connect(m_text, &QPlainTextEdit::updateRequest, this, [this](const QRect&, int dy) {
@@ -301,6 +308,17 @@ std::int64_t ReaderView::claimAtPosition(int position) const {
             break;  // highlights rarely nest deeper; do not scan the whole article
     }
     return 0;
+}
+
+QRect ReaderView::selectionScreenRect() const {
+    const QTextCursor selection = m_text->textCursor();
+    if (!selection.hasSelection())
+        return {};
+    QTextCursor start = selection, end = selection;
+    start.setPosition(selection.selectionStart());
+    end.setPosition(selection.selectionEnd());
+    const QRect area = m_text->cursorRect(start).united(m_text->cursorRect(end));
+    return QRect(m_text->viewport()->mapToGlobal(area.topLeft()), area.size());
 }
 
 std::optional<CodePointRange> ReaderView::selectedRange() const {

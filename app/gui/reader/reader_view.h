@@ -38,9 +38,11 @@ public:
 Q_SIGNALS:
     void claimClicked(qint64 id);
     void resized();
+    void wordDoubleClicked();  // after the word was selected
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    void mouseDoubleClickEvent(QMouseEvent* event) override;
     bool viewportEvent(QEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
@@ -70,6 +72,8 @@ public:
     std::int64_t selectedClaim() const { return m_selectedClaim; }
     // The selected words in code points, if any are selected.
     std::optional<CodePointRange> selectedRange() const;
+    // Where the selected words are on the screen (global coordinates); empty without a selection.
+    QRect selectionScreenRect() const;
     QString selectedText() const;
     // The menu shown on right-click (the main window's claim actions).
     void setContextActions(QList<QAction*> textActions, QList<QAction*> claimActions) {
@@ -87,6 +91,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void claimClicked(qint64 id);
     void selectionChanged();
+    // A double-click selected a word; the main window widens it to the figure the word belongs to.
+    void wordDoubleClicked();
 
 private:
     struct Highlight {

@@ -1,0 +1,186 @@
+// Recording a claim with as few keys as the words allow: the editor opens with
+// the figure finder's reading, marked until touched, beside the words.
+#include "claims/claim_editor.h"
+#include "main_window.h"
+#include "project_session.h"
+#include "reader/reader_view.h"
+#include "test_support.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTest>
+
+#include <gtest/gtest.h>
+
+using namespace claimtrack;
+using namespace claimtrack::gui;
+using namespace claimtrack::test;
+
+namespace {
+
+const std::string kArticle =
+    "Cameras are everywhere.\nIHS Markit estimated that there were more than 200 million "
+    "cameras in China in 2018, and 176 million two years earlier.\n";
+
+class ClaimEntryTest : public testing::Test {
+protected:
+    void SetUp() override {
+        {
+            auto project = Project::create(file());
+            ASSERT_TRUE(project);
+            article =
+                project->importArticle(kArticle, {"Cameras", "", "Daily", "", "2018-06-01"}, "a.txt")->id;
+            // Another article's claim: the project knows the metric and the source already.
+            const std::int64_t other =
+                project
+                    ->importArticle("Surveillance cameras in China reached 450 million, state media said.\n",
+                                    {}, "b.txt")
+                    ->id;
+            NewClaim known{other, QuoteSelector{"450 million", 1}, {}};
+            known.fields.value = 450e6;
+            known.fields.unit = "cameras";
+            known.fields.metric = "Surveillance cameras in China";
+            known.fields.source = "IHS Markit";
+            ASSERT_TRUE(project->addClaim(known));
+        }
+        window = std::make_unique<MainWindow>();
+        window->resize(1200, 800);
+        window->show();
+        window->activateWindow();
+        ASSERT_TRUE(QTest::qWaitForWindowActive(window.get()));
+        ASSERT_TRUE(window->openProject(qs(file())));
+        window->showArticle(article);
+    }
+
+    std::filesystem::path file() const { return dir / "entry.claims"; }
+    Project& project() { return window->session()->project(); }
+    QPlainTextEdit* text() { return window->reader()->textView(); }
+
+    // Drags over `words` as a mouse would: one action.
+    void select(const QString& words) {
+        const int start = static_cast<int>(text()->toPlainText().indexOf(words));
+        ASSERT_GE(start, 0);
+        QTextCursor cursor = text()->textCursor();
+        cursor.setPosition(start);
+        cursor.setPosition(start + static_cast<int>(words.size()), QTextCursor::KeepAnchor);
+        text()->setTextCursor(cursor);
+        text()->setFocus();
+    }
+
+    QLineEdit* field(const char* name) {
+        ClaimEditor* editor = window->claimEditor();
+        if (auto* edit = editor->findChild<QLineEdit*>(QString::fromLatin1(name)))
+            return edit;
+        return editor->findChild<QComboBox*>(QString::fromLatin1(name))->lineEdit();
+    }
+
+    TempDir dir;
+    std::unique_ptr<MainWindow> window;
+    std::int64_t article = 0;
+};
+
+}  // namespace
+
+TEST_F(ClaimEntryTest, SelectCtrlEEnterRecordsTheWholeClaimTheFinderRead) {
+    select(QStringLiteral("00 million ca"));  // a careless drag that cuts the figure
+    QTest::keyClick(text(), Qt::Key_E, Qt::ControlModifier);
+    ClaimEditor* editor = window->claimEditor();
+    ASSERT_NE(editor, nullptr);
+    EXPECT_EQ(window->reader()->selectedText(), QStringLiteral("more than 200 million cameras"))
+        << "widened to the figure and to whole words";
+    EXPECT_EQ(field("valueEdit")->text(), QStringLiteral("200000000"));
+    EXPECT_EQ(field("lowEdit")->text(), QStringLiteral("200000000"));
+    EXPECT_EQ(field("highEdit")->text(), QString());
+    EXPECT_EQ(field("unitEdit")->text(), QStringLiteral("cameras"));
+    EXPECT_EQ(field("sourceBox")->text(), QStringLiteral("IHS Markit"));
+    EXPECT_EQ(field("asOfEdit")->text(), QStringLiteral("2018"));
+    EXPECT_EQ(field("metricBox")->text(), QStringLiteral("Surveillance cameras in China"));
+    for (const char* name : {"valueEdit", "lowEdit", "unitEdit", "sourceBox", "asOfEdit", "metricBox"})
+        EXPECT_TRUE(ClaimEditor::isProposed(field(name))) << name << " is marked as the finder's";
+    EXPECT_FALSE(ClaimEditor::isProposed(field("highEdit"))) << "nothing was proposed there";
+
+    ASSERT_TRUE(
+        QTest::qWaitFor([editor] { return QApplication::focusWidget() == editor->valueEdit(); }, 2000))
+        << "the keyboard is in the editor";
+    QTest::keyClick(editor->valueEdit(), Qt::Key_Return);
+    ASSERT_TRUE(QTest::qWaitFor([this] { return window->claimEditor() == nullptr; }, 2000));
+    const ClaimRecord claim = project().claims({article})->front();
+    EXPECT_EQ(claim.anchor.quote.exact, "more than 200 million cameras");
+    EXPECT_EQ(claim.fields.value, 200e6);
+    EXPECT_EQ(claim.fields.low, 200e6);
+    EXPECT_EQ(claim.fields.high, std::nullopt);
+    EXPECT_EQ(claim.fields.unit, "cameras");
+    EXPECT_EQ(claim.fields.source, "IHS Markit");
+    EXPECT_EQ(claim.fields.asOf, "2018");
+    EXPECT_EQ(claim.fields.metric, "Surveillance cameras in China");
+    EXPECT_TRUE(claim.fields.tags.empty());
+}
+
+TEST_F(ClaimEntryTest, AFieldTheUserTouchesIsNoLongerMarkedAsProposed) {
+    select(QStringLiteral("176 million"));
+    QTest::keyClick(text(), Qt::Key_E, Qt::ControlModifier);
+    ASSERT_NE(window->claimEditor(), nullptr);
+    QLineEdit* asOf = field("asOfEdit");
+    asOf->setFocus();
+    asOf->selectAll();
+    QTest::keyClicks(asOf, QStringLiteral("2016"));
+    EXPECT_FALSE(ClaimEditor::isProposed(asOf));
+    EXPECT_TRUE(ClaimEditor::isProposed(field("valueEdit")));
+    QTest::keyClick(asOf, Qt::Key_Escape);
+}
+
+TEST_F(ClaimEntryTest, TheValueBoxTakesFiguresAsPeopleWriteThem) {
+    struct Typed {
+        const char* text;
+        std::optional<double> value, low, high;
+        const char* unit;
+    };
+    const Typed cases[] = {
+        {"1.2 million", 1.2e6, std::nullopt, std::nullopt, ""},
+        {"626,000,000", 626e6, std::nullopt, std::nullopt, ""},
+        {"about 1,000", 1000, std::nullopt, std::nullopt, ""},
+        {"more than 200 million", 200e6, 200e6, std::nullopt, ""},
+        {"10-11 percent", 11, 10, 11, "percent"},  // typed with the keyboard's hyphen
+    };
+    for (const Typed& typed : cases) {
+        select(QStringLiteral("Cameras are everywhere"));  // words without a figure: the editor opens empty
+        QTest::keyClick(text(), Qt::Key_E, Qt::ControlModifier);
+        ClaimEditor* editor = window->claimEditor();
+        ASSERT_NE(editor, nullptr);
+        EXPECT_TRUE(field("valueEdit")->text().isEmpty());
+        QTest::keyClicks(field("valueEdit"), QString::fromUtf8(typed.text));
+        auto fields = editor->fields();
+        ASSERT_TRUE(fields) << typed.text << ": " << fields.error().message;
+        EXPECT_EQ(fields->value, typed.value) << typed.text;
+        EXPECT_EQ(fields->low, typed.low) << typed.text;
+        EXPECT_EQ(fields->high, typed.high) << typed.text;
+        EXPECT_EQ(fields->unit, typed.unit) << typed.text;
+        editor->reject();
+        ASSERT_TRUE(QTest::qWaitFor([this] { return window->claimEditor() == nullptr; }, 2000));
+        window->activateWindow();
+        ASSERT_TRUE(QTest::qWaitForWindowActive(window.get()));
+    }
+}
+
+TEST_F(ClaimEntryTest, TheEditorNeverCoversTheWordsItIsAbout) {
+    select(QStringLiteral("176 million"));
+    const QRect words = window->reader()->selectionScreenRect();
+    QTest::keyClick(text(), Qt::Key_E, Qt::ControlModifier);
+    ClaimEditor* editor = window->claimEditor();
+    ASSERT_NE(editor, nullptr);
+    ASSERT_FALSE(words.isEmpty());
+    EXPECT_FALSE(editor->frameGeometry().intersects(words))
+        << "editor at " << editor->frameGeometry().y() << "+" << editor->frameGeometry().height()
+        << ", words at " << words.y() << "+" << words.height();
+    editor->reject();
+}
+
+TEST_F(ClaimEntryTest, ADoubleClickOnANumberSelectsItsWholeFigure) {
+    const int at = static_cast<int>(text()->toPlainText().indexOf(QStringLiteral("200 million")));
+    QTextCursor cursor(text()->document());
+    cursor.setPosition(at + 1);
+    QTest::mouseDClick(text()->viewport(), Qt::LeftButton, {}, text()->cursorRect(cursor).center());
+    EXPECT_EQ(window->reader()->selectedText(), QStringLiteral("more than 200 million"));
+}
