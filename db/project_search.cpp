@@ -164,33 +164,58 @@ Result<std::vector<SearchHit>> Project::search(const std::string& text, std::siz
             add({inText.integer(0), inText.text(1), inText.text(2), inText.text(3), inText.text(4), false,
                  true, inText.number(5).value_or(0)});
 
-        // Claims, best first; an article is represented by its best claim. A claim's row is read only
-        // to check a filter, and the article filters are asked once, as the set of articles they pass.
+        // Claims, best first. A claim's row is read only to check a filter, and the article filters are
+        // asked once, as the set of articles they pass.
         const bool filtered = !filters.article.empty() || !filters.claim.empty();
         const std::string articleSet =
             filters.article.empty()
                 ? std::string()
                 : " AND c.article_id IN (SELECT a.id FROM article a WHERE 1" + filters.article + ")";
-        Statement inClaims(
-            *m_db, "WITH best AS MATERIALIZED (SELECT claim_search.rowid AS id, bm25(claim_search) AS score "
-                   "FROM claim_search" +
-                       std::string(filtered ? " JOIN claim c ON c.id = claim_search.rowid" : "") +
-                       " WHERE claim_search MATCH ?2" + articleSet + filters.claim +
-                       " ORDER BY score LIMIT ?1) "
-                       "SELECT a.id, a.title, coalesce(a.publisher, ''), coalesce(a.published, ''), "
-                       "'claim: ' || snippet(claim_search, -1, char(2), char(3), '\u2026', 12), best.score "
-                       "FROM best CROSS JOIN claim_search CROSS JOIN claim c CROSS JOIN article a "
-                       "WHERE claim_search.rowid = best.id AND claim_search MATCH ?2 AND c.id = best.id "
-                       "AND a.id = c.article_id ORDER BY best.score");
-        inClaims.bind(1, static_cast<std::int64_t>(limit) * 4).bind(2, query->match);
-        bindFilters(inClaims, query->filters);
+        const std::string ranked = "SELECT claim_search.rowid AS id, bm25(claim_search) AS score FROM "
+                                   "claim_search WHERE claim_search MATCH ?2";
+        // With filters, the best-scored few thousand matches are checked first: for a common word and a
+        // common filter the best claims that pass are among them, and reading every match's row to check
+        // it took longer than the ranking. When fewer pass there, every match is checked.
+        const auto claimsRanked = [&](bool window) {
+            const std::string best =
+                !filtered ? ranked + " ORDER BY score LIMIT ?1"
+                : window
+                    ? "SELECT ranked.id, ranked.score FROM (" + ranked +
+                          " ORDER BY score LIMIT ?3) ranked CROSS JOIN claim c WHERE c.id = ranked.id" +
+                          articleSet + filters.claim + " ORDER BY ranked.score LIMIT ?1"
+                    : "SELECT claim_search.rowid AS id, bm25(claim_search) AS score FROM claim_search JOIN "
+                      "claim c ON c.id = claim_search.rowid WHERE claim_search MATCH ?2" +
+                          articleSet + filters.claim + " ORDER BY score LIMIT ?1";
+            Statement select(
+                *m_db,
+                "WITH best AS MATERIALIZED (" + best +
+                    ") SELECT a.id, a.title, coalesce(a.publisher, ''), coalesce(a.published, ''), "
+                    "'claim: ' || snippet(claim_search, -1, char(2), char(3), '\u2026', 12), best.score "
+                    "FROM best CROSS JOIN claim_search CROSS JOIN claim c CROSS JOIN article a "
+                    "WHERE claim_search.rowid = best.id AND claim_search MATCH ?2 AND c.id = best.id "
+                    "AND a.id = c.article_id ORDER BY best.score");
+            select.bind(1, static_cast<std::int64_t>(limit) * 4).bind(2, query->match);
+            if (window)
+                select.bind(3, static_cast<std::int64_t>(limit) * 200);
+            bindFilters(select, query->filters);
+            std::vector<SearchHit> found;
+            while (select.step())
+                found.push_back({select.integer(0), select.text(1), select.text(2), select.text(3),
+                                 select.text(4), true, false, select.number(5).value_or(0)});
+            return found;
+        };
+        // Only a status is common enough for the window to hold the best claims that pass; a source, a
+        // metric or a tag names few claims, which the full check finds at once.
+        const auto& f = query->filters;
+        const bool common = f.status && f.source.empty() && f.metric.empty() && f.tag.empty();
+        std::vector<SearchHit> inClaims = claimsRanked(common);
+        if (common && inClaims.size() < limit * 4)
+            inClaims = claimsRanked(false);
+        // An article is represented by its best claim.
         std::unordered_map<std::int64_t, bool> seen;
-        while (inClaims.step()) {
-            if (!seen.try_emplace(inClaims.integer(0), true).second)
-                continue;
-            add({inClaims.integer(0), inClaims.text(1), inClaims.text(2), inClaims.text(3), inClaims.text(4),
-                 true, false, inClaims.number(5).value_or(0)});
-        }
+        for (SearchHit& hit : inClaims)
+            if (seen.try_emplace(hit.articleId, true).second)
+                add(std::move(hit));
         std::stable_sort(hits.begin(), hits.end(),
                          [](const SearchHit& a, const SearchHit& b) { return a.score < b.score; });
         if (hits.size() > limit)
