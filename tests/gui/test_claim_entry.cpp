@@ -1,6 +1,7 @@
 // Recording a claim with as few keys as the words allow: the editor opens with
 // the figure finder's reading, marked until touched, beside the words.
 #include "claims/claim_editor.h"
+#include "gui_support.h"
 #include "main_window.h"
 #include "project_session.h"
 #include "reader/reader_view.h"
@@ -58,16 +59,7 @@ protected:
     Project& project() { return window->session()->project(); }
     QPlainTextEdit* text() { return window->reader()->textView(); }
 
-    // Drags over `words` as a mouse would: one action.
-    void select(const QString& words) {
-        const int start = static_cast<int>(text()->toPlainText().indexOf(words));
-        ASSERT_GE(start, 0);
-        QTextCursor cursor = text()->textCursor();
-        cursor.setPosition(start);
-        cursor.setPosition(start + static_cast<int>(words.size()), QTextCursor::KeepAnchor);
-        text()->setTextCursor(cursor);
-        text()->setFocus();
-    }
+    void select(const QString& words) { selectWords(window->reader(), words); }
 
     QLineEdit* field(const char* name) {
         ClaimEditor* editor = window->claimEditor();
@@ -159,8 +151,7 @@ TEST_F(ClaimEntryTest, TheValueBoxTakesFiguresAsPeopleWriteThem) {
         EXPECT_EQ(fields->unit, typed.unit) << typed.text;
         editor->reject();
         ASSERT_TRUE(QTest::qWaitFor([this] { return window->claimEditor() == nullptr; }, 2000));
-        window->activateWindow();
-        ASSERT_TRUE(QTest::qWaitForWindowActive(window.get()));
+        reactivate(window.get());
     }
 }
 

@@ -6,6 +6,7 @@
 #include "dialogs.h"
 #include "entities/entity_pane.h"
 #include "figures/suggestion_pane.h"
+#include "gui_support.h"
 #include "main_window.h"
 #include "project_session.h"
 #include "reader/reader_view.h"
@@ -84,16 +85,7 @@ protected:
         return records;
     }
 
-    // Selects the words of `quote` in the reader as a user would with the mouse.
-    void selectInReader(const QString& quote) {
-        QPlainTextEdit* text = window->reader()->textView();
-        const int start = static_cast<int>(text->toPlainText().indexOf(quote));
-        ASSERT_GE(start, 0);
-        QTextCursor cursor = text->textCursor();
-        cursor.setPosition(start);
-        cursor.setPosition(start + static_cast<int>(quote.size()), QTextCursor::KeepAnchor);
-        text->setTextCursor(cursor);
-    }
+    void selectInReader(const QString& quote) { selectWords(window->reader(), quote); }
 
     // Records a claim on `quote` through the action and the editor, typing `value`.
     void recordClaim(const QString& quote, const QString& value, const QString& metric) {

@@ -4,6 +4,7 @@
 #include "claims/claim_editor.h"
 #include "claims/claim_table.h"
 #include "dialogs.h"
+#include "gui_support.h"
 #include "main_window.h"
 #include "project_session.h"
 #include "reader/reader_view.h"
@@ -58,29 +59,17 @@ protected:
 
     // Selects `quote` in the reader, presses Ctrl+E there, types `value` and Enter.
     void recordWithKeys(const QString& quote, const QString& value) {
-        QPlainTextEdit* text = window->reader()->textView();
-        const int start = static_cast<int>(text->toPlainText().indexOf(quote));
-        ASSERT_GE(start, 0);
-        QTextCursor cursor = text->textCursor();
-        cursor.setPosition(start);
-        cursor.setPosition(start + static_cast<int>(quote.size()), QTextCursor::KeepAnchor);
-        text->setTextCursor(cursor);
-        text->setFocus();
-        QTest::keyClick(text, Qt::Key_E, Qt::ControlModifier);
+        selectWords(window->reader(), quote);
+        QTest::keyClick(window->reader()->textView(), Qt::Key_E, Qt::ControlModifier);
         ClaimEditor* editor = window->claimEditor();
         ASSERT_NE(editor, nullptr);
+        editor->valueEdit()->clear();  // the editor opens with the finder's reading; the test types its own
         QTest::keyClicks(editor->valueEdit(), value);
         QTest::keyClick(editor->valueEdit(), Qt::Key_Return);
         ASSERT_TRUE(QTest::qWaitFor([this] { return window->claimEditor() == nullptr; }, 5000))
             << "the save was refused: "
             << editor->findChild<QLabel*>(QStringLiteral("editorError"))->text().toStdString();
-        reactivate();
-    }
-
-    // The offscreen platform gives the focus back to no window when a dialog closes; a window manager would.
-    void reactivate() {
-        window->activateWindow();
-        ASSERT_TRUE(QTest::qWaitForWindowActive(window.get()));
+        reactivate(window.get());
     }
 
     void pressUndo() { QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier); }
@@ -154,7 +143,7 @@ TEST_F(SharedProjectApp, TheCommandLineWritesWhileTheAppIsOpenAndTheAppShowsItAl
     QTest::keyClicks(editor->valueEdit(), QStringLiteral("620000000"));
     QTest::keyClick(editor->valueEdit(), Qt::Key_Return);
     ASSERT_TRUE(QTest::qWaitFor([this] { return window->claimEditor() == nullptr; }, 5000));
-    reactivate();
+    reactivate(window.get());
     EXPECT_EQ(project().claim(forecast)->fields.value, 620e6);
     pressUndo();
     EXPECT_EQ(project().claim(forecast)->fields.value, 626e6);
@@ -201,16 +190,11 @@ TEST_F(SharedProjectApp, ASaveWhileAnotherProgramWritesNamesItKeepsWhatWasTypedA
     while (!shell.readAllStandardOutput().contains("holding"))
         ASSERT_TRUE(shell.waitForReadyRead(10000));
 
-    QPlainTextEdit* text = window->reader()->textView();
-    QTextCursor cursor = text->textCursor();
-    const int start = static_cast<int>(text->toPlainText().indexOf(QStringLiteral("176 million")));
-    cursor.setPosition(start);
-    cursor.setPosition(start + 11, QTextCursor::KeepAnchor);
-    text->setTextCursor(cursor);
-    text->setFocus();
-    QTest::keyClick(text, Qt::Key_E, Qt::ControlModifier);
+    selectWords(window->reader(), QStringLiteral("176 million"));
+    QTest::keyClick(window->reader()->textView(), Qt::Key_E, Qt::ControlModifier);
     ClaimEditor* editor = window->claimEditor();
     ASSERT_NE(editor, nullptr);
+    editor->valueEdit()->clear();
     QTest::keyClicks(editor->valueEdit(), QStringLiteral("176000000"));
     QTest::keyClick(editor->valueEdit(), Qt::Key_Return);
     auto* error = editor->findChild<QLabel*>(QStringLiteral("editorError"));
