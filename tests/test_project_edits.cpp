@@ -202,7 +202,8 @@ TEST(Migration, AVersion1ProjectIsUpgradedWithItsDataKept) {
     ASSERT_EQ(found->size(), 1u) << "version 4 indexes what was there before";
     EXPECT_TRUE(found->front().inText);
     EXPECT_TRUE(found->front().inClaims);
-    EXPECT_EQ(raw.queryInteger("SELECT count(*) FROM sqlite_schema WHERE name = 'claim_by_article_status'"), 1)
+    EXPECT_EQ(raw.queryInteger("SELECT count(*) FROM sqlite_schema WHERE name = 'claim_by_article_status'"),
+              1)
         << "version 5 indexes claims by status";
     ASSERT_EQ(upgraded->search("status:unverified cameras")->size(), 1u);
 }
