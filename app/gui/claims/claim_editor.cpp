@@ -229,24 +229,30 @@ Result<ClaimFields> ClaimEditor::fields() const {
 
 void ClaimEditor::markProposed() {
     const QString why = tr("Read from the text by the figure finder: check it");
-    const auto mark = [&](QLineEdit* edit) {
+    // `shown` is the widget that draws the field: the line edit itself, or the combo box around it.
+    const auto mark = [&](QLineEdit* edit, QWidget* shown) {
         if (edit->text().isEmpty())
             return;
-        edit->setProperty(kProposedProperty, true);
-        edit->setToolTip(why);
+        for (QWidget* widget : {static_cast<QWidget*>(edit), shown}) {
+            widget->setProperty(kProposedProperty, true);
+            widget->setToolTip(why);
+        }
         // Touched, it is the researcher's own.
-        connect(edit, &QLineEdit::textEdited, edit, [edit] {
-            edit->setProperty(kProposedProperty, false);
-            edit->setToolTip(QString());
-            edit->style()->unpolish(edit);
-            edit->style()->polish(edit);
+        connect(edit, &QLineEdit::textEdited, edit, [edit, shown] {
+            for (QWidget* widget : {static_cast<QWidget*>(edit), shown}) {
+                widget->setProperty(kProposedProperty, false);
+                widget->setToolTip(QString());
+                widget->style()->unpolish(widget);
+                widget->style()->polish(widget);
+            }
         });
     };
-    for (QLineEdit* edit :
-         {m_value, m_low, m_high, m_unit, m_metric->lineEdit(), m_source->lineEdit(), m_asOf})
-        mark(edit);
-    setStyleSheet(
-        QStringLiteral("QLineEdit[proposed=\"true\"] { background: #e3f0ff; font-style: italic; }"));
+    for (QLineEdit* edit : {m_value, m_low, m_high, m_unit, m_asOf})
+        mark(edit, edit);
+    for (QComboBox* box : {m_metric, m_source})
+        mark(box->lineEdit(), box);
+    setStyleSheet(QStringLiteral("QLineEdit[proposed=\"true\"], QComboBox[proposed=\"true\"] "
+                                 "{ background: #e3f0ff; font-style: italic; }"));
 }
 
 bool ClaimEditor::isProposed(const QLineEdit* edit) {
