@@ -56,6 +56,8 @@ TEST(SourceNames, AreMatchedWithoutCasePossessivesOrALeadingThe) {
     EXPECT_TRUE(namesSameSource("the IHS", "IHS Markit"));
     EXPECT_TRUE(namesSameSource("IHS\u2019s", "IHS Markit"));
     EXPECT_FALSE(namesSameSource("IHS Markit", "IHSM"));
+    EXPECT_TRUE(namesSameSource("Kostka", "Genia Kostka")) << "a person by the surname alone";
+    EXPECT_FALSE(namesSameSource("media", "Chinese state media")) << "a common word is no surname";
     EXPECT_FALSE(namesSameSource("the ministry", "the ministry of health")) << "one word is no name";
     EXPECT_FALSE(namesSameSource("", "IHS Markit"));
 }

@@ -65,7 +65,17 @@ bool namesSameSource(std::string_view written, std::string_view known) {
         return longKey.size() > shortKey.size() && longKey.compare(0, shortKey.size(), shortKey) == 0 &&
                longKey[shortKey.size()] == ' ' && !name.isEmpty() && name.front().isUpper();
     };
-    return standsFor(a, written, b) || standsFor(b, known, a);
+    // A person named by the surname alone ("Kostka" for "Genia Kostka"), as news writes them after the first
+    // mention: one capitalised word that is the last word of the other name.
+    const auto surnameOf = [](const std::string& shortKey, std::string_view shortName,
+                              const std::string& longKey) {
+        const QString name =
+            QString::fromUtf8(shortName.data(), static_cast<qsizetype>(shortName.size())).trimmed();
+        return !name.isEmpty() && name.front().isUpper() && shortKey.find(' ') == std::string::npos &&
+               longKey.size() > shortKey.size() + 1 && longKey.ends_with(" " + shortKey);
+    };
+    return standsFor(a, written, b) || standsFor(b, known, a) || surnameOf(a, written, b) ||
+           surnameOf(b, known, a);
 }
 
 }  // namespace claimtrack

@@ -4,7 +4,11 @@
 //   claimtrack-gui-bench open PROJECT     main window shown with its claim table, vs. loading every row
 //   claimtrack-gui-bench article DIR      1 MB article with 5,000 highlights, vs. formats in the document
 //   claimtrack-gui-bench filter PROJECT   longest stall while typing in the filter box, vs. querying inline
+//   claimtrack-gui-bench keys PROJECT     key presses and clicks to record each claim of PROJECT again from
+//   its
+//                                         words, vs. typing every field
 #include "articles/article_list.h"
+#include "claims/claim_editor.h"
 #include "claims/claim_table.h"
 #include "claims/claim_table_model.h"
 #include "main_window.h"
@@ -12,12 +16,15 @@
 #include "reader/reader_view.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QElapsedTimer>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QStandardItemModel>
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
+#include <QUndoStack>
 
 #include <algorithm>
 #include <cstdio>
@@ -232,6 +239,80 @@ int benchFilter(const QString& path) {
     return 0;
 }
 
+// Records every claim of the project again from its words, as a researcher would: drag over the words
+// (1), Ctrl+E (1), then for each field the editor did not fill as the claim has it, a click, Ctrl+A and the
+// text (2 + its length), and Enter (1). Each claim is deleted first so its words are free, and put back.
+int benchKeys(const QString& path) {
+    MainWindow window;
+    window.resize(1400, 860);
+    window.show();
+    window.activateWindow();
+    if (!QTest::qWaitForWindowActive(&window) || !window.openProject(path))
+        return 1;
+    Project& project = window.session()->project();
+    const std::vector<ClaimRecord> claims = *project.claims();
+    std::vector<int> counts, typedCounts;
+    for (const ClaimRecord& claim : claims) {
+        if (!window.session()->deleteClaim(claim.id))
+            return 1;
+        window.showArticle(claim.articleId);
+        QPlainTextEdit* text = window.reader()->textView();
+        const Utf16Range words =
+            OffsetConverter(*project.articleText(claim.articleId)).toUtf16(claim.anchor.range);
+        QTextCursor cursor = text->textCursor();
+        cursor.setPosition(static_cast<int>(words.start));
+        cursor.setPosition(static_cast<int>(words.end), QTextCursor::KeepAnchor);
+        text->setTextCursor(cursor);
+        text->setFocus();
+        QTest::keyClick(text, Qt::Key_E, Qt::ControlModifier);
+        ClaimEditor* editor = window.claimEditor();
+        if (!editor) {
+            std::fprintf(stderr, "Ctrl+E opened no editor on '%s'\n", claim.anchor.quote.exact.c_str());
+            return 1;
+        }
+        const ClaimFields& f = claim.fields;
+        const auto number = [](std::optional<double> v) {
+            return v ? QString::fromStdString(formatNumber(*v)) : QString();
+        };
+        int actions = 3, typed = 3;  // drag, Ctrl+E, Enter
+        QStringList wrong;
+        for (const auto& [name, expected] : {std::pair{"valueEdit", number(f.value)},
+                                             {"lowEdit", number(f.low)},
+                                             {"highEdit", number(f.high)},
+                                             {"unitEdit", QString::fromStdString(f.unit)},
+                                             {"metricBox", QString::fromStdString(f.metric)},
+                                             {"sourceBox", QString::fromStdString(f.source)},
+                                             {"asOfEdit", QString::fromStdString(f.asOf)}}) {
+            auto* edit = editor->findChild<QLineEdit*>(QString::fromLatin1(name));
+            if (!edit)
+                edit = editor->findChild<QComboBox*>(QString::fromLatin1(name))->lineEdit();
+            typed += expected.isEmpty() ? 0 : 2 + static_cast<int>(expected.size());
+            if (edit->text().compare(expected, Qt::CaseInsensitive) == 0)
+                continue;
+            actions += 2 + static_cast<int>(expected.size());
+            wrong
+                << QStringLiteral("%1 '%2' for '%3'").arg(QString::fromLatin1(name), edit->text(), expected);
+        }
+        counts.push_back(actions);
+        typedCounts.push_back(typed);
+        std::printf("%3d  %-45s %s\n", actions, claim.anchor.quote.exact.substr(0, 45).c_str(),
+                    qPrintable(wrong.join(QStringLiteral("; "))));
+        editor->reject();
+        QTest::qWaitFor([&window] { return window.claimEditor() == nullptr; }, 2000);
+        window.session()->undoStack()->undo();  // the claim back as it was
+        window.activateWindow();  // the offscreen platform activates no window when a dialog closes
+        QTest::qWaitForWindowActive(&window);
+    }
+    const auto median = [](std::vector<int> v) {
+        std::sort(v.begin(), v.end());
+        return v.empty() ? 0 : v[v.size() / 2];
+    };
+    std::printf("\n%zu claims: median %d actions, most %d; typing every field: median %d, most %d\n",
+                counts.size(), median(counts), *std::max_element(counts.begin(), counts.end()),
+                median(typedCounts), *std::max_element(typedCounts.begin(), typedCounts.end()));
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -246,6 +327,8 @@ int main(int argc, char** argv) {
         return benchArticle(args[2]);
     if (args.size() == 3 && args[1] == QStringLiteral("filter"))
         return benchFilter(args[2]);
-    std::fprintf(stderr, "usage: claimtrack-gui-bench open|filter PROJECT | article DIR\n");
+    if (args.size() == 3 && args[1] == QStringLiteral("keys"))
+        return benchKeys(args[2]);
+    std::fprintf(stderr, "usage: claimtrack-gui-bench open|filter|keys PROJECT | article DIR\n");
     return 2;
 }
