@@ -90,6 +90,16 @@ void ProjectSession::watchForOutsideChanges() {
     Q_EMIT changed(0);
 }
 
+namespace {
+
+Error changedSince(const std::string& what) {
+    return makeError(
+        ErrorCode::InvalidInput,
+        fmt::format("another program changed {} since; undoing would overwrite that change", what));
+}
+
+}  // namespace
+
 ProjectSession::Check ProjectSession::claimIsStill(std::shared_ptr<const ClaimRecord> expected,
                                                    std::int64_t id) {
     return [this, expected = std::move(expected), id]() -> Result<void> {
@@ -105,10 +115,7 @@ ProjectSession::Check ProjectSession::claimIsStill(std::shared_ptr<const ClaimRe
         if (!now)
             return makeError(ErrorCode::InvalidInput,
                              "another program deleted the claim since; undoing would bring it back");
-        return makeError(ErrorCode::InvalidInput,
-                         fmt::format("another program changed the claim {} since; undoing would overwrite "
-                                     "that change",
-                                     claimLabel(now->anchor.quote.exact).toStdString()));
+        return changedSince("the claim " + claimLabel(now->anchor.quote.exact).toStdString());
     };
 }
 
@@ -117,6 +124,44 @@ QString ProjectSession::claimLabel(const std::string& quote) {
     if (label.size() > 40)
         label = label.left(39) + QChar(0x2026);
     return QLatin1Char('\'') + label + QLatin1Char('\'');
+}
+
+ProjectSession::Check ProjectSession::entityIsStill(EntityKind kind, std::int64_t id, std::string name) {
+    return [this, kind, id, name = std::move(name)]() -> Result<void> {
+        auto entities = m_project.entities(kind);
+        if (!entities)
+            return entities.error();
+        const auto it =
+            std::find_if(entities->begin(), entities->end(), [&](const Entity& e) { return e.id == id; });
+        const std::string now = it == entities->end() ? std::string() : it->name;
+        if (now == name)
+            return {};
+        return changedSince(fmt::format("the {} '{}'", kind == EntityKind::Source ? "source" : "metric",
+                                        name.empty() ? now : name));
+    };
+}
+
+ProjectSession::Check ProjectSession::statusesAreStill(std::vector<VerdictChange::Status> statuses) {
+    return [this, statuses = std::move(statuses)]() -> Result<void> {
+        for (const VerdictChange::Status& expected : statuses) {
+            auto claim = m_project.claim(expected.claimId);
+            if (!claim || claim->fields.status != expected.status)
+                return changedSince(fmt::format("the status of claim {}", expected.claimId));
+        }
+        return {};
+    };
+}
+
+ProjectSession::Check ProjectSession::metricDetailsAreStill(std::int64_t metricId, MetricDetails details) {
+    return [this, metricId, details = std::move(details)]() -> Result<void> {
+        auto metrics = m_project.entities(EntityKind::Metric);
+        if (!metrics)
+            return metrics.error();
+        for (const Entity& metric : *metrics)
+            if (metric.id == metricId && metric.metric == details)
+                return {};
+        return changedSince("the metric's details");
+    };
 }
 
 void ProjectSession::pushDone(const QString& text, std::int64_t articleId, Step undo, Step redo,
@@ -196,7 +241,8 @@ Result<void> ProjectSession::renameEntity(EntityKind kind, std::int64_t id, cons
     pushDone(
         tr("Rename '%1' to '%2'").arg(QString::fromStdString(oldName), name.trimmed()), 0,
         [this, kind, id, oldName] { return m_project.renameEntity(kind, id, oldName); },
-        [this, kind, id, newName] { return m_project.renameEntity(kind, id, newName); });
+        [this, kind, id, newName] { return m_project.renameEntity(kind, id, newName); },
+        {entityIsStill(kind, id, newName), entityIsStill(kind, id, oldName)});
     return {};
 }
 
@@ -210,7 +256,8 @@ Result<void> ProjectSession::mergeEntity(EntityKind kind, std::int64_t fromId, s
         [this, kind, state] { return m_project.unmergeEntity(kind, state->first, state->second); },
         [this, kind, state, intoId] {
             return withoutValue(m_project.mergeEntity(kind, state->first.id, intoId));
-        });
+        },
+        {entityIsStill(kind, state->first.id, {}), entityIsStill(kind, state->first.id, state->first.name)});
     return {};
 }
 
@@ -222,7 +269,8 @@ Result<void> ProjectSession::deleteEntity(EntityKind kind, std::int64_t id) {
     pushDone(
         tr("Delete '%1'").arg(QString::fromStdString(entity->name)), 0,
         [this, kind, entity] { return m_project.restoreEntity(kind, *entity); },
-        [this, kind, entity] { return withoutValue(m_project.deleteEntity(kind, entity->id)); });
+        [this, kind, entity] { return withoutValue(m_project.deleteEntity(kind, entity->id)); },
+        {entityIsStill(kind, entity->id, {}), entityIsStill(kind, entity->id, entity->name)});
     return {};
 }
 
@@ -311,7 +359,8 @@ Result<void> ProjectSession::recordVerdict(const ConflictRow& conflict, VerdictC
     pushDone(
         tr("Verdict on %1").arg(QString::fromStdString(conflict.metric)), 0,
         [this, change] { return m_project.undoVerdict(*change); },
-        [this, change] { return m_project.redoVerdict(*change); });
+        [this, change] { return m_project.redoVerdict(*change); },
+        {statusesAreStill(change->after), statusesAreStill(change->before)});
     return {};
 }
 
@@ -324,7 +373,8 @@ Result<void> ProjectSession::setMetricDetails(std::int64_t metricId, const Metri
     pushDone(
         tr("Edit metric details"), 0,
         [this, metricId, old = *before] { return withoutValue(m_project.setMetricDetails(metricId, old)); },
-        [this, metricId, details] { return withoutValue(m_project.setMetricDetails(metricId, details)); });
+        [this, metricId, details] { return withoutValue(m_project.setMetricDetails(metricId, details)); },
+        {metricDetailsAreStill(metricId, details), metricDetailsAreStill(metricId, *before)});
     return {};
 }
 

@@ -80,6 +80,11 @@ private:
     void pushDone(const QString& text, std::int64_t articleId, Step undo, Step redo, Checks checks = {});
     // Checks that the claim is still exactly `expected` (none, when null); else explains who changed it.
     Check claimIsStill(std::shared_ptr<const ClaimRecord> expected, std::int64_t id);
+    // Checks that the source or metric `id` is still named `name` (is gone, when `name` is empty).
+    Check entityIsStill(EntityKind kind, std::int64_t id, std::string name);
+    // Checks that the claims still have the statuses a verdict step left or found.
+    Check statusesAreStill(std::vector<VerdictChange::Status> statuses);
+    Check metricDetailsAreStill(std::int64_t metricId, MetricDetails details);
     void watchForOutsideChanges();
     // Makes `change` to a claim one undoable step named `action` (with %1 for the claim's words).
     Result<void> changeClaim(std::int64_t id, const QString& action, const Step& change);

@@ -182,6 +182,27 @@ TEST_F(SharedProjectApp, AnUndoThatWouldOverwriteAnotherProgramsChangeIsRefusedA
     EXPECT_FALSE(window->session()->undoStack()->canUndo()) << "the refused step left the stack";
 }
 
+TEST_F(SharedProjectApp, UndoingARenameAnotherProgramChangedSinceIsRefused) {
+    recordWithKeys(QStringLiteral("176 million"), QStringLiteral("176000000"));  // its source: IHS Markit
+    const std::int64_t source = project().entities(EntityKind::Source)->front().id;
+    ASSERT_TRUE(window->session()->renameEntity(EntityKind::Source, source, QStringLiteral("IHS")));
+    {
+        auto other = Project::open(file());
+        ASSERT_TRUE(other);
+        ASSERT_TRUE(other->renameEntity(EntityKind::Source, source, "S&P Global Mobility"));
+    }
+    ASSERT_TRUE(QTest::qWaitFor(
+        [this] { return window->statusBar()->currentMessage().contains(QStringLiteral("Another program")); },
+        2000));
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    pressUndo();
+    EXPECT_EQ(MessageBox::lastText(),
+              QStringLiteral(
+                  "“Rename 'IHS Markit' to 'IHS'” was not carried out: another program changed the source "
+                  "'IHS' since; undoing would overwrite that change"));
+    EXPECT_EQ(project().entities(EntityKind::Source)->front().name, "S&P Global Mobility");
+}
+
 TEST_F(SharedProjectApp, ASaveWhileAnotherProgramWritesNamesItKeepsWhatWasTypedAndGoesThroughLater) {
     QProcess shell;  // another program in the middle of a write
     shell.start(QStringLiteral("sqlite3"), {qs(file())});
