@@ -262,12 +262,12 @@ std::vector<MetricProfile> db::metricProfiles(sqlite::Connection& db, std::int64
         profiles.push_back({metrics.integer(0), metrics.text(1), metrics.text(2), kind, {}, {}});
     }
     // A metric's claims are known by their quotes and the words around them (stored with each
-    // claim), its latest 20 at most, so that proposing stays quick in a large project.
+    // claim), its latest 20 at most, so that proposing stays quick in a large project: asked metric by
+    // metric through its index. (A window function over all claims sorted every claim's words: 13 s
+    // on a million claims, for each claim recorded in the app.)
     Statement claims = db.cached(R"sql(
-        SELECT metric_id, prefix || quote || suffix, coalesce(unit, '') FROM (
-            SELECT c.*, row_number() OVER (PARTITION BY metric_id ORDER BY id DESC) AS latest
-            FROM claim c WHERE metric_id IS NOT NULL AND id <> ?1)
-        WHERE latest <= 20)sql");
+        SELECT c.metric_id, c.prefix || c.quote || c.suffix, coalesce(c.unit, '') FROM metric m, claim c
+        WHERE c.id IN (SELECT id FROM claim WHERE metric_id = m.id AND id <> ?1 ORDER BY id DESC LIMIT 20))sql");
     claims.bind(1, exceptClaim);
     while (claims.step()) {
         MetricProfile& p = profiles[byId.at(claims.integer(0))];
