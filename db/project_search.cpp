@@ -22,6 +22,9 @@ struct FilterSql {
     std::string article;          // "" or " AND ...": the article filters
     std::string claim;            // "" or " AND ...": the claim filters, checked claim by claim
     std::string articleHasClaim;  // "" or " AND ...": the article has one claim that passes them all
+    // "" or " AND ...": a claim's id (`claim_search.rowid`) is among those of its source, metric and tag,
+    // each set read from its covering index; checked before the claim's row is read, if it is at all.
+    std::string claimIds;
 };
 
 FilterSql filterSql(const SearchFilters& f) {
@@ -43,6 +46,13 @@ FilterSql filterSql(const SearchFilters& f) {
                            "(SELECT id FROM tag WHERE name = ?15))"
                          : " AND c.id IN (SELECT claim_id FROM claim_tag WHERE tag_id = (SELECT id FROM tag "
                            "WHERE name = ?15))";
+    for (const auto& [given, set] :
+         {std::pair{&f.source,
+                    "SELECT id FROM claim WHERE source_id = (SELECT id FROM source WHERE name = ?13)"},
+          {&f.metric, "SELECT id FROM claim WHERE metric_id = (SELECT id FROM metric WHERE name = ?14)"},
+          {&f.tag, "SELECT claim_id FROM claim_tag WHERE tag_id = (SELECT id FROM tag WHERE name = ?15)"}})
+        if (!given->empty())
+            sql.claimIds += std::string(" AND +claim_search.rowid IN (") + set + ")";
     // `+` keeps SQLite from reading a status through an index: a status has four values, so it is the
     // filter that matches the most claims, and never the one to start from.
     if (f.status)
@@ -164,28 +174,29 @@ Result<std::vector<SearchHit>> Project::search(const std::string& text, std::siz
             add({inText.integer(0), inText.text(1), inText.text(2), inText.text(3), inText.text(4), false,
                  true, inText.number(5).value_or(0)});
 
-        // Claims, best first. A claim's row is read only to check a filter, and the article filters are
-        // asked once, as the set of articles they pass.
-        const bool filtered = !filters.article.empty() || !filters.claim.empty();
+        // Claims, best first. A claim's source, metric and tag are checked on the match's id, against the
+        // sets their covering indexes give; its row is read only for a status or an article filter (asked
+        // once, as the set of articles they pass), and then only for matches whose ids passed.
         const std::string articleSet =
             filters.article.empty()
                 ? std::string()
                 : " AND c.article_id IN (SELECT a.id FROM article a WHERE 1" + filters.article + ")";
         const std::string ranked = "SELECT claim_search.rowid AS id, bm25(claim_search) AS score FROM "
                                    "claim_search WHERE claim_search MATCH ?2";
-        // With filters, the best-scored few thousand matches are checked first: for a common word and a
-        // common filter the best claims that pass are among them, and reading every match's row to check
-        // it took longer than the ranking. When fewer pass there, every match is checked.
+        // With a status alone, the best-scored few thousand matches are checked first: for a common word
+        // the best claims that pass are among them, and reading every match's row took longer than the
+        // ranking. When fewer pass there, every match is checked.
+        const bool readsRows = !filters.article.empty() || query->filters.status;
         const auto claimsRanked = [&](bool window) {
             const std::string best =
-                !filtered ? ranked + " ORDER BY score LIMIT ?1"
+                !readsRows ? ranked + filters.claimIds + " ORDER BY score LIMIT ?1"
                 : window
                     ? "SELECT ranked.id, ranked.score FROM (" + ranked +
                           " ORDER BY score LIMIT ?3) ranked CROSS JOIN claim c WHERE c.id = ranked.id" +
                           articleSet + filters.claim + " ORDER BY ranked.score LIMIT ?1"
                     : "SELECT claim_search.rowid AS id, bm25(claim_search) AS score FROM claim_search JOIN "
                       "claim c ON c.id = claim_search.rowid WHERE claim_search MATCH ?2" +
-                          articleSet + filters.claim + " ORDER BY score LIMIT ?1";
+                          filters.claimIds + articleSet + filters.claim + " ORDER BY score LIMIT ?1";
             Statement select(
                 *m_db,
                 "WITH best AS MATERIALIZED (" + best +
