@@ -21,6 +21,7 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -337,6 +338,8 @@ void MainWindow::buildProjectViews() {
     });
     m_compareStale = m_conflictsStale = true;
     refreshComparisons();
+    for (QLineEdit* box : findChildren<QLineEdit*>())
+        box->installEventFilter(this);
 
     QSettings settings;
     table->view()->horizontalHeader()->restoreState(
@@ -437,6 +440,8 @@ void MainWindow::onProjectChanged(qint64 articleId) {
     m_metrics->refresh();
     m_compareStale = m_conflictsStale = true;
     refreshComparisons();
+    for (QLineEdit* box : findChildren<QLineEdit*>())
+        box->installEventFilter(this);
     updateActions();
 }
 
@@ -642,6 +647,20 @@ void MainWindow::exportConflicts() {
 
 void MainWindow::showError(const QString& title, const Error& error) {
     MessageBox::critical(this, title, errorText(error));
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::ShortcutOverride)
+        if (auto* box = qobject_cast<QLineEdit*>(watched)) {
+            auto* key = static_cast<QKeyEvent*>(event);
+            if ((key->matches(QKeySequence::Undo) && !box->isUndoAvailable()) ||
+                ((key->matches(QKeySequence::Redo) || key->keyCombination() == (Qt::CTRL | Qt::Key_Y)) &&
+                 !box->isRedoAvailable())) {
+                event->ignore();
+                return true;  // not the box's: the window's Undo and Redo take it
+            }
+        }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

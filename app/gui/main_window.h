@@ -77,6 +77,9 @@ public Q_SLOTS:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    // Lets Ctrl+Z and redo through the window's filter and search boxes when they have nothing of their
+    // own to undo, so the keys undo the last change to the project instead of nothing.
+    bool eventFilter(QObject* watched, QEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 

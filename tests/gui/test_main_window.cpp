@@ -13,6 +13,7 @@
 #include "test_support.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QComboBox>
 #include <QDropEvent>
 #include <QFileInfo>
@@ -56,9 +57,22 @@ protected:
         }
         window = std::make_unique<MainWindow>();
         window->show();
+        reactivate(window.get());
         ASSERT_TRUE(window->openProject(qs(file())));
         waitForTable();
     }
+
+    // Presses a key where the keyboard is (the focused widget of the window), as a user does: a shortcut
+    // bound twice, or to a widget without the focus, does nothing here.
+    void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
+        if (!window->isActiveWindow())
+            reactivate(window.get());
+        QWidget* focus = QApplication::focusWidget();
+        QWidget* target = focus && window->isAncestorOf(focus) ? focus : window.get();
+        QTest::keyClick(target, key, modifiers);
+    }
+    // Puts the keyboard in the reader, on the claim the window has selected there.
+    void focusReader() { window->reader()->textView()->setFocus(); }
 
     std::filesystem::path file() const { return dir / "gui.claims"; }
     QAction* action(const char* name) { return window->findChild<QAction*>(QString::fromLatin1(name)); }
@@ -91,7 +105,7 @@ protected:
     void recordClaim(const QString& quote, const QString& value, const QString& metric) {
         selectInReader(quote);
         ASSERT_TRUE(action("actionRecordClaim")->isEnabled());
-        action("actionRecordClaim")->trigger();
+        press(Qt::Key_E, Qt::ControlModifier);
         ClaimEditor* editor = window->claimEditor();
         ASSERT_NE(editor, nullptr);
         EXPECT_TRUE(
@@ -140,14 +154,14 @@ TEST_F(MainWindowTest, RecordClaimFromSelectionThenUndoAndRedo) {
 
     QAction* undo = action("actionUndo");
     EXPECT_EQ(undo->text(), QStringLiteral("Undo Add claim '176 million'"));
-    undo->trigger();
+    press(Qt::Key_Z, Qt::ControlModifier);
     EXPECT_EQ(project().claims()->size(), 1u);
     EXPECT_EQ(window->reader()->highlightCount(), 1);
     EXPECT_EQ(window->reader()->claimAtPosition(position + 2), 0);
     waitForTable();
     EXPECT_EQ(window->claimTable()->model()->rowCount(), 1);
 
-    action("actionRedo")->trigger();
+    press(Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
     ASSERT_EQ(project().claims()->size(), 2u);
     EXPECT_EQ(project().claims()->front().uuid, stored.uuid);
     EXPECT_EQ(window->reader()->highlightCount(), 2);
@@ -227,14 +241,15 @@ TEST_F(MainWindowTest, RenamingASourceReachesEveryClaimAndIsUndoable) {
     EXPECT_EQ(project().claims()->front().fields.source, "IHS Markit Ltd");
     EXPECT_EQ(sources->table()->item(0, 0)->text(), QStringLiteral("IHS Markit Ltd"));
     EXPECT_EQ(action("actionUndo")->text(), QStringLiteral("Undo Rename 'IHS Markit' to 'IHS Markit Ltd'"));
-    action("actionUndo")->trigger();
+    press(Qt::Key_Z, Qt::ControlModifier);
     EXPECT_EQ(project().claims()->front().fields.source, "IHS Markit");
 }
 
 TEST_F(MainWindowTest, EditAndDeleteTheCurrentClaimAreUndoable) {
     const std::int64_t id = project().claims()->front().id;
     window->goToClaim(id);
-    action("actionEditClaim")->trigger();
+    focusReader();
+    press(Qt::Key_F2);
     ClaimEditor* editor = window->claimEditor();
     ASSERT_NE(editor, nullptr);
     EXPECT_EQ(editor->valueEdit()->text(), QStringLiteral("626000000"));
@@ -243,18 +258,21 @@ TEST_F(MainWindowTest, EditAndDeleteTheCurrentClaimAreUndoable) {
     editor->findChild<QPushButton*>(QStringLiteral("saveButton"))->click();
     EXPECT_EQ(project().claim(id)->fields.status, ClaimStatus::Disputed);
 
-    action("actionDeleteClaim")->trigger();
+    reactivate(window.get());
+    focusReader();
+    press(Qt::Key_Delete);
     EXPECT_TRUE(project().claims()->empty());
     EXPECT_EQ(window->reader()->highlightCount(), 0);
-    action("actionUndo")->trigger();
+    press(Qt::Key_Z, Qt::ControlModifier);
     EXPECT_EQ(project().claim(id)->fields.status, ClaimStatus::Disputed);
-    action("actionUndo")->trigger();
+    press(Qt::Key_Z, Qt::ControlModifier);
     EXPECT_EQ(project().claim(id)->fields.status, ClaimStatus::Unverified);
 }
 
 TEST_F(MainWindowTest, TheEditorOfAClaimCanDeleteIt) {
     window->goToClaim(project().claims()->front().id);
-    action("actionEditClaim")->trigger();
+    focusReader();
+    press(Qt::Key_F2);
     ASSERT_NE(window->claimEditor(), nullptr);
     window->claimEditor()->findChild<QPushButton*>(QStringLiteral("deleteButton"))->click();
     EXPECT_TRUE(project().claims()->empty());
@@ -266,9 +284,9 @@ TEST_F(MainWindowTest, ReanchorMovesAClaimToTheSelectedWords) {
     const std::int64_t id = project().claims()->front().id;
     window->goToClaim(id);
     selectInReader(QStringLiteral("626 million by 2020"));
-    action("actionReanchorClaim")->trigger();
+    press(Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
     EXPECT_EQ(project().claim(id)->anchor.quote.exact, "626 million by 2020");
-    action("actionUndo")->trigger();
+    press(Qt::Key_Z, Qt::ControlModifier);
     EXPECT_EQ(project().claim(id)->anchor.quote.exact, "626 million");
 }
 
@@ -282,7 +300,7 @@ TEST_F(MainWindowTest, ImportListsFilesThatCannotBeImportedAndKeepsTheRest) {
     EXPECT_TRUE(MessageBox::lastText().contains(QStringLiteral("empty.txt is empty")));
     EXPECT_EQ(window->articleList()->model()->rowCount(), 2);
     EXPECT_EQ(action("actionUndo")->text(), QStringLiteral("Undo Import 1 article(s)"));
-    action("actionUndo")->trigger();
+    press(Qt::Key_Z, Qt::ControlModifier);
     EXPECT_EQ(*project().articleCount(), 1);
     EXPECT_EQ(window->articleList()->model()->rowCount(), 1);
 }
@@ -351,7 +369,7 @@ TEST_F(MainWindowTest, AFolderIsImportedWholeAsOneUndoableStep) {
     ASSERT_TRUE(original);
     EXPECT_FALSE(original->bytes);
     EXPECT_TRUE(original->path.ends_with("b.html")) << original->path;
-    action("actionUndo")->trigger();
+    press(Qt::Key_Z, Qt::ControlModifier);
     EXPECT_EQ(*project().articleCount(), 1);
     window->findChild<QAction*>(QStringLiteral("actionKeepCopies"))->setChecked(true);
 }
@@ -399,16 +417,16 @@ TEST_F(MainWindowTest, FoundFiguresAreReviewedWithEnterAndDeleteAndUndone) {
     EXPECT_EQ(window->reader()->highlightCount(), 2);
     EXPECT_EQ(action("actionUndo")->text(), QStringLiteral("Undo Accept figure '176 million'"));
 
-    action("actionUndo")->trigger();
+    press(Qt::Key_Z, Qt::ControlModifier);
     EXPECT_EQ(project().claims()->size(), 1u);
     ASSERT_EQ(list->count(), 1);
     list->setCurrentRow(0);
     QTest::keyClick(list, Qt::Key_Delete);  // reject
     EXPECT_EQ(list->count(), 0);
     EXPECT_EQ(project().suggestions(articleId, true)->front().rejected, true);
-    action("actionUndo")->trigger();
+    press(Qt::Key_Z, Qt::ControlModifier);
     EXPECT_EQ(list->count(), 1);
-    action("actionUndo")->trigger();  // the finding itself
+    press(Qt::Key_Z, Qt::ControlModifier);  // the finding itself
     EXPECT_EQ(list->count(), 0);
     EXPECT_TRUE(project().suggestions(articleId, true)->empty());
 }
