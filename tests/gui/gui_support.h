@@ -3,6 +3,7 @@
 
 #include "reader/reader_view.h"
 
+#include <QApplication>
 #include <QPlainTextEdit>
 #include <QTest>
 #include <QTextCursor>
@@ -29,6 +30,15 @@ inline void selectWords(gui::ReaderView* reader, const QString& words) {
 inline void reactivate(QWidget* window) {
     window->activateWindow();
     ASSERT_TRUE(QTest::qWaitForWindowActive(window));
+}
+
+// Presses a key where the keyboard is in `window` (its focused widget), as a user does: a shortcut bound
+// twice, swallowed by the focused widget, or scoped to a widget without the focus does nothing here.
+inline void pressKey(QWidget* window, Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
+    if (!window->isActiveWindow())
+        reactivate(window);
+    QWidget* focus = QApplication::focusWidget();
+    QTest::keyClick(focus && window->isAncestorOf(focus) ? focus : window, key, modifiers);
 }
 
 }  // namespace claimtrack::test

@@ -8,6 +8,7 @@
 #include "dialogs.h"
 #include "entities/entity_pane.h"
 #include "entities/metric_details_dialog.h"
+#include "gui_support.h"
 #include "main_window.h"
 #include "project_session.h"
 #include "reader/reader_view.h"
@@ -183,11 +184,11 @@ TEST_F(CompareTest, AVerdictFromTheConflictListSetsStatusesAndIsUndone) {
     EXPECT_EQ(list->table()->item(0, 3)->text(), QStringLiteral("lower figure supported"));
     EXPECT_EQ(list->table()->item(0, 3)->toolTip(), QStringLiteral("The ministry's own count"));
 
-    action("actionUndo")->trigger();
+    pressKey(window.get(), Qt::Key_Z, Qt::ControlModifier);
     EXPECT_EQ(status(state), ClaimStatus::Unverified);
     EXPECT_EQ(status(ihs), ClaimStatus::Unverified);
     EXPECT_TRUE(list->table()->item(0, 3)->text().isEmpty());
-    action("actionRedo")->trigger();
+    pressKey(window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
     EXPECT_EQ(status(ihsAgain), ClaimStatus::Disputed);
     EXPECT_EQ(list->table()->item(0, 3)->text(), QStringLiteral("lower figure supported"));
 }
@@ -230,7 +231,7 @@ TEST_F(CompareTest, MetricDetailsChangeTheComparisonAndAreUndone) {
               QStringLiteral("3 claim(s) · compared as percent · 0 conflict(s) · 3 not compared"));
     EXPECT_EQ(window->compareView()->table()->item(0, 0)->text(), QStringLiteral("not compared"));
 
-    action("actionUndo")->trigger();
+    pressKey(window.get(), Qt::Key_Z, Qt::ControlModifier);
     EXPECT_EQ(project().conflicts()->conflicts.size(), 1u);
     EXPECT_EQ(window->compareView()->summary()->text(),
               QStringLiteral("3 claim(s) · compared as a count · 1 conflict(s)"));
@@ -259,7 +260,8 @@ TEST_F(CompareTest, TheClaimEditorProposesTheLikelyMetricWithItsReason) {
     cursor.setPosition(start);
     cursor.setPosition(start + 11, QTextCursor::KeepAnchor);
     text->setTextCursor(cursor);
-    action("actionRecordClaim")->trigger();
+    text->setFocus();
+    pressKey(window.get(), Qt::Key_E, Qt::ControlModifier);
     ClaimEditor* editor = window->claimEditor();
     ASSERT_NE(editor, nullptr);
     QLabel* proposals = editor->proposalLabel();

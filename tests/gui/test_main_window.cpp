@@ -62,14 +62,8 @@ protected:
         waitForTable();
     }
 
-    // Presses a key where the keyboard is (the focused widget of the window), as a user does: a shortcut
-    // bound twice, or to a widget without the focus, does nothing here.
     void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
-        if (!window->isActiveWindow())
-            reactivate(window.get());
-        QWidget* focus = QApplication::focusWidget();
-        QWidget* target = focus && window->isAncestorOf(focus) ? focus : window.get();
-        QTest::keyClick(target, key, modifiers);
+        pressKey(window.get(), key, modifiers);
     }
     // Puts the keyboard in the reader, on the claim the window has selected there.
     void focusReader() { window->reader()->textView()->setFocus(); }

@@ -72,7 +72,7 @@ protected:
         reactivate(window.get());
     }
 
-    void pressUndo() { QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier); }
+    void pressUndo() { pressKey(window.get(), Qt::Key_Z, Qt::ControlModifier); }
 
     TempDir dir;
     std::unique_ptr<MainWindow> window;
