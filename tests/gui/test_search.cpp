@@ -1,5 +1,6 @@
 // The project's search box as a user drives it: real widgets under the
 // offscreen platform, a real project file and its FTS5 index.
+#include "gui_support.h"
 #include "main_window.h"
 #include "project_session.h"
 #include "reader/reader_view.h"
@@ -41,7 +42,8 @@ protected:
         window = std::make_unique<MainWindow>();
         window->show();
         ASSERT_TRUE(window->openProject(qs(dir / "search.claims")));
-        window->findChild<QAction*>(QStringLiteral("actionSearch"))->trigger();
+        pressKey(window.get(), Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);  // Edit > Search Project
+        ASSERT_EQ(QApplication::focusWidget(), window->searchPane()->searchBox());
     }
 
     void search(const QString& query) {
