@@ -85,6 +85,7 @@ struct ClaimReading {
     bool found = false;    // the words hold a figure
     CodePointRange range;  // the figure's words with the selection's (its qualifier and unit included)
     ClaimFields fields;    // value, bounds, unit, source, as-of; the metric when the proposals are sure
+    std::vector<MetricProposal> proposals;  // the metrics it most likely measures, best first
 };
 
 // What `detect` did for one article.

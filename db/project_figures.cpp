@@ -100,8 +100,7 @@ public:
                 fields.source = known;
                 break;
             }
-        const auto proposals =
-            proposeMetrics(claimContextAt(text, index, figure.range, fields.unit), m_metrics, 2);
+        const auto proposals = metricsFor(figure, text, index, fields.unit);
         if (!isConfident(proposals))
             return fields;
         fields.metric = m_metricNames.at(proposals.front().metricId);
@@ -110,6 +109,12 @@ public:
         if (fields.unit.empty() && figure.kind == FigureKind::Count)
             fields.unit = commonUnit(proposals.front().metricId);
         return fields;
+    }
+
+    // The metrics a figure counted in `unit` most likely measures, best first.
+    std::vector<MetricProposal> metricsFor(const Figure& figure, std::string_view text,
+                                           const CodePointIndex& index, const std::string& unit) const {
+        return proposeMetrics(claimContextAt(text, index, figure.range, unit), m_metrics, 3);
     }
 
 private:
@@ -209,15 +214,17 @@ Result<ClaimReading> Project::readClaimAt(std::int64_t articleId, CodePointRange
         if (range.start < 0 || range.end <= range.start || range.end > codePointCount(text))
             refuse(ErrorCode::InvalidInput,
                    fmt::format("range [{}, {}) is not inside article {}", range.start, range.end, articleId));
-        ClaimReading reading{false, range, {}};
+        ClaimReading reading{false, range, {}, {}};
         const auto figure = figureAt(text, range);
         if (!figure || figure->kind == FigureKind::Date)
             return reading;
         reading.found = true;
         reading.range = wholeWords(
             text, {std::min(range.start, figure->range.start), std::max(range.end, figure->range.end)});
-        reading.fields =
-            FigureReader(*m_db).fields(*figure, text, CodePointIndex(text), target.meta.published);
+        const FigureReader reader(*m_db);
+        const CodePointIndex index(text);
+        reading.fields = reader.fields(*figure, text, index, target.meta.published);
+        reading.proposals = reader.metricsFor(*figure, text, index, reading.fields.unit);
         return reading;
     });
 }

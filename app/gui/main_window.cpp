@@ -571,8 +571,10 @@ void MainWindow::recordClaim() {
                });
     if (found)
         m_editor->markProposed();
+    // The finder's reading has them already, weighed with the unit it proposes.
     m_editor->setMetricProposals(
-        metricProposals(m_session->project(), articleId, words, m_reader->selectedText()));
+        found ? editorProposals(m_session->project(), reading->proposals)
+              : metricProposals(m_session->project(), articleId, words, m_reader->selectedText()));
 }
 
 void MainWindow::editCurrentClaim() {

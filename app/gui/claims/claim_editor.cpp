@@ -297,11 +297,15 @@ QList<ClaimEditor::Proposal> metricProposals(Project& project, std::int64_t arti
     const std::vector<Figure> figures = extractFigures(words.toStdString());
     auto proposals =
         project.proposeMetrics(articleId, range, figures.empty() ? std::string() : figures.front().unit);
+    return proposals ? editorProposals(project, *proposals) : QList<ClaimEditor::Proposal>();
+}
+
+QList<ClaimEditor::Proposal> editorProposals(Project& project, const std::vector<MetricProposal>& proposals) {
     auto metrics = project.entities(EntityKind::Metric);
     QList<ClaimEditor::Proposal> shown;
-    if (!proposals || !metrics)
+    if (!metrics)
         return shown;
-    for (const MetricProposal& p : *proposals | std::views::take(3))
+    for (const MetricProposal& p : proposals | std::views::take(3))
         for (const Entity& metric : *metrics)
             if (metric.id == p.metricId)
                 shown.push_back({QString::fromStdString(metric.name), QString::fromStdString(p.reason)});

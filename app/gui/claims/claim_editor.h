@@ -81,6 +81,8 @@ private:
 };
 
 // The three metrics of `project` that the claim on `words` at `range` most likely measures.
+// `proposals` as the editor lists them: the first three, by name, with their reasons.
+QList<ClaimEditor::Proposal> editorProposals(Project& project, const std::vector<MetricProposal>& proposals);
 QList<ClaimEditor::Proposal> metricProposals(Project& project, std::int64_t articleId, CodePointRange range,
                                              const QString& words);
 
