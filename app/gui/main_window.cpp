@@ -440,8 +440,6 @@ void MainWindow::onProjectChanged(qint64 articleId) {
     m_metrics->refresh();
     m_compareStale = m_conflictsStale = true;
     refreshComparisons();
-    for (QLineEdit* box : findChildren<QLineEdit*>())
-        box->installEventFilter(this);
     updateActions();
 }
 
@@ -494,7 +492,7 @@ void MainWindow::updateActions() {
     m_record->setEnabled(reading);  // without a selection it says what to do
     m_reanchor->setEnabled(selection && m_currentClaim != 0);
     m_edit->setEnabled(writable && m_currentClaim != 0);
-    m_findFigures->setEnabled(writable && m_reader->articleId() != 0);
+    m_findFigures->setEnabled(reading);
     m_delete->setEnabled(writable && m_currentClaim != 0);
 }
 
