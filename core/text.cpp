@@ -83,8 +83,7 @@ std::string toLf(std::string_view s) {
 
 }  // namespace
 
-CodePointRange wholeWords(std::string_view utf8, CodePointRange range) {
-    const CodePointIndex index(utf8);
+CodePointRange wholeWords(const CodePointIndex& index, CodePointRange range) {
     const auto inWord = [&](std::int64_t at) {
         if (at < 0 || at >= index.size())
             return false;

@@ -62,10 +62,6 @@ bool isUnicodeSpace(char32_t c);
 
 // The byte offset of every code point of a UTF-8 text, so slicing by code
 // point is O(1). Built once per article when many anchors are resolved.
-// `range` grown at either end to a whole word, where it cuts one ("00 million ca" to "200 million
-// cameras"); letters and digits make words.
-CodePointRange wholeWords(std::string_view utf8, CodePointRange range);
-
 class CodePointIndex {
 public:
     explicit CodePointIndex(std::string_view utf8);
@@ -81,6 +77,10 @@ private:
     std::string_view m_text;
     std::vector<std::uint32_t> m_offsets;  // size() + 1 entries; articles are far below 4 GiB
 };
+
+// `range` grown at either end to a whole word, where it cuts one ("00 million ca" to "200 million
+// cameras"); letters and digits make words.
+CodePointRange wholeWords(const CodePointIndex& text, CodePointRange range);
 
 // Converts between code point and UTF-16 offsets over one text. Built once
 // per article (it remembers where the characters outside the BMP are, which

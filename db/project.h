@@ -370,6 +370,9 @@ public:
     // the whole figure (a selection that cuts "00 million c" grows to "200 million cameras") and the
     // fields accepting it as a suggestion would record. Nothing found: the range as given, no fields.
     Result<ClaimReading> readClaimAt(std::int64_t articleId, CodePointRange range);
+    // Only the words readClaimAt widens a selection to (none when they hold no figure): for a double-click,
+    // without reading the project's sources and metrics.
+    Result<std::optional<CodePointRange>> figureWordsAt(std::int64_t articleId, CodePointRange range);
     Result<std::int64_t> pendingSuggestionCount(std::optional<std::int64_t> articleId);
     // The article's suggestions still waiting (and, if asked, the rejected ones), in text order.
     Result<std::vector<Suggestion>> suggestions(std::int64_t articleId, bool includeRejected = false);

@@ -207,24 +207,51 @@ Result<std::vector<DetectedFigures>> Project::detectFigures(std::optional<std::i
     });
 }
 
+namespace {
+
+struct FigureWords {
+    Figure figure;
+    CodePointRange words;  // the selection grown to the figure and to whole words
+};
+
+// The figure the words at `range` of an article belong to, with its words; refuses a range outside the text.
+std::optional<FigureWords> figureWordsOf(const CodePointIndex& text, CodePointRange range,
+                                         std::int64_t articleId) {
+    if (range.start < 0 || range.end <= range.start || range.end > text.size())
+        refuse(ErrorCode::InvalidInput,
+               fmt::format("range [{}, {}) is not inside article {}", range.start, range.end, articleId));
+    auto figure = figureAt(text, range);
+    if (!figure || figure->kind == FigureKind::Date)
+        return std::nullopt;
+    const CodePointRange words = wholeWords(
+        text, {std::min(range.start, figure->range.start), std::max(range.end, figure->range.end)});
+    return FigureWords{std::move(*figure), words};
+}
+
+}  // namespace
+
+Result<std::optional<CodePointRange>> Project::figureWordsAt(std::int64_t articleId, CodePointRange range) {
+    return guarded([&] {
+        const std::string text = readArticleText(*m_db, articleId);
+        const auto found = figureWordsOf(CodePointIndex(text), range, articleId);
+        return found ? std::optional(found->words) : std::nullopt;
+    });
+}
+
 Result<ClaimReading> Project::readClaimAt(std::int64_t articleId, CodePointRange range) {
     return guarded([&] {
         const Article target = orRefuse(article(articleId));
         const std::string text = readArticleText(*m_db, articleId);
-        if (range.start < 0 || range.end <= range.start || range.end > codePointCount(text))
-            refuse(ErrorCode::InvalidInput,
-                   fmt::format("range [{}, {}) is not inside article {}", range.start, range.end, articleId));
+        const CodePointIndex index(text);
         ClaimReading reading{false, range, {}, {}};
-        const auto figure = figureAt(text, range);
-        if (!figure || figure->kind == FigureKind::Date)
+        const auto found = figureWordsOf(index, range, articleId);
+        if (!found)
             return reading;
         reading.found = true;
-        reading.range = wholeWords(
-            text, {std::min(range.start, figure->range.start), std::max(range.end, figure->range.end)});
+        reading.range = found->words;
         const FigureReader reader(*m_db);
-        const CodePointIndex index(text);
-        reading.fields = reader.fields(*figure, text, index, target.meta.published);
-        reading.proposals = reader.metricsFor(*figure, text, index, reading.fields.unit);
+        reading.fields = reader.fields(found->figure, text, index, target.meta.published);
+        reading.proposals = reader.metricsFor(found->figure, text, index, reading.fields.unit);
         return reading;
     });
 }

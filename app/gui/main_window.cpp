@@ -117,9 +117,8 @@ MainWindow::MainWindow(QWidget* parent)
         const auto range = m_reader->selectedRange();
         if (!m_session || !range)
             return;
-        if (auto reading = m_session->project().readClaimAt(m_reader->articleId(), *range);
-            reading && reading->found)
-            m_reader->selectRange(reading->range);
+        if (auto words = m_session->project().figureWordsAt(m_reader->articleId(), *range); words && *words)
+            m_reader->selectRange(**words);
     });
     restoreLayout();
     updateActions();

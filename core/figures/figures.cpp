@@ -400,8 +400,8 @@ FigureContext figureContext(std::string_view text, std::size_t begin, std::size_
     return {};
 }
 
-std::optional<Figure> figureAt(std::string_view text, CodePointRange selection) {
-    const CodePointIndex index(text);
+std::optional<Figure> figureAt(const CodePointIndex& index, CodePointRange selection) {
+    const std::string_view text = index.text();
     if (selection.start < 0 || selection.end > index.size() || selection.end <= selection.start)
         return std::nullopt;
     // The paragraph around the words, at most a few thousand characters either side: the finder's

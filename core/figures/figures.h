@@ -51,7 +51,7 @@ FigureContext figureContext(std::string_view text, std::size_t begin, std::size_
 // The figure the words at `selection` of `text` belong to (the one they overlap most, dates only
 // when nothing else), read in its paragraph so that who said it and when are found as in the whole
 // text; ranges in code points of `text`. None when the words hold no figure.
-std::optional<Figure> figureAt(std::string_view text, CodePointRange selection);
+std::optional<Figure> figureAt(const CodePointIndex& text, CodePointRange selection);
 
 // Whether the figure a claim quotes is hedged ("about 1.4 billion", "some
 // 1.8 million", "roughly"), reading the quote with the words just before it.
