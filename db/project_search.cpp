@@ -17,58 +17,100 @@ using sqlite::Statement;
 
 namespace {
 
-// The filters as SQL over an article `a`, and over a claim `c` of it; parameters from ?10 on.
+// The filters as SQL, each a set of ids read from a covering index where one serves, so that rows are
+// read only for the few matches that pass; parameters from ?10 on.
 struct FilterSql {
-    std::string article;          // "" or " AND ...": the article filters
-    std::string claim;            // "" or " AND ...": the claim filters, checked claim by claim
-    std::string articleHasClaim;  // "" or " AND ...": the article has one claim that passes them all
-    // "" or " AND ...": a claim's id (`claim_search.rowid`) is among those of its source, metric and tag,
-    // each set read from its covering index; checked before the claim's row is read, if it is at all.
-    std::string claimIds;
+    // "" or the ids of the articles that pass the article filters (publisher, dates), from article_by_date:
+    // an article's row starts a page of its own, beside its text.
+    std::string articleIds;
+    // The ids of the claims that pass each claim filter that names few claims: a source, a metric, a rare
+    // status, a tag, in that order (fewest claims first, as a rule: SQLite cannot tell, so it is told).
+    std::vector<std::string> claimIdSets;
+    // "" or the ids of the articles with a claim that passes every claim filter; found once, starting from
+    // the first id set's index. Asked article by article, SQLite walked that filter's claims once per
+    // article: minutes on a million claims.
+    std::string articlesWithClaim;
+    // A common status (one on many claims) is not a set but checked claim by claim: in the (article,
+    // status) index, or in the claim's row where that is read anyway.
+    bool commonStatus = false;
+    // A common status and no id set: it passes most matches, so the best-scored few are checked first.
+    bool statusAlone = false;
+
+    // " AND +column IN (set)" for each id set from `first` on: `+` checks the id against the set rather
+    // than starting from it.
+    std::string claimIds(std::string_view column, std::size_t first = 0) const {
+        std::string sql;
+        for (std::size_t i = first; i < claimIdSets.size(); ++i)
+            sql += fmt::format(" AND +{} IN ({})", column, claimIdSets[i]);
+        return sql;
+    }
 };
 
-FilterSql filterSql(const SearchFilters& f) {
-    FilterSql sql;
-    if (!f.publisher.empty())
-        sql.article += " AND a.publisher = ?10 COLLATE NOCASE";
-    if (!f.since.empty())
-        sql.article += " AND a.published >= ?11";
-    if (!f.until.empty())
-        sql.article += " AND substr(a.published, 1, length(?12)) <= ?12";
-    const bool byEntity = !f.source.empty() || !f.metric.empty();
-    if (!f.source.empty())
-        sql.claim += " AND c.source_id = (SELECT id FROM source WHERE name = ?13)";
-    if (!f.metric.empty())
-        sql.claim += " AND c.metric_id = (SELECT id FROM metric WHERE name = ?14)";
-    if (!f.tag.empty())
-        sql.claim += byEntity
-                         ? " AND EXISTS (SELECT 1 FROM claim_tag WHERE claim_id = c.id AND tag_id = "
-                           "(SELECT id FROM tag WHERE name = ?15))"
-                         : " AND c.id IN (SELECT claim_id FROM claim_tag WHERE tag_id = (SELECT id FROM tag "
-                           "WHERE name = ?15))";
-    for (const auto& [given, set] :
-         {std::pair{&f.source,
-                    "SELECT id FROM claim WHERE source_id = (SELECT id FROM source WHERE name = ?13)"},
-          {&f.metric, "SELECT id FROM claim WHERE metric_id = (SELECT id FROM metric WHERE name = ?14)"},
-          {&f.tag, "SELECT claim_id FROM claim_tag WHERE tag_id = (SELECT id FROM tag WHERE name = ?15)"}})
-        if (!given->empty())
-            sql.claimIds += std::string(" AND +claim_search.rowid IN (") + set + ")";
-    // `+` keeps SQLite from reading a status through an index: a status has four values, so it is the
-    // filter that matches the most claims, and never the one to start from.
-    if (f.status)
-        sql.claim += " AND +c.status = ?16";
+// A status on fewer than one claim in kRareShare, and on fewer than kRareStatus claims, is rare: a set of
+// claim ids, read from the (status, article) index; one on more is checked claim by claim. A set that size
+// costs a few milliseconds, and a common status passes one match in twenty or more, so the window below
+// holds the best that pass.
+constexpr std::int64_t kRareShare = 20;
+constexpr std::int64_t kRareStatus = 50000;
 
-    // Which articles have a passing claim. With a source, a metric or a tag they are found once, through
-    // the covering index of the filter that matches fewest claims (SQLite cannot tell which, so it is
-    // told: a source or a metric, then a tag); asked article by article (EXISTS), SQLite walked that
-    // filter's claims once per article, minutes on a million claims. A status alone is asked article by
-    // article, one step in the (article, status) index each.
-    if (byEntity || !f.tag.empty())
-        sql.articleHasClaim =
-            " AND a.id IN (SELECT DISTINCT c.article_id FROM claim c WHERE 1" + sql.claim + ")";
-    else if (f.status)
-        sql.articleHasClaim =
-            " AND EXISTS (SELECT 1 FROM claim c WHERE c.article_id = a.id AND c.status = ?16)";
+// How many of the best-scored matches a common status is checked on first, per result wanted.
+constexpr std::int64_t kWindow = 50;
+
+constexpr const char* kArticleHasStatus =
+    " AND EXISTS (SELECT 1 FROM claim s WHERE s.article_id = {} AND s.status = ?16)";
+
+// " AND column IN (set)", or "" for no set.
+std::string inSet(std::string_view column, const std::string& set) {
+    return set.empty() ? std::string() : fmt::format(" AND {} IN ({})", column, set);
+}
+
+FilterSql filterSql(const SearchFilters& f, bool rareStatus) {
+    FilterSql sql;
+    std::string article;
+    if (!f.publisher.empty())
+        article += " AND publisher = ?10 COLLATE NOCASE";
+    if (!f.since.empty())
+        article += " AND published >= ?11";
+    if (!f.until.empty())
+        article += " AND substr(published, 1, length(?12)) <= ?12";
+    if (!article.empty())
+        sql.articleIds = "SELECT id FROM article WHERE 1" + article;
+
+    // Each claim filter as a set of ids, and as where to start when it leads: its covering index, which
+    // holds the claims' articles too (a tag's does not: its claims are looked up).
+    struct ClaimFilter {
+        bool given;
+        const char* ids;
+        const char* leading;
+    };
+    const ClaimFilter claimFilters[] = {
+        {!f.source.empty(), "SELECT id FROM claim WHERE source_id = (SELECT id FROM source WHERE name = ?13)",
+         "FROM claim c WHERE c.source_id = (SELECT id FROM source WHERE name = ?13)"},
+        {!f.metric.empty(), "SELECT id FROM claim WHERE metric_id = (SELECT id FROM metric WHERE name = ?14)",
+         "FROM claim c WHERE c.metric_id = (SELECT id FROM metric WHERE name = ?14)"},
+        {f.status && rareStatus, "SELECT id FROM claim WHERE status = ?16",
+         "FROM claim c WHERE c.status = ?16"},
+        {!f.tag.empty(),
+         "SELECT claim_id FROM claim_tag WHERE tag_id = (SELECT id FROM tag WHERE name = ?15)",
+         "FROM claim_tag t CROSS JOIN claim c WHERE t.tag_id = (SELECT id FROM tag WHERE name = ?15) AND "
+         "c.id = t.claim_id"},
+    };
+    const char* leading = nullptr;
+    for (const ClaimFilter& filter : claimFilters)
+        if (filter.given) {
+            sql.claimIdSets.push_back(filter.ids);
+            leading = leading ? leading : filter.leading;
+        }
+    sql.commonStatus = f.status && !rareStatus;
+    if (!leading) {
+        sql.statusAlone = sql.commonStatus;
+        return sql;
+    }
+    sql.articlesWithClaim = std::string("SELECT DISTINCT c.article_id ") + leading + sql.claimIds("c.id", 1);
+    if (sql.commonStatus)
+        sql.articlesWithClaim +=
+            " AND EXISTS (SELECT 1 FROM claim s INDEXED BY claim_by_article_status WHERE "
+            "s.article_id = c.article_id AND s.status = ?16 AND s.id = c.id)";
     return sql;
 }
 
@@ -125,7 +167,17 @@ Result<std::vector<SearchHit>> Project::search(const std::string& text, std::siz
     if (!query)
         return query.error();
     return guarded([&] {
-        const FilterSql filters = filterSql(query->filters);
+        bool rareStatus = false;
+        if (query->filters.status) {
+            // The highest id stands for the number of claims: it is one step, a count reads every claim.
+            const std::int64_t rare =
+                std::clamp(m_db->queryInteger("SELECT coalesce(max(id), 0) FROM claim") / kRareShare,
+                           std::int64_t{1}, kRareStatus);
+            Statement count(*m_db, "SELECT count(*) FROM (SELECT 1 FROM claim WHERE status = ?1 LIMIT ?2)");
+            count.bind(1, toString(*query->filters.status)).bind(2, rare);
+            rareStatus = count.step() && count.integer(0) < rare;
+        }
+        const FilterSql filters = filterSql(query->filters, rareStatus);
         std::vector<SearchHit> hits;
         std::unordered_map<std::int64_t, std::size_t> byArticle;
         const auto add = [&](SearchHit hit) {
@@ -138,14 +190,16 @@ Result<std::vector<SearchHit>> Project::search(const std::string& text, std::siz
             kept.inClaims = kept.inClaims || hit.inClaims;
         };
 
+        const SearchFilters& f = query->filters;
         if (query->match.empty()) {
-            Statement select(*m_db,
-                             "SELECT a.id, a.title, coalesce(a.publisher, ''), coalesce(a.published, ''), "
-                             "substr(a.text, 1, 400) FROM article a WHERE 1" +
-                                 filters.article + filters.articleHasClaim +
-                                 " ORDER BY a.published DESC, a.id LIMIT ?1");
+            Statement select(
+                *m_db, "SELECT a.id, a.title, coalesce(a.publisher, ''), coalesce(a.published, ''), "
+                       "substr(a.text, 1, 400) FROM article a WHERE 1" +
+                           inSet("a.id", filters.articleIds) + inSet("a.id", filters.articlesWithClaim) +
+                           (filters.statusAlone ? fmt::format(kArticleHasStatus, "a.id") : "") +
+                           " ORDER BY a.published DESC, a.id LIMIT ?1");
             select.bind(1, static_cast<std::int64_t>(limit));
-            bindFilters(select, query->filters);
+            bindFilters(select, f);
             while (select.step())
                 add({select.integer(0), select.text(1), select.text(2), select.text(3),
                      opening(select.text(4)), false, false, 0});
@@ -154,74 +208,86 @@ Result<std::vector<SearchHit>> Project::search(const std::string& text, std::siz
 
         // Both rankings first order the matches by score alone, then take titles and passages for the
         // best few: SQLite would otherwise carry a snippet of every match (all 10,000 articles for a
-        // common word) into its sort. CROSS JOIN keeps that order: the best rows first, each then
-        // looked up by its id (left to itself, SQLite ran the whole match again and joined it).
-        // Titles weigh more than text: a word in the title says what the article is about.
-        Statement inText(*m_db,
-                         "WITH best AS MATERIALIZED (SELECT a.id, bm25(article_search, 4.0, 1.0) AS score "
-                         "FROM article_search JOIN article a ON a.id = article_search.rowid "
-                         "WHERE article_search MATCH ?2" +
-                             filters.article + filters.articleHasClaim +
-                             " ORDER BY score LIMIT ?1) "
-                             "SELECT a.id, a.title, coalesce(a.publisher, ''), coalesce(a.published, ''), "
-                             "snippet(article_search, -1, char(2), char(3), '\u2026', 24), best.score "
-                             "FROM best CROSS JOIN article_search CROSS JOIN article a WHERE "
-                             "article_search.rowid = best.id "
-                             "AND article_search MATCH ?2 AND a.id = best.id ORDER BY best.score");
-        inText.bind(1, static_cast<std::int64_t>(limit)).bind(2, query->match);
-        bindFilters(inText, query->filters);
-        while (inText.step())
-            add({inText.integer(0), inText.text(1), inText.text(2), inText.text(3), inText.text(4), false,
-                 true, inText.number(5).value_or(0)});
-
-        // Claims, best first. A claim's source, metric and tag are checked on the match's id, against the
-        // sets their covering indexes give; its row is read only for a status or an article filter (asked
-        // once, as the set of articles they pass), and then only for matches whose ids passed.
-        const std::string articleSet =
-            filters.article.empty()
-                ? std::string()
-                : " AND c.article_id IN (SELECT a.id FROM article a WHERE 1" + filters.article + ")";
-        const std::string ranked = "SELECT claim_search.rowid AS id, bm25(claim_search) AS score FROM "
-                                   "claim_search WHERE claim_search MATCH ?2";
-        // With a status alone, the best-scored few thousand matches are checked first: for a common word
-        // the best claims that pass are among them, and reading every match's row took longer than the
-        // ranking. When fewer pass there, every match is checked.
-        const bool readsRows = !filters.article.empty() || query->filters.status;
-        const auto claimsRanked = [&](bool window) {
-            const std::string best =
-                !readsRows ? ranked + filters.claimIds + " ORDER BY score LIMIT ?1"
-                : window
-                    ? "SELECT ranked.id, ranked.score FROM (" + ranked +
-                          " ORDER BY score LIMIT ?3) ranked CROSS JOIN claim c WHERE c.id = ranked.id" +
-                          articleSet + filters.claim + " ORDER BY ranked.score LIMIT ?1"
-                    : "SELECT claim_search.rowid AS id, bm25(claim_search) AS score FROM claim_search JOIN "
-                      "claim c ON c.id = claim_search.rowid WHERE claim_search MATCH ?2" +
-                          filters.claimIds + articleSet + filters.claim + " ORDER BY score LIMIT ?1";
-            Statement select(
-                *m_db,
-                "WITH best AS MATERIALIZED (" + best +
-                    ") SELECT a.id, a.title, coalesce(a.publisher, ''), coalesce(a.published, ''), "
-                    "'claim: ' || snippet(claim_search, -1, char(2), char(3), '\u2026', 12), best.score "
-                    "FROM best CROSS JOIN claim_search CROSS JOIN claim c CROSS JOIN article a "
-                    "WHERE claim_search.rowid = best.id AND claim_search MATCH ?2 AND c.id = best.id "
-                    "AND a.id = c.article_id ORDER BY best.score");
-            select.bind(1, static_cast<std::int64_t>(limit) * 4).bind(2, query->match);
+        // common word) into its sort. CROSS JOIN keeps that order: the best rows first, each then looked up
+        // by its id (left to itself, SQLite ran the whole match again and joined it). A prefix query is
+        // the exception: FTS5 expands the prefix again for each lookup (270 ms for 80 claims' passages on
+        // a million claims), so the best get their passages in one more pass over the matches within the
+        // range of their ids (30 ms there; for a word, that pass cost more than the lookups).
+        const bool prefix = query->match.find('*') != std::string::npos;
+        // The FROM and WHERE that join the best rows with the index they were found in, and then `joined`.
+        const auto bestIn = [&](std::string_view index, std::string_view joined) {
+            return prefix
+                       ? fmt::format("FROM {0} CROSS JOIN best {1} WHERE {0} MATCH ?2 AND {0}.rowid BETWEEN "
+                                     "(SELECT min(id) FROM best) AND (SELECT max(id) FROM best) AND "
+                                     "best.id = {0}.rowid",
+                                     index, joined)
+                       : fmt::format(
+                             "FROM best CROSS JOIN {0} {1} WHERE {0}.rowid = best.id AND {0} MATCH ?2", index,
+                             joined);
+        };
+        const auto run = [&](const std::string& sql, std::int64_t wanted, bool window, bool inClaims) {
+            Statement select(*m_db, sql);
+            select.bind(1, wanted).bind(2, query->match);
             if (window)
-                select.bind(3, static_cast<std::int64_t>(limit) * 200);
-            bindFilters(select, query->filters);
+                select.bind(3, wanted * kWindow);
+            bindFilters(select, f);
             std::vector<SearchHit> found;
             while (select.step())
                 found.push_back({select.integer(0), select.text(1), select.text(2), select.text(3),
-                                 select.text(4), true, false, select.number(5).value_or(0)});
+                                 select.text(4), inClaims, !inClaims, select.number(5).value_or(0)});
             return found;
         };
-        // Only a status is common enough for the window to hold the best claims that pass; a source, a
-        // metric or a tag names few claims, which the full check finds at once.
-        const auto& f = query->filters;
-        const bool common = f.status && f.source.empty() && f.metric.empty() && f.tag.empty();
-        std::vector<SearchHit> inClaims = claimsRanked(common);
-        if (common && inClaims.size() < limit * 4)
-            inClaims = claimsRanked(false);
+        // The best `wanted` of the window (or of all matches) that pass, for `window` when fewer pass there.
+        const auto ranked = [&](const auto& sql, std::int64_t wanted, bool inClaims) {
+            auto found = run(sql(filters.statusAlone), wanted, filters.statusAlone, inClaims);
+            if (filters.statusAlone && found.size() < static_cast<std::size_t>(wanted))
+                found = run(sql(false), wanted, false, inClaims);
+            return found;
+        };
+
+        // Articles. Titles weigh more than text: a word in the title says what the article is about.
+        const std::string articlesRanked =
+            "SELECT rowid AS id, bm25(article_search, 4.0, 1.0) AS score FROM article_search WHERE "
+            "article_search MATCH ?2" +
+            inSet("+rowid", filters.articleIds) + inSet("+rowid", filters.articlesWithClaim);
+        const auto articlesSql = [&](bool window) {
+            const std::string best =
+                !filters.statusAlone
+                    ? articlesRanked + " ORDER BY score LIMIT ?1"
+                    : "SELECT ranked.id, ranked.score FROM (" + articlesRanked +
+                          (window ? " ORDER BY score LIMIT ?3" : "") + ") ranked WHERE 1" +
+                          fmt::format(kArticleHasStatus, "ranked.id") + " ORDER BY ranked.score LIMIT ?1";
+            return "WITH best AS MATERIALIZED (" + best +
+                   ") SELECT a.id, a.title, coalesce(a.publisher, ''), coalesce(a.published, ''), "
+                   "snippet(article_search, -1, char(2), char(3), '\u2026', 24), best.score " +
+                   bestIn("article_search", "CROSS JOIN article a") +
+                   " AND a.id = best.id ORDER BY best.score";
+        };
+        for (SearchHit& hit : ranked(articlesSql, static_cast<std::int64_t>(limit), false))
+            add(std::move(hit));
+
+        // Claims, best first. A claim's source, metric and tag are checked on the match's id; its row is
+        // read only for its article or its status, and then only for matches whose ids passed.
+        const std::string claimsRanked =
+            "SELECT claim_search.rowid AS id, bm25(claim_search) AS score FROM claim_search WHERE "
+            "claim_search MATCH ?2" +
+            filters.claimIds("claim_search.rowid");
+        const std::string rowChecks =
+            inSet("c.article_id", filters.articleIds) + (filters.commonStatus ? " AND c.status = ?16" : "");
+        const auto claimsSql = [&](bool window) {
+            const std::string best = rowChecks.empty()
+                                         ? claimsRanked + " ORDER BY score LIMIT ?1"
+                                         : "SELECT ranked.id, ranked.score FROM (" + claimsRanked +
+                                               (window ? " ORDER BY score LIMIT ?3" : "") +
+                                               ") ranked CROSS JOIN claim c WHERE c.id = ranked.id" +
+                                               rowChecks + " ORDER BY ranked.score LIMIT ?1";
+            return "WITH best AS MATERIALIZED (" + best +
+                   ") SELECT a.id, a.title, coalesce(a.publisher, ''), coalesce(a.published, ''), "
+                   "'claim: ' || snippet(claim_search, -1, char(2), char(3), '\u2026', 12), best.score " +
+                   bestIn("claim_search", "CROSS JOIN claim c CROSS JOIN article a") +
+                   " AND c.id = best.id AND a.id = c.article_id ORDER BY best.score";
+        };
+        std::vector<SearchHit> inClaims = ranked(claimsSql, static_cast<std::int64_t>(limit) * 4, true);
         // An article is represented by its best claim.
         std::unordered_map<std::int64_t, bool> seen;
         for (SearchHit& hit : inClaims)

@@ -205,6 +205,8 @@ TEST(Migration, AVersion1ProjectIsUpgradedWithItsDataKept) {
     EXPECT_EQ(raw.queryInteger("SELECT count(*) FROM sqlite_schema WHERE name = 'claim_by_article_status'"),
               1)
         << "version 5 indexes claims by status";
+    EXPECT_EQ(raw.queryInteger("SELECT count(*) FROM sqlite_schema WHERE name = 'article_by_date'"), 1)
+        << "version 6 indexes articles by date and publisher";
     ASSERT_EQ(upgraded->search("status:unverified cameras")->size(), 1u);
 }
 

@@ -3,6 +3,7 @@
 #include "project.h"
 #include "test_support.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 using namespace claimtrack;
@@ -98,6 +99,54 @@ TEST_F(ProjectSearch, FiltersByPublisherDateAndClaims) {
     disputed.status = ClaimStatus::Disputed;
     ASSERT_TRUE(project->updateClaim(c, disputed));
     EXPECT_EQ(found("status:disputed"), (std::vector<std::int64_t>{credit}));
+    EXPECT_EQ(found("source:ministry metric:\"camera count\" status:disputed"),
+              (std::vector<std::int64_t>{credit}));
+    EXPECT_EQ(found("cameras tag:forecast status:disputed"), (std::vector<std::int64_t>{credit}));
+    EXPECT_TRUE(found("tag:forecast status:unverified").empty());
+    EXPECT_TRUE(found("cameras metric:\"camera count\" publisher:\"the harbour ledger\"").empty());
+}
+
+// A status on many claims is first checked on the best-scored matches only (a window); an article or a
+// claim that passes below that window is still found. A status on few claims is a set to start from.
+TEST_F(ProjectSearch, AStatusFindsWhatPassesBelowTheBestMatches) {
+    for (int i = 0; i < 60; ++i) {
+        const std::int64_t article =
+            import(fmt::format("Lanterns {}", i),
+                   fmt::format("Lanterns, lanterns and lanterns: a list {}.", i), "Lamp Notes", "2020");
+        for (int k = 0; k < 4; ++k)
+            claim(article, k % 2 ? "lanterns:" : "Lanterns,", "Lantern count", "Guild");
+    }
+    // Ranked below every other match, in its text (one mention in many words) and in its claims (long
+    // notes); refuted are 13 claims of 253, one in twenty: many.
+    const std::int64_t last = import("A long survey of street lighting",
+                                     "The survey counted lamps, posts, wires, poles, bulbs and one lantern "
+                                     "among many other things seen on the streets of the old town.",
+                                     "Lamp Notes", "2020");
+    for (int k = 0; k < 13; ++k) {
+        const std::int64_t refuted = claim(last, "one lantern", "Lantern count", "Guild");
+        ClaimFields fields = project->claim(refuted)->fields;
+        fields.status = ClaimStatus::Refuted;
+        fields.note =
+            "Counted again on foot, with many other lamps, posts and wires on the same old streets.";
+        ASSERT_TRUE(project->updateClaim(refuted, fields));
+    }
+    const auto best = [&](const char* query) {
+        const auto hits = project->search(query, 1);
+        EXPECT_TRUE(hits && hits->size() == 1u) << query;
+        return hits && !hits->empty() ? hits->front() : SearchHit{};
+    };
+    EXPECT_NE(best("lantern*").articleId, last);
+    EXPECT_EQ(best("lantern* status:refuted").articleId, last);
+    const SearchHit inClaims = best("guild status:refuted");  // the source: in claims only
+    EXPECT_EQ(inClaims.articleId, last);
+    EXPECT_TRUE(inClaims.inClaims);
+
+    // Now on one claim: a set.
+    ClaimFields disputed = project->claim(1)->fields;
+    disputed.status = ClaimStatus::Disputed;
+    ASSERT_TRUE(project->updateClaim(1, disputed));
+    EXPECT_EQ(best("guild status:disputed").articleId, project->claim(1)->articleId);
+    EXPECT_TRUE(project->search("lantern* status:disputed tag:none")->empty()) << "no such tag";
 }
 
 TEST_F(ProjectSearch, ClaimFieldsAreFoundAndKeptCurrentByEveryChange) {

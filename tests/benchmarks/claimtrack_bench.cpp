@@ -168,6 +168,7 @@ int filterSpeed(const char* path) {
         sqlite::Connection copy(beforePath, sqlite::Connection::Access::ReadWrite, 1000);
         copy.exec(
             "DROP INDEX claim_by_metric; DROP INDEX claim_by_source; DROP INDEX claim_by_article_status; "
+            "DROP INDEX IF EXISTS article_by_date; DROP INDEX IF EXISTS claim_by_status; "
             "CREATE INDEX claim_by_metric ON claim(metric_id); CREATE INDEX claim_by_source ON "
             "claim(source_id)");
     }
@@ -196,6 +197,10 @@ int filterSpeed(const char* path) {
         {"\"cameras along roads\"", ""},
         {"metric:\"Metric 42\" cameras", ""},
         {"status:unverified cameras", ""},
+        {"status:supported cameras", ""},
+        {"status:refuted cameras", ""},
+        {"publisher:\"Daily 7\" cameras", ""},
+        {"since:2020 cameras", ""},
         {"tag:checked cameras", ""},
         {"source:\"Source 7\" railways", ""},
         {"source:\"Source 42\" metric:\"Metric 42\"", ""},
