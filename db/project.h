@@ -37,6 +37,12 @@ struct NewClaim {
     ClaimFields fields;
 };
 
+// New fields for a recorded claim.
+struct ClaimUpdate {
+    std::int64_t id = 0;
+    ClaimFields fields;
+};
+
 struct ImportedArticle {
     std::int64_t id = 0;
     std::string title;
@@ -307,14 +313,19 @@ public:
     Result<void> restoreArticles(std::span<const ArticleWithText> articles);
 
     Result<ClaimRecord> claim(std::int64_t id);
-    // Changes what a claim says; its anchor stays. Stamps updated_at.
+    // Changes what claims say, in one transaction (all or none); their anchors stay. Stamps updated_at.
+    Result<void> updateClaims(std::span<const ClaimUpdate> updates);
     Result<void> updateClaim(std::int64_t id, const ClaimFields& fields);
     // Moves a claim's anchor to other words of the same article.
     Result<void> reanchorClaim(std::int64_t id, CodePointRange range);
-    // Puts a claim's anchor and fields back exactly as recorded (for undo).
+    // Puts claims' anchors and fields back exactly as recorded (for undo), in one transaction.
+    Result<void> rewriteClaims(std::span<const ClaimRecord> claims);
     Result<void> rewriteClaim(const ClaimRecord& claim);
+    // Deletes claims in one transaction (all or none); returns them as they were.
+    Result<std::vector<ClaimRecord>> deleteClaims(std::span<const std::int64_t> ids);
     Result<ClaimRecord> deleteClaim(std::int64_t id);
-    // Puts a deleted claim back as it was: same id, UUID, anchor and times.
+    // Puts deleted claims back as they were: same ids, UUIDs, anchors and times.
+    Result<void> restoreClaims(std::span<const ClaimRecord> claims);
     Result<void> restoreClaim(const ClaimRecord& claim);
 
     // The ids of the claims a query matches, in its order; and claims by id, in the order given.

@@ -95,14 +95,26 @@ Result<ClaimRecord> Project::claim(std::int64_t id) {
     });
 }
 
-Result<void> Project::updateClaim(std::int64_t id, const ClaimFields& fields) {
+Result<void> Project::updateClaims(std::span<const ClaimUpdate> updates) {
     return guarded([&] {
-        const ClaimFields valid = orRefuse(validateClaimFields(fields));
+        std::vector<ClaimFields> valid;
+        valid.reserve(updates.size());
+        for (const ClaimUpdate& update : updates)
+            valid.push_back(orRefuse(validateClaimFields(update.fields)));
+        const std::string now = nowUtc();
         Transaction transaction(*m_db);
-        orRefuse(claim(id));
-        ClaimWriter(*m_db).update(id, valid, nowUtc());
+        ClaimWriter writer(*m_db);
+        for (std::size_t i = 0; i < updates.size(); ++i) {
+            orRefuse(claim(updates[i].id));
+            writer.update(updates[i].id, valid[i], now);
+        }
         transaction.commit();
     });
+}
+
+Result<void> Project::updateClaim(std::int64_t id, const ClaimFields& fields) {
+    const ClaimUpdate update{id, fields};
+    return updateClaims(std::span(&update, 1));
 }
 
 Result<void> Project::reanchorClaim(std::int64_t id, CodePointRange range) {
@@ -121,37 +133,63 @@ Result<void> Project::reanchorClaim(std::int64_t id, CodePointRange range) {
     });
 }
 
-Result<void> Project::rewriteClaim(const ClaimRecord& record) {
+Result<void> Project::rewriteClaims(std::span<const ClaimRecord> records) {
     return guarded([&] {
         Transaction transaction(*m_db);
-        orRefuse(claim(record.id));
-        Statement remove = m_db->cached("DELETE FROM claim WHERE id = ?1");
-        remove.bind(1, record.id);
-        remove.run();
-        ClaimWriter(*m_db).restore(record);
+        ClaimWriter writer(*m_db);
+        for (const ClaimRecord& record : records) {
+            orRefuse(claim(record.id));
+            Statement remove = m_db->cached("DELETE FROM claim WHERE id = ?1");
+            remove.bind(1, record.id);
+            remove.run();
+            writer.restore(record);
+        }
+        // A tag the old records had and the new ones do not may be left on no claim.
+        m_db->exec("DELETE FROM tag WHERE id NOT IN (SELECT tag_id FROM claim_tag)");
         transaction.commit();
     });
 }
 
-Result<ClaimRecord> Project::deleteClaim(std::int64_t id) {
+Result<void> Project::rewriteClaim(const ClaimRecord& record) {
+    return rewriteClaims(std::span(&record, 1));
+}
+
+Result<std::vector<ClaimRecord>> Project::deleteClaims(std::span<const std::int64_t> ids) {
     return guarded([&] {
         Transaction transaction(*m_db);
-        ClaimRecord deleted = orRefuse(claim(id));
-        Statement remove = m_db->cached("DELETE FROM claim WHERE id = ?1");
-        remove.bind(1, id);
-        remove.run();
+        std::vector<ClaimRecord> deleted;
+        deleted.reserve(ids.size());
+        for (const std::int64_t id : ids) {
+            deleted.push_back(orRefuse(claim(id)));
+            Statement remove = m_db->cached("DELETE FROM claim WHERE id = ?1");
+            remove.bind(1, id);
+            remove.run();
+        }
         m_db->exec("DELETE FROM tag WHERE id NOT IN (SELECT tag_id FROM claim_tag)");
         transaction.commit();
         return deleted;
     });
 }
 
-Result<void> Project::restoreClaim(const ClaimRecord& record) {
+Result<ClaimRecord> Project::deleteClaim(std::int64_t id) {
+    auto deleted = deleteClaims(std::span(&id, 1));
+    if (!deleted)
+        return deleted.error();
+    return std::move(deleted->front());
+}
+
+Result<void> Project::restoreClaims(std::span<const ClaimRecord> records) {
     return guarded([&] {
         Transaction transaction(*m_db);
-        ClaimWriter(*m_db).restore(record);
+        ClaimWriter writer(*m_db);
+        for (const ClaimRecord& record : records)
+            writer.restore(record);
         transaction.commit();
     });
+}
+
+Result<void> Project::restoreClaim(const ClaimRecord& record) {
+    return restoreClaims(std::span(&record, 1));
 }
 
 Result<std::vector<std::int64_t>> Project::claimIds(const ClaimQuery& query) {

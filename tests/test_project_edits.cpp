@@ -94,6 +94,53 @@ TEST_F(ProjectEdits, DeleteAndRestoreGiveBackTheSameClaim) {
     EXPECT_EQ(after.createdAt, before.createdAt);
 }
 
+TEST_F(ProjectEdits, SeveralClaimsChangeInOneTransactionOrNotAtAll) {
+    const std::vector<ClaimRecord> before = *project->claimsById(std::vector{cameras, forecast, other});
+    std::vector<ClaimUpdate> updates;
+    for (const ClaimRecord& claim : before) {
+        ClaimFields fields = claim.fields;
+        fields.source = "Analysts";
+        fields.status = ClaimStatus::Disputed;
+        updates.push_back({claim.id, fields});
+    }
+    // One bad update (an id that is gone) refuses them all.
+    updates.push_back({9999, before.front().fields});
+    const auto refused = project->updateClaims(updates);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, ErrorCode::NotFound);
+    for (const ClaimRecord& claim : before)
+        EXPECT_EQ(project->claim(claim.id)->fields, claim.fields) << "nothing changed";
+    EXPECT_EQ(entityId(EntityKind::Source, "Analysts"), 0);
+
+    updates.pop_back();
+    ASSERT_TRUE(project->updateClaims(updates));
+    for (const ClaimRecord& claim : before)
+        EXPECT_EQ(project->claim(claim.id)->fields.source, "Analysts");
+    ClaimQuery analysts;
+    analysts.sourceId = entityId(EntityKind::Source, "Analysts");
+    EXPECT_EQ(project->claimIds(analysts)->size(), 3u);
+
+    // Undo puts every record back as it was, tags and times included.
+    const auto asBefore = [&] {
+        const std::vector<ClaimRecord> now = *project->claimsById(std::vector{cameras, forecast, other});
+        for (std::size_t i = 0; i < now.size(); ++i)
+            if (now[i].uuid != before[i].uuid || now[i].anchor != before[i].anchor ||
+                now[i].fields != before[i].fields || now[i].updatedAt != before[i].updatedAt)
+                return false;
+        return now.size() == before.size();
+    };
+    ASSERT_TRUE(project->rewriteClaims(before));
+    EXPECT_TRUE(asBefore());
+
+    const auto deleted = project->deleteClaims(std::vector{cameras, other});
+    ASSERT_TRUE(deleted);
+    EXPECT_EQ(project->claimIds({})->size(), 1u);
+    EXPECT_FALSE(project->deleteClaims(std::vector{forecast, cameras})) << "one is gone: none is deleted";
+    EXPECT_TRUE(project->claim(forecast));
+    ASSERT_TRUE(project->restoreClaims(*deleted));
+    EXPECT_TRUE(asBefore());
+}
+
 TEST_F(ProjectEdits, ClaimIdsFilterAndSort) {
     ClaimQuery query;
     EXPECT_EQ(*project->claimIds(query), (std::vector<std::int64_t>{cameras, forecast, other}));

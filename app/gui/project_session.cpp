@@ -100,22 +100,36 @@ Error changedSince(const std::string& what) {
 
 }  // namespace
 
-ProjectSession::Check ProjectSession::claimIsStill(std::shared_ptr<const ClaimRecord> expected,
-                                                   std::int64_t id) {
-    return [this, expected = std::move(expected), id]() -> Result<void> {
-        auto now = m_project.claim(id);
-        if (!now && now.error().code != ErrorCode::NotFound)
-            return now.error();
-        const bool same = expected
-                              ? now && now->anchor == expected->anchor && now->fields == expected->fields &&
-                                    now->updatedAt == expected->updatedAt
-                              : !now;
-        if (same)
-            return {};
-        if (!now)
-            return makeError(ErrorCode::InvalidInput,
-                             "another program deleted the claim since; undoing would bring it back");
-        return changedSince("the claim " + claimLabel(now->anchor.quote.exact).toStdString());
+ProjectSession::Check
+ProjectSession::claimsAreStill(std::shared_ptr<const std::vector<ClaimRecord>> expected) {
+    return [this, expected = std::move(expected)]() -> Result<void> {
+        for (const ClaimRecord& record : *expected) {
+            auto now = m_project.claim(record.id);
+            if (!now && now.error().code != ErrorCode::NotFound)
+                return now.error();
+            if (!now)
+                return makeError(ErrorCode::InvalidInput,
+                                 fmt::format("another program deleted the claim {} since",
+                                             claimLabel(record.anchor.quote.exact).toStdString()));
+            if (now->anchor != record.anchor || now->fields != record.fields ||
+                now->updatedAt != record.updatedAt)
+                return changedSince("the claim " + claimLabel(now->anchor.quote.exact).toStdString());
+        }
+        return {};
+    };
+}
+
+ProjectSession::Check ProjectSession::claimsAreGone(std::vector<std::int64_t> ids) {
+    return [this, ids = std::move(ids)]() -> Result<void> {
+        for (const std::int64_t id : ids)
+            if (auto now = m_project.claim(id)) {
+                return makeError(ErrorCode::InvalidInput,
+                                 fmt::format("another program recorded the claim {} since; it would be lost",
+                                             claimLabel(now->anchor.quote.exact).toStdString()));
+            } else if (now.error().code != ErrorCode::NotFound) {
+                return now.error();
+            }
+        return {};
     };
 }
 
@@ -182,49 +196,69 @@ Result<std::int64_t> ProjectSession::addClaim(const NewClaim& claim) {
         tr("Add claim %1").arg(claimLabel(record->anchor.quote.exact)), record->articleId,
         [this, record] { return withoutValue(m_project.deleteClaim(record->id)); },
         [this, record] { return m_project.restoreClaim(*record); },
-        {claimIsStill(record, record->id), claimIsStill(nullptr, record->id)});
+        {claimsAreStill(std::make_shared<const std::vector<ClaimRecord>>(1, *record)),
+         claimsAreGone({record->id})});
     return *id;
 }
 
-Result<void> ProjectSession::changeClaim(std::int64_t id, const QString& action, const Step& change) {
-    auto before = m_project.claim(id);
+Result<void> ProjectSession::changeClaims(std::span<const std::int64_t> ids, const QString& action,
+                                          const Step& change) {
+    auto before = m_project.claimsById(ids);
     if (!before)
         return before.error();
+    if (before->size() != ids.size())
+        return makeError(ErrorCode::NotFound, "a claim to change no longer exists");
     if (auto changed = change(); !changed)
         return changed;
-    auto now = m_project.claim(id);
+    auto now = m_project.claimsById(ids);
     if (!now)
         return now.error();
-    // Undo and redo put the whole record back as it was before and after.
-    const auto old = std::make_shared<ClaimRecord>(std::move(*before));
-    const auto after = std::make_shared<ClaimRecord>(std::move(*now));
+    // Undo and redo put the whole records back as they were before and after.
+    const auto old = std::make_shared<const std::vector<ClaimRecord>>(std::move(*before));
+    const auto after = std::make_shared<const std::vector<ClaimRecord>>(std::move(*now));
+    const std::int64_t articleId = ids.size() == 1 ? old->front().articleId : 0;
     pushDone(
-        action.arg(claimLabel(after->anchor.quote.exact)), old->articleId,
-        [this, old] { return m_project.rewriteClaim(*old); },
-        [this, after] { return m_project.rewriteClaim(*after); },
-        {claimIsStill(after, id), claimIsStill(old, id)});
+        action.arg(ids.size() == 1 ? tr("claim %1").arg(claimLabel(after->front().anchor.quote.exact))
+                                   : tr("%n claims", nullptr, static_cast<int>(ids.size()))),
+        articleId, [this, old] { return m_project.rewriteClaims(*old); },
+        [this, after] { return m_project.rewriteClaims(*after); },
+        {claimsAreStill(after), claimsAreStill(old)});
     return {};
 }
 
 Result<void> ProjectSession::updateClaim(std::int64_t id, const ClaimFields& fields) {
-    return changeClaim(id, tr("Edit claim %1"), [&] { return m_project.updateClaim(id, fields); });
+    return updateClaims({{id, fields}});
+}
+
+Result<void> ProjectSession::updateClaims(const std::vector<ClaimUpdate>& updates) {
+    std::vector<std::int64_t> ids;
+    for (const ClaimUpdate& update : updates)
+        ids.push_back(update.id);
+    return changeClaims(ids, tr("Edit %1"), [&] { return m_project.updateClaims(updates); });
 }
 
 Result<void> ProjectSession::reanchorClaim(std::int64_t id, CodePointRange range) {
-    return changeClaim(id, tr("Re-anchor claim %1"), [&] { return m_project.reanchorClaim(id, range); });
+    return changeClaims(std::span(&id, 1), tr("Re-anchor %1"),
+                        [&] { return m_project.reanchorClaim(id, range); });
+}
+
+Result<void> ProjectSession::deleteClaims(const std::vector<std::int64_t>& ids) {
+    auto deleted = m_project.deleteClaims(ids);
+    if (!deleted)
+        return deleted.error();
+    const auto records = std::make_shared<const std::vector<ClaimRecord>>(std::move(*deleted));
+    pushDone(
+        ids.size() == 1 ? tr("Delete claim %1").arg(claimLabel(records->front().anchor.quote.exact))
+                        : tr("Delete %n claims", nullptr, static_cast<int>(ids.size())),
+        ids.size() == 1 ? records->front().articleId : 0,
+        [this, records] { return m_project.restoreClaims(*records); },
+        [this, ids] { return withoutValue(m_project.deleteClaims(ids)); },
+        {claimsAreGone(ids), claimsAreStill(records)});
+    return {};
 }
 
 Result<void> ProjectSession::deleteClaim(std::int64_t id) {
-    auto deleted = m_project.deleteClaim(id);
-    if (!deleted)
-        return deleted.error();
-    const auto record = std::make_shared<ClaimRecord>(std::move(*deleted));
-    pushDone(
-        tr("Delete claim %1").arg(claimLabel(record->anchor.quote.exact)), record->articleId,
-        [this, record] { return m_project.restoreClaim(*record); },
-        [this, record] { return withoutValue(m_project.deleteClaim(record->id)); },
-        {claimIsStill(nullptr, record->id), claimIsStill(record, record->id)});
-    return {};
+    return deleteClaims({id});
 }
 
 Result<void> ProjectSession::renameEntity(EntityKind kind, std::int64_t id, const QString& name) {

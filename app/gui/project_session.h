@@ -40,7 +40,9 @@ public:
     // Each is one undoable step; on an error nothing was changed and the error is returned.
     Result<std::int64_t> addClaim(const NewClaim& claim);
     Result<void> updateClaim(std::int64_t id, const ClaimFields& fields);
+    Result<void> updateClaims(const std::vector<ClaimUpdate>& updates);
     Result<void> deleteClaim(std::int64_t id);
+    Result<void> deleteClaims(const std::vector<std::int64_t>& ids);
     Result<void> reanchorClaim(std::int64_t id, CodePointRange range);
     Result<void> renameEntity(EntityKind kind, std::int64_t id, const QString& name);
     Result<void> mergeEntity(EntityKind kind, std::int64_t fromId, std::int64_t intoId);
@@ -78,16 +80,17 @@ private:
     };
     // Pushes a step already carried out once: `undo` reverts it, `redo` does it again.
     void pushDone(const QString& text, std::int64_t articleId, Step undo, Step redo, Checks checks = {});
-    // Checks that the claim is still exactly `expected` (none, when null); else explains who changed it.
-    Check claimIsStill(std::shared_ptr<const ClaimRecord> expected, std::int64_t id);
+    // Checks that the claims are still exactly `expected`, or are still gone; else explains what changed.
+    Check claimsAreStill(std::shared_ptr<const std::vector<ClaimRecord>> expected);
+    Check claimsAreGone(std::vector<std::int64_t> ids);
     // Checks that the source or metric `id` is still named `name` (is gone, when `name` is empty).
     Check entityIsStill(EntityKind kind, std::int64_t id, std::string name);
     // Checks that the claims still have the statuses a verdict step left or found.
     Check statusesAreStill(std::vector<VerdictChange::Status> statuses);
     Check metricDetailsAreStill(std::int64_t metricId, MetricDetails details);
     void watchForOutsideChanges();
-    // Makes `change` to a claim one undoable step named `action` (with %1 for the claim's words).
-    Result<void> changeClaim(std::int64_t id, const QString& action, const Step& change);
+    // Makes `change` to claims one undoable step named `action` (with %1 for "claim '…'" or "3 claims").
+    Result<void> changeClaims(std::span<const std::int64_t> ids, const QString& action, const Step& change);
 
     Project m_project;
     QString m_path;
