@@ -297,6 +297,18 @@ void MainWindow::buildProjectViews() {
     connect(table, &ClaimTable::claimActivated, this, &MainWindow::editCurrentClaim);
     table->view()->setContextMenuPolicy(Qt::ActionsContextMenu);
     table->view()->addActions({m_edit, m_delete});
+    table->setEditable(!m_session->isReadOnly());
+    connect(table, &ClaimTable::message, this,
+            [this](const QString& text) { statusBar()->showMessage(text); });
+    connect(table, &ClaimTable::claimsEdited, this,
+            [this](const std::vector<ClaimUpdate>& updates, const QString& what) {
+                if (auto edited = m_session->updateClaims(updates); !edited)
+                    return showError(tr("Cannot edit claims"), edited.error());
+                statusBar()->showMessage(
+                    tr("%1 set on %n claim(s) (%2 to undo).", nullptr, static_cast<int>(updates.size()))
+                        .arg(what, QKeySequence(QKeySequence::Undo).toString()),
+                    5000);
+            });
 
     m_sources = new EntityPane(*m_session, EntityKind::Source, this);
     m_metrics = new EntityPane(*m_session, EntityKind::Metric, this);
@@ -499,16 +511,7 @@ void MainWindow::openEditor(const QString& quote, const ClaimFields& fields,
                             std::function<Result<void>(const ClaimFields&)> save) {
     if (m_editor)
         m_editor->reject();
-    EditorCompletions completions;
-    for (auto [kind, list] : {std::pair{EntityKind::Metric, &completions.metrics},
-                              std::pair{EntityKind::Source, &completions.sources}})
-        if (auto entities = m_session->project().entities(kind))
-            for (const Entity& entity : *entities)
-                *list << QString::fromStdString(entity.name);
-    if (auto tags = m_session->project().tagNames())
-        for (const std::string& tag : *tags)
-            completions.tags << QString::fromStdString(tag);
-    m_editor = new ClaimEditor(quote, fields, completions, this);
+    m_editor = new ClaimEditor(quote, fields, projectCompletions(m_session->project()), this);
     m_editor->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_editor, &ClaimEditor::saveRequested, this, [this, save](const ClaimFields& edited) {
         if (auto saved = save(edited); !saved) {
@@ -595,10 +598,15 @@ void MainWindow::editCurrentClaim() {
 void MainWindow::deleteCurrentClaim() {
     if (!m_session || !m_currentClaim)
         return;
-    if (auto deleted = m_session->deleteClaim(m_currentClaim); !deleted)
+    // In the claim table, Delete acts on every selected row; elsewhere on the current claim.
+    std::vector<std::int64_t> ids{m_currentClaim};
+    if (m_claimTable->view()->hasFocus() && !m_claimTable->selectedClaims().empty())
+        ids = m_claimTable->selectedClaims();
+    if (auto deleted = m_session->deleteClaims(ids); !deleted)
         return showError(tr("Cannot delete claim"), deleted.error());
-    statusBar()->showMessage(
-        tr("Claim deleted (%1 to undo).").arg(QKeySequence(QKeySequence::Undo).toString()), 4000);
+    statusBar()->showMessage(tr("%n claim(s) deleted (%1 to undo).", nullptr, static_cast<int>(ids.size()))
+                                 .arg(QKeySequence(QKeySequence::Undo).toString()),
+                             4000);
 }
 
 void MainWindow::reanchorCurrentClaim() {

@@ -245,7 +245,9 @@ TEST(SharedProjectReadOnly, AProjectInAReadOnlyFolderOpensReadOnlyAndSaysWhyNoth
     {
         auto project = Project::create(path);
         ASSERT_TRUE(project);
-        ASSERT_TRUE(project->importArticle(kArticle, {"Cameras", "", "Daily", "", "2018"}, "a.txt"));
+        const auto article = project->importArticle(kArticle, {"Cameras", "", "Daily", "", "2018"}, "a.txt");
+        ASSERT_TRUE(article);
+        ASSERT_TRUE(project->addClaim({article->id, CodePointRange{0, 3}, {}}));
     }
     std::filesystem::permissions(folder,
                                  std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
@@ -264,6 +266,11 @@ TEST(SharedProjectReadOnly, AProjectInAReadOnlyFolderOpensReadOnlyAndSaysWhyNoth
             EXPECT_FALSE(edit->isEnabled()) << name;
             EXPECT_EQ(edit->statusTip(), why) << name;
         }
+        // No cell of the claim table edits in place.
+        ClaimTableModel* claims = window.claimTable()->model();
+        ASSERT_TRUE(QTest::qWaitFor([claims] { return !claims->isBusy() && claims->rowCount() == 1; }, 5000));
+        for (int column = 0; column < ClaimTableModel::ColumnCount; ++column)
+            EXPECT_FALSE(claims->flags(claims->index(0, column)) & Qt::ItemIsEditable) << column;
         // Selecting words and pressing Ctrl+E opens no editor.
         window.reader()->textView()->selectAll();
         window.reader()->textView()->setFocus();

@@ -2,6 +2,7 @@
 #include "claim_display.h"
 #include "claim_format.h"
 #include "figures.h"
+#include "name_completion.h"
 
 #include <QComboBox>
 #include <QCompleter>
@@ -22,21 +23,6 @@ namespace claimtrack::gui {
 
 namespace {
 
-// Completes the last of several "; "-separated tags.
-class TagCompleter : public QCompleter {
-public:
-    using QCompleter::QCompleter;
-    QString pathFromIndex(const QModelIndex& index) const override {
-        const QString typed = static_cast<QLineEdit*>(widget())->text();
-        const qsizetype cut = typed.lastIndexOf(QLatin1Char(';'));
-        const QString kept = cut < 0 ? QString() : typed.left(cut + 1) + QLatin1Char(' ');
-        return kept + QCompleter::pathFromIndex(index);
-    }
-    QStringList splitPath(const QString& path) const override {
-        return {path.mid(path.lastIndexOf(QLatin1Char(';')) + 1).trimmed()};
-    }
-};
-
 QComboBox* nameBox(const QStringList& names, const std::string& current, QWidget* parent) {
     auto* box = new QComboBox(parent);
     box->setEditable(true);
@@ -44,9 +30,7 @@ QComboBox* nameBox(const QStringList& names, const std::string& current, QWidget
     box->addItem(QString());
     box->addItems(names);
     box->setCurrentText(QString::fromStdString(current));
-    box->completer()->setCaseSensitivity(Qt::CaseInsensitive);
-    box->completer()->setFilterMode(Qt::MatchContains);
-    box->completer()->setCompletionMode(QCompleter::PopupCompletion);
+    completeNames(box->completer());
     return box;
 }
 
@@ -113,9 +97,7 @@ ClaimEditor::ClaimEditor(const QString& quote, const ClaimFields& fields,
          {ClaimStatus::Unverified, ClaimStatus::Supported, ClaimStatus::Disputed, ClaimStatus::Refuted})
         m_status->addItem(statusName(status), static_cast<int>(status));
     m_status->setCurrentIndex(static_cast<int>(fields.status));
-    auto* tagCompleter = new TagCompleter(new QStringListModel(completions.tags, this), this);
-    tagCompleter->setCaseSensitivity(Qt::CaseInsensitive);
-    m_tags->setCompleter(tagCompleter);
+    m_tags->setCompleter(new TagCompleter(completions.tags, this));
     m_note->setTabChangesFocus(true);
     m_note->setFixedHeight(m_note->fontMetrics().lineSpacing() * 4);
     m_note->installEventFilter(this);
@@ -220,9 +202,7 @@ Result<ClaimFields> ClaimEditor::fields() const {
     fields.source = m_source->currentText().toStdString();
     fields.asOf = m_asOf->text().trimmed().toStdString();
     fields.status = static_cast<ClaimStatus>(m_status->currentData().toInt());
-    for (const QString& tag : m_tags->text().split(QLatin1Char(';'), Qt::SkipEmptyParts))
-        if (!tag.trimmed().isEmpty())
-            fields.tags.push_back(tag.trimmed().toStdString());
+    fields.tags = typedTags(m_tags->text());
     fields.note = m_note->toPlainText().toStdString();
     return validateClaimFields(std::move(fields));
 }

@@ -3,6 +3,7 @@
 // selected words or for editing one. Enter saves, Esc cancels; the dialog is
 // opened window-modal (open(), not exec()), so nothing blocks.
 
+#include "name_completion.h"
 #include "project.h"
 
 #include <QDialog>
@@ -15,12 +16,6 @@ class QLineEdit;
 class QPlainTextEdit;
 
 namespace claimtrack::gui {
-
-struct EditorCompletions {
-    QStringList metrics;
-    QStringList sources;
-    QStringList tags;
-};
 
 class ClaimEditor : public QDialog {
     Q_OBJECT

@@ -1,21 +1,87 @@
 #include "claim_table.h"
 #include "claim_display.h"
+#include "name_completion.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <unordered_set>
+
 namespace claimtrack::gui {
 
+namespace {
+
+constexpr ClaimStatus kStatuses[] = {ClaimStatus::Unverified, ClaimStatus::Supported, ClaimStatus::Disputed,
+                                     ClaimStatus::Refuted};
+
+// Edits a claim's metric, source or tags in a line with the project's names to complete, and its status
+// in a list.
+class CellDelegate : public QStyledItemDelegate {
+public:
+    CellDelegate(Project& project, std::function<void(const QModelIndex&)> started, QObject* parent)
+        : QStyledItemDelegate(parent), m_project(project), m_started(std::move(started)) {}
+
+    QWidget* createEditor(QWidget* parent, const QStyleOptionViewItem&,
+                          const QModelIndex& index) const override {
+        m_started(index);
+        if (index.column() == ClaimTableModel::Status) {
+            auto* box = new QComboBox(parent);
+            for (const ClaimStatus status : kStatuses)
+                box->addItem(statusName(status), static_cast<int>(status));
+            return box;
+        }
+        auto* edit = new QLineEdit(parent);
+        const EditorCompletions names = projectCompletions(m_project);
+        if (index.column() == ClaimTableModel::Tags) {
+            edit->setCompleter(new TagCompleter(names.tags, edit));
+        } else {
+            auto* completer = new QCompleter(
+                index.column() == ClaimTableModel::Metric ? names.metrics : names.sources, edit);
+            completeNames(completer);
+            edit->setCompleter(completer);
+        }
+        return edit;
+    }
+    void setEditorData(QWidget* editor, const QModelIndex& index) const override {
+        if (auto* box = qobject_cast<QComboBox*>(editor))
+            box->setCurrentIndex(box->findData(index.data(Qt::EditRole)));
+        else
+            static_cast<QLineEdit*>(editor)->setText(index.data(Qt::EditRole).toString());
+    }
+    void setModelData(QWidget* editor, QAbstractItemModel* model, const QModelIndex& index) const override {
+        if (auto* box = qobject_cast<QComboBox*>(editor))
+            model->setData(index, box->currentData());
+        else
+            model->setData(index, static_cast<QLineEdit*>(editor)->text().trimmed());
+    }
+
+private:
+    Project& m_project;
+    std::function<void(const QModelIndex&)> m_started;
+};
+
+bool sameTag(const std::string& a, const std::string& b) {
+    return QString::fromStdString(a).compare(QString::fromStdString(b), Qt::CaseInsensitive) == 0;
+}
+
+bool hasTag(const std::vector<std::string>& tags, const std::string& tag) {
+    return std::any_of(tags.begin(), tags.end(), [&](const std::string& t) { return sameTag(t, tag); });
+}
+
+}  // namespace
+
 ClaimTable::ClaimTable(Project& project, const QString& path, QWidget* parent)
-    : QWidget(parent), m_model(new ClaimTableModel(project, path, this)), m_scope(new QComboBox(this)),
-      m_filter(new QLineEdit(this)), m_count(new QLabel(this)), m_view(new QTableView(this)),
-      m_filterDelay(new QTimer(this)) {
+    : QWidget(parent), m_project(project), m_model(new ClaimTableModel(project, path, this)),
+      m_scope(new QComboBox(this)), m_filter(new QLineEdit(this)), m_count(new QLabel(this)),
+      m_view(new QTableView(this)), m_filterDelay(new QTimer(this)) {
     m_scope->setObjectName(QStringLiteral("claimScope"));
     m_scope->addItem(tr("All articles"));
     m_scope->addItem(tr("This article"));
@@ -31,8 +97,24 @@ ClaimTable::ClaimTable(Project& project, const QString& path, QWidget* parent)
     m_view->setSortingEnabled(true);
     m_view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    // F2 or a double-click edits a metric, source, status or tags cell in place (for every selected claim,
+    // when its row is one of them); Enter, and a double-click elsewhere, open the claim editor.
+    m_view->setEditTriggers(QAbstractItemView::EditKeyPressed | QAbstractItemView::DoubleClicked);
+    m_view->installEventFilter(this);
+    m_view->setItemDelegate(new CellDelegate(
+        project,
+        [this](const QModelIndex& index) {
+            const std::vector<std::int64_t> selected = selectedClaims();
+            const qint64 id = m_model->claimIdAt(index.row());
+            if (selected.size() > 1 && std::find(selected.begin(), selected.end(), id) != selected.end())
+                Q_EMIT message(
+                    tr("Editing the %1 of the %n selected claims: Enter sets it on all of them, Esc "
+                       "leaves them as they are.",
+                       nullptr, static_cast<int>(selected.size()))
+                        .arg(m_model->headerData(index.column(), Qt::Horizontal).toString().toLower()));
+        },
+        m_view));
     m_view->setWordWrap(false);
     m_view->setAlternatingRowColors(true);
     // Fixed row heights: the view never measures rows it does not show.
@@ -76,6 +158,10 @@ ClaimTable::ClaimTable(Project& project, const QString& path, QWidget* parent)
                 m_selected = current.data(ClaimTableModel::IdRole).toLongLong();
                 Q_EMIT claimSelected(m_selected);
             });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            [this] { m_selection = selectedClaims(); });
+    // Queued: the edit is made once the cell's editor has closed and the view is done with the row.
+    connect(m_model, &ClaimTableModel::cellEdited, this, &ClaimTable::applyEdit, Qt::QueuedConnection);
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex& index) {
         Q_EMIT claimActivated(index.data(ClaimTableModel::IdRole).toLongLong());
     });
@@ -99,21 +185,121 @@ void ClaimTable::applyQuery() {
     m_model->setQuery(query);
 }
 
+bool ClaimTable::eventFilter(QObject* watched, QEvent* event) {
+    // F2 is also Edit Claim's shortcut: over a cell that edits in place, the table takes the key.
+    if (watched == m_view && event->type() == QEvent::ShortcutOverride &&
+        static_cast<QKeyEvent*>(event)->key() == Qt::Key_F2 &&
+        (m_model->flags(m_view->currentIndex()) & Qt::ItemIsEditable)) {
+        event->accept();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void ClaimTable::setEditable(bool editable) {
+    m_model->setEditable(editable);
+}
+
+std::vector<std::int64_t> ClaimTable::selectedClaims() const {
+    QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(),
+              [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    std::vector<std::int64_t> ids;
+    ids.reserve(static_cast<std::size_t>(rows.size()));
+    for (const QModelIndex& row : rows)
+        ids.push_back(m_model->claimIdAt(row.row()));
+    return ids;
+}
+
+void ClaimTable::applyEdit(int row, int column, const QVariant& value) {
+    if (row >= m_model->rowCount())
+        return;
+    const std::int64_t editedId = m_model->claimIdAt(row);
+    std::vector<std::int64_t> ids = selectedClaims();
+    if (std::find(ids.begin(), ids.end(), editedId) == ids.end())
+        ids = {editedId};
+    const auto claims = m_project.claimsById(ids);
+    const auto edited = m_project.claim(editedId);
+    if (!claims || !edited)
+        return;
+    // Tags: what was added to the edited row's tags is added to every claim, what was removed is removed,
+    // and every other tag a claim has stays.
+    const std::vector<std::string> typed = typedTags(value.toString());
+    std::vector<std::string> added, removed;
+    for (const std::string& tag : typed)
+        if (!hasTag(edited->fields.tags, tag))
+            added.push_back(tag);
+    for (const std::string& tag : edited->fields.tags)
+        if (!hasTag(typed, tag))
+            removed.push_back(tag);
+
+    std::vector<ClaimUpdate> updates;
+    for (const ClaimRecord& claim : *claims) {
+        ClaimFields fields = claim.fields;
+        switch (column) {
+        case ClaimTableModel::Metric:
+            fields.metric = value.toString().toStdString();
+            break;
+        case ClaimTableModel::Source:
+            fields.source = value.toString().toStdString();
+            break;
+        case ClaimTableModel::Status:
+            fields.status = static_cast<ClaimStatus>(value.toInt());
+            break;
+        case ClaimTableModel::Tags:
+            std::erase_if(fields.tags, [&](const std::string& tag) { return hasTag(removed, tag); });
+            for (const std::string& tag : added)
+                if (!hasTag(fields.tags, tag))
+                    fields.tags.push_back(tag);
+            break;
+        default:
+            return;
+        }
+        if (!(fields == claim.fields))
+            updates.push_back({claim.id, std::move(fields)});
+    }
+    if (!updates.empty())
+        Q_EMIT claimsEdited(updates, m_model->headerData(column, Qt::Horizontal).toString());
+}
+
 void ClaimTable::selectClaim(std::int64_t claimId) {
+    const QModelIndex current = m_view->currentIndex();
+    if (current.isValid() && m_model->claimIdAt(current.row()) == claimId) {
+        m_selected = claimId;  // the table's own current row: its selection (of one or several) stays
+        return;
+    }
     m_selected = claimId;
+    m_selection.clear();  // a claim chosen elsewhere is selected alone
     reselect();
 }
 
 void ClaimTable::reselect() {
-    const int row = m_selected ? m_model->rowOf(m_selected) : -1;
+    // The claims selected before the rows were read again, as many as are still there, and the current one.
+    std::unordered_set<std::int64_t> wanted(m_selection.begin(), m_selection.end());
+    if (m_selected)
+        wanted.insert(m_selected);
+    QItemSelection selection;
+    int current = -1;
+    const std::vector<std::int64_t>& ids = m_model->claimIds();
+    for (int row = 0; row < static_cast<int>(ids.size()); ++row) {
+        const std::int64_t id = ids[static_cast<std::size_t>(row)];
+        if (!wanted.contains(id))
+            continue;
+        if (id == m_selected)
+            current = row;
+        selection.select(m_model->index(row, 0), m_model->index(row, ClaimTableModel::ColumnCount - 1));
+    }
     const QSignalBlocker blocker(m_view->selectionModel());
-    if (row < 0) {
+    if (current < 0) {
         m_view->selectionModel()->clearSelection();
+        m_selection.clear();
         return;
     }
-    const QModelIndex index = m_model->index(row, 0);
-    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect |
-                                                         QItemSelectionModel::Rows);
+    const QModelIndex index =
+        m_model->index(current, m_view->currentIndex().isValid() ? m_view->currentIndex().column() : 0);
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+    m_view->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
+    m_selection = selectedClaims();
     m_view->scrollTo(index);
     m_view->viewport()->update();
 }

@@ -20,6 +20,8 @@ class ClaimTable : public QWidget {
 
 public:
     ClaimTable(Project& project, const QString& path, QWidget* parent = nullptr);
+    // Whether cells edit in place (not in a read-only project).
+    void setEditable(bool editable);
 
     ClaimTableModel* model() { return m_model; }
     QTableView* view() { return m_view; }
@@ -29,6 +31,8 @@ public:
     // Selects a claim's row (once it is in the table), without emitting claimSelected.
     void selectClaim(std::int64_t claimId);
     std::int64_t selectedClaim() const { return m_selected; }
+    // The claims of the selected rows, in the table's order.
+    std::vector<std::int64_t> selectedClaims() const;
     bool onlyCurrentArticle() const;
     // Re-reads the rows after the project changed.
     void refresh() { m_model->refresh(); }
@@ -36,11 +40,21 @@ public:
 Q_SIGNALS:
     void claimSelected(qint64 id);
     void claimActivated(qint64 id);
+    // A cell was edited: these are the claims it changes (every selected claim, when its row is one of
+    // several selected), with their new fields. Only claims whose fields change are listed.
+    void claimsEdited(const std::vector<claimtrack::ClaimUpdate>& updates, const QString& what);
+    // Something to tell the user, in the status bar.
+    void message(const QString& text);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void applyQuery();
+    void applyEdit(int row, int column, const QVariant& value);
     void reselect();
 
+    Project& m_project;
     ClaimTableModel* m_model;
     QComboBox* m_scope;
     QLineEdit* m_filter;
@@ -49,6 +63,7 @@ private:
     QTimer* m_filterDelay;
     std::int64_t m_articleId = 0;
     std::int64_t m_selected = 0;
+    std::vector<std::int64_t> m_selection;  // the selected claims, kept when the rows are read again
 };
 
 }  // namespace claimtrack::gui

@@ -140,12 +140,15 @@ QVariant ClaimTableModel::data(const QModelIndex& index, int role) const {
         return {};
     if (role == IdRole)
         return QVariant::fromValue<qint64>(m_ids[static_cast<std::size_t>(index.row())]);
-    if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != Qt::DecorationRole)
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != Qt::DecorationRole &&
+        role != Qt::EditRole)
         return {};
     const ClaimRecord* claim = claimAt(index.row());
     if (!claim)
         return {};
     const ClaimFields& f = claim->fields;
+    if (role == Qt::EditRole)
+        return index.column() == Status ? QVariant(static_cast<int>(f.status)) : data(index, Qt::DisplayRole);
     if (role == Qt::DecorationRole)
         return index.column() == Status ? QVariant(statusColor(f.status)) : QVariant();
     if (role == Qt::ToolTipRole)
@@ -201,6 +204,18 @@ QVariant ClaimTableModel::headerData(int section, Qt::Orientation orientation, i
         return tr("Article");
     }
     return {};
+}
+
+Qt::ItemFlags ClaimTableModel::flags(const QModelIndex& index) const {
+    const Qt::ItemFlags flags = QAbstractTableModel::flags(index);
+    return m_editable && isEditable(index.column()) ? flags | Qt::ItemIsEditable : flags;
+}
+
+bool ClaimTableModel::setData(const QModelIndex& index, const QVariant& value, int role) {
+    if (role != Qt::EditRole || !(flags(index) & Qt::ItemIsEditable))
+        return false;
+    Q_EMIT cellEdited(index.row(), index.column(), value);
+    return true;
 }
 
 void ClaimTableModel::sort(int column, Qt::SortOrder order) {

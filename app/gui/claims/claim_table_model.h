@@ -47,7 +47,18 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order) override;
 
+    // Metric, source, status and tags edit in place, unless the project is read-only. An edit changes
+    // nothing here: it asks for the change (cellEdited), and the rows are read again once it is made.
+    static bool isEditable(int column) {
+        return column == Metric || column == Source || column == Status || column == Tags;
+    }
+    void setEditable(bool editable) { m_editable = editable; }
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
+
 Q_SIGNALS:
+    // A cell was edited: its text (a status: its ClaimStatus as an int).
+    void cellEdited(int row, int column, const QVariant& value);
     // The rows of the latest query are in place.
     void queryFinished();
     void queryFailed(const QString& message);
@@ -70,6 +81,7 @@ private:
     std::vector<std::int64_t> m_ids;
     std::uint64_t m_generation = 0;
     bool m_pending = false;
+    bool m_editable = true;
     QFutureWatcher<QueryResult> m_watcher;
     // Pages of rows read so far, most recently used first.
     mutable std::list<std::pair<int, std::vector<ClaimRecord>>> m_pages;
