@@ -274,6 +274,15 @@ std::vector<MetricProfile> db::metricProfiles(sqlite::Connection& db, std::int64
         p.claimSentences.push_back(claims.text(1));
         p.claimUnits.push_back(claims.text(2));
     }
+    // Without the claim left out, a metric it alone measures would not be there yet.
+    if (exceptClaim) {
+        Statement metric = db.cached("SELECT metric_id FROM claim WHERE id = ?1");
+        metric.bind(1, exceptClaim);
+        if (metric.step() && !metric.isNull(0))
+            std::erase_if(profiles, [id = metric.integer(0)](const MetricProfile& p) {
+                return p.metricId == id && p.claimSentences.empty();
+            });
+    }
     return profiles;
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 
@@ -173,8 +174,52 @@ std::vector<MetricProposal> proposeMetrics(const ClaimContext& claim,
     const std::map<std::string, ClaimWord> words = claimWords(claim);
     const Scale claimScale = scaleOf(claim.unit);
     const std::set<std::string> unitWords = stems(claim.unit);
+    // The kind of a metric's figures, stated or as its first claim has it.
+    const auto kindOf = [](const MetricProfile& m) {
+        std::optional<UnitKind> kind = m.kind;
+        if (!kind && !m.claimUnits.empty())
+            kind = scaleOf(m.claimUnits.front()).kind;
+        return kind;
+    };
+    // A metric whose figures are of another kind (a count, a share) measures something else.
+    const auto sameKind = [&](const Profile& p) {
+        const auto kind = kindOf(*p.metric);
+        return !kind || claim.unit.empty() || *kind == claimScale.kind;
+    };
+    // How many of those metrics' names, and their claims' words, hold each word: the words fewest others
+    // share tell a metric apart ("disapproval" in "Disapproval of social credit systems", not "credit").
+    std::map<std::string, int> namesWith, profilesWith;
+    for (const Profile& p : profiles)
+        if (sameKind(p)) {
+            for (const std::string& w : p.own)
+                ++namesWith[w];
+            std::set<std::string> all = p.own;
+            all.insert(p.context.begin(), p.context.end());
+            for (const std::string& w : all)
+                ++profilesWith[w];
+        }
+    // Whether the claim itself says what `p` measures: one of the words that tell its name apart, or a
+    // word of its claims no other metric has, is in the claim's own words (not nearer another figure of
+    // its sentence) or its unit. Words shared with other names, or a unit like theirs, rank metrics but
+    // never propose one alone: a claim of a metric the project does not have yet gets no proposal.
+    const auto says = [&](const Profile& p) {
+        int fewest = std::numeric_limits<int>::max();
+        for (const std::string& w : p.own)
+            fewest = std::min(fewest, namesWith[w]);
+        const auto inClaim = [&](const std::string& w) {
+            const auto found = words.find(w);
+            return unitWords.contains(w) || (found != words.end() && found->second.weight >= 1.0);
+        };
+        return std::any_of(p.own.begin(), p.own.end(),
+                           [&](const std::string& w) { return namesWith[w] == fewest && inClaim(w); }) ||
+               std::any_of(p.context.begin(), p.context.end(), [&](const std::string& w) {
+                   return profilesWith[w] == 1 && !unitWords.contains(w) && inClaim(w);
+               });
+    };
     std::vector<MetricProposal> proposals;
     for (const Profile& p : profiles) {
+        if (!sameKind(p) || !says(p))
+            continue;
         double score = 0;
         double contextScore = 0;
         std::vector<std::string> named, mentioned;
@@ -199,19 +244,11 @@ std::vector<MetricProposal> proposeMetrics(const ClaimContext& claim,
         const auto sameUnit =
             std::count_if(p.metric->claimUnits.begin(), p.metric->claimUnits.end(),
                           [&](const std::string& u) { return !u.empty() && u == claim.unit; });
-        std::optional<UnitKind> kind = p.metric->kind;
-        if (!kind && !p.metric->claimUnits.empty())
-            kind = scaleOf(p.metric->claimUnits.front()).kind;
         if (sameUnit > 0) {
             // A unit few metrics use ("cameras") tells more than one many use ("percent").
             score += (1.0 + std::log(static_cast<double>(sameUnit))) * 0.5 *
                      std::log(1.0 + static_cast<double>(metrics.size()) / metricsWithUnit[claim.unit]);
             reasons.push_back(fmt::format("unit '{}' as {} of its claims", claim.unit, sameUnit));
-        } else if (kind && !claim.unit.empty() && *kind != claimScale.kind) {
-            score *= 0.25;
-            reasons.push_back(fmt::format("but its figures are {} and this one is {}",
-                                          describeBase({*kind, std::string(toString(*kind)), 1}),
-                                          describeBase(claimScale)));
         }
         if (score > 0)
             proposals.push_back({p.metric->metricId, score, joinWords(reasons, "; "), named.size()});
