@@ -61,3 +61,16 @@ TEST(MetricProposals, WordsEveryRelatedMetricSharesProposeNone) {
                        kMetrics);
     EXPECT_TRUE(proposals.empty()) << proposals.front().reason;
 }
+
+TEST(MetricProposals, OneWordOfALongerNameProposesButDoesNotFillTheMetricIn) {
+    // "city" is the pilot cities' word, but here it only says who installs the cameras.
+    const auto proposals = proposeMetrics(
+        claimIn("The total may reach 626 million by 2020, as city governments add units.", "626 million", ""),
+        kMetrics);
+    ASSERT_FALSE(proposals.empty());
+    EXPECT_EQ(proposals.front().metricId, 3);
+    EXPECT_FALSE(isConfident(proposals)) << proposals.front().reason;
+    const auto named = proposeMetrics(
+        claimIn("Officials chose 12 more pilot cities for social credit.", "12", "cities"), kMetrics);
+    EXPECT_TRUE(isConfident(named)) << named.front().reason;
+}

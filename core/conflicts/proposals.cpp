@@ -144,7 +144,7 @@ std::string joinWords(const std::vector<std::string>& words, std::string_view se
 }  // namespace
 
 bool isConfident(const std::vector<MetricProposal>& proposals) {
-    return !proposals.empty() && proposals[0].nameWords > 0 &&
+    return !proposals.empty() && proposals[0].nameWords > 0 && proposals[0].nameShare >= 1.0 / 3 &&
            (proposals.size() == 1 || proposals[0].score >= 1.5 * proposals[1].score);
 }
 
@@ -198,18 +198,20 @@ std::vector<MetricProposal> proposeMetrics(const ClaimContext& claim,
             for (const std::string& w : all)
                 ++profilesWith[w];
         }
+    // Whether a word is the claim's own: in its unit, or in its words at full weight (not nearer another
+    // figure of the sentence).
+    const auto inClaim = [&](const std::string& w) {
+        const auto found = words.find(w);
+        return unitWords.contains(w) || (found != words.end() && found->second.weight >= 1.0);
+    };
     // Whether the claim itself says what `p` measures: one of the words that tell its name apart, or a
-    // word of its claims no other metric has, is in the claim's own words (not nearer another figure of
-    // its sentence) or its unit. Words shared with other names, or a unit like theirs, rank metrics but
-    // never propose one alone: a claim of a metric the project does not have yet gets no proposal.
+    // word of its claims no other metric has, is the claim's own. Words shared with other names, or a unit
+    // like theirs, rank metrics but never propose one alone: a claim of a metric the project does not
+    // have yet gets no proposal.
     const auto says = [&](const Profile& p) {
         int fewest = std::numeric_limits<int>::max();
         for (const std::string& w : p.own)
             fewest = std::min(fewest, namesWith[w]);
-        const auto inClaim = [&](const std::string& w) {
-            const auto found = words.find(w);
-            return unitWords.contains(w) || (found != words.end() && found->second.weight >= 1.0);
-        };
         return std::any_of(p.own.begin(), p.own.end(),
                            [&](const std::string& w) { return namesWith[w] == fewest && inClaim(w); }) ||
                std::any_of(p.context.begin(), p.context.end(), [&](const std::string& w) {
@@ -250,8 +252,12 @@ std::vector<MetricProposal> proposeMetrics(const ClaimContext& claim,
                      std::log(1.0 + static_cast<double>(metrics.size()) / metricsWithUnit[claim.unit]);
             reasons.push_back(fmt::format("unit '{}' as {} of its claims", claim.unit, sameUnit));
         }
+        const std::set<std::string> name = stems(p.metric->name);
+        const auto held = std::count_if(name.begin(), name.end(), inClaim);
         if (score > 0)
-            proposals.push_back({p.metric->metricId, score, joinWords(reasons, "; "), named.size()});
+            proposals.push_back(
+                {p.metric->metricId, score, joinWords(reasons, "; "), named.size(),
+                 name.empty() ? 0.0 : static_cast<double>(held) / static_cast<double>(name.size())});
     }
     std::stable_sort(proposals.begin(), proposals.end(),
                      [](const MetricProposal& a, const MetricProposal& b) { return a.score > b.score; });

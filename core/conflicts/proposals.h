@@ -37,10 +37,11 @@ struct MetricProposal {
     double score = 0;
     std::string reason;         // "name: surveillance, cameras; unit 'cameras' as 4 of its claims"
     std::size_t nameWords = 0;  // how many of the claim's words are in the metric's own name
+    double nameShare = 0;       // the share of the name's words the claim's own words hold
 };
 
 // Whether the best of `proposals` (best first) is sure enough to fill a claim in without asking: the
-// claim's words are in its name, and it scores well ahead of the next (half as much again).
+// claim's own words hold a third of its name or more, and it scores well ahead of the next (half as much again).
 bool isConfident(const std::vector<MetricProposal>& proposals);
 
 // The `limit` best metrics, best first; metrics that share nothing with the claim are left out.
