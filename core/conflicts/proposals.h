@@ -41,7 +41,8 @@ struct MetricProposal {
 };
 
 // Whether the best of `proposals` (best first) is sure enough to fill a claim in without asking: the
-// claim's own words hold a third of its name or more, and it scores well ahead of the next (half as much again).
+// claim's own words hold a third of its name or more, and it scores well ahead of the next (half as much
+// again).
 bool isConfident(const std::vector<MetricProposal>& proposals);
 
 // The `limit` best metrics, best first; metrics that share nothing with the claim are left out.
