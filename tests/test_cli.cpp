@@ -7,7 +7,9 @@
 #include "text.h"
 
 #include <gtest/gtest.h>
+
 #include <nlohmann/json.hpp>
+#include <regex>
 
 #include <filesystem>
 #include <map>
@@ -463,4 +465,15 @@ TEST(CliProjectFile, RefusesFilesThatAreNotProjectsWithoutTouchingThem) {
     EXPECT_EQ(missing.status, 1);
     EXPECT_NE(missing.err.find("does not exist"), std::string::npos);
     EXPECT_FALSE(std::filesystem::exists(dir / "none.claims"));
+}
+
+TEST(CliVersion, SaysTheVersionAndTheCommitItWasBuiltFrom) {
+    const CliRun version = runCli({"--version"});
+    EXPECT_EQ(version.status, 0);
+    // The commit is the checkout's (12 hex digits, "+changes" when it has uncommitted changes), or
+    // "unknown" when built outside a git checkout.
+    EXPECT_TRUE(std::regex_match(
+        version.out,
+        std::regex(R"(claimtrack-cli \d+\.\d+\.\d+ \(commit ([0-9a-f]{12}(\+changes)?|unknown)\)\n)")))
+        << version.out;
 }

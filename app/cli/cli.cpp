@@ -1,5 +1,6 @@
 #include "cli.h"
 #include "command.h"
+#include "version.h"
 
 #include <fmt/format.h>
 
@@ -32,7 +33,7 @@ int report(std::ostream& err, const Error& error) {
 int runCli(const std::vector<std::string>& args, Streams streams) {
     CLI::App app{"Claimtrack: track the factual claims in news reports", "claimtrack-cli"};
     app.require_subcommand(1);
-    app.set_version_flag("--version", "claimtrack-cli 0.1.0");
+    app.set_version_flag("--version", "claimtrack-cli " CLAIMTRACK_VERSION " (commit " CLAIMTRACK_COMMIT ")");
     std::vector<std::unique_ptr<Command>> commands;
     Command* chosen = nullptr;
     addArticleCommands(app, commands, chosen);

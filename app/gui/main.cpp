@@ -1,4 +1,5 @@
 #include "main_window.h"
+#include "version.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -7,7 +8,7 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Claimtrack"));
     QApplication::setApplicationName(QStringLiteral("Claimtrack"));
-    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QApplication::setApplicationVersion(QStringLiteral(CLAIMTRACK_VERSION " (commit " CLAIMTRACK_COMMIT ")"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Track the factual claims in news reports."));
