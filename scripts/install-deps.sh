@@ -11,8 +11,8 @@ packages=(
   sqlite3 python3 clang-format time
   libreoffice-calc-nogui  # the tests read exported CSV back with LibreOffice
   xvfb x11-utils imagemagick  # scripts/screenshot.sh
-  librsvg2-bin  # the icon's sizes, drawn from its SVG at build time
-  desktop-file-utils appstream shared-mime-info libxml2-utils  # the install test checks what is installed
+  librsvg2-bin help2man  # the icon's sizes and the app's manual page, made at build time
+  desktop-file-utils appstream shared-mime-info libxml2-utils man-db  # the install test reads what is installed
 )
 
 missing=()

@@ -15,7 +15,8 @@ share=$prefix/share
 for file in bin/claimtrack bin/claimtrack-cli "share/applications/$app_id.desktop" \
             "share/metainfo/$app_id.metainfo.xml" "share/mime/packages/$app_id.xml" \
             "share/icons/hicolor/scalable/apps/$app_id.svg" "share/icons/hicolor/48x48/apps/$app_id.png" \
-            "share/icons/hicolor/256x256/apps/$app_id.png"; do
+            "share/icons/hicolor/256x256/apps/$app_id.png" share/man/man1/claimtrack.1 \
+            share/man/man1/claimtrack-cli.1 share/bash-completion/completions/claimtrack-cli; do
   [[ -e "$prefix/$file" ]] || fail "$file is not installed"
 done
 
@@ -42,4 +43,23 @@ type_of() { XDG_DATA_DIRS="$share:/usr/share" gio info -a standard::content-type
 [[ "$(type_of "$prefix/study-without-extension")" == "$mime" ]] ||
   fail "a project without its extension is $(type_of "$prefix/study-without-extension")"
 [[ "$(type_of "$prefix/other")" != "$mime" ]] || fail "any SQLite file is taken for a project"
+# The manual pages render without a warning, and every command of claimtrack-cli has its section.
+for page in claimtrack claimtrack-cli; do
+  warnings=$(man --warnings -l "$share/man/man1/$page.1" 2>&1 >/dev/null)
+  [[ -z "$warnings" ]] || fail "man $page: $warnings"
+done
+cli_manual=$(man -l "$share/man/man1/claimtrack-cli.1" 2>/dev/null)
+for command in init import articles "claim add" claims export search conflicts "metric set" verdict metrics \
+               extract detect; do
+  grep -q "claimtrack-cli $command" <<< "$cli_manual" || fail "the manual page has no 'claimtrack-cli $command'"
+done
+
+# Bash completes the commands, then each command's own options.
+complete_words() {
+  bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _claimtrack_cli; echo "${COMPREPLY[*]}"' \
+    _ "$share/bash-completion/completions/claimtrack-cli" claimtrack-cli "$@"
+}
+[[ "$(complete_words cl)" == "claim claims" ]] || fail "'cl' completes to '$(complete_words cl)'"
+[[ "$(complete_words claim add study.claims --va)" == "--value" ]] || fail "'claim add --va' does not complete"
+
 echo "installed and found as a desktop finds it: $(find "$prefix" -type f | wc -l) files"

@@ -30,17 +30,23 @@ int report(std::ostream& err, const Error& error) {
     return kExitBadInput;
 }
 
-int runCli(const std::vector<std::string>& args, Streams streams) {
-    CLI::App app{"Claimtrack: track the factual claims in news reports", "claimtrack-cli"};
+void buildParser(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen) {
+    app.description("Claimtrack: track the factual claims in news reports");
+    app.name("claimtrack-cli");
     app.require_subcommand(1);
     app.set_version_flag("--version", "claimtrack-cli " CLAIMTRACK_VERSION " (commit " CLAIMTRACK_COMMIT ")");
-    std::vector<std::unique_ptr<Command>> commands;
-    Command* chosen = nullptr;
     addArticleCommands(app, commands, chosen);
     addClaimCommands(app, commands, chosen);
     addFigureCommands(app, commands, chosen);
     addSearchCommands(app, commands, chosen);
     addConflictCommands(app, commands, chosen);
+}
+
+int runCli(const std::vector<std::string>& args, Streams streams) {
+    CLI::App app;
+    std::vector<std::unique_ptr<Command>> commands;
+    Command* chosen = nullptr;
+    buildParser(app, commands, chosen);
 
     try {
         std::vector<std::string> reversed(args.rbegin(), args.rend());  // CLI11 takes arguments last first

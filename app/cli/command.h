@@ -33,6 +33,10 @@ CLI::Validator wholeNumber(std::int64_t least);
 // Prints the error as one line on `err` and returns the exit status for bad input.
 int report(std::ostream& err, const Error& error);
 
+// Builds the whole parser: the program's name, description, version and every subcommand. Also read by
+// the manual page and the shell completion (manual.h), so they cannot drift from --help.
+void buildParser(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen);
+
 // Adds the subcommands to `app`; each one, when chosen, sets `chosen` to itself.
 // The commands are owned by `commands`.
 void addArticleCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen);

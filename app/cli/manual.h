@@ -1,0 +1,17 @@
+#pragma once
+// The manual page and the bash completion of claimtrack-cli, written from its parser, so that they say what
+// --help says and cannot drift from it.
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+namespace claimtrack::cli {
+
+// The manual page, in roff (man(7)): every subcommand with its usage, description and options.
+std::string manPage(const CLI::App& app);
+
+// A bash completion script: subcommands, then each one's options; files for everything else.
+std::string bashCompletion(const CLI::App& app);
+
+}  // namespace claimtrack::cli
