@@ -1,22 +1,40 @@
 #!/usr/bin/env bash
-# Installs the build into a fresh prefix, as a package would, and checks what a Linux desktop finds there:
-# both programs, the menu entry and its icon, the AppStream metadata, and a MIME type that opens .claims
+# Checks what a Linux desktop finds where Claimtrack is installed: both programs, the menu entry and its
+# icon, the AppStream metadata, the manual pages, the bash completion, and a MIME type that opens .claims
 # files (by name, and by content for a project saved without its extension). Each file is checked by the
-# program that reads it: desktop-file-validate, appstreamcli, xmllint, update-mime-database and gio.
+# program that reads it: desktop-file-validate, appstreamcli, xmllint, man, update-mime-database, gio.
+#   install_test.sh install BUILD   installs the build into a fresh prefix, as `cmake --install` does
+#   install_test.sh deb BUILD       makes the Debian package (CPack), checks its control data, lintian's
+#                                   verdict, and the same files unpacked from it
 set -euo pipefail
-build=$1
+mode=$1 build=$2
 app_id=org.claimtrack.Claimtrack
-prefix=$(mktemp -d)
-trap 'rm -rf "$prefix"' EXIT
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
 fail() { echo "FAILED: $*" >&2; exit 1; }
 
-cmake --install "$build" --prefix "$prefix" >/dev/null
+if [[ "$mode" == install ]]; then
+  prefix=$work/prefix
+  cmake --install "$build" --prefix "$prefix" >/dev/null
+else
+  cpack --config "$build/CPackConfig.cmake" -B "$work/package" >/dev/null
+  deb=$(ls "$work"/package/*.deb)
+  info=$(dpkg-deb --info "$deb")
+  # The dependencies are the libraries the programs link, as dpkg-shlibdeps computed them.
+  for library in libqt6widgets6 libqt6charts6 libsqlite3-0 libpoppler-cpp0v5 libuchardet0 libgumbo1; do
+    grep -q "^ Depends:.*\b$library\b" <<< "$info" || fail "the package does not depend on $library"
+  done
+  lintian --fail-on error,warning "$deb" ||
+    fail "lintian: $(lintian "$deb" 2>&1)"
+  dpkg-deb -x "$deb" "$work/root"
+  prefix=$work/root/usr
+fi
 share=$prefix/share
-for file in bin/claimtrack bin/claimtrack-cli "share/applications/$app_id.desktop" \
+for file in bin/claimtrack bin/claimtrack-cli share/doc/claimtrack/copyright "share/applications/$app_id.desktop" \
             "share/metainfo/$app_id.metainfo.xml" "share/mime/packages/$app_id.xml" \
             "share/icons/hicolor/scalable/apps/$app_id.svg" "share/icons/hicolor/48x48/apps/$app_id.png" \
-            "share/icons/hicolor/256x256/apps/$app_id.png" share/man/man1/claimtrack.1 \
-            share/man/man1/claimtrack-cli.1 share/bash-completion/completions/claimtrack-cli; do
+            "share/icons/hicolor/256x256/apps/$app_id.png" share/man/man1/claimtrack.1.gz \
+            share/man/man1/claimtrack-cli.1.gz share/bash-completion/completions/claimtrack-cli; do
   [[ -e "$prefix/$file" ]] || fail "$file is not installed"
 done
 
@@ -35,20 +53,20 @@ grep -q "<mime-type type=\"$mime\">" "$share/mime/packages/$app_id.xml" || fail 
 # A project is known by its name, and by its content; another SQLite file is not a project.
 update-mime-database "$share/mime"
 "$prefix/bin/claimtrack-cli" --version >/dev/null
-"$prefix/bin/claimtrack-cli" init "$prefix/study.claims" >/dev/null
-cp "$prefix/study.claims" "$prefix/study-without-extension"
-sqlite3 "$prefix/other" "CREATE TABLE t (x); INSERT INTO t VALUES (1);"
+"$prefix/bin/claimtrack-cli" init "$work/study.claims" >/dev/null
+cp "$work/study.claims" "$work/study-without-extension"
+sqlite3 "$work/other" "CREATE TABLE t (x); INSERT INTO t VALUES (1);"
 type_of() { XDG_DATA_DIRS="$share:/usr/share" gio info -a standard::content-type "$1" | sed -n 's/.*content-type: //p'; }
-[[ "$(type_of "$prefix/study.claims")" == "$mime" ]] || fail "study.claims is $(type_of "$prefix/study.claims")"
-[[ "$(type_of "$prefix/study-without-extension")" == "$mime" ]] ||
-  fail "a project without its extension is $(type_of "$prefix/study-without-extension")"
-[[ "$(type_of "$prefix/other")" != "$mime" ]] || fail "any SQLite file is taken for a project"
+[[ "$(type_of "$work/study.claims")" == "$mime" ]] || fail "study.claims is $(type_of "$work/study.claims")"
+[[ "$(type_of "$work/study-without-extension")" == "$mime" ]] ||
+  fail "a project without its extension is $(type_of "$work/study-without-extension")"
+[[ "$(type_of "$work/other")" != "$mime" ]] || fail "any SQLite file is taken for a project"
 # The manual pages render without a warning, and every command of claimtrack-cli has its section.
 for page in claimtrack claimtrack-cli; do
-  warnings=$(man --warnings -l "$share/man/man1/$page.1" 2>&1 >/dev/null)
+  warnings=$(man --warnings -l "$share/man/man1/$page.1.gz" 2>&1 >/dev/null)
   [[ -z "$warnings" ]] || fail "man $page: $warnings"
 done
-cli_manual=$(man -l "$share/man/man1/claimtrack-cli.1" 2>/dev/null)
+cli_manual=$(man -l "$share/man/man1/claimtrack-cli.1.gz" 2>/dev/null)
 for command in init import articles "claim add" claims export search conflicts "metric set" verdict metrics \
                extract detect; do
   grep -q "claimtrack-cli $command" <<< "$cli_manual" || fail "the manual page has no 'claimtrack-cli $command'"
@@ -62,4 +80,4 @@ complete_words() {
 [[ "$(complete_words cl)" == "claim claims" ]] || fail "'cl' completes to '$(complete_words cl)'"
 [[ "$(complete_words claim add study.claims --va)" == "--value" ]] || fail "'claim add --va' does not complete"
 
-echo "installed and found as a desktop finds it: $(find "$prefix" -type f | wc -l) files"
+echo "$mode: found as a desktop finds it, $(find "$prefix" -type f | wc -l) files"
