@@ -2,6 +2,7 @@
 // every bad input gets one clear line, the right exit status, and leaves the
 // project file exactly as it was.
 #include "cli_support.h"
+#include "command.h"
 #include "pdf_writer.h"
 #include "test_support.h"
 #include "text.h"
@@ -12,6 +13,7 @@
 #include <regex>
 
 #include <filesystem>
+#include <functional>
 #include <map>
 
 using namespace claimtrack::test;
@@ -444,7 +446,10 @@ INSTANTIATE_TEST_SUITE_P(
                  "search: a quote is not closed (at character 7)"},
         BadInput{"SearchUnknownFilter", {"search", "{p}", "colour:red"}, 1, "there is no filter \"colour:\""},
         BadInput{"SearchAsCsv", {"search", "{p}", "cafe", "--format", "csv"}, 2, "a table or json"},
-        BadInput{"UnknownFormat", {"claims", "{p}", "--format", "xml"}, 2, "--format"},
+        BadInput{"UnknownFormat",
+                 {"claims", "{p}", "--format", "xml"},
+                 2,
+                 "--format: xml is not one of csv, json, table"},
         BadInput{"UnknownOption", {"claims", "{p}", "--colour"}, 2, "--colour"},
         BadInput{"NoSubcommand", {}, 2, "subcommand"},
         BadInput{"ExcelWithJson",
@@ -476,4 +481,63 @@ TEST(CliVersion, SaysTheVersionAndTheCommitItWasBuiltFrom) {
         version.out,
         std::regex(R"(claimtrack-cli \d+\.\d+\.\d+ \(commit ([0-9a-f]{12}(\+changes)?|unknown)\)\n)")))
         << version.out;
+}
+
+// Every command's --help ends with an example, and the example is one the parser takes: run as written
+// (in a folder without its project), it fails for the missing file (1), never for its usage (2).
+TEST(CliHelp, EveryCommandShowsAnExampleThatParses) {
+    TempDir dir;
+    const auto wasIn = std::filesystem::current_path();
+    std::filesystem::current_path(dir.path());  // the examples' files are made, or missing, here
+    CLI::App app;
+    std::vector<std::unique_ptr<claimtrack::cli::Command>> commands;
+    claimtrack::cli::Command* chosen = nullptr;
+    claimtrack::cli::buildParser(app, commands, chosen);
+    std::size_t checked = 0;
+    const std::function<void(const CLI::App&, std::vector<std::string>)> visit =
+        [&](const CLI::App& command, std::vector<std::string> path) {
+            const auto subs = command.get_subcommands([](const CLI::App*) { return true; });
+            if (!path.empty() && subs.empty()) {
+                std::vector<std::string> help = path;
+                help.push_back("--help");
+                const CliRun shown = runCli(help);
+                const auto at = shown.out.find("Example:\n  ");
+                ASSERT_NE(at, std::string::npos) << "no example in: " << shown.out;
+                std::string line = shown.out.substr(at + 11, shown.out.find('\n', at + 11) - at - 11);
+                line = line.substr(line.find("claimtrack-cli "));  // after any "echo … |"
+                // The words as a shell splits them, up to a redirection.
+                std::vector<std::string> words;
+                std::string word;
+                char quote = 0;
+                bool inWord = false;
+                for (const char c : line.substr(std::string("claimtrack-cli ").size())) {
+                    if (quote) {
+                        c == quote ? void(quote = 0) : word.push_back(c);
+                    } else if (c == '\'' || c == '"') {
+                        quote = c, inWord = true;
+                    } else if (c == ' ') {
+                        if (inWord)
+                            words.push_back(word);
+                        word.clear(), inWord = false;
+                    } else if (c == '>' && !inWord) {
+                        break;
+                    } else {
+                        word.push_back(c), inWord = true;
+                    }
+                }
+                if (inWord)
+                    words.push_back(word);
+                EXPECT_TRUE(std::equal(path.begin(), path.end(), words.begin())) << line;
+                EXPECT_NE(runCli(words).status, claimtrack::cli::kExitUsage) << line;
+                ++checked;
+            }
+            for (const CLI::App* sub : subs) {
+                std::vector<std::string> deeper = path;
+                deeper.push_back(sub->get_name());
+                visit(*sub, deeper);
+            }
+        };
+    visit(app, {});
+    std::filesystem::current_path(wasIn);
+    EXPECT_GE(checked, 13u);
 }

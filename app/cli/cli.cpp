@@ -1,5 +1,6 @@
 #include "cli.h"
 #include "command.h"
+#include "output.h"
 #include "version.h"
 
 #include <fmt/format.h>
@@ -23,6 +24,24 @@ CLI::Validator wholeNumber(std::int64_t least) {
             return {};
         },
         rule);
+}
+
+CLI::Validator formatName() {
+    std::string names;
+    for (const auto& [name, format] : kFormatNames)
+        names += (names.empty() ? "" : ", ") + name;
+    return CLI::Validator(
+        [names](std::string& text) -> std::string {
+            std::string lower = text;
+            std::transform(lower.begin(), lower.end(), lower.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            const auto found = kFormatNames.find(lower);
+            if (found == kFormatNames.end())
+                return fmt::format("{} is not one of {}", text, names);
+            text = std::to_string(static_cast<int>(found->second));  // what CLI11 reads into the enum
+            return {};
+        },
+        "");
 }
 
 int report(std::ostream& err, const Error& error) {

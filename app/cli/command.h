@@ -30,6 +30,10 @@ struct UsageError {
 // bounds as doubles, and its conversion clamps a number past 64 bits instead of refusing it.
 CLI::Validator wholeNumber(std::int64_t least);
 
+// Reads an output format by name, without regard to case ("csv", "JSON"), and says which names there are
+// when it is none of them; CLI11's own check prints its internal map instead.
+CLI::Validator formatName();
+
 // Prints the error as one line on `err` and returns the exit status for bad input.
 int report(std::ostream& err, const Error& error);
 

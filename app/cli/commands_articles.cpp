@@ -155,6 +155,7 @@ public:
 void addArticleCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen) {
     auto* init = app.add_subcommand("init", "Create a new, empty project file");
     auto& initCommand = attach<InitCommand>(init, commands, chosen);
+    init->footer("Example:\n  claimtrack-cli init research.claims");
     init->add_option("PROJECT", initCommand.project, "Project file to create (e.g. research.claims)")
         ->required();
 
@@ -162,6 +163,8 @@ void addArticleCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& co
         "import",
         "Import articles (text, Markdown, saved web pages, PDFs; folders whole); prints id<TAB>title each");
     auto& importCommand = attach<ImportCommand>(import, commands, chosen);
+    import->footer(
+        "Example:\n  claimtrack-cli import research.claims saved-pages/ --publisher \"The Harbour Ledger\"");
     import->add_option("PROJECT", importCommand.project, "Project file")->required();
     import->add_option("PATH", importCommand.paths, "Files, or folders to import whole")->required();
     import->add_flag("--keep-path", importCommand.keepPathOnly,
@@ -175,9 +178,11 @@ void addArticleCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& co
 
     auto* articles = app.add_subcommand("articles", "List the project's articles");
     auto& articlesCommand = attach<ArticlesCommand>(articles, commands, chosen);
+    articles->footer("Example:\n  claimtrack-cli articles research.claims --format csv > articles.csv");
     articles->add_option("PROJECT", articlesCommand.project, "Project file")->required();
     articles->add_option("--format", articlesCommand.format, "table, csv or json")
-        ->transform(CLI::CheckedTransformer(kFormatNames, CLI::ignore_case));
+        ->transform(formatName())
+        ->type_name("FORMAT");
 }
 
 }  // namespace claimtrack::cli

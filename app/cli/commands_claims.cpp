@@ -175,6 +175,9 @@ void addClaimCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& comm
     claim->require_subcommand(1);
     auto* add = claim->add_subcommand("add", "Record a claim anchored to words of an article; prints its id");
     auto& a = attach<ClaimAddCommand>(add, commands, chosen);
+    add->footer("Example:\n  claimtrack-cli claim add research.claims --article 3 --quote \"626 million\" "
+                "--value 626000000 --unit cameras --metric \"Surveillance cameras in China\" --source \"IHS "
+                "Markit\" --as-of 2020");
     add->add_option("PROJECT", a.project, "Project file")->required();
     add->add_option("--article", a.articleId, "Article id (see: claimtrack-cli articles)")
         ->required()
@@ -198,17 +201,21 @@ void addClaimCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& comm
 
     auto* list = app.add_subcommand("claims", "Print the claim table");
     auto& l = attach<ClaimsCommand>(list, commands, chosen);
+    list->footer("Example:\n  claimtrack-cli claims research.claims --article 3");
     list->add_option("PROJECT", l.project, "Project file")->required();
     list->add_option("--article", l.articleId, "Only this article's claims")->check(wholeNumber(1));
     list->add_option("--format", l.format, "table, csv or json")
-        ->transform(CLI::CheckedTransformer(kFormatNames, CLI::ignore_case));
+        ->transform(formatName())
+        ->type_name("FORMAT");
 
     auto* exportClaims =
         app.add_subcommand("export", "Export every claim (or every conflict) as CSV (default) or JSON");
     auto& e = attach<ExportCommand>(exportClaims, commands, chosen);
+    exportClaims->footer("Example:\n  claimtrack-cli export research.claims --excel > claims.csv");
     exportClaims->add_option("PROJECT", e.project, "Project file")->required();
     exportClaims->add_option("--format", e.format, "csv or json")
-        ->transform(CLI::CheckedTransformer(kFormatNames, CLI::ignore_case));
+        ->transform(formatName())
+        ->type_name("FORMAT");
     exportClaims->add_flag("--excel", e.excel, "Start the CSV with a UTF-8 byte-order mark for Excel");
     exportClaims->add_flag("--conflicts", e.conflicts,
                            "Export the conflicting pairs (the columns of 'conflicts --format csv') instead");

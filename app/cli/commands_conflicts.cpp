@@ -248,15 +248,20 @@ void addConflictCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& c
     auto* conflicts = app.add_subcommand(
         "conflicts", "List the pairs of claims whose figures for one metric disagree, largest gap first");
     auto& c = attach<ConflictsCommand>(conflicts, commands, chosen);
+    conflicts->footer(
+        "Example:\n  claimtrack-cli conflicts research.claims --metric \"Surveillance cameras in China\"");
     conflicts->add_option("PROJECT", c.project, "Project file")->required();
     conflicts->add_option("--metric", c.metric, "Only this metric (by name)");
     conflicts->add_option("--format", c.format, "table, csv or json")
-        ->transform(CLI::CheckedTransformer(kFormatNames, CLI::ignore_case));
+        ->transform(formatName())
+        ->type_name("FORMAT");
 
     auto* metric = app.add_subcommand("metric", "Change a metric");
     metric->require_subcommand(1);
     auto* set = metric->add_subcommand("set", "Say what a metric measures; options not given are kept");
     auto& s = attach<MetricSetCommand>(set, commands, chosen);
+    set->footer("Example:\n  claimtrack-cli metric set research.claims \"Surveillance cameras in China\" "
+                "--kind count --place China");
     set->add_option("PROJECT", s.project, "Project file")->required();
     set->add_option("METRIC", s.name, "The metric's name")->required();
     set->add_option("--kind", s.kind, "count, percent, money, duration, score, or auto (from its claims)");
@@ -268,6 +273,8 @@ void addConflictCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& c
 
     auto* verdict = app.add_subcommand("verdict", "Record a verdict on the conflict between two claims");
     auto& v = attach<VerdictCommand>(verdict, commands, chosen);
+    verdict->footer(
+        "Example:\n  claimtrack-cli verdict research.claims 12 17 --supported 12 --note \"Ministry count\"");
     verdict->add_option("PROJECT", v.project, "Project file")->required();
     verdict->add_option("CLAIM_A", v.claimA, "A claim on one side")->required()->check(wholeNumber(1));
     verdict->add_option("CLAIM_B", v.claimB, "A claim on the other side")->required()->check(wholeNumber(1));
@@ -278,9 +285,11 @@ void addConflictCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& c
 
     auto* metrics = app.add_subcommand("metrics", "List the metrics with their claim and conflict counts");
     auto& m = attach<MetricsCommand>(metrics, commands, chosen);
+    metrics->footer("Example:\n  claimtrack-cli metrics research.claims --format json");
     metrics->add_option("PROJECT", m.project, "Project file")->required();
     metrics->add_option("--format", m.format, "table, csv or json")
-        ->transform(CLI::CheckedTransformer(kFormatNames, CLI::ignore_case));
+        ->transform(formatName())
+        ->type_name("FORMAT");
 }
 
 }  // namespace claimtrack::cli

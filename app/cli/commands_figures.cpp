@@ -81,11 +81,14 @@ void addFigureCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& com
     auto* extract =
         app.add_subcommand("extract", "Print the figures of a UTF-8 text, one JSON object a line");
     auto& e = attach<ExtractCommand>(extract, commands, chosen);
+    extract->footer(
+        "Example:\n  echo \"Officials counted more than 200 million cameras.\" | claimtrack-cli extract");
     extract->add_option("FILE", e.file, "The text file, or - for standard input (the default)");
 
     auto* detect =
         app.add_subcommand("detect", "Find the figures of articles and store them as suggested claims");
     auto& d = attach<DetectCommand>(detect, commands, chosen);
+    detect->footer("Example:\n  claimtrack-cli detect research.claims --article 3");
     detect->add_option("PROJECT", d.project, "Project file")->required();
     detect->add_option("--article", d.articleId, "Only this article (default: all)")->check(wholeNumber(1));
     detect->add_flag("--accept-all", d.acceptAll, "Record every figure found as a claim at once");

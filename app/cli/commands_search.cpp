@@ -83,14 +83,15 @@ void addSearchCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& com
     auto* search = app.add_subcommand(
         "search", "Find articles by words in their text or their claims; best matches first");
     auto& s = attach<SearchCommand>(search, commands, chosen);
+    search->footer(
+        "Example:\n  claimtrack-cli search research.claims 'cameras source:\"IHS Markit\" since:2018'");
     search->add_option("PROJECT", s.project, "Project file")->required();
     search
         ->add_option("QUERY", s.query,
                      "Words (all must match), \"a phrase\", prefix*, OR, -word; filters publisher:, source:, "
                      "metric:, tag:, status:, since:, until:")
         ->required();
-    search->add_option("--format", s.format, "table or json")
-        ->transform(CLI::CheckedTransformer(kFormatNames, CLI::ignore_case));
+    search->add_option("--format", s.format, "table or json")->transform(formatName())->type_name("FORMAT");
     search->add_option("--limit", s.limit, "At most this many articles (default 20)")
         ->check(CLI::Range(1, 10000));
 }
