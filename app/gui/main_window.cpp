@@ -8,6 +8,7 @@
 #include "entities/entity_pane.h"
 #include "export/csv_export.h"
 #include "figures/suggestion_pane.h"
+#include "help.h"
 #include "import/import_runner.h"
 #include "project_session.h"
 #include "reader/reader_view.h"
@@ -253,6 +254,21 @@ void MainWindow::createMenus() {
     view->addAction(m_searchDock->toggleViewAction());
     view->addSeparator();
     view->addAction(m_showCompare);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        auto* dialog = new ShortcutsDialog(menuBar(), this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    shortcuts->setObjectName(QStringLiteral("actionShortcuts"));
+    shortcuts->setShortcut(QKeySequence::HelpContents);
+    QAction* about = help->addAction(tr("&About Claimtrack"), this, [this] {
+        auto* dialog = new AboutDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    });
+    about->setObjectName(QStringLiteral("actionAbout"));
 }
 
 bool MainWindow::openProject(const QString& path, bool create) {

@@ -4,6 +4,8 @@
 #include "claims/claim_editor.h"
 #include "claims/claim_table.h"
 #include "figures/suggestion_pane.h"
+#include "gui_support.h"
+#include "help.h"
 #include "main_window.h"
 #include "project_session.h"
 #include "reader/reader_view.h"
@@ -11,10 +13,14 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QLabel>
 #include <QListWidget>
 #include <QMap>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QStatusBar>
+#include <QTableWidget>
 #include <QTest>
 
 #include <gtest/gtest.h>
@@ -121,4 +127,30 @@ TEST_F(KeysTest, CtrlEWithNothingSelectedSaysSoAndOpensNoEditor) {
     EXPECT_EQ(window->claimEditor(), nullptr);
     EXPECT_TRUE(window->statusBar()->currentMessage().startsWith(QStringLiteral("Nothing is selected")))
         << window->statusBar()->currentMessage().toStdString();
+}
+
+TEST_F(KeysTest, F1ListsEveryMenuActionWithItsKeysAndTheHelpMenuShowsAbout) {
+    pressKey(window.get(), Qt::Key_F1);
+    auto* shortcuts = window->findChild<ShortcutsDialog*>();
+    ASSERT_NE(shortcuts, nullptr) << "F1 opens the keyboard shortcuts";
+    QMap<QString, QString> listed;
+    for (int row = 0; row < shortcuts->table()->rowCount(); ++row)
+        listed[shortcuts->table()->item(row, 1)->text()] = shortcuts->table()->item(row, 2)->text();
+    EXPECT_EQ(listed.value(QStringLiteral("Record Claim from Selection")), QStringLiteral("Ctrl+E"));
+    EXPECT_EQ(listed.value(QStringLiteral("Redo")), QStringLiteral("Ctrl+Shift+Z or Ctrl+Y"));
+    // Every action in a menu that has a key is listed with it.
+    for (const QAction* entry : window->menuBar()->actions())
+        for (const QAction* action : entry->menu()->actions()) {
+            const QString what = QString(action->text()).remove(QLatin1Char('&')).remove(QChar(0x2026));
+            EXPECT_TRUE(action->shortcut().isEmpty() || listed.contains(what)) << what.toStdString();
+        }
+    QTest::keyClick(shortcuts, Qt::Key_Escape);
+    ASSERT_TRUE(QTest::qWaitFor([this] { return window->findChild<ShortcutsDialog*>() == nullptr; }, 2000));
+
+    window->findChild<QAction*>(QStringLiteral("actionAbout"))->trigger();
+    auto* about = window->findChild<AboutDialog*>();
+    ASSERT_NE(about, nullptr);
+    const QString text = about->findChild<QLabel*>(QStringLiteral("aboutText"))->text();
+    EXPECT_TRUE(text.contains(QStringLiteral("SQLite 3."))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("Poppler")));
 }

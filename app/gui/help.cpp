@@ -1,0 +1,127 @@
+#include "help.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <sqlite3.h>
+
+namespace claimtrack::gui {
+
+namespace {
+
+// Keys that belong to one view rather than to an action (the view handles them itself).
+struct ViewKey {
+    const char* where;
+    const char* what;
+    const char* keys;
+};
+constexpr ViewKey kViewKeys[] = {
+    {QT_TRANSLATE_NOOP("ShortcutsDialog", "Reader"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Select a number's whole figure"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Double-click")},
+    {QT_TRANSLATE_NOOP("ShortcutsDialog", "Claim table"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Open the claim in the editor"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Enter")},
+    {QT_TRANSLATE_NOOP("ShortcutsDialog", "Claim table"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog",
+                       "Edit a metric, source, status or tags cell (of every selected claim)"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "F2 or double-click")},
+    {QT_TRANSLATE_NOOP("ShortcutsDialog", "Claim table"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Select several claims"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Shift+click, Ctrl+click")},
+    {QT_TRANSLATE_NOOP("ShortcutsDialog", "Figures list"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Accept the selected figures as claims"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Enter")},
+    {QT_TRANSLATE_NOOP("ShortcutsDialog", "Claim editor"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Save, cancel"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Enter, Esc")},
+};
+
+QDialogButtonBox* closeButton(QDialog* dialog) {
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    return buttons;
+}
+
+}  // namespace
+
+ShortcutsDialog::ShortcutsDialog(const QMenuBar* menus, QWidget* parent)
+    : QDialog(parent), m_table(new QTableWidget(0, 3, this)) {
+    setObjectName(QStringLiteral("shortcutsDialog"));
+    setWindowTitle(tr("Keyboard Shortcuts"));
+    m_table->setObjectName(QStringLiteral("shortcutsTable"));
+    m_table->setHorizontalHeaderLabels({tr("Where"), tr("What"), tr("Keys")});
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->verticalHeader()->hide();
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    const auto add = [this](const QString& where, const QString& what, const QString& keys) {
+        const int row = m_table->rowCount();
+        m_table->insertRow(row);
+        m_table->setItem(row, 0, new QTableWidgetItem(where));
+        m_table->setItem(row, 1, new QTableWidgetItem(what));
+        m_table->setItem(row, 2, new QTableWidgetItem(keys));
+    };
+    for (const QAction* entry : menus->actions()) {
+        const QMenu* menu = entry->menu();
+        if (!menu)
+            continue;
+        for (const QAction* action : menu->actions()) {
+            if (action->shortcuts().isEmpty())
+                continue;
+            QStringList keys;
+            for (const QKeySequence& key : action->shortcuts())
+                keys << key.toString(QKeySequence::NativeText);
+            add(QString(menu->title()).remove(QLatin1Char('&')),
+                QString(action->text()).remove(QLatin1Char('&')).remove(QChar(0x2026)),
+                keys.join(tr(" or ")));
+        }
+    }
+    for (const ViewKey& key : kViewKeys)
+        add(tr(key.where), tr(key.what), tr(key.keys));
+    m_table->resizeColumnsToContents();
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_table);
+    layout->addWidget(closeButton(this));
+    resize(640, 520);
+}
+
+AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent) {
+    setObjectName(QStringLiteral("aboutDialog"));
+    setWindowTitle(tr("About Claimtrack"));
+    // Each library the programs link, with the licence it is used under (as Debian 12 ships it).
+    const QString libraries =
+        tr("<tr><td>Qt %1</td><td>LGPL-3.0</td></tr>"
+           "<tr><td>SQLite %2</td><td>public domain</td></tr>"
+           "<tr><td>Poppler (PDF text)</td><td>GPL-2.0-or-later</td></tr>"
+           "<tr><td>ICU (Unicode)</td><td>Unicode-DFS-2016</td></tr>"
+           "<tr><td>uchardet (encodings)</td><td>MPL-1.1 or GPL-2.0 or LGPL-2.1</td></tr>"
+           "<tr><td>Gumbo (HTML5 parsing)</td><td>Apache-2.0</td></tr>"
+           "<tr><td>nlohmann/json</td><td>MIT</td></tr>"
+           "<tr><td>CLI11</td><td>BSD-3-Clause</td></tr>"
+           "<tr><td>{fmt}</td><td>MIT</td></tr>"
+           "<tr><td>OpenSSL (hashes)</td><td>Apache-2.0</td></tr>"
+           "<tr><td>zlib</td><td>Zlib</td></tr>")
+            .arg(QString::fromLatin1(qVersion()), QString::fromLatin1(sqlite3_libversion()));
+    auto* text =
+        new QLabel(tr("<h3>Claimtrack %1</h3>"
+                      "<p>Track the figures news reports claim, who claims them, and where they "
+                      "disagree.</p><p>Built with these libraries:</p><table cellspacing='6'>%2</table>")
+                       .arg(QApplication::applicationVersion().toHtmlEscaped(), libraries),
+                   this);
+    text->setObjectName(QStringLiteral("aboutText"));
+    text->setTextFormat(Qt::RichText);
+    text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(text);
+    layout->addWidget(closeButton(this));
+}
+
+}  // namespace claimtrack::gui

@@ -1,0 +1,31 @@
+#pragma once
+// The Help menu's windows: every keyboard shortcut, read from the menus' own actions so the list cannot go
+// stale; and About: the version, the commit built, and the libraries Claimtrack uses with their licences.
+
+#include <QDialog>
+
+class QMenuBar;
+class QTableWidget;
+
+namespace claimtrack::gui {
+
+class ShortcutsDialog : public QDialog {
+    Q_OBJECT
+
+public:
+    // Lists each menu's actions that have keys; the claim table's and reader's own keys follow.
+    ShortcutsDialog(const QMenuBar* menus, QWidget* parent);
+    QTableWidget* table() const { return m_table; }
+
+private:
+    QTableWidget* m_table;
+};
+
+class AboutDialog : public QDialog {
+    Q_OBJECT
+
+public:
+    explicit AboutDialog(QWidget* parent);
+};
+
+}  // namespace claimtrack::gui
