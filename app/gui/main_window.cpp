@@ -8,7 +8,6 @@
 #include "entities/entity_pane.h"
 #include "export/csv_export.h"
 #include "figures/suggestion_pane.h"
-#include "help.h"
 #include "import/import_runner.h"
 #include "project_session.h"
 #include "reader/reader_view.h"
@@ -26,7 +25,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QMenuBar>
 #include <QMimeData>
 #include <QScreen>
 #include <QSettings>
@@ -126,150 +124,6 @@ MainWindow::MainWindow(QWidget* parent)
 }
 
 MainWindow::~MainWindow() = default;
-
-void MainWindow::createActions() {
-    auto action = [this](const QString& name, const QString& text, const QKeySequence& shortcut, auto slot) {
-        auto* a = new QAction(text, this);
-        a->setObjectName(name);
-        if (!shortcut.isEmpty())
-            a->setShortcut(shortcut);
-        connect(a, &QAction::triggered, this, slot);
-        return a;
-    };
-    m_newProject = action(QStringLiteral("actionNewProject"), tr("&New Project…"), QKeySequence::New, [this] {
-        const QString path = FileDialog::saveFile(this, tr("New project"), QStringLiteral("research.claims"),
-                                                  tr("Claimtrack projects (*.claims)"));
-        if (!path.isEmpty())
-            openProject(path, true);
-    });
-    m_openProject =
-        action(QStringLiteral("actionOpenProject"), tr("&Open Project…"), QKeySequence::Open, [this] {
-            const QString path =
-                FileDialog::openFile(this, tr("Open project"), tr("Claimtrack projects (*.claims)"));
-            if (!path.isEmpty())
-                openProject(path);
-        });
-    m_import = action(QStringLiteral("actionImport"), tr("&Import Articles…"),
-                      QKeySequence(Qt::CTRL | Qt::Key_I), &MainWindow::importArticles);
-    m_importFolder = action(QStringLiteral("actionImportFolder"), tr("Import &Folder…"),
-                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), &MainWindow::importFolder);
-    m_keepCopies =
-        action(QStringLiteral("actionKeepCopies"), tr("&Keep Copies of Imported Files"), QKeySequence(),
-               [](bool on) { QSettings().setValue(QStringLiteral("keepCopies"), on); });
-    m_keepCopies->setCheckable(true);
-    m_keepCopies->setChecked(QSettings().value(QStringLiteral("keepCopies"), true).toBool());
-    m_keepCopies->setToolTip(
-        tr("Keep each imported file's bytes in the project; otherwise its path and hash"));
-    m_exportAll = action(QStringLiteral("actionExportAll"), tr("&Export All Claims to CSV…"), QKeySequence(),
-                         [this] { exportClaims(false); });
-    m_exportFiltered = action(QStringLiteral("actionExportFiltered"), tr("Export &Shown Claims to CSV…"),
-                              QKeySequence(), [this] { exportClaims(true); });
-    m_exportConflicts = action(QStringLiteral("actionExportConflicts"), tr("Export &Conflicts to CSV…"),
-                               QKeySequence(), &MainWindow::exportConflicts);
-    m_showCompare = action(QStringLiteral("actionCompare"), tr("&Compare Figures"),
-                           QKeySequence(Qt::CTRL | Qt::Key_K), [this] { m_tabs->setCurrentIndex(1); });
-    m_searchProject = action(QStringLiteral("actionSearch"), tr("&Search Project…"),
-                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), [this] {
-                                 if (!m_search)
-                                     return;
-                                 m_searchDock->show();
-                                 m_searchDock->raise();
-                                 m_search->searchBox()->setFocus();
-                                 m_search->searchBox()->selectAll();
-                             });
-    m_record = action(QStringLiteral("actionRecordClaim"), tr("&Record Claim from Selection"),
-                      QKeySequence(Qt::CTRL | Qt::Key_E), &MainWindow::recordClaim);
-    m_edit = action(QStringLiteral("actionEditClaim"), tr("&Edit Claim…"), QKeySequence(Qt::Key_F2),
-                    &MainWindow::editCurrentClaim);
-    m_delete = action(QStringLiteral("actionDeleteClaim"), tr("&Delete Claim"), QKeySequence::Delete,
-                      &MainWindow::deleteCurrentClaim);
-    m_reanchor = action(QStringLiteral("actionReanchorClaim"), tr("Re-&anchor Claim to Selection"),
-                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), &MainWindow::reanchorCurrentClaim);
-    m_find = action(QStringLiteral("actionFind"), tr("&Find in Article…"), QKeySequence::Find,
-                    [this] { m_reader->showFindBar(); });
-    m_findFigures = action(QStringLiteral("actionFindFigures"), tr("Find &Figures in Article"),
-                           QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F), [this] {
-                               if (!m_suggestions)
-                                   return;
-                               m_suggestionDock->show();
-                               m_suggestionDock->raise();
-                               m_suggestions->findFigures();
-                               m_suggestions->list()->setFocus();
-                           });
-    m_findOnImport =
-        action(QStringLiteral("actionFindFiguresOnImport"), tr("Find Figures on &Import"), QKeySequence(),
-               [](bool on) { QSettings().setValue(QStringLiteral("findOnImport"), on); });
-    m_findOnImport->setCheckable(true);
-    m_findOnImport->setChecked(QSettings().value(QStringLiteral("findOnImport"), false).toBool());
-}
-
-void MainWindow::createMenus() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(m_newProject);
-    file->addAction(m_openProject);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
-    file->addSeparator();
-    file->addAction(m_import);
-    file->addAction(m_importFolder);
-    file->addAction(m_keepCopies);
-    file->addAction(m_exportAll);
-    file->addAction(m_exportFiltered);
-    file->addAction(m_exportConflicts);
-    file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-    quit->setObjectName(QStringLiteral("actionQuit"));
-    updateRecentMenu();
-
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    QAction* undo = m_undoGroup->createUndoAction(this, tr("Undo"));
-    undo->setObjectName(QStringLiteral("actionUndo"));
-    undo->setShortcut(QKeySequence::Undo);
-    QAction* redo = m_undoGroup->createRedoAction(this, tr("Redo"));
-    redo->setObjectName(QStringLiteral("actionRedo"));
-    // Not QKeySequence::Redo beside it: on Linux that is Ctrl+Shift+Z again, and a key bound twice is
-    // ambiguous to Qt, so neither worked.
-    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
-    edit->addAction(undo);
-    edit->addAction(redo);
-    edit->addSeparator();
-    edit->addAction(m_find);
-    edit->addAction(m_searchProject);
-
-    m_claimMenu = menuBar()->addMenu(tr("&Claim"));
-    m_claimMenu->addAction(m_record);
-    m_claimMenu->addAction(m_edit);
-    m_claimMenu->addAction(m_reanchor);
-    m_claimMenu->addAction(m_delete);
-    m_claimMenu->addSeparator();
-    m_claimMenu->addAction(m_findFigures);
-    m_claimMenu->addAction(m_findOnImport);
-
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    view->addAction(m_articleDock->toggleViewAction());
-    view->addAction(m_sourceDock->toggleViewAction());
-    view->addAction(m_metricDock->toggleViewAction());
-    view->addAction(m_suggestionDock->toggleViewAction());
-    view->addAction(m_conflictDock->toggleViewAction());
-    view->addAction(m_searchDock->toggleViewAction());
-    view->addSeparator();
-    view->addAction(m_showCompare);
-
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    QAction* shortcuts = help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
-        auto* dialog = new ShortcutsDialog(menuBar(), this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->open();
-    });
-    shortcuts->setObjectName(QStringLiteral("actionShortcuts"));
-    shortcuts->setShortcut(QKeySequence::HelpContents);
-    QAction* about = help->addAction(tr("&About Claimtrack"), this, [this] {
-        auto* dialog = new AboutDialog(this);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        dialog->open();
-    });
-    about->setObjectName(QStringLiteral("actionAbout"));
-}
 
 bool MainWindow::openProject(const QString& path, bool create) {
     auto opened = ProjectSession::open(path, create);
@@ -498,29 +352,6 @@ bool MainWindow::compareMetric(const QString& name) {
             return true;
         }
     return false;
-}
-
-void MainWindow::updateActions() {
-    const bool open = m_session != nullptr;
-    const bool writable = open && !m_session->isReadOnly();
-    const bool selection = writable && m_reader->selectedRange().has_value();
-    const bool reading = writable && m_reader->articleId() != 0;
-    // A read-only project: every action that would change it is disabled, and says why.
-    const QString why = open ? m_session->readOnlyReason() : QString();
-    for (QAction* edit : {m_import, m_importFolder, m_record, m_reanchor, m_edit, m_delete, m_findFigures})
-        edit->setStatusTip(why);
-    m_import->setEnabled(writable);
-    m_importFolder->setEnabled(writable);
-    m_exportAll->setEnabled(open);
-    m_exportFiltered->setEnabled(open);
-    m_exportConflicts->setEnabled(open);
-    m_showCompare->setEnabled(open);
-    m_searchProject->setEnabled(open);
-    m_record->setEnabled(reading);  // without a selection it says what to do
-    m_reanchor->setEnabled(selection && m_currentClaim != 0);
-    m_edit->setEnabled(writable && m_currentClaim != 0);
-    m_findFigures->setEnabled(reading);
-    m_delete->setEnabled(writable && m_currentClaim != 0);
 }
 
 void MainWindow::openEditor(const QString& quote, const ClaimFields& fields,
