@@ -1,6 +1,7 @@
 // The figure finder, rule by rule, on sentences written for these tests.
 #include "figures.h"
 #include "test_support.h"
+#include "text.h"
 
 #include <gtest/gtest.h>
 
@@ -227,3 +228,27 @@ TEST(Figures, AnyInputGivesOffsetsInsideTheText) {
 }
 
 }  // namespace
+
+TEST(FigureContext, EachFigureTakesTheNearestTimeReference) {
+    const auto figures = extractFigures("There were 176 million in 2016 and 200 million now; by 2020 about "
+                                        "626 million, or 450 million in 2021.");
+    EXPECT_EQ(findFigure(figures, "176 million")->time, "2016");
+    EXPECT_EQ(findFigure(figures, "200 million")->time, "today");
+    EXPECT_EQ(findFigure(figures, "about 626 million")->time, "2020");
+    EXPECT_EQ(findFigure(figures, "450 million")->time, "2021");
+}
+
+TEST(FigureContext, RangesCountCodePointsInALongSentenceWithDatesAfterItsFigures) {
+    // One sentence: the figures are placed first, then the dates, going back through the text.
+    std::string text;
+    for (int i = 0; i < 200; ++i)
+        text += "Café €" + std::to_string(i + 1) + " million — in " + std::to_string(1900 + i % 100) + ", ";
+    text += "done.";
+    const auto figures = extractFigures(text);
+    ASSERT_GE(figures.size(), 300u);
+    const std::u32string wide = toCodePoints(text);
+    for (const Figure& figure : figures)
+        ASSERT_EQ(toUtf8(wide.substr(static_cast<std::size_t>(figure.range.start),
+                                     static_cast<std::size_t>(figure.range.end - figure.range.start))),
+                  figure.text);
+}

@@ -158,15 +158,46 @@ DateRef readDate(const std::vector<Token>& tokens, const ParsedNumber& number) {
     return date;
 }
 
-// Is tokens[i] part of a web address (from "http", "https" or "www" to the next white space)?
-bool insideUrl(const std::vector<Token>& tokens, std::size_t i) {
-    for (std::size_t k = i + 1; k-- > 0;) {
-        if (isAnyOf(tokens[k], {"http", "https", "www"}))
-            return true;
-        if (tokens[k].spaceBefore)
-            return false;
+// Which tokens are part of a web address (from "http", "https" or "www" to the next white space), in one
+// pass: asked token by token, looking back to the last space, a line of numbers without spaces took time
+// in the square of its length.
+std::vector<bool> tokensInUrls(const std::vector<Token>& tokens) {
+    std::vector<bool> inUrl(tokens.size());
+    bool open = false;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (tokens[i].spaceBefore)
+            open = false;
+        open = open || isAnyOf(tokens[i], {"http", "https", "www"});
+        inUrl[i] = open;
     }
-    return false;
+    return inUrl;
+}
+
+// Tokens between [first, last] and [otherFirst, otherLast]; none when they overlap.
+std::size_t gap(std::size_t first, std::size_t last, std::size_t otherFirst, std::size_t otherLast) {
+    return otherFirst > last ? otherFirst - last : first - std::min(first, otherLast);
+}
+
+// Which of `spans` (each with .first and .last: tokens, in order, none overlapping another) is nearest the
+// tokens [first, last], the earlier of two as near; spans.size() when there are none. Found by binary search:
+// looked for span by span for each figure, a sentence of many figures took time in the square of its length.
+template <typename Spans>
+std::size_t nearest(const Spans& spans, std::size_t first, std::size_t last) {
+    // The spans that start at or before `last` end in order: the first of them to reach `first` overlaps.
+    const auto after =
+        std::partition_point(spans.begin(), spans.end(), [&](const auto& s) { return s.first <= last; });
+    const auto overlapping =
+        std::partition_point(spans.begin(), after, [&](const auto& s) { return s.last < first; });
+    if (overlapping != after)
+        return static_cast<std::size_t>(overlapping - spans.begin());
+    std::size_t best = spans.size(), bestGap = SIZE_MAX;
+    if (after != spans.begin()) {  // the nearest before
+        best = static_cast<std::size_t>(after - spans.begin()) - 1;
+        bestGap = gap(first, last, spans[best].first, spans[best].last);
+    }
+    if (after != spans.end() && gap(first, last, after->first, after->last) < bestGap)  // the nearest after
+        best = static_cast<std::size_t>(after - spans.begin());
+    return best;
 }
 
 std::string spanText(std::string_view text, const std::vector<Token>& tokens, std::size_t first,
@@ -175,21 +206,19 @@ std::string spanText(std::string_view text, const std::vector<Token>& tokens, st
     return std::string(text.substr(tokens[first].span.begin, end - tokens[first].span.begin));
 }
 
-// Converts byte offsets to code points, for offsets that never go back before the last sentence start.
+// Converts byte offsets to code points by walking from the last offset asked for, forward or back: asked in
+// nearly increasing order (a sentence's figures, then its dates), the walks add up to a few passes over the
+// text. Counting from the sentence's start for each figure took time in the square of a long sentence.
 class CodePointCounter {
 public:
     explicit CodePointCounter(std::string_view text) : m_text(text) {}
     std::int64_t at(std::size_t byte) {
-        if (byte < m_byte) {  // inside the current sentence: count from its start
-            return m_base + count(m_baseByte, byte);
-        }
-        m_codePoint += count(m_byte, byte);
+        if (byte >= m_byte)
+            m_codePoint += count(m_byte, byte);
+        else
+            m_codePoint -= count(byte, m_byte);
         m_byte = byte;
         return m_codePoint;
-    }
-    void anchor(std::size_t byte) {
-        m_base = at(byte);
-        m_baseByte = byte;
     }
 
 private:
@@ -200,8 +229,8 @@ private:
         return n;
     }
     std::string_view m_text;
-    std::size_t m_byte = 0, m_baseByte = 0;
-    std::int64_t m_codePoint = 0, m_base = 0;
+    std::size_t m_byte = 0;
+    std::int64_t m_codePoint = 0;
 };
 
 }  // namespace
@@ -215,13 +244,13 @@ std::vector<Figure> extractFigures(std::string_view text) {
     for (const Span& sentence : sentences) {
         previous.swap(tokens);
         tokenize(text, sentence, tokens);
-        offsets.anchor(sentence.begin);
         const CodePointRange sentenceRange{offsets.at(sentence.begin), offsets.at(sentence.end)};
         std::vector<DateRef> dates;
         std::vector<Draft> drafts;
 
+        const std::vector<bool> inUrl = tokensInUrls(tokens);
         for (std::size_t i = 0; i < tokens.size(); ++i) {
-            if (insideUrl(tokens, i))
+            if (inUrl[i])
                 continue;
             // "a one-year ban", "a ten-day visit": a duration in one word.
             if (const auto duration = hyphenatedDuration(tokens[i])) {
@@ -334,10 +363,13 @@ std::vector<Figure> extractFigures(std::string_view text) {
             figure.sentence = sentenceRange;
             return figure;
         };
-        // Tokens between [first, last] and [otherFirst, otherLast], which do not overlap.
-        auto gap = [](std::size_t first, std::size_t last, std::size_t otherFirst, std::size_t otherLast) {
-            return otherFirst > last ? otherFirst - last : first - std::min(first, otherLast);
+        struct TokenSpan {
+            std::size_t first, last;
         };
+        std::vector<TokenSpan> nowWords;
+        for (std::size_t t = 0; t < tokens.size(); ++t)
+            if (isNowWord(tokens[t]))
+                nowWords.push_back({t, t});
         const std::string source = drafts.empty() ? std::string() : sourceOf(tokens, previous);
         for (const Draft& draft : drafts) {
             Figure figure = placed(draft.first, draft.last);
@@ -349,20 +381,17 @@ std::vector<Figure> extractFigures(std::string_view text) {
             figure.kind = draft.kind;
             figure.subject = subjectAt(text, tokens, draft.last + 1);
             figure.source = source;
-            // The nearest time reference in the sentence: a date, or a word such as "today".
+            // The nearest time reference in the sentence: a date, or a word such as "today" (the date, when
+            // both are as near).
             std::size_t best = SIZE_MAX;
-            for (const DateRef& date : dates)
-                if (const std::size_t distance = gap(draft.first, draft.last, date.first, date.last);
-                    distance < best) {
-                    best = distance;
-                    figure.time = date.time;
-                }
-            for (std::size_t t = 0; t < tokens.size(); ++t)
-                if (const std::size_t distance = gap(draft.first, draft.last, t, t);
-                    isNowWord(tokens[t]) && distance < best) {
-                    best = distance;
-                    figure.time = "today";
-                }
+            if (const std::size_t d = nearest(dates, draft.first, draft.last); d < dates.size()) {
+                best = gap(draft.first, draft.last, dates[d].first, dates[d].last);
+                figure.time = dates[d].time;
+            }
+            if (const std::size_t n = nearest(nowWords, draft.first, draft.last);
+                n < nowWords.size() &&
+                gap(draft.first, draft.last, nowWords[n].first, nowWords[n].last) < best)
+                figure.time = "today";
             figures.push_back(std::move(figure));
         }
         for (const DateRef& date : dates) {
