@@ -10,6 +10,8 @@ cmake --build --preset release
 tests/benchmarks/bench_storage.py --build build/release "$@"
 tests/benchmarks/bench_gui.py --build build/release
 tests/benchmarks/bench_extract.py --build build/release
+# The figure finder on generated worst cases: fails when any is read below 1 MB/s.
+build/release/tests/claimtrack-bench worst-cases
 # The cross-check, on one core: the million claims in 10,000 metrics against comparing every
 # pair; one large metric against every pair; and how the cost grows within one metric.
 conflicts=build/release/tests/claimtrack-conflicts-bench

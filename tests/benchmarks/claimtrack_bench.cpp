@@ -4,6 +4,8 @@
 //
 //   claimtrack-bench insert-claims PROJECT N   record N claims in one transaction
 //   claimtrack-bench extract FILE              figures found per second in a large text (median of 5 runs)
+//   claimtrack-bench worst-cases               the finder on generated worst cases, in MB/s against ordinary
+//                                              prose; fails when any is below 1 MB/s
 //   claimtrack-bench search PROJECT            search times (median of 21 runs each), against a LIKE scan
 //   claimtrack-bench filters PROJECT           every search filter alone and combined (median of 21 runs
 //   each),
@@ -77,6 +79,78 @@ int extractSpeed(const char* path) {
     std::printf("extract: %.1f MB in %.3f s (median of 5): %.1f MB/s, %zu figures\n", mb, seconds[2],
                 mb / seconds[2], figures);
     return 0;
+}
+
+// Inputs no article should contain but a pasted table or a broken page can: each must be read in time
+// linear in its length, at 1 MB/s or more.
+int worstCases() {
+    std::uint32_t seed = 12345;
+    const auto next = [&seed](std::uint32_t below) {
+        seed = seed * 1664525u + 1013904223u;  // a fixed sequence: the same inputs every run
+        return (seed >> 8) % below;
+    };
+    const auto repeat = [](std::size_t size, const auto& piece) {
+        std::string text;
+        while (text.size() < size)
+            text += piece();
+        return text;
+    };
+    const std::size_t mb2 = 2'000'000;
+    const char* prose[] = {"The ministry counted ",     "about 1.2 million cameras ",
+                           "in 2018, and officials ",   "expect 626 million by 2020 ",
+                           "according to IHS Markit. ", "Critics said "};
+    const std::vector<std::pair<std::string, std::string>> cases{
+        {"ordinary prose, sentences and lines (the baseline)",
+         repeat(mb2, [&] { return std::string(prose[next(6)]) + (next(8) == 0 ? "\n" : ""); })},
+        {"digits joined by . , - without spaces",
+         repeat(mb2, [&] { return std::string(1, static_cast<char>('0' + next(10))) + ".,-"[next(3)]; })},
+        {"a comma-separated list of numbers",
+         repeat(mb2, [&] { return std::to_string(next(100000)) + ", "; })},
+        {"prose without sentence ends", repeat(mb2,
+                                               [&] {
+                                                   std::string piece = prose[next(6)];
+                                                   std::erase(piece, '.');
+                                                   return piece;
+                                               })},
+        {"one 10 MB line of sentences", repeat(5 * mb2, [&] { return std::string(prose[next(6)]); })},
+        {"punctuation only", repeat(mb2, [&] { return std::string(1, "!?.,;:-()[]{}\"'/&%$#*"[next(22)]); })},
+        {"runs of number words", repeat(mb2,
+                                        [&] {
+                                            const char* words[] = {"one ",      "two ",     "hundred ",
+                                                                   "thousand ", "million ", "and ",
+                                                                   "twenty-"};
+                                            return std::string(words[next(7)]);
+                                        })},
+        {"deeply nested quotes and brackets", repeat(mb2,
+                                                     [&] {
+                                                         std::string open(20, '('), close(20, ')');
+                                                         return open + "\"[{'" + std::to_string(next(1000)) +
+                                                                " million'}]\"" + close + " ";
+                                                     })},
+    };
+    std::printf("| input | size | median of 3 | MB/s | against prose |\n|---|---|---|---|---|\n");
+    double baseline = 0;
+    bool slow = false;
+    for (const auto& [name, text] : cases) {
+        std::vector<double> seconds;
+        for (int run = 0; run < 3; ++run) {
+            const auto begin = std::chrono::steady_clock::now();
+            const std::size_t found = extractFigures(text).size();
+            seconds.push_back(
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count());
+            static_cast<void>(found);
+        }
+        std::sort(seconds.begin(), seconds.end());
+        const double mb = static_cast<double>(text.size()) / 1e6, rate = mb / seconds[1];
+        if (baseline == 0)
+            baseline = rate;
+        slow = slow || rate < 1.0;
+        std::printf("| %s | %.1f MB | %.2f s | %.1f | %.2fx |\n", name.c_str(), mb, seconds[1], rate,
+                    rate / baseline);
+    }
+    if (slow)
+        std::fprintf(stderr, "worst-cases: an input was read at less than 1 MB/s\n");
+    return slow ? 1 : 0;
 }
 
 template <typename Work>
@@ -249,6 +323,8 @@ int filterSpeed(const char* path) {
 int main(int argc, char** argv) {
     if (argc == 4 && std::string(argv[1]) == "insert-claims")
         return insertClaims(argv[2], std::stoll(argv[3]));
+    if (argc == 2 && std::string(argv[1]) == "worst-cases")
+        return worstCases();
     if (argc == 3 && std::string(argv[1]) == "extract")
         return extractSpeed(argv[2]);
     if (argc == 3 && std::string(argv[1]) == "search")
@@ -256,6 +332,6 @@ int main(int argc, char** argv) {
     if (argc == 3 && std::string(argv[1]) == "filters")
         return filterSpeed(argv[2]);
     std::fprintf(stderr, "usage: claimtrack-bench insert-claims PROJECT N | extract FILE | search PROJECT | "
-                         "filters PROJECT\n");
+                         "filters PROJECT | worst-cases\n");
     return 2;
 }
