@@ -12,6 +12,7 @@ packages=(
   libreoffice-calc-nogui  # the tests read exported CSV back with LibreOffice
   xvfb x11-utils imagemagick  # scripts/screenshot.sh
   librsvg2-bin help2man  # the icon's sizes and the app's manual page, made at build time
+  qt6-tools-dev qt6-l10n-tools  # lupdate: the translation template, made at build time
   desktop-file-utils appstream shared-mime-info libxml2-utils man-db lintian  # the install and package tests
 )
 
