@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <set>
 
 #include <sys/statvfs.h>
 #include <unistd.h>
@@ -79,13 +80,41 @@ std::string whyReadOnly(const fs::path& path) {
     return {};
 }
 
+// A line a web page's text starts with that is the page's furniture, not the article's title: a link to
+// skip its navigation, a menu word, a news ticker.
+bool isPageFurniture(std::string_view line) {
+    std::string words;
+    for (const char c : line)
+        if (std::isalnum(static_cast<unsigned char>(c)) || c == ' ')
+            words += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    static const std::set<std::string, std::less<>> kFurniture{"skip to content",
+                                                               "skip to main content",
+                                                               "skip to navigation",
+                                                               "skip navigation",
+                                                               "jump to content",
+                                                               "toggle navigation",
+                                                               "main menu",
+                                                               "menu",
+                                                               "open menu",
+                                                               "close menu",
+                                                               "search",
+                                                               "sign in",
+                                                               "log in",
+                                                               "subscribe",
+                                                               "home",
+                                                               "advertisement",
+                                                               "share",
+                                                               "close"};
+    return kFurniture.contains(words) || words.starts_with("breaking news");
+}
+
 std::string defaultTitle(std::string_view text) {
     constexpr std::int64_t kMaxTitle = 200;
     std::size_t start = 0;
     while (start < text.size()) {
         const std::size_t end = std::min(text.find('\n', start), text.size());
         std::string line = normalizeField(text.substr(start, end - start));
-        if (!line.empty()) {
+        if (!line.empty() && !isPageFurniture(line)) {
             const CodePointIndex index(line);
             if (index.size() <= kMaxTitle)
                 return line;

@@ -87,6 +87,12 @@ TEST_F(ProjectTest, TitleDefaultsToTheFirstLine) {
     auto imported = project->importArticle("\n\n  Cameras everywhere  \nBody text.\n", {}, "b.txt");
     ASSERT_TRUE(imported);
     EXPECT_EQ(imported->title, "Cameras everywhere");
+    // A page's furniture before it is not the title: a link past the navigation, a menu word, a ticker.
+    imported = project->importArticle(
+        "Skip to content\nMenu\nBreaking News Alert: storms close roads\nA city of lenses\nBody text.\n", {},
+        "c.txt");
+    ASSERT_TRUE(imported);
+    EXPECT_EQ(imported->title, "A city of lenses");
 }
 
 TEST_F(ProjectTest, ClaimIsAnchoredSoSqlSubstrGivesTheQuote) {

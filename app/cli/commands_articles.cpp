@@ -169,7 +169,9 @@ void addArticleCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& co
     import->add_option("PATH", importCommand.paths, "Files, or folders to import whole")->required();
     import->add_flag("--keep-path", importCommand.keepPathOnly,
                      "Keep each file's path and hash in the project instead of a copy of its bytes");
-    import->add_option("--title", importCommand.meta.title, "Title (default: the text's first line)");
+    import->add_option(
+        "--title", importCommand.meta.title,
+        "Title (default: the text's first line, past a page's furniture such as 'Skip to content')");
     import->add_option("--author", importCommand.meta.author, "Author");
     import->add_option("--publisher", importCommand.meta.publisher, "Publisher");
     import->add_option("--url", importCommand.meta.url, "URL of the article");
