@@ -108,6 +108,7 @@ Result<void> Project::updateClaims(std::span<const ClaimUpdate> updates) {
             orRefuse(claim(updates[i].id));
             writer.update(updates[i].id, valid[i], now);
         }
+        writer.dropUnusedTags();
         transaction.commit();
     });
 }
@@ -139,13 +140,10 @@ Result<void> Project::rewriteClaims(std::span<const ClaimRecord> records) {
         ClaimWriter writer(*m_db);
         for (const ClaimRecord& record : records) {
             orRefuse(claim(record.id));
-            Statement remove = m_db->cached("DELETE FROM claim WHERE id = ?1");
-            remove.bind(1, record.id);
-            remove.run();
+            writer.remove(record.id);
             writer.restore(record);
         }
-        // A tag the old records had and the new ones do not may be left on no claim.
-        m_db->exec("DELETE FROM tag WHERE id NOT IN (SELECT tag_id FROM claim_tag)");
+        writer.dropUnusedTags();  // a tag the old records had and the new ones do not
         transaction.commit();
     });
 }
@@ -157,15 +155,14 @@ Result<void> Project::rewriteClaim(const ClaimRecord& record) {
 Result<std::vector<ClaimRecord>> Project::deleteClaims(std::span<const std::int64_t> ids) {
     return guarded([&] {
         Transaction transaction(*m_db);
+        ClaimWriter writer(*m_db);
         std::vector<ClaimRecord> deleted;
         deleted.reserve(ids.size());
         for (const std::int64_t id : ids) {
             deleted.push_back(orRefuse(claim(id)));
-            Statement remove = m_db->cached("DELETE FROM claim WHERE id = ?1");
-            remove.bind(1, id);
-            remove.run();
+            writer.remove(id);
         }
-        m_db->exec("DELETE FROM tag WHERE id NOT IN (SELECT tag_id FROM claim_tag)");
+        writer.dropUnusedTags();
         transaction.commit();
         return deleted;
     });

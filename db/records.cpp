@@ -174,6 +174,15 @@ void ClaimWriter::update(std::int64_t claimId, const ClaimFields& fields, const 
     unlink.bind(1, claimId);
     unlink.run();
     writeTags(claimId, fields.tags);
+}
+
+void ClaimWriter::remove(std::int64_t claimId) {
+    Statement remove = m_db.cached("DELETE FROM claim WHERE id = ?1");
+    remove.bind(1, claimId);
+    remove.run();
+}
+
+void ClaimWriter::dropUnusedTags() {
     m_db.exec("DELETE FROM tag WHERE id NOT IN (SELECT tag_id FROM claim_tag)");
 }
 

@@ -43,6 +43,9 @@ public:
     // Puts back a deleted claim exactly as it was: same id, UUID, anchor and times.
     void restore(const ClaimRecord& claim);
     void update(std::int64_t claimId, const ClaimFields& fields, const std::string& now);
+    void remove(std::int64_t claimId);  // with its tags' links and its search entry (cascades, triggers)
+    // Deletes the tags no claim has any more: once a transaction, after its updates and deletions.
+    void dropUnusedTags();
     Anchor anchor(std::int64_t articleId, const std::variant<QuoteSelector, CodePointRange>& where);
     std::int64_t metricId(const std::string& name);
     std::int64_t sourceId(const std::string& name);
