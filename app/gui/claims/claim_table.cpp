@@ -219,9 +219,12 @@ void ClaimTable::applyEdit(int row, int column, const QVariant& value) {
     if (std::find(ids.begin(), ids.end(), editedId) == ids.end())
         ids = {editedId};
     const auto claims = m_project.claimsById(ids);
-    const auto edited = m_project.claim(editedId);
-    if (!claims || !edited)
+    if (!claims)
         return;
+    const auto edited = std::find_if(claims->begin(), claims->end(),
+                                     [editedId](const ClaimRecord& claim) { return claim.id == editedId; });
+    if (edited == claims->end())
+        return;  // deleted meanwhile, by another program
     // Tags: what was added to the edited row's tags is added to every claim, what was removed is removed,
     // and every other tag a claim has stays.
     const std::vector<std::string> typed = typedTags(value.toString());
