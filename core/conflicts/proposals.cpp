@@ -132,6 +132,7 @@ struct Profile {
     const MetricProfile* metric;
     std::set<std::string> own;      // name and details
     std::set<std::string> context;  // its claims' sentences
+    std::set<std::string> all;      // both
 };
 
 std::string joinWords(const std::vector<std::string>& words, std::string_view separator = ", ") {
@@ -153,12 +154,12 @@ std::vector<MetricProposal> proposeMetrics(const ClaimContext& claim,
     std::vector<Profile> profiles;
     std::map<std::string, int> documentFrequency;
     for (const MetricProfile& m : metrics) {
-        Profile p{&m, stems(m.name + " " + m.details), {}};
+        Profile p{&m, stems(m.name + " " + m.details), {}, {}};
         for (const std::string& sentence : m.claimSentences)
             p.context.merge(stems(sentence));
-        std::set<std::string> all = p.own;
-        all.insert(p.context.begin(), p.context.end());
-        for (const std::string& w : all)
+        p.all = p.own;
+        p.all.insert(p.context.begin(), p.context.end());
+        for (const std::string& w : p.all)
             ++documentFrequency[w];
         profiles.push_back(std::move(p));
     }
@@ -193,9 +194,7 @@ std::vector<MetricProposal> proposeMetrics(const ClaimContext& claim,
         if (sameKind(p)) {
             for (const std::string& w : p.own)
                 ++namesWith[w];
-            std::set<std::string> all = p.own;
-            all.insert(p.context.begin(), p.context.end());
-            for (const std::string& w : all)
+            for (const std::string& w : p.all)
                 ++profilesWith[w];
         }
     // Whether a word is the claim's own: in its unit, or in its words at full weight (not nearer another
