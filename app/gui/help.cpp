@@ -78,8 +78,11 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar* menus, QWidget* parent)
             QStringList keys;
             for (const QKeySequence& key : action->shortcuts())
                 keys << key.toString(QKeySequence::NativeText);
+            const QVariant name = action->property(kShortcutNameProperty);
             add(QString(menu->title()).remove(QLatin1Char('&')),
-                QString(action->text()).remove(QLatin1Char('&')).remove(QChar(0x2026)),
+                (name.isValid() ? name.toString() : action->text())
+                    .remove(QLatin1Char('&'))
+                    .remove(QChar(0x2026)),
                 keys.join(tr(" or ")));
         }
     }

@@ -9,6 +9,10 @@ class QTableWidget;
 
 namespace claimtrack::gui {
 
+// The property an action whose text changes with what it would act on ("Undo Delete claim '…'") names
+// itself with in the shortcuts list ("Undo").
+inline constexpr char kShortcutNameProperty[] = "shortcutName";
+
 class ShortcutsDialog : public QDialog {
     Q_OBJECT
 

@@ -115,9 +115,11 @@ void MainWindow::createMenus() {
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
     QAction* undo = m_undoGroup->createUndoAction(this, tr("Undo"));
     undo->setObjectName(QStringLiteral("actionUndo"));
+    undo->setProperty(kShortcutNameProperty, tr("Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction* redo = m_undoGroup->createRedoAction(this, tr("Redo"));
     redo->setObjectName(QStringLiteral("actionRedo"));
+    redo->setProperty(kShortcutNameProperty, tr("Redo"));
     // Not QKeySequence::Redo beside it: on Linux that is Ctrl+Shift+Z again, and a key bound twice is
     // ambiguous to Qt, so neither worked.
     redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
