@@ -38,11 +38,7 @@ Suggestion readSuggestion(const Statement& row) {
     f.high = row.number(9);
     f.approximate = row.integer(10) != 0;
     f.unit = row.text(11);
-    const std::string kind = row.text(12);
-    for (const FigureKind k : {FigureKind::Count, FigureKind::Percent, FigureKind::Money,
-                               FigureKind::Duration, FigureKind::Score, FigureKind::Date})
-        if (toString(k) == kind)
-            f.kind = k;
+    f.kind = figureKindNamed(row.text(12)).value_or(FigureKind::Count);
     f.subject = row.text(13);
     f.source = row.text(14);
     f.time = row.text(15);

@@ -42,8 +42,21 @@ struct Currency {
 
 // A currency sign or code right before tokens[i] ("$", "US$", "£", "RMB"), and how many tokens it takes.
 std::optional<Currency> currencyBefore(const std::vector<Token>& tokens, std::size_t i, std::size_t& length);
-// The ISO code of a currency word ("yuan" → "CNY"), or empty.
-std::string_view currencyWord(const Token& token);
+// A currency named after the number from tokens[j] on ("dollars", "Hong Kong dollars", "yen", "AUD"); `last`
+// is its last token.
+std::optional<Currency> currencyAfter(const std::vector<Token>& tokens, std::size_t j, std::size_t& last);
+
+struct MeasureUnit {
+    std::string_view unit;  // "GB", "km", "km/h", "C"; "percent" for "24pc", "GBX" (pence) for "118.5p"
+    FigureKind kind = FigureKind::Measure;
+};
+// A unit glued to the digits: "GB" in "256GB".
+std::optional<MeasureUnit> unitSuffix(std::string_view suffix);
+// A unit written after the number from tokens[j] on ("kilometres", "km/h", "degrees Celsius"); `last` is its
+// last token.
+std::optional<MeasureUnit> unitAfter(const std::vector<Token>& tokens, std::size_t j, std::size_t& last);
+// Whether the "m" glued to tokens[i] is metres ("a 100m sprint", "300m tall") rather than millions.
+bool readsAsMetres(const std::vector<Token>& tokens, std::size_t i);
 // "years" for "year"/"years" and so on, or empty.
 std::string_view durationWord(const Token& token);
 // Reads units after tokens[draft.last]: percent, currency, duration, points, "out of N".

@@ -28,8 +28,20 @@ std::string_view toString(FigureKind kind) {
         return "score";
     case FigureKind::Date:
         return "date";
+    case FigureKind::Measure:
+        return "measure";
+    case FigureKind::Ratio:
+        return "ratio";
     }
     return "count";
+}
+
+std::optional<FigureKind> figureKindNamed(std::string_view name) {
+    for (const FigureKind kind : {FigureKind::Count, FigureKind::Percent, FigureKind::Money, FigureKind::Duration,
+                                  FigureKind::Score, FigureKind::Date, FigureKind::Measure, FigureKind::Ratio})
+        if (toString(kind) == name)
+            return kind;
+    return std::nullopt;
 }
 
 namespace {
@@ -56,6 +68,7 @@ bool isEmbedded(const std::vector<Token>& tokens, const ParsedNumber& number) {
     if (first.kind == Token::Number && after < tokens.size() && !tokens[after].spaceBefore) {
         const Token& next = tokens[after];
         if (next.kind == Token::Symbol && (next.text == "/" || next.text == ":" || next.text == "_") &&
+            first.suffix.empty() &&
             after + 1 < tokens.size() && !tokens[after + 1].spaceBefore)
             return true;  // "24/7", "10:30", "4/5/2020"
         if (next.kind == Token::Symbol && next.text == "." && after + 1 < tokens.size() &&
@@ -265,12 +278,13 @@ std::vector<Figure> extractFigures(std::string_view text) {
             const auto number = parseNumber(tokens, i);
             if (!number)
                 continue;
-            if (isEmbedded(tokens, *number) || isQuoted(tokens, *number)) {
+            std::size_t currencyLength = 0;
+            const auto currency = currencyBefore(tokens, number->first, currencyLength);
+            // "USD10m", "$US4.2bn", "RM2.5": a currency glued to the digits is no identifier.
+            if ((!currency && isEmbedded(tokens, *number)) || isQuoted(tokens, *number)) {
                 i = number->last;
                 continue;
             }
-            std::size_t currencyLength = 0;
-            const auto currency = currencyBefore(tokens, number->first, currencyLength);
             if (number->year && !currency && !countsSomething(tokens, *number)) {
                 DateRef date = readDate(tokens, *number);
                 dates.push_back(date);
@@ -339,10 +353,12 @@ std::vector<Figure> extractFigures(std::string_view text) {
                 !isAnyOf(tokens[draft.last + 1], {"and", "or", "of", "to"}) &&
                 subjectAt(text, tokens, draft.last + 1).empty())
                 continue;
-            // "1m", "2b" without a currency: metres and bytes as often as millions and billions; "10k",
-            // "10M" and "5B" are read as thousands, millions and billions.
+            // "1m", "2b" without a currency: metres and bytes as often as millions and billions, so only
+            // before what they count ("2.7m viewers"); "a 100m sprint" is read as metres. "10k", "10M" and
+            // "5B" are read as thousands, millions and billions.
             const Token& digits = tokens[number->first];
             if (digits.kind == Token::Number && (digits.suffix == "m" || digits.suffix == "b") && !currency &&
+                number->gluedUnit.empty() &&
                 !(draft.last + 1 < tokens.size() && tokens[draft.last + 1].kind == Token::Word &&
                   !subjectAt(text, tokens, draft.last + 1).empty() &&
                   tokens[draft.last + 1].text.find('\'') == std::string_view::npos &&

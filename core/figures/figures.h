@@ -17,9 +17,11 @@
 
 namespace claimtrack {
 
-enum class FigureKind { Count, Percent, Money, Duration, Score, Date };
+enum class FigureKind { Count, Percent, Money, Duration, Score, Date, Measure, Ratio };
 
 std::string_view toString(FigureKind kind);
+// The kind named by toString(); none for any other text.
+std::optional<FigureKind> figureKindNamed(std::string_view name);
 
 struct Figure {
     CodePointRange range;  // the words of the figure, qualifiers and unit included
@@ -28,11 +30,13 @@ struct Figure {
     std::optional<double> low;
     std::optional<double> high;
     bool approximate = false;
-    std::string unit;  // "percent", "percentage points", "USD", "years", "points"; empty for counts
+    // "percent", "percentage points", "USD", "years", "points", "km", "GB", "times"; empty for counts
+    std::string unit;
     FigureKind kind = FigureKind::Count;
     std::string subject;  // what it counts or measures, as written
     std::string source;   // who it is attributed to, as written
     std::string time;     // when it holds: "2020", "2018-04", "2016/2017", "today"
+    std::string role;     // in a change ("rose from 20 to 29"): "before" or "after"; else empty
     CodePointRange sentence;
 };
 

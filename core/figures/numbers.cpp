@@ -1,4 +1,5 @@
 #include "numbers.h"
+#include "draft.h"
 
 #include <cmath>
 
@@ -234,9 +235,12 @@ std::optional<ParsedNumber> parseNumber(const std::vector<Token>& tokens, std::s
         number.value = token.number;
         if (!token.suffix.empty()) {
             const double scale = scaleOf(token.suffix);
-            if (scale == 0 || token.suffix.size() > 3)
-                return std::nullopt;  // "5th", "180ml", "1980s", "3D": not a number on its own
-            number.value = scaled(number.value, scale);
+            if (unitSuffix(token.suffix) || (token.suffix == "m" && readsAsMetres(tokens, i)))
+                number.gluedUnit = token.suffix;
+            else if (scale == 0 || token.suffix.size() > 3)
+                return std::nullopt;  // "5th", "1980s", "3D": not a number on its own
+            else
+                number.value = scaled(number.value, scale);
         } else if (i + 1 < tokens.size() && tokens[i + 1].kind == Token::Word) {
             const Token& next = tokens[i + 1];
             const double scale = scaleOf(next.text);

@@ -19,6 +19,7 @@ struct ParsedNumber {
     bool vague = false;     // "thousands", "millions of": a lower bound only
     bool bareOne = false;   // the word "one" and nothing more: usually not a figure
     bool year = false;      // four digits that read as a year
+    std::string_view gluedUnit;  // a unit glued to the digits ("GB" in "256GB", "m" in "a 100m sprint")
 };
 
 // The number starting at tokens[i], if one does.

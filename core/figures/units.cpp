@@ -1,49 +1,9 @@
-// Units around a number: currency before it; percent, currency words, durations, points after it.
+// Units after a number: percent, currencies, durations, measures, points.
 #include "draft.h"
 
 #include <fmt/format.h>
 
 namespace claimtrack::figures {
-
-// A currency sign or code right before tokens[i] ("$", "US$", "£", "RMB"), and how many tokens it takes.
-std::optional<Currency> currencyBefore(const std::vector<Token>& tokens, std::size_t i, std::size_t& length) {
-    if (i == 0)
-        return std::nullopt;
-    const Token& before = tokens[i - 1];
-    length = 1;
-    if (before.text == "$") {
-        if (i >= 2 && isWordAt(tokens, i - 2, "us") && !before.spaceBefore)
-            length = 2;
-        return Currency{"USD"};
-    }
-    if (before.text == "\xC2\xA3")
-        return Currency{"GBP"};
-    if (before.text == "\xE2\x82\xAC")
-        return Currency{"EUR"};
-    if (before.text == "\xC2\xA5" || before.text == "\xEF\xBF\xA5")
-        return Currency{"CNY"};
-    if (before.kind == Token::Word) {
-        if (is(before, "usd"))
-            return Currency{"USD"};
-        if (is(before, "rmb") || is(before, "cny"))
-            return Currency{"CNY"};
-        if (is(before, "eur"))
-            return Currency{"EUR"};
-    }
-    return std::nullopt;
-}
-
-std::string_view currencyWord(const Token& token) {
-    if (isAnyOf(token, {"yuan", "renminbi", "rmb", "cny"}))
-        return "CNY";
-    if (isAnyOf(token, {"dollars", "dollar", "usd"}))
-        return "USD";
-    if (isAnyOf(token, {"euros", "euro", "eur"}))
-        return "EUR";
-    if (isAnyOf(token, {"pounds", "gbp"}))
-        return "GBP";
-    return {};
-}
 
 std::string_view durationWord(const Token& token) {
     if (isAnyOf(token, {"year", "years"}))
@@ -56,6 +16,10 @@ std::string_view durationWord(const Token& token) {
         return "days";
     if (isAnyOf(token, {"hour", "hours"}))
         return "hours";
+    if (isAnyOf(token, {"minute", "minutes"}))
+        return "minutes";
+    if (isAnyOf(token, {"second", "seconds"}))
+        return "seconds";
     if (isAnyOf(token, {"decade", "decades"}))
         return "decades";
     return {};
@@ -63,7 +27,21 @@ std::string_view durationWord(const Token& token) {
 
 // Reads units after tokens[draft.last]: percent, currency, duration, points, "out of N".
 void readUnit(const std::vector<Token>& tokens, Draft& draft, const ParsedNumber& number) {
+    // A unit glued to the digits: "256GB", "24pc", "118.5p", "120km/h".
+    if (!number.gluedUnit.empty() && draft.kind == FigureKind::Count) {
+        const auto glued = number.gluedUnit == "m" ? std::optional(MeasureUnit{"m"}) : unitSuffix(number.gluedUnit);
+        draft.kind = glued->kind;
+        draft.unit = glued->unit;
+        const std::size_t slash = number.last + 1;
+        if (glued->unit == "km" && isSymbol(tokens, slash, "/") && !tokens[slash].spaceBefore &&
+            slash + 1 < tokens.size() && tokens[slash + 1].text == "h") {
+            draft.unit = "km/h";
+            draft.last = slash + 1;
+        }
+        return;
+    }
     std::size_t j = draft.last + 1;
+    std::size_t last = j;
     if (isSymbol(tokens, j, "%")) {
         draft.kind = FigureKind::Percent;
         draft.unit = "percent";
@@ -85,10 +63,10 @@ void readUnit(const std::vector<Token>& tokens, Draft& draft, const ParsedNumber
         draft.kind = FigureKind::Percent;
         draft.unit = "percent";
         draft.last = j;
-    } else if (j < tokens.size() && !currencyWord(tokens[j]).empty() && draft.kind != FigureKind::Money) {
+    } else if (const auto currency = draft.kind == FigureKind::Money ? std::nullopt : currencyAfter(tokens, j, last)) {
         draft.kind = FigureKind::Money;
-        draft.unit = currencyWord(tokens[j]);
-        draft.last = j;
+        draft.unit = currency->code;
+        draft.last = last;
     } else if (j < tokens.size() && !durationWord(tokens[j]).empty()) {
         draft.kind = FigureKind::Duration;
         draft.unit = durationWord(tokens[j]);
@@ -98,6 +76,10 @@ void readUnit(const std::vector<Token>& tokens, Draft& draft, const ParsedNumber
         draft.kind = FigureKind::Duration;  // "a 10-year plan"
         draft.unit = durationWord(tokens[j + 1]);
         draft.last = j + 1;
+    } else if (const auto measure = draft.kind == FigureKind::Count ? unitAfter(tokens, j, last) : std::nullopt) {
+        draft.kind = measure->kind;
+        draft.unit = measure->unit;
+        draft.last = last;
     } else if (isWordAt(tokens, j, "points") || isWordAt(tokens, j, "point")) {
         draft.kind = FigureKind::Score;
         draft.unit = "points";
