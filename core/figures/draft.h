@@ -64,6 +64,14 @@ void readUnit(const std::vector<Token>& tokens, Draft& draft, const ParsedNumber
 // "one-year" → (1, "years"); nothing for other words.
 std::optional<std::pair<double, std::string>> hyphenatedDuration(const Token& token);
 
+// Whether the number names or labels something ("Boeing 787", "platform 9", "10 Downing Street", "11 a.m.",
+// "0800 123 456") rather than counting it.
+bool namesSomething(const std::vector<Token>& tokens, const ParsedNumber& number);
+// The last token of a match score starting at tokens[i] ("3-1", "112-104"), or 0 when there is none.
+std::size_t scoreOfMatch(const std::vector<Token>& tokens, std::size_t i);
+// Whether "half" at tokens[i] is a part of a game or a year ("the second half").
+bool isPartOfPeriod(const std::vector<Token>& tokens, std::size_t i);
+
 // Applies a qualifier ("more than", "about", ">=", "or more") around the draft, widening it over it.
 void readQualifier(const std::vector<Token>& tokens, Draft& draft);
 // A second number ending a range after tokens[draft.last]; `opener` is "between"/"from" when one came before.

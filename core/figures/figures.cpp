@@ -281,8 +281,13 @@ std::vector<Figure> extractFigures(std::string_view text) {
             std::size_t currencyLength = 0;
             const auto currency = currencyBefore(tokens, number->first, currencyLength);
             // "USD10m", "$US4.2bn", "RM2.5": a currency glued to the digits is no identifier.
-            if ((!currency && isEmbedded(tokens, *number)) || isQuoted(tokens, *number)) {
+            if ((!currency && (isEmbedded(tokens, *number) || namesSomething(tokens, *number))) ||
+                isQuoted(tokens, *number) || (number->spelled && isPartOfPeriod(tokens, i))) {
                 i = number->last;
+                continue;
+            }
+            if (const std::size_t score = scoreOfMatch(tokens, i)) {
+                i = score;
                 continue;
             }
             if (number->year && !currency && !countsSomething(tokens, *number)) {
@@ -292,8 +297,11 @@ std::vector<Figure> extractFigures(std::string_view text) {
                 continue;
             }
             // A day of a month ("June 4") belongs to the date; read it with its year, if any.
+            // "Oct. 31" too.
+            const bool afterMonth =
+                (i > 0 && monthOf(tokens[i - 1])) || (i > 1 && isSymbol(tokens, i - 1, ".") && monthOf(tokens[i - 2]));
             if (!number->spelled && tokens[i].digits <= 2 &&
-                ((i > 0 && monthOf(tokens[i - 1])) || (i + 1 < tokens.size() && monthOf(tokens[i + 1])))) {
+                (afterMonth || (i + 1 < tokens.size() && monthOf(tokens[i + 1])))) {
                 i = number->last + (i + 1 < tokens.size() && monthOf(tokens[i + 1]) ? 1 : 0);
                 continue;
             }

@@ -113,7 +113,7 @@ int monthOf(const Token& token) {
         return 0;  // "may" the verb, "march" the noun
     const std::string w = lower(token.text);
     for (std::size_t i = 0; i < kMonths.size(); ++i)
-        if (w == kMonths[i] || (w.size() == 3 && kMonths[i].starts_with(w) && w != "may"))
+        if (w == kMonths[i] || (w.size() == 3 && kMonths[i].starts_with(w) && w != "may") || (w == "sept" && i == 8))
             return static_cast<int>(i + 1);
     return 0;
 }
