@@ -111,7 +111,8 @@ INSTANTIATE_TEST_SUITE_P(
         FigureCase{"ScaleSharedByRange", "Estimates run from 1-3 million.", "1-3 million", 3e6, 1e6, 3e6},
         FigureCase{"OrAtTheMaximum", "Names stay for five or at the maximum seven years.",
                    "five or at the maximum seven years", 7, 5, 7, FigureKind::Duration, "years"},
-        FigureCase{"Vague", "Hundreds of millions of people are watched.", "Hundreds of millions", 1e8, 1e8},
+        // Two to ten of the magnitude: "hundreds of millions" is 200 million to a billion.
+        FigureCase{"Vague", "Hundreds of millions of people are watched.", "Hundreds of millions", 1e9, 2e8, 1e9},
         FigureCase{"HyphenatedDuration", "All were given a one-year ban.", "one-year", 1, kOpen, kOpen,
                    FigureKind::Duration, "years"},
         FigureCase{"Points", "Residents start with 1000 points.", "1000 points", 1000, kOpen, kOpen,

@@ -342,8 +342,10 @@ std::vector<Figure> extractFigures(std::string_view text) {
             const bool range = readRange(tokens, draft, *number, opener);
             if (!range)
                 readQualifier(tokens, draft);
-            if (number->vague && !draft.low)
+            if (number->vague && !draft.low && !draft.high) {
                 draft.low = draft.value;
+                draft.high = draft.value = number->vagueHigh;
+            }
 
             // "one" alone is a pronoun or an article far more often than a figure.
             if (number->bareOne && draft.kind == FigureKind::Count && !range)

@@ -273,7 +273,7 @@ std::optional<ParsedNumber> parseNumber(const std::vector<Token>& tokens, std::s
     // "a million", "a dozen", "a third", "a half", "half"
     std::size_t at = i;
     const bool article = is(token, "a") || is(token, "an");
-    if (article) {
+    if (article && !(isWord(tokens, i + 1) && is(tokens[i + 1], "few"))) {
         if (!isWord(tokens, i + 1))
             return std::nullopt;
         const Token& next = tokens[i + 1];
@@ -323,25 +323,33 @@ std::optional<ParsedNumber> parseNumber(const std::vector<Token>& tokens, std::s
         number.fraction = true;
         return number;
     }
-    if (const double vague = vagueScaleOf(token.text); vague > 0) {
-        // "thousands", "hundreds of millions", "tens of thousands"
-        number.value = vague;
+    // "thousands", "hundreds of millions", "tens of thousands", "several thousand", "a few hundred", "dozens",
+    // "scores of": a range from two of the magnitude to ten ("hundreds": 200 to 1,000), dozens and scores
+    // below a hundred.
+    auto vagueRange = [&](double magnitude, std::size_t last) {
+        number.value = 2 * magnitude;
+        number.vagueHigh = magnitude < 100 ? 100 : 10 * magnitude;
         number.vague = true;
-        if (i + 2 < tokens.size() && is(tokens[i + 1], "of")) {
-            if (const double more = vagueScaleOf(tokens[i + 2].text); more >= 1e3) {
-                number.value = vague * more;
-                number.last = i + 2;
-            }
-        }
+        number.last = last;
         return number;
+    };
+    if (const double vague = vagueScaleOf(token.text); vague > 0) {
+        if (i + 2 < tokens.size() && is(tokens[i + 1], "of"))
+            if (const double more = vagueScaleOf(tokens[i + 2].text); more >= 1e3)
+                return vagueRange(vague * more, i + 2);
+        return vagueRange(vague, i);
     }
     if (is(token, "tens") && i + 2 < tokens.size() && is(tokens[i + 1], "of") &&
-        vagueScaleOf(tokens[i + 2].text) >= 1e3) {
-        number.value = 10 * vagueScaleOf(tokens[i + 2].text);
-        number.vague = true;
-        number.last = i + 2;
-        return number;
-    }
+        vagueScaleOf(tokens[i + 2].text) >= 1e3)
+        return vagueRange(10 * vagueScaleOf(tokens[i + 2].text), i + 2);
+    if (is(token, "scores") && isWord(tokens, i + 1) && is(tokens[i + 1], "of") &&
+        (i == 0 || !isAnyOf(tokens[i - 1], {"the", "their", "its", "his", "her", "credit", "test", "our"})))
+        return vagueRange(20, i);
+    // "several thousand", "a few hundred"
+    const std::size_t few = article && isWord(tokens, i + 1) && is(tokens[i + 1], "few") ? i + 1 : i;
+    if ((is(token, "several") || is(tokens[few], "few")) && isWord(tokens, few + 1) &&
+        (is(tokens[few + 1], "hundred") || scaleOf(tokens[few + 1].text) >= 1e3) && tokens[few + 1].text.size() > 2)
+        return vagueRange(is(tokens[few + 1], "hundred") ? 100 : scaleOf(tokens[few + 1].text), few + 1);
 
     if (auto words = parseWords(tokens, at, number, article))
         return words;

@@ -63,7 +63,10 @@ void readUnit(const std::vector<Token>& tokens, Draft& draft, const ParsedNumber
         draft.kind = FigureKind::Percent;
         draft.unit = "percent";
         draft.last = j;
-    } else if (const auto currency = draft.kind == FigureKind::Money ? std::nullopt : currencyAfter(tokens, j, last)) {
+    } else if (const auto currency = draft.kind == FigureKind::Money
+                                         ? std::nullopt
+                                         : currencyAfter(tokens, number.vague && isWordAt(tokens, j, "of") ? j + 1 : j,
+                                                         last)) {  // "millions of dollars" too
         draft.kind = FigureKind::Money;
         draft.unit = currency->code;
         draft.last = last;
