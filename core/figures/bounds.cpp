@@ -154,6 +154,12 @@ bool readTrailingBound(const std::vector<Token>& tokens, Draft& draft) {
 void readQualifier(const std::vector<Token>& tokens, Draft& draft) {
     if (readComparisonSign(tokens, draft))
         return;
+    // "~80%"
+    if (draft.first > 0 && isSymbol(tokens, draft.first - 1, "~") && !tokens[draft.first].spaceBefore) {
+        draft.approximate = true;
+        --draft.first;
+        return;
+    }
     const bool trailing = readTrailingBound(tokens, draft);
     for (const Qualifier& qualifier : kQualifiers) {
         const std::size_t n = qualifier.words.size();
@@ -179,6 +185,34 @@ void readQualifier(const std::vector<Token>& tokens, Draft& draft) {
     }
 }
 
+void readApproximation(const std::vector<Token>& tokens, Draft& draft) {
+    Draft qualified = draft;
+    qualified.low = qualified.high = std::nullopt;
+    readQualifier(tokens, qualified);
+    if (qualified.approximate && !qualified.low && !qualified.high) {
+        draft.approximate = true;
+        draft.first = qualified.first;
+    }
+}
+
+bool isChangeVerb(const Token& token) {
+    return isAnyOf(token, {"rose",      "risen",   "rise",     "rises",    "rising",   "fell",     "fallen",
+                           "fall",      "falls",   "falling",  "increased", "increase", "decreased", "dropped",
+                           "drop",      "grew",    "grown",    "climbed",  "declined", "cut",      "reduced",
+                           "raised",    "went",    "go",       "going",    "jumped",   "slipped",  "narrowed",
+                           "widened",   "eased",   "moved",    "changed",  "lowered",  "slashed",  "soared",
+                           "surged",    "plunged", "shrank",   "expanded", "improved", "revised",  "up",
+                           "down",      "slid",    "tumbled",  "doubled",  "halved",   "swelled",  "ballooned",
+                           "increases", "growth",  "decline",  "drops",    "climb",    "gains",    "gained"});
+}
+
+bool followsChangeVerb(const std::vector<Token>& tokens, std::size_t from) {
+    for (std::size_t k = from; k > 0 && k + 4 > from; --k)
+        if (isChangeVerb(tokens[k - 1]))
+            return true;
+    return false;
+}
+
 // A second number ending a range after tokens[draft.last]: "10-20", "five to seven", "five or at the
 // maximum seven"; `between` when "between" came before the first, so "and" joins them.
 bool readRange(const std::vector<Token>& tokens, Draft& draft, const ParsedNumber& firstNumber,
@@ -189,6 +223,9 @@ bool readRange(const std::vector<Token>& tokens, Draft& draft, const ParsedNumbe
     // "between … and …", "from … to …": the opening word joins the range.
     const bool joined = (opener == "between" && isWordAt(tokens, j, "and")) ||
                         (opener == "from" && isWordAt(tokens, j, "to"));
+    // "rose from 12 to 19" is a change, two figures; "from 10 to 20 people" a range.
+    if (opener == "from" && followsChangeVerb(tokens, draft.first - 1))
+        return false;
     if (isDash(tokens, j) || isWordAt(tokens, j, "to") || isWordAt(tokens, j, "through") ||
         isSymbol(tokens, j, "~") || joined) {
         ++j;
@@ -201,6 +238,15 @@ bool readRange(const std::vector<Token>& tokens, Draft& draft, const ParsedNumbe
     } else {
         return false;
     }
+    // "from $800,000 to $1.3 million", "€2m-€3m": the currency written on both ends.
+    std::optional<Currency> currency;
+    for (std::size_t length = 0, k = 1; k <= 2 && !currency; ++k)
+        if (j + k < tokens.size() && (currency = currencyBefore(tokens, j + k, length)) && length == k)
+            j += k;
+        else
+            currency.reset();
+    if (currency && draft.kind == FigureKind::Money && draft.unit != currency->code)
+        return false;
     if (j >= tokens.size())
         return false;
     const auto second = parseNumber(tokens, j);
@@ -210,11 +256,17 @@ bool readRange(const std::vector<Token>& tokens, Draft& draft, const ParsedNumbe
     upper.first = j;
     upper.last = second->last;
     upper.value = second->value * (second->fraction ? 100 : 1);
+    if (currency) {
+        upper.kind = FigureKind::Money;
+        upper.unit = currency->code;
+    }
     readUnit(tokens, upper, *second);
     double low = *draft.value;
     // "10-20 million": the scale written once serves both ends.
-    const double scale = scaleOf(tokens[second->last].kind == Token::Word ? tokens[second->last].text
-                                                                          : tokens[second->last].suffix);
+    const double scale = second->gluedUnit.empty() ? scaleOf(tokens[second->last].kind == Token::Word
+                                                                 ? tokens[second->last].text
+                                                                 : tokens[second->last].suffix)
+                                                   : 0;
     if (scale > 0 && firstNumber.last == firstNumber.first && tokens[firstNumber.first].suffix.empty() &&
         low * scale <= *upper.value)
         low *= scale;
@@ -223,6 +275,8 @@ bool readRange(const std::vector<Token>& tokens, Draft& draft, const ParsedNumbe
     if (draft.unit.empty() && !upper.unit.empty()) {
         draft.unit = upper.unit;
         draft.kind = upper.kind;
+    } else if (!upper.unit.empty() && upper.unit != draft.unit) {
+        return false;  // "5 km to 3 miles": two figures
     }
     draft.low = low;
     draft.high = upper.value;
@@ -258,6 +312,23 @@ void joinBounds(const std::vector<Token>& tokens, std::vector<Draft>& drafts) {
             a.kind = b.kind;
         }
         drafts.erase(drafts.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+    }
+}
+
+void readChanges(const std::vector<Token>& tokens, std::vector<Draft>& drafts) {
+    for (std::size_t k = 0; k + 1 < drafts.size(); ++k) {
+        Draft& before = drafts[k];
+        Draft& after = drafts[k + 1];
+        if (before.first == 0 || !isWordAt(tokens, before.first - 1, "from") ||
+            !followsChangeVerb(tokens, before.first - 1) || after.first == 0 ||
+            !isWordAt(tokens, after.first - 1, "to"))
+            continue;
+        before.role = "before";
+        after.role = "after";
+        if (after.unit.empty() && !before.unit.empty()) {
+            after.unit = before.unit;
+            after.kind = before.kind;
+        }
     }
 }
 

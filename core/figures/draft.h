@@ -34,6 +34,7 @@ struct Draft {
     bool approximate = false;
     std::string unit;
     FigureKind kind = FigureKind::Count;
+    std::string_view role;  // "before", "after": the ends of a change
 };
 
 struct Currency {
@@ -74,6 +75,13 @@ bool isPartOfPeriod(const std::vector<Token>& tokens, std::size_t i);
 
 // Applies a qualifier ("more than", "about", ">=", "or more") around the draft, widening it over it.
 void readQualifier(const std::vector<Token>& tokens, Draft& draft);
+// Applies "about", "some", "~" before a range ("about 2,000 - 2,500"), which keeps its bounds.
+void readApproximation(const std::vector<Token>& tokens, Draft& draft);
+// Whether a verb of change ("rose", "was cut", "went up") comes just before tokens[from].
+bool followsChangeVerb(const std::vector<Token>& tokens, std::size_t from);
+// Marks the ends of changes written "from A to B" after a verb of change: A before, B after (with A's
+// unit when B has none: "from 208 pounds to 193").
+void readChanges(const std::vector<Token>& tokens, std::vector<Draft>& drafts);
 // A second number ending a range after tokens[draft.last]; `opener` is "between"/"from" when one came before.
 bool readRange(const std::vector<Token>& tokens, Draft& draft, const ParsedNumber& firstNumber,
                std::string_view opener);

@@ -155,7 +155,8 @@ DateRef readDate(const std::vector<Token>& tokens, const ParsedNumber& number) {
     if (j + 1 < tokens.size() &&
         (isDash(tokens, j) || isWordAt(tokens, j, "to") || (between && isWordAt(tokens, j, "and")))) {
         const Token& end = tokens[j + 1];
-        if (end.kind == Token::Number && end.suffix.empty() && !end.separators && !end.decimal) {
+        if (end.kind == Token::Number && end.suffix.empty() && !end.separators && !end.decimal &&
+            (end.digits == 4 || isDash(tokens, j))) {  // "2014-15", but "from 20 mpg in 2008 to 29 mpg"
             double endYear = end.number;
             if (end.digits == 2)
                 endYear += std::floor(number.value / 100) * 100;
@@ -340,7 +341,9 @@ std::vector<Figure> extractFigures(std::string_view text) {
                                             : isWordAt(tokens, draft.first - 1, "from")    ? "from"
                                                                                         : std::string_view();
             const bool range = readRange(tokens, draft, *number, opener);
-            if (!range)
+            if (range)
+                readApproximation(tokens, draft);
+            else
                 readQualifier(tokens, draft);
             if (number->vague && !draft.low && !draft.high) {
                 draft.low = draft.value;
@@ -381,6 +384,7 @@ std::vector<Figure> extractFigures(std::string_view text) {
         }
 
         joinBounds(tokens, drafts);
+        readChanges(tokens, drafts);
         // A figure in place: its words, its text, its sentence.
         auto placed = [&](std::size_t first, std::size_t last) {
             Figure figure;
@@ -405,6 +409,7 @@ std::vector<Figure> extractFigures(std::string_view text) {
             figure.approximate = draft.approximate;
             figure.unit = draft.unit;
             figure.kind = draft.kind;
+            figure.role = draft.role;
             figure.subject = subjectAt(text, tokens, draft.last + 1);
             figure.source = source;
             // The nearest time reference in the sentence: a date, or a word such as "today" (the date, when
