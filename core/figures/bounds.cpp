@@ -49,6 +49,15 @@ const Qualifier kQualifiers[] = {
     {{"upwards", "of"}, Bound::Lower},
     {{"slightly", "above"}, Bound::Lower},
     {{"well", "over"}, Bound::Lower},
+    {{"well", "past"}, Bound::Lower},
+    {{"just", "past"}, Bound::Lower},
+    {{"well", "under"}, Bound::Upper},
+    {{"well", "below"}, Bound::Upper},
+    {{"under", "age"}, Bound::Upper},
+    {{"over", "age"}, Bound::Lower},
+    {{"top", "out", "at"}, Bound::Upper},
+    {{"tops", "out", "at"}, Bound::Upper},
+    {{"topped", "out", "at"}, Bound::Upper},
     {{"just", "over"}, Bound::Lower},
     {{"well", "above"}, Bound::Lower},
     {{"fewer", "than"}, Bound::Upper},
@@ -329,6 +338,24 @@ void readChanges(const std::vector<Token>& tokens, std::vector<Draft>& drafts) {
             after.unit = before.unit;
             after.kind = before.kind;
         }
+    }
+}
+
+void carryBoundsIntoConversions(const std::vector<Token>& tokens, std::vector<Draft>& drafts) {
+    for (std::size_t k = 0; k + 1 < drafts.size(); ++k) {
+        const Draft& figure = drafts[k];
+        Draft& converted = drafts[k + 1];
+        const bool bracketed = isSymbol(tokens, figure.last + 1, "(") && converted.first == figure.last + 2 &&
+                               isSymbol(tokens, converted.last + 1, ")");
+        const bool unqualified = !converted.low && !converted.high && !converted.approximate;
+        if (!bracketed || !unqualified || converted.kind != figure.kind || converted.unit == figure.unit ||
+            converted.unit.empty())
+            continue;
+        if (figure.low)
+            converted.low = converted.value;
+        if (figure.high)
+            converted.high = converted.value;
+        converted.approximate = figure.approximate;
     }
 }
 

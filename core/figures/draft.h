@@ -73,6 +73,15 @@ std::size_t scoreOfMatch(const std::vector<Token>& tokens, std::size_t i);
 // Whether "half" at tokens[i] is a part of a game or a year ("the second half").
 bool isPartOfPeriod(const std::vector<Token>& tokens, std::size_t i);
 
+// A share or ratio written with two numbers at tokens[i] ("1/16", "2:1", "voted 11 to 2").
+std::optional<Draft> readRatio(const std::vector<Token>& tokens, std::size_t i);
+// A multiplier at tokens[i] ("sixfold", "12-fold", "three times as many", "twice as high"); `number` is the
+// number starting there, if any.
+std::optional<Draft> readMultiplier(const std::vector<Token>& tokens, std::size_t i,
+                                    const std::optional<ParsedNumber>& number);
+// A sign before the draft's number or currency: "-12,000", "−2.4", "minus 130", "$-50.8bn", "-$4.1 billion".
+void readSign(const std::vector<Token>& tokens, Draft& draft, std::size_t digits);
+
 // Applies a qualifier ("more than", "about", ">=", "or more") around the draft, widening it over it.
 void readQualifier(const std::vector<Token>& tokens, Draft& draft);
 // Applies "about", "some", "~" before a range ("about 2,000 - 2,500"), which keeps its bounds.
@@ -82,6 +91,8 @@ bool followsChangeVerb(const std::vector<Token>& tokens, std::size_t from);
 // Marks the ends of changes written "from A to B" after a verb of change: A before, B after (with A's
 // unit when B has none: "from 208 pounds to 193").
 void readChanges(const std::vector<Token>& tokens, std::vector<Draft>& drafts);
+// "just under 296 hp (224 kW)": a conversion in brackets holds with the bound of the figure it converts.
+void carryBoundsIntoConversions(const std::vector<Token>& tokens, std::vector<Draft>& drafts);
 // A second number ending a range after tokens[draft.last]; `opener` is "between"/"from" when one came before.
 bool readRange(const std::vector<Token>& tokens, Draft& draft, const ParsedNumber& firstNumber,
                std::string_view opener);

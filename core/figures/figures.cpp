@@ -277,10 +277,24 @@ std::vector<Figure> extractFigures(std::string_view text) {
                 continue;
             }
             const auto number = parseNumber(tokens, i);
+            auto ratio = number ? readRatio(tokens, i) : std::nullopt;
+            if (!ratio)
+                ratio = readMultiplier(tokens, i, number);
+            if (ratio) {
+                readQualifier(tokens, *ratio);
+                drafts.push_back(*ratio);
+                i = ratio->last;
+                continue;
+            }
             if (!number)
                 continue;
             std::size_t currencyLength = 0;
-            const auto currency = currencyBefore(tokens, number->first, currencyLength);
+            auto currency = currencyBefore(tokens, number->first, currencyLength);
+            // "$-50.8bn": the currency before the sign.
+            if (!currency && number->first > 1 && tokens[number->first - 1].text == "-" &&
+                !tokens[number->first].spaceBefore && !tokens[number->first - 1].spaceBefore &&
+                (currency = currencyBefore(tokens, number->first - 1, currencyLength)))
+                ++currencyLength;
             // "USD10m", "$US4.2bn", "RM2.5": a currency glued to the digits is no identifier.
             if ((!currency && (isEmbedded(tokens, *number) || namesSomething(tokens, *number))) ||
                 isQuoted(tokens, *number) || (number->spelled && isPartOfPeriod(tokens, i))) {
@@ -316,13 +330,7 @@ std::vector<Figure> extractFigures(std::string_view text) {
                 draft.unit = currency->code;
                 draft.first -= currencyLength;
             }
-            // A sign glued to the digits.
-            if (!currency && number->first > 0 && !tokens[number->first].spaceBefore &&
-                (tokens[number->first - 1].text == "-" || tokens[number->first - 1].text == "\xE2\x88\x92") &&
-                (number->first == 1 || tokens[number->first - 1].spaceBefore)) {
-                draft.value = -*draft.value;
-                draft.first -= 1;
-            }
+            readSign(tokens, draft, number->first);
             readUnit(tokens, draft, *number);
 
             // "1 in 10", "one in ten": a share.
@@ -345,6 +353,12 @@ std::vector<Figure> extractFigures(std::string_view text) {
                 readApproximation(tokens, draft);
             else
                 readQualifier(tokens, draft);
+            // "aged 65 and over", "under age 18": years of age.
+            if (draft.kind == FigureKind::Count && number->first > 0 &&
+                isAnyOf(tokens[number->first - 1], {"age", "aged", "ages"})) {
+                draft.kind = FigureKind::Duration;
+                draft.unit = "years";
+            }
             if (number->vague && !draft.low && !draft.high) {
                 draft.low = draft.value;
                 draft.high = draft.value = number->vagueHigh;
@@ -385,6 +399,7 @@ std::vector<Figure> extractFigures(std::string_view text) {
 
         joinBounds(tokens, drafts);
         readChanges(tokens, drafts);
+        carryBoundsIntoConversions(tokens, drafts);
         // A figure in place: its words, its text, its sentence.
         auto placed = [&](std::size_t first, std::size_t last) {
             Figure figure;

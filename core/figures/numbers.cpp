@@ -60,7 +60,7 @@ double fractionOf(std::string_view word) {
         return 0.5;
     if (w == "third" || w == "thirds")
         return 1.0 / 3;
-    if (w == "quarter" || w == "quarters")
+    if (w == "quarter" || w == "quarters" || w == "fourth" || w == "fourths")
         return 0.25;
     static constexpr std::array<std::string_view, 6> kParts{"fifth",  "sixth", "seventh",
                                                             "eighth", "ninth", "tenth"};
@@ -102,6 +102,10 @@ double scaleOf(std::string_view word) {
         return 1e9;
     if (w == "trillion" || w == "tn" || w == "trn" || w == "tln")
         return 1e12;
+    if (w == "crore")
+        return 1e7;  // Indian numbering: "Rs 500 crore"
+    if (w == "lakh")
+        return 1e5;
     return 0;
 }
 
@@ -250,7 +254,8 @@ std::optional<ParsedNumber> parseNumber(const std::vector<Token>& tokens, std::s
                 if (auto mixed = parseWords(tokens, i, number, false))
                     return mixed;
             }
-            if (scale >= 1e3 && next.text.size() > 2) {  // "1.4 billion", not "5 m" (metres)
+            // "1.4 billion", "8 B", "2 bn"; not "5 m" (metres) or "5 b"
+            if (scale >= 1e3 && (next.text.size() > 2 || isAnyOf(next, {"bn", "mn", "tn"}) || next.text == "B")) {
                 number.value = scaled(number.value, scale);
                 number.last = i + 1;
             } else if (is(next, "hundred") || isAnyOf(next, {"dozen", "dozens"})) {

@@ -87,11 +87,22 @@ void readUnit(const std::vector<Token>& tokens, Draft& draft, const ParsedNumber
         draft.kind = FigureKind::Score;
         draft.unit = "points";
         draft.last = j;
-    } else if (isWordAt(tokens, j, "out") && isWordAt(tokens, j + 1, "of") && j + 2 < tokens.size() &&
-               tokens[j + 2].kind == Token::Number) {
-        draft.kind = FigureKind::Score;
-        draft.unit = fmt::format("out of {}", tokens[j + 2].text);
-        draft.last = j + 2;
+    } else if (isWordAt(tokens, j, "out") && isWordAt(tokens, j + 1, "of") && j + 2 < tokens.size()) {
+        // "nine out of ten shops" is a share; "scored 8 out of 10" a score.
+        const auto of = parseNumber(tokens, j + 2);
+        const std::size_t after = of ? of->last + 1 : j + 2;
+        const bool counts = after < tokens.size() && tokens[after].kind == Token::Word &&
+                            !isAnyOf(tokens[after], {"points", "stars", "on", "in", "for", "at", "and", "or"});
+        if (of && !of->year && of->value > 0 && (of->spelled || counts) && *draft.value <= of->value) {
+            draft.kind = FigureKind::Percent;
+            draft.unit = "percent";
+            draft.value = *draft.value / of->value * 100;
+            draft.last = of->last;
+        } else if (tokens[j + 2].kind == Token::Number) {
+            draft.kind = FigureKind::Score;
+            draft.unit = fmt::format("out of {}", tokens[j + 2].text);
+            draft.last = j + 2;
+        }
     }
     if (number.fraction && draft.kind == FigureKind::Count) {
         draft.kind = FigureKind::Percent;
@@ -115,6 +126,26 @@ std::optional<std::pair<double, std::string>> hyphenatedDuration(const Token& to
     if (!number || number->fraction || number->vague)
         return std::nullopt;
     return std::pair{number->value, std::string(unit)};
+}
+
+void readSign(const std::vector<Token>& tokens, Draft& draft, std::size_t digits) {
+    auto isSign = [&](std::size_t i) {
+        return tokens[i].text == "-" || tokens[i].text == "\xE2\x88\x92";  // hyphen-minus, U+2212 minus
+    };
+    // "$-50.8bn": the sign between the currency and the digits.
+    if (draft.kind == FigureKind::Money && digits > draft.first && isSign(digits - 1) && !tokens[digits].spaceBefore) {
+        draft.value = -*draft.value;
+        return;
+    }
+    const std::size_t first = draft.first;
+    // "-12,000", "-$4.1 billion": a sign glued to what follows, after a space or at the start.
+    if (first > 0 && isSign(first - 1) && !tokens[first].spaceBefore && (first == 1 || tokens[first - 1].spaceBefore)) {
+        draft.value = -*draft.value;
+        draft.first -= 1;
+    } else if (first > 0 && isWordAt(tokens, first - 1, "minus")) {
+        draft.value = -*draft.value;
+        draft.first -= 1;
+    }
 }
 
 }  // namespace claimtrack::figures
