@@ -55,7 +55,8 @@ inline bool sameBound(const std::optional<double>& found, const nlohmann::json& 
 inline std::string describe(const Figure& f) {
     std::string s = "'" + f.text + "' " + (f.value ? std::to_string(*f.value) : "?");
     if (f.low || f.high)
-        s += " [" + (f.low ? std::to_string(*f.low) : "") + ".." + (f.high ? std::to_string(*f.high) : "") + "]";
+        s += " [" + (f.low ? std::to_string(*f.low) : "") + ".." + (f.high ? std::to_string(*f.high) : "") +
+             "]";
     if (f.approximate)
         s += " ~";
     s += " " + f.unit + (f.role.empty() ? "" : " @" + f.role);
@@ -95,7 +96,8 @@ inline NewsScore scoreNewsFigures(const std::string& path) {
             tally.roles += e.contains("role");
             const Figure* best = nullptr;
             for (const Figure& f : found)
-                if (overlap(f.range, places[k]) > 0 && (!best || overlap(f.range, places[k]) > overlap(best->range, places[k])))
+                if (overlap(f.range, places[k]) > 0 &&
+                    (!best || overlap(f.range, places[k]) > overlap(best->range, places[k])))
                     best = &f;
             const bool value = best && best->value && detail::near(*best->value, e["value"].get<double>());
             const bool bounds = value && detail::sameBound(best->low, e, "low") &&
@@ -118,8 +120,8 @@ inline NewsScore scoreNewsFigures(const std::string& path) {
                 real = real || overlap(f.range, place) > 0;
             tally.real += real;
             if (!real)
-                score.misses.push_back(std::string(item["kind"]) + ": " + text + "\n    not a figure: " +
-                                       detail::describe(f));
+                score.misses.push_back(std::string(item["kind"]) + ": " + text +
+                                       "\n    not a figure: " + detail::describe(f));
         }
         score.byKind[item["kind"]].add(tally);
         score.total.add(tally);
@@ -132,8 +134,8 @@ inline void printNewsScore(const NewsScore& score, std::ostream& out) {
     auto row = [&](const std::string& name, const NewsTally& t) {
         out << name << ": " << t.expected << " figures, value " << percent(t.recall()) << ", real "
             << percent(t.precision()) << " of " << t.found << ", bounds " << percent(t.boundsRate()) << " of "
-            << t.qualified << ", unit " << percent(t.unitRate()) << ", roles " << t.rightRole << " of " << t.roles
-            << "\n";
+            << t.qualified << ", unit " << percent(t.unitRate()) << ", roles " << t.rightRole << " of "
+            << t.roles << "\n";
     };
     for (const auto& [kind, tally] : score.byKind)
         row(kind, tally);

@@ -111,8 +111,8 @@ TEST_F(CliTest, ExtractPrintsOneJsonObjectPerFigure) {
     for (const auto& [key, value] : cameras.items())
         keys.push_back(key);
     EXPECT_EQ(keys, (std::vector<std::string>{"start", "end", "text", "value", "low", "high", "approximate",
-                                              "unit", "kind", "subject", "source", "time", "sentence_start",
-                                              "sentence_end"}));
+                                              "unit", "kind", "subject", "source", "time", "role",
+                                              "sentence_start", "sentence_end"}));
     EXPECT_EQ(lines[1]["kind"], "date");
     EXPECT_EQ(runCli({"extract", file("nothing.txt")}).status, 1);
 }

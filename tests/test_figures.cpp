@@ -112,7 +112,8 @@ INSTANTIATE_TEST_SUITE_P(
         FigureCase{"OrAtTheMaximum", "Names stay for five or at the maximum seven years.",
                    "five or at the maximum seven years", 7, 5, 7, FigureKind::Duration, "years"},
         // Two to ten of the magnitude: "hundreds of millions" is 200 million to a billion.
-        FigureCase{"Vague", "Hundreds of millions of people are watched.", "Hundreds of millions", 1e9, 2e8, 1e9},
+        FigureCase{"Vague", "Hundreds of millions of people are watched.", "Hundreds of millions", 1e9, 2e8,
+                   1e9},
         FigureCase{"HyphenatedDuration", "All were given a one-year ban.", "one-year", 1, kOpen, kOpen,
                    FigureKind::Duration, "years"},
         FigureCase{"Points", "Residents start with 1000 points.", "1000 points", 1000, kOpen, kOpen,

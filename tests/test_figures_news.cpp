@@ -1,7 +1,7 @@
-// The figure finder on the forms news prints (tests/data/news-figures: sentences written for this project, one
-// group per kind of figure the issue names, and sentences whose numbers are names, addresses, times, dates or
-// scores and so no figure at all). Measured as issue 18 states its targets: figures found with the right value,
-// reported figures that are real ones, bounds right where the text qualifies a figure.
+// The figure finder on the forms news prints (tests/data/news-figures: sentences written for this project,
+// one group per kind of figure the issue names, and sentences whose numbers are names, addresses, times,
+// dates or scores and so no figure at all). Measured as issue 18 states its targets: figures found with the
+// right value, reported figures that are real ones, bounds right where the text qualifies a figure.
 #include "figures_news_score.h"
 
 #include <gtest/gtest.h>
@@ -10,11 +10,30 @@
 
 using namespace claimtrack;
 
+namespace {
+
+// The issue's targets, met in every kind of figure and not only on the whole.
+void expectTargets(const NewsScore& score) {
+    for (const auto& [kind, tally] : score.byKind) {
+        EXPECT_GE(tally.recall(), 0.90) << kind;
+        EXPECT_GE(tally.precision(), 0.95) << kind;
+        EXPECT_GE(tally.boundsRate(), 0.90) << kind;
+    }
+    EXPECT_EQ(score.total.rightRole, score.total.roles) << "the ends of a change";
+}
+
+}  // namespace
+
 TEST(FigureNews, FindsTheFiguresNewsPrints) {
     const NewsScore score = scoreNewsFigures(CLAIMTRACK_TESTDATA_DIR "/news-figures/sentences.jsonl");
     ASSERT_GT(score.total.expected, 250) << "the test set was not read";
     printNewsScore(score, std::cout);
-    EXPECT_GE(score.total.recall(), 0.90);
-    EXPECT_GE(score.total.precision(), 0.95);
-    EXPECT_GE(score.total.boundsRate(), 0.90);
+    expectTargets(score);
+}
+
+TEST(FigureNews, ReadsSentencesItWasNotTunedOn) {
+    const NewsScore score = scoreNewsFigures(CLAIMTRACK_TESTDATA_DIR "/news-figures/held-out.jsonl");
+    ASSERT_GT(score.total.expected, 80) << "the test set was not read";
+    printNewsScore(score, std::cout);
+    expectTargets(score);
 }

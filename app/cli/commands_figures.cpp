@@ -45,6 +45,7 @@ public:
                 {"subject", jsonText(figure.subject)},
                 {"source", jsonText(figure.source)},
                 {"time", jsonText(figure.time)},
+                {"role", jsonText(figure.role)},
                 {"sentence_start", figure.sentence.start},
                 {"sentence_end", figure.sentence.end},
             };

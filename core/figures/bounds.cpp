@@ -205,14 +205,15 @@ void readApproximation(const std::vector<Token>& tokens, Draft& draft) {
 }
 
 bool isChangeVerb(const Token& token) {
-    return isAnyOf(token, {"rose",      "risen",   "rise",     "rises",    "rising",   "fell",     "fallen",
-                           "fall",      "falls",   "falling",  "increased", "increase", "decreased", "dropped",
-                           "drop",      "grew",    "grown",    "climbed",  "declined", "cut",      "reduced",
-                           "raised",    "went",    "go",       "going",    "jumped",   "slipped",  "narrowed",
-                           "widened",   "eased",   "moved",    "changed",  "lowered",  "slashed",  "soared",
-                           "surged",    "plunged", "shrank",   "expanded", "improved", "revised",  "up",
-                           "down",      "slid",    "tumbled",  "doubled",  "halved",   "swelled",  "ballooned",
-                           "increases", "growth",  "decline",  "drops",    "climb",    "gains",    "gained"});
+    return isAnyOf(token,
+                   {"rose",      "risen",   "rise",    "rises",     "rising",   "fell",      "fallen",
+                    "fall",      "falls",   "falling", "increased", "increase", "decreased", "dropped",
+                    "drop",      "grew",    "grown",   "climbed",   "declined", "cut",       "reduced",
+                    "raised",    "went",    "go",      "going",     "jumped",   "slipped",   "narrowed",
+                    "widened",   "eased",   "moved",   "changed",   "lowered",  "slashed",   "soared",
+                    "surged",    "plunged", "shrank",  "expanded",  "improved", "revised",   "up",
+                    "down",      "slid",    "tumbled", "doubled",   "halved",   "swelled",   "ballooned",
+                    "increases", "growth",  "decline", "drops",     "climb",    "gains",     "gained"});
 }
 
 bool followsChangeVerb(const std::vector<Token>& tokens, std::size_t from) {
@@ -272,10 +273,10 @@ bool readRange(const std::vector<Token>& tokens, Draft& draft, const ParsedNumbe
     readUnit(tokens, upper, *second);
     double low = *draft.value;
     // "10-20 million": the scale written once serves both ends.
-    const double scale = second->gluedUnit.empty() ? scaleOf(tokens[second->last].kind == Token::Word
-                                                                 ? tokens[second->last].text
-                                                                 : tokens[second->last].suffix)
-                                                   : 0;
+    const double scale = second->gluedUnit.empty()
+                             ? scaleOf(tokens[second->last].kind == Token::Word ? tokens[second->last].text
+                                                                                : tokens[second->last].suffix)
+                             : 0;
     if (scale > 0 && firstNumber.last == firstNumber.first && tokens[firstNumber.first].suffix.empty() &&
         low * scale <= *upper.value)
         low *= scale;

@@ -30,7 +30,7 @@ constexpr std::array kDollars{Code{"us", "USD"}, Code{"a", "AUD"},  Code{"au", "
                               Code{"r", "BRL"},  Code{"nt", "TWD"}, Code{"m", "MXN"}};
 
 // Currency signs other than the dollar.
-constexpr std::array kSigns{Code{"\xC2\xA3", "GBP"},     Code{"\xE2\x82\xAC", "EUR"}, Code{"\xE2\x82\xB9", "INR"},
+constexpr std::array kSigns{Code{"\xC2\xA3", "GBP"}, Code{"\xE2\x82\xAC", "EUR"}, Code{"\xE2\x82\xB9", "INR"},
                             Code{"\xE2\x82\xA9", "KRW"}, Code{"\xE2\x82\xBD", "RUB"}};
 
 // Names after the number: the word, and the words that may come before it to name another country's unit.
@@ -49,9 +49,9 @@ struct Country {
     std::string_view code;
 };
 const Country kDollarCountries[] = {
-    {{"hong", "kong"}, "HKD"},  {{"new", "zealand"}, "NZD"}, {{"australian"}, "AUD"},
-    {{"canadian"}, "CAD"},      {{"singapore"}, "SGD"},      {{"taiwan"}, "TWD"},
-    {{"us"}, "USD"},            {{"american"}, "USD"},       {{"u", ".", "s", "."}, "USD"},
+    {{"hong", "kong"}, "HKD"}, {{"new", "zealand"}, "NZD"}, {{"australian"}, "AUD"},
+    {{"canadian"}, "CAD"},     {{"singapore"}, "SGD"},      {{"taiwan"}, "TWD"},
+    {{"us"}, "USD"},           {{"american"}, "USD"},       {{"u", ".", "s", "."}, "USD"},
 };
 
 std::string_view codeOf(const Token& token, const auto& table) {

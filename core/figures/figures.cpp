@@ -37,8 +37,9 @@ std::string_view toString(FigureKind kind) {
 }
 
 std::optional<FigureKind> figureKindNamed(std::string_view name) {
-    for (const FigureKind kind : {FigureKind::Count, FigureKind::Percent, FigureKind::Money, FigureKind::Duration,
-                                  FigureKind::Score, FigureKind::Date, FigureKind::Measure, FigureKind::Ratio})
+    for (const FigureKind kind :
+         {FigureKind::Count, FigureKind::Percent, FigureKind::Money, FigureKind::Duration, FigureKind::Score,
+          FigureKind::Date, FigureKind::Measure, FigureKind::Ratio})
         if (toString(kind) == name)
             return kind;
     return std::nullopt;
@@ -68,8 +69,7 @@ bool isEmbedded(const std::vector<Token>& tokens, const ParsedNumber& number) {
     if (first.kind == Token::Number && after < tokens.size() && !tokens[after].spaceBefore) {
         const Token& next = tokens[after];
         if (next.kind == Token::Symbol && (next.text == "/" || next.text == ":" || next.text == "_") &&
-            first.suffix.empty() &&
-            after + 1 < tokens.size() && !tokens[after + 1].spaceBefore)
+            first.suffix.empty() && after + 1 < tokens.size() && !tokens[after + 1].spaceBefore)
             return true;  // "24/7", "10:30", "4/5/2020"
         if (next.kind == Token::Symbol && next.text == "." && after + 1 < tokens.size() &&
             !tokens[after + 1].spaceBefore && tokens[after + 1].kind == Token::Number)
@@ -313,8 +313,8 @@ std::vector<Figure> extractFigures(std::string_view text) {
             }
             // A day of a month ("June 4") belongs to the date; read it with its year, if any.
             // "Oct. 31" too.
-            const bool afterMonth =
-                (i > 0 && monthOf(tokens[i - 1])) || (i > 1 && isSymbol(tokens, i - 1, ".") && monthOf(tokens[i - 2]));
+            const bool afterMonth = (i > 0 && monthOf(tokens[i - 1])) ||
+                                    (i > 1 && isSymbol(tokens, i - 1, ".") && monthOf(tokens[i - 2]));
             if (!number->spelled && tokens[i].digits <= 2 &&
                 (afterMonth || (i + 1 < tokens.size() && monthOf(tokens[i + 1])))) {
                 i = number->last + (i + 1 < tokens.size() && monthOf(tokens[i + 1]) ? 1 : 0);
@@ -371,6 +371,11 @@ std::vector<Figure> extractFigures(std::string_view text) {
                 draft.first == number->first &&
                 (isWordAt(tokens, draft.last + 1, "of") && isWordAt(tokens, draft.last + 2, "the")))
                 continue;  // "two of the", "one of the": a part, not a figure
+            // "the two cities", "these three firms": a reference back to things already named.
+            if (number->spelled && draft.kind == FigureKind::Count && !range &&
+                draft.first == number->first && number->value < 20 && number->first > 0 &&
+                isAnyOf(tokens[number->first - 1], {"the", "these", "those", "both"}))
+                continue;
             // A number in words that counts nothing named ("the two above-mentioned"), or "one day" meaning
             // some day, says too little to be a figure.
             const bool plain = draft.kind == FigureKind::Count && !range && draft.first == number->first &&

@@ -30,10 +30,14 @@ constexpr std::array kSymbols{
 
 // Symbols read only when glued to the digits: spaced, "5 in 10", "3 t" and "a C" are other words.
 constexpr std::array kGluedSymbols{
-    Spelling{"g", "g"},          Spelling{"t", "t"},
-    Spelling{"in", "in"},        Spelling{"l", "l"},
-    Spelling{"L", "l"},          Spelling{"C", "C"},
-    Spelling{"F", "F"},          Spelling{"kt", "kts"},
+    Spelling{"g", "g"},
+    Spelling{"t", "t"},
+    Spelling{"in", "in"},
+    Spelling{"l", "l"},
+    Spelling{"L", "l"},
+    Spelling{"C", "C"},
+    Spelling{"F", "F"},
+    Spelling{"kt", "kts"},
     Spelling{"min", "minutes", FigureKind::Duration},
     Spelling{"mins", "minutes", FigureKind::Duration},
     Spelling{"hrs", "hours", FigureKind::Duration},
@@ -43,18 +47,42 @@ constexpr std::array kGluedSymbols{
 
 // Words, compared without case.
 constexpr std::array kWords{
-    Spelling{"kilometres", "km"},  Spelling{"kilometers", "km"},  Spelling{"kilometre", "km"},
-    Spelling{"kilometer", "km"},   Spelling{"metres", "m"},       Spelling{"meters", "m"},
-    Spelling{"metre", "m"},        Spelling{"meter", "m"},        Spelling{"miles", "mi"},
-    Spelling{"mile", "mi"},        Spelling{"kilograms", "kg"},   Spelling{"kilogram", "kg"},
-    Spelling{"kilos", "kg"},       Spelling{"grams", "g"},        Spelling{"tonnes", "t"},
-    Spelling{"tonne", "t"},        Spelling{"tons", "t"},         Spelling{"millimetres", "mm"},
-    Spelling{"millimeters", "mm"}, Spelling{"centimetres", "cm"}, Spelling{"centimeters", "cm"},
-    Spelling{"inches", "in"},      Spelling{"feet", "ft"},        Spelling{"litres", "l"},
-    Spelling{"liters", "l"},       Spelling{"horsepower", "hp"},  Spelling{"kilowatts", "kW"},
-    Spelling{"megawatts", "MW"},   Spelling{"gigawatts", "GW"},   Spelling{"terabytes", "TB"},
-    Spelling{"gigabytes", "GB"},   Spelling{"megabytes", "MB"},   Spelling{"petabytes", "PB"},
-    Spelling{"megapixels", "MP"},  Spelling{"knots", "kts"},      Spelling{"hectares", "ha"},
+    Spelling{"kilometres", "km"},
+    Spelling{"kilometers", "km"},
+    Spelling{"kilometre", "km"},
+    Spelling{"kilometer", "km"},
+    Spelling{"metres", "m"},
+    Spelling{"meters", "m"},
+    Spelling{"metre", "m"},
+    Spelling{"meter", "m"},
+    Spelling{"miles", "mi"},
+    Spelling{"mile", "mi"},
+    Spelling{"kilograms", "kg"},
+    Spelling{"kilogram", "kg"},
+    Spelling{"kilos", "kg"},
+    Spelling{"grams", "g"},
+    Spelling{"tonnes", "t"},
+    Spelling{"tonne", "t"},
+    Spelling{"tons", "t"},
+    Spelling{"millimetres", "mm"},
+    Spelling{"millimeters", "mm"},
+    Spelling{"centimetres", "cm"},
+    Spelling{"centimeters", "cm"},
+    Spelling{"inches", "in"},
+    Spelling{"feet", "ft"},
+    Spelling{"litres", "l"},
+    Spelling{"liters", "l"},
+    Spelling{"horsepower", "hp"},
+    Spelling{"kilowatts", "kW"},
+    Spelling{"megawatts", "MW"},
+    Spelling{"gigawatts", "GW"},
+    Spelling{"terabytes", "TB"},
+    Spelling{"gigabytes", "GB"},
+    Spelling{"megabytes", "MB"},
+    Spelling{"petabytes", "PB"},
+    Spelling{"megapixels", "MP"},
+    Spelling{"knots", "kts"},
+    Spelling{"hectares", "ha"},
     Spelling{"pence", "GBX", FigureKind::Money},
 };
 
@@ -68,8 +96,8 @@ const Spelling* find(const Table& table, std::string_view written) {
 
 // Words after "5m" that say metres: "5m tall", "10m away".
 bool isDimensionWord(const Token& token) {
-    return isAnyOf(token, {"tall", "high", "long", "deep", "wide", "away", "above", "below", "thick", "across",
-                           "race", "sprint", "freestyle", "hurdles"});
+    return isAnyOf(token, {"tall", "high", "long", "deep", "wide", "away", "above", "below", "thick",
+                           "across", "race", "sprint", "freestyle", "hurdles"});
 }
 
 }  // namespace
@@ -106,7 +134,8 @@ std::optional<MeasureUnit> unitAfter(const std::vector<Token>& tokens, std::size
         return std::nullopt;
     if (const Spelling* s = find(kSymbols, token.text)) {
         // "120 km/h"
-        if (s->unit == "km" && isSymbol(tokens, j + 1, "/") && j + 2 < tokens.size() && tokens[j + 2].text == "h") {
+        if (s->unit == "km" && isSymbol(tokens, j + 1, "/") && j + 2 < tokens.size() &&
+            tokens[j + 2].text == "h") {
             last = j + 2;
             return MeasureUnit{"km/h", FigureKind::Measure};
         }
@@ -130,7 +159,7 @@ bool readsAsMetres(const std::vector<Token>& tokens, std::size_t i) {
         return true;
     // "a 100m sprint", "the 50m pool"; but "12m people", "2.7m viewers", "sales of 300m"
     const bool article = i > 0 && isAnyOf(tokens[i - 1], {"a", "an", "the"});
-    return article && next < tokens.size() && tokens[next].kind == Token::Word && !startsUpper(tokens[next]) &&
-           tokens[next].text.back() != 's';
+    return article && next < tokens.size() && tokens[next].kind == Token::Word &&
+           !startsUpper(tokens[next]) && tokens[next].text.back() != 's';
 }
 }  // namespace claimtrack::figures

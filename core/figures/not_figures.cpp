@@ -9,13 +9,71 @@ namespace {
 
 // Words that begin a sentence before a figure and are no name: "About 300", "Only 12", "In 2019".
 bool isSentenceWord(const Token& token) {
-    return isAnyOf(token, {"about", "some", "nearly", "only", "just", "roughly", "around", "over", "under",
-                           "almost", "more", "fewer", "less", "at", "up", "by", "in", "of", "to", "from",
-                           "between", "the", "a", "an", "and", "or", "but", "with", "for", "on", "since",
-                           "until", "each", "all", "another", "those", "these", "its", "their", "his", "her",
-                           "our", "approximately", "exactly", "perhaps", "every", "last", "barely", "still",
-                           "estimated", "another", "well", "after", "before", "during", "within", "nearly",
-                           "upwards", "fully", "precisely", "another", "there", "here", "that", "this"});
+    return isAnyOf(token, {"about",
+                           "some",
+                           "nearly",
+                           "only",
+                           "just",
+                           "roughly",
+                           "around",
+                           "over",
+                           "under",
+                           "almost",
+                           "more",
+                           "fewer",
+                           "less",
+                           "at",
+                           "up",
+                           "by",
+                           "in",
+                           "of",
+                           "to",
+                           "from",
+                           "between",
+                           "the",
+                           "a",
+                           "an",
+                           "and",
+                           "or",
+                           "but",
+                           "with",
+                           "for",
+                           "on",
+                           "since",
+                           "until",
+                           "each",
+                           "all",
+                           "another",
+                           "those",
+                           "these",
+                           "its",
+                           "their",
+                           "his",
+                           "her",
+                           "our",
+                           "approximately",
+                           "exactly",
+                           "perhaps",
+                           "every",
+                           "last",
+                           "barely",
+                           "still",
+                           "estimated",
+                           "another",
+                           "well",
+                           "after",
+                           "before",
+                           "during",
+                           "within",
+                           "nearly",
+                           "upwards",
+                           "fully",
+                           "precisely",
+                           "another",
+                           "there",
+                           "here",
+                           "that",
+                           "this"});
 }
 
 // A capitalised or camel-case word: "Boeing", "FTSE", "iPhone", "P" of "S&P".
@@ -30,16 +88,18 @@ bool looksLikeName(const Token& token) {
 
 // Lower-case words that number what follows them: "platform 9", "number 23", "room 101".
 bool isLabelWord(const Token& token) {
-    return isAnyOf(token, {"number", "no", "platform", "room", "gate", "page", "chapter", "section", "article",
-                           "route", "flight", "bus", "line", "exit", "level", "row", "seat", "box", "floor",
-                           "channel", "version", "phase", "tier", "grade", "category", "stage", "item",
-                           "paragraph", "clause", "terminal", "lane", "highway", "door", "episode", "game",
-                           "model", "series", "size", "type", "ward", "district", "zone", "shirt"});
+    return isAnyOf(token, {"number",  "no",       "platform", "room",     "gate",  "page",     "chapter",
+                           "section", "article",  "route",    "flight",   "bus",   "line",     "exit",
+                           "level",   "row",      "seat",     "box",      "floor", "channel",  "version",
+                           "phase",   "tier",     "grade",    "category", "stage", "item",     "paragraph",
+                           "clause",  "terminal", "lane",     "highway",  "door",  "episode",  "game",
+                           "model",   "series",   "size",     "type",     "ward",  "district", "zone",
+                           "shirt"});
 }
 
 bool isStreetWord(const Token& token) {
-    return isAnyOf(token, {"street", "st", "road", "rd", "avenue", "ave", "lane", "boulevard", "blvd", "drive",
-                           "way", "place", "square", "court", "terrace", "crescent"});
+    return isAnyOf(token, {"street", "st", "road", "rd", "avenue", "ave", "lane", "boulevard", "blvd",
+                           "drive", "way", "place", "square", "court", "terrace", "crescent"});
 }
 
 // "11 a.m.", "3 pm", "0401 GMT": the tokens after a number that make it a time of day.
@@ -63,11 +123,13 @@ bool namesSomething(const std::vector<Token>& tokens, const ParsedNumber& number
     const std::size_t i = number.first;
     const Token& digits = tokens[i];
     // "0401 GMT", "0800 123 456": a leading zero writes a code, and the numbers after it belong to it.
-    if (i > 0 && tokens[i - 1].kind == Token::Number && tokens[i - 1].text.starts_with('0'))
-        return true;
+    for (std::size_t k = i; k > 0 && tokens[k - 1].kind == Token::Number; --k)
+        if (tokens[k - 1].text.starts_with('0') && tokens[k - 1].digits > 1)
+            return true;
     if (!isPlainInteger(digits) || number.last != i)
         return false;  // "1,200", "4.5", "3 million" are amounts
-    if (digits.digits > 1 && digits.text[0] == '0' && i + 1 < tokens.size() && tokens[i + 1].kind == Token::Number)
+    if (digits.digits > 1 && digits.text[0] == '0' && i + 1 < tokens.size() &&
+        tokens[i + 1].kind == Token::Number)
         return true;
     if (isTimeOfDay(tokens, i + 1))
         return true;
@@ -90,7 +152,8 @@ bool namesSomething(const std::vector<Token>& tokens, const ParsedNumber& number
 std::size_t scoreOfMatch(const std::vector<Token>& tokens, std::size_t i) {
     // "won 3-1", "ended 2-2", "beat the Celtics 112-104": two plain numbers joined by a dash, the first
     // no smaller than the second, or after a word of sport.
-    if (!isPlainInteger(tokens[i]) || !isDash(tokens, i + 1) || tokens[i + 1].spaceBefore || i + 2 >= tokens.size())
+    if (!isPlainInteger(tokens[i]) || !isDash(tokens, i + 1) || tokens[i + 1].spaceBefore ||
+        i + 2 >= tokens.size())
         return 0;
     const Token& second = tokens[i + 2];
     if (!isPlainInteger(second) || second.spaceBefore)
@@ -100,17 +163,18 @@ std::size_t scoreOfMatch(const std::vector<Token>& tokens, std::size_t i) {
         return 0;
     bool sport = tokens[i].number >= second.number;
     for (std::size_t k = i; k > 0 && k + 4 > i && !sport; --k)
-        sport = isAnyOf(tokens[k - 1], {"won", "win", "wins", "lost", "lose", "beat", "beats", "defeated", "drew",
-                                        "draw", "ended", "finished", "trailed", "led", "leading", "score",
-                                        "scored", "scoreline", "victory", "defeat"});
+        sport = isAnyOf(tokens[k - 1],
+                        {"won",      "win",   "wins",   "lost",      "lose",     "beat",    "beats",
+                         "defeated", "drew",  "draw",   "ended",     "finished", "trailed", "led",
+                         "leading",  "score", "scored", "scoreline", "victory",  "defeat"});
     return sport ? i + 2 : 0;
 }
 
 bool isPartOfPeriod(const std::vector<Token>& tokens, std::size_t i) {
     // "the second half", "in the first half of the year", "in the half": a period, not a share.
     return is(tokens[i], "half") && i > 0 &&
-           isAnyOf(tokens[i - 1], {"first", "second", "third", "final", "latter", "former", "other", "opening",
-                                   "closing", "the", "this", "that", "each"});
+           isAnyOf(tokens[i - 1], {"first", "second", "third", "final", "latter", "former", "other",
+                                   "opening", "closing", "the", "this", "that", "each"});
 }
 
 }  // namespace claimtrack::figures

@@ -117,7 +117,8 @@ int monthOf(const Token& token) {
         return 0;  // "may" the verb, "march" the noun
     const std::string w = lower(token.text);
     for (std::size_t i = 0; i < kMonths.size(); ++i)
-        if (w == kMonths[i] || (w.size() == 3 && kMonths[i].starts_with(w) && w != "may") || (w == "sept" && i == 8))
+        if (w == kMonths[i] || (w.size() == 3 && kMonths[i].starts_with(w) && w != "may") ||
+            (w == "sept" && i == 8))
             return static_cast<int>(i + 1);
     return 0;
 }
@@ -255,7 +256,8 @@ std::optional<ParsedNumber> parseNumber(const std::vector<Token>& tokens, std::s
                     return mixed;
             }
             // "1.4 billion", "8 B", "2 bn"; not "5 m" (metres) or "5 b"
-            if (scale >= 1e3 && (next.text.size() > 2 || isAnyOf(next, {"bn", "mn", "tn"}) || next.text == "B")) {
+            if (scale >= 1e3 &&
+                (next.text.size() > 2 || isAnyOf(next, {"bn", "mn", "tn"}) || next.text == "B")) {
                 number.value = scaled(number.value, scale);
                 number.last = i + 1;
             } else if (is(next, "hundred") || isAnyOf(next, {"dozen", "dozens"})) {
@@ -328,9 +330,9 @@ std::optional<ParsedNumber> parseNumber(const std::vector<Token>& tokens, std::s
         number.fraction = true;
         return number;
     }
-    // "thousands", "hundreds of millions", "tens of thousands", "several thousand", "a few hundred", "dozens",
-    // "scores of": a range from two of the magnitude to ten ("hundreds": 200 to 1,000), dozens and scores
-    // below a hundred.
+    // "thousands", "hundreds of millions", "tens of thousands", "several thousand", "a few hundred",
+    // "dozens", "scores of": a range from two of the magnitude to ten ("hundreds": 200 to 1,000), dozens and
+    // scores below a hundred.
     auto vagueRange = [&](double magnitude, std::size_t last) {
         number.value = 2 * magnitude;
         number.vagueHigh = magnitude < 100 ? 100 : 10 * magnitude;
@@ -353,7 +355,8 @@ std::optional<ParsedNumber> parseNumber(const std::vector<Token>& tokens, std::s
     // "several thousand", "a few hundred"
     const std::size_t few = article && isWord(tokens, i + 1) && is(tokens[i + 1], "few") ? i + 1 : i;
     if ((is(token, "several") || is(tokens[few], "few")) && isWord(tokens, few + 1) &&
-        (is(tokens[few + 1], "hundred") || scaleOf(tokens[few + 1].text) >= 1e3) && tokens[few + 1].text.size() > 2)
+        (is(tokens[few + 1], "hundred") || scaleOf(tokens[few + 1].text) >= 1e3) &&
+        tokens[few + 1].text.size() > 2)
         return vagueRange(is(tokens[few + 1], "hundred") ? 100 : scaleOf(tokens[few + 1].text), few + 1);
 
     if (auto words = parseWords(tokens, at, number, article))

@@ -18,8 +18,8 @@ struct ParsedNumber {
     bool fraction = false;  // "half", "a third": a share, read as a percentage
     bool vague = false;     // "thousands", "dozens": a range from `value` to `vagueHigh`
     double vagueHigh = 0;
-    bool bareOne = false;   // the word "one" and nothing more: usually not a figure
-    bool year = false;      // four digits that read as a year
+    bool bareOne = false;        // the word "one" and nothing more: usually not a figure
+    bool year = false;           // four digits that read as a year
     std::string_view gluedUnit;  // a unit glued to the digits ("GB" in "256GB", "m" in "a 100m sprint")
 };
 

@@ -7,8 +7,8 @@ namespace claimtrack::figures {
 namespace {
 
 bool isPlainInteger(const std::vector<Token>& tokens, std::size_t i) {
-    return i < tokens.size() && tokens[i].kind == Token::Number && !tokens[i].decimal && !tokens[i].separators &&
-           tokens[i].suffix.empty();
+    return i < tokens.size() && tokens[i].kind == Token::Number && !tokens[i].decimal &&
+           !tokens[i].separators && tokens[i].suffix.empty();
 }
 
 bool glued(const std::vector<Token>& tokens, std::size_t i) {
@@ -18,8 +18,8 @@ bool glued(const std::vector<Token>& tokens, std::size_t i) {
 // Words that make "11 to 2" a ratio: "voted 11 to 2", "by a margin of 3 to 1", "outnumber them 2 to 1".
 bool followsRatioWord(const std::vector<Token>& tokens, std::size_t i) {
     for (std::size_t k = i; k > 0 && k + 5 > i; --k)
-        if (isAnyOf(tokens[k - 1], {"voted", "vote", "votes", "margin", "ratio", "odds", "outnumber", "outnumbered",
-                                    "outnumbers", "split"}))
+        if (isAnyOf(tokens[k - 1], {"voted", "vote", "votes", "margin", "ratio", "odds", "outnumber",
+                                    "outnumbered", "outnumbers", "split"}))
             return true;
     return false;
 }
@@ -33,10 +33,12 @@ bool sentenceSaysRatio(const std::vector<Token>& tokens) {
 
 // Words after "N times" that make it a multiplier: "three times as many", "four times faster".
 bool isComparison(const Token& token) {
-    if (isAnyOf(token, {"as", "more", "less", "fewer", "what", "that", "the", "over", "higher", "lower", "larger",
-                        "smaller", "bigger", "greater", "faster", "slower", "cheaper", "longer", "shorter"}))
+    if (isAnyOf(token,
+                {"as", "more", "less", "fewer", "what", "that", "the", "over", "higher", "lower", "larger",
+                 "smaller", "bigger", "greater", "faster", "slower", "cheaper", "longer", "shorter"}))
         return true;
-    return token.text.size() > 4 && token.text.ends_with("er") && token.kind == Token::Word;  // "wider", "richer"
+    return token.text.size() > 4 && token.text.ends_with("er") &&
+           token.kind == Token::Word;  // "wider", "richer"
 }
 
 Draft ratioDraft(std::size_t first, std::size_t last, double value, std::string unit, FigureKind kind) {
@@ -55,14 +57,16 @@ std::optional<Draft> readRatio(const std::vector<Token>& tokens, std::size_t i) 
     if (!isPlainInteger(tokens, i) || (i > 0 && !tokens[i].spaceBefore))
         return std::nullopt;  // the middle of "4/5/2020" or "10:30:45"
     const double n = tokens[i].number;
-    // "1/16 of an inch", "odds of 1/1000": a share; never "4/5/2020" or "24/7", nor after a word that dates it.
-    if (isSymbol(tokens, i + 1, "/") && glued(tokens, i + 1) && isPlainInteger(tokens, i + 2) && glued(tokens, i + 2) &&
-        !isSymbol(tokens, i + 3, "/") && n >= 1 && tokens[i + 2].number > n &&
-        !(i > 0 && isAnyOf(tokens[i - 1], {"on", "since", "until", "by", "from", "dated", "before", "after"})))
+    // "1/16 of an inch", "odds of 1/1000": a share; never "4/5/2020" or "24/7", nor after a word that dates
+    // it.
+    if (isSymbol(tokens, i + 1, "/") && glued(tokens, i + 1) && isPlainInteger(tokens, i + 2) &&
+        glued(tokens, i + 2) && !isSymbol(tokens, i + 3, "/") && n >= 1 && tokens[i + 2].number > n &&
+        !(i > 0 &&
+          isAnyOf(tokens[i - 1], {"on", "since", "until", "by", "from", "dated", "before", "after"})))
         return ratioDraft(i, i + 2, n / tokens[i + 2].number * 100, "percent", FigureKind::Percent);
     // "2:1", "16:9"; "1:25" only where the sentence speaks of a ratio, for "1:25" is also a time of day.
-    if (isSymbol(tokens, i + 1, ":") && glued(tokens, i + 1) && isPlainInteger(tokens, i + 2) && glued(tokens, i + 2) &&
-        !isSymbol(tokens, i + 3, ":")) {
+    if (isSymbol(tokens, i + 1, ":") && glued(tokens, i + 1) && isPlainInteger(tokens, i + 2) &&
+        glued(tokens, i + 2) && !isSymbol(tokens, i + 3, ":")) {
         const Token& m = tokens[i + 2];
         if (m.number > 0 && (m.digits == 1 || sentenceSaysRatio(tokens)))
             return ratioDraft(i, i + 2, n / m.number, "ratio", FigureKind::Ratio);
@@ -78,14 +82,16 @@ std::optional<Draft> readMultiplier(const std::vector<Token>& tokens, std::size_
                                     const std::optional<ParsedNumber>& number) {
     const Token& token = tokens[i];
     // "sixfold", "six-fold", "tenfold"
-    if (token.kind == Token::Word && token.text.size() > 4 && (token.text.ends_with("fold") || token.text.ends_with("Fold"))) {
+    if (token.kind == Token::Word && token.text.size() > 4 &&
+        (token.text.ends_with("fold") || token.text.ends_with("Fold"))) {
         std::string_view count = token.text.substr(0, token.text.size() - 4);
         if (count.ends_with('-'))
             count.remove_suffix(1);
         Token word = token;
         word.text = count;
         const std::vector<Token> one{word};
-        if (const auto times = parseNumber(one, 0); times && !times->fraction && !times->vague && times->value > 1)
+        if (const auto times = parseNumber(one, 0);
+            times && !times->fraction && !times->vague && times->value > 1)
             return ratioDraft(i, i, times->value, "times", FigureKind::Ratio);
         return std::nullopt;
     }

@@ -29,7 +29,8 @@ std::string_view durationWord(const Token& token) {
 void readUnit(const std::vector<Token>& tokens, Draft& draft, const ParsedNumber& number) {
     // A unit glued to the digits: "256GB", "24pc", "118.5p", "120km/h".
     if (!number.gluedUnit.empty() && draft.kind == FigureKind::Count) {
-        const auto glued = number.gluedUnit == "m" ? std::optional(MeasureUnit{"m"}) : unitSuffix(number.gluedUnit);
+        const auto glued =
+            number.gluedUnit == "m" ? std::optional(MeasureUnit{"m"}) : unitSuffix(number.gluedUnit);
         draft.kind = glued->kind;
         draft.unit = glued->unit;
         const std::size_t slash = number.last + 1;
@@ -63,10 +64,11 @@ void readUnit(const std::vector<Token>& tokens, Draft& draft, const ParsedNumber
         draft.kind = FigureKind::Percent;
         draft.unit = "percent";
         draft.last = j;
-    } else if (const auto currency = draft.kind == FigureKind::Money
-                                         ? std::nullopt
-                                         : currencyAfter(tokens, number.vague && isWordAt(tokens, j, "of") ? j + 1 : j,
-                                                         last)) {  // "millions of dollars" too
+    } else if (const auto currency =
+                   draft.kind == FigureKind::Money
+                       ? std::nullopt
+                       : currencyAfter(tokens, number.vague && isWordAt(tokens, j, "of") ? j + 1 : j,
+                                       last)) {  // "millions of dollars" too
         draft.kind = FigureKind::Money;
         draft.unit = currency->code;
         draft.last = last;
@@ -79,7 +81,8 @@ void readUnit(const std::vector<Token>& tokens, Draft& draft, const ParsedNumber
         draft.kind = FigureKind::Duration;  // "a 10-year plan"
         draft.unit = durationWord(tokens[j + 1]);
         draft.last = j + 1;
-    } else if (const auto measure = draft.kind == FigureKind::Count ? unitAfter(tokens, j, last) : std::nullopt) {
+    } else if (const auto measure =
+                   draft.kind == FigureKind::Count ? unitAfter(tokens, j, last) : std::nullopt) {
         draft.kind = measure->kind;
         draft.unit = measure->unit;
         draft.last = last;
@@ -91,8 +94,9 @@ void readUnit(const std::vector<Token>& tokens, Draft& draft, const ParsedNumber
         // "nine out of ten shops" is a share; "scored 8 out of 10" a score.
         const auto of = parseNumber(tokens, j + 2);
         const std::size_t after = of ? of->last + 1 : j + 2;
-        const bool counts = after < tokens.size() && tokens[after].kind == Token::Word &&
-                            !isAnyOf(tokens[after], {"points", "stars", "on", "in", "for", "at", "and", "or"});
+        const bool counts =
+            after < tokens.size() && tokens[after].kind == Token::Word &&
+            !isAnyOf(tokens[after], {"points", "stars", "on", "in", "for", "at", "and", "or"});
         if (of && !of->year && of->value > 0 && (of->spelled || counts) && *draft.value <= of->value) {
             draft.kind = FigureKind::Percent;
             draft.unit = "percent";
@@ -133,13 +137,15 @@ void readSign(const std::vector<Token>& tokens, Draft& draft, std::size_t digits
         return tokens[i].text == "-" || tokens[i].text == "\xE2\x88\x92";  // hyphen-minus, U+2212 minus
     };
     // "$-50.8bn": the sign between the currency and the digits.
-    if (draft.kind == FigureKind::Money && digits > draft.first && isSign(digits - 1) && !tokens[digits].spaceBefore) {
+    if (draft.kind == FigureKind::Money && digits > draft.first && isSign(digits - 1) &&
+        !tokens[digits].spaceBefore) {
         draft.value = -*draft.value;
         return;
     }
     const std::size_t first = draft.first;
     // "-12,000", "-$4.1 billion": a sign glued to what follows, after a space or at the start.
-    if (first > 0 && isSign(first - 1) && !tokens[first].spaceBefore && (first == 1 || tokens[first - 1].spaceBefore)) {
+    if (first > 0 && isSign(first - 1) && !tokens[first].spaceBefore &&
+        (first == 1 || tokens[first - 1].spaceBefore)) {
         draft.value = -*draft.value;
         draft.first -= 1;
     } else if (first > 0 && isWordAt(tokens, first - 1, "minus")) {
