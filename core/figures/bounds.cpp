@@ -170,6 +170,8 @@ void readQualifier(const std::vector<Token>& tokens, Draft& draft) {
         return;
     }
     const bool trailing = readTrailingBound(tokens, draft);
+    if (draft.first == 0 || tokens[draft.first - 1].kind != Token::Word)
+        return;  // every qualifier left ends in a word
     for (const Qualifier& qualifier : kQualifiers) {
         const std::size_t n = qualifier.words.size();
         if (draft.first < n)

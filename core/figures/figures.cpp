@@ -181,7 +181,8 @@ std::vector<bool> tokensInUrls(const std::vector<Token>& tokens) {
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         if (tokens[i].spaceBefore)
             open = false;
-        open = open || isAnyOf(tokens[i], {"http", "https", "www"});
+        const char first = static_cast<char>(tokens[i].text[0] | 0x20);  // most words start otherwise
+        open = open || ((first == 'h' || first == 'w') && isAnyOf(tokens[i], {"http", "https", "www"}));
         inUrl[i] = open;
     }
     return inUrl;
@@ -452,8 +453,13 @@ std::vector<Figure> extractFigures(std::string_view text) {
             figure.time = date.time;
             figures.push_back(std::move(figure));
         }
-        std::sort(figures.end() - static_cast<std::ptrdiff_t>(drafts.size() + dates.size()), figures.end(),
-                  [](const Figure& a, const Figure& b) { return a.range.start < b.range.start; });
+        // The sentence's figures and its dates, each in order: merged, not sorted (a list of 300,000 numbers
+        // spent a tenth of its time sorting).
+        const auto sentenceFigures =
+            figures.end() - static_cast<std::ptrdiff_t>(drafts.size() + dates.size());
+        std::inplace_merge(sentenceFigures, sentenceFigures + static_cast<std::ptrdiff_t>(drafts.size()),
+                           figures.end(),
+                           [](const Figure& a, const Figure& b) { return a.range.start < b.range.start; });
     }
     return figures;
 }

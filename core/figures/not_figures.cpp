@@ -123,7 +123,7 @@ bool namesSomething(const std::vector<Token>& tokens, const ParsedNumber& number
     const std::size_t i = number.first;
     const Token& digits = tokens[i];
     // "0401 GMT", "0800 123 456": a leading zero writes a code, and the numbers after it belong to it.
-    for (std::size_t k = i; k > 0 && tokens[k - 1].kind == Token::Number; --k)
+    for (std::size_t k = i; k > 0 && k + 4 > i && tokens[k - 1].kind == Token::Number; --k)
         if (tokens[k - 1].text.starts_with('0') && tokens[k - 1].digits > 1)
             return true;
     if (!isPlainInteger(digits) || number.last != i)

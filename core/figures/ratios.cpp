@@ -96,7 +96,8 @@ std::optional<Draft> readMultiplier(const std::vector<Token>& tokens, std::size_
         return std::nullopt;
     }
     // "twice as high", "nearly twice what was planned"; not "scored twice"
-    if (isAnyOf(token, {"twice", "thrice"}) && i + 1 < tokens.size() && isComparison(tokens[i + 1]))
+    if (token.kind == Token::Word && (token.text[0] | 0x20) == 't' && isAnyOf(token, {"twice", "thrice"}) &&
+        i + 1 < tokens.size() && isComparison(tokens[i + 1]))
         return ratioDraft(i, i, is(token, "twice") ? 2 : 3, "times", FigureKind::Ratio);
     if (!number || number->fraction || number->vague)
         return std::nullopt;
