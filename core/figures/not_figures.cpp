@@ -137,8 +137,11 @@ bool namesSomething(const std::vector<Token>& tokens, const ParsedNumber& number
         const Token& before = tokens[i - 1];
         if (isLabelWord(before))
             return true;
-        if (looksLikeName(before) && !monthOf(before) && !(i == 1 && isSentenceWord(before)))
-            return true;  // "Boeing 787", "FTSE 100", "iPhone 14", "Game 7", "Beijing 100081"
+        // "Boeing 787", "FTSE 100", "iPhone 14", "Game 7", "Beijing 100081"; but a headline in title case
+        // ("Has Beaten Girls 700 Times") goes on in capitals after the number.
+        const bool titleCase = i + 1 < tokens.size() && startsUpper(tokens[i + 1]);
+        if (looksLikeName(before) && !monthOf(before) && !(i == 1 && isSentenceWord(before)) && !titleCase)
+            return true;
     }
     if (i > 0 && isSymbol(tokens, i - 1, "&"))
         return true;  // "S&P 500" when the letters are lower case
