@@ -139,8 +139,10 @@ bool namesSomething(const std::vector<Token>& tokens, const ParsedNumber& number
             return true;
         // "Boeing 787", "FTSE 100", "iPhone 14", "Game 7", "Beijing 100081"; but a headline in title case
         // ("Has Beaten Girls 700 Times") goes on in capitals after the number.
+        // A year after a name is its date: "the IHS Markit 2016 estimate".
         const bool titleCase = i + 1 < tokens.size() && startsUpper(tokens[i + 1]);
-        if (looksLikeName(before) && !monthOf(before) && !(i == 1 && isSentenceWord(before)) && !titleCase)
+        if (looksLikeName(before) && !monthOf(before) && !(i == 1 && isSentenceWord(before)) && !titleCase &&
+            !number.year)
             return true;
     }
     if (i > 0 && isSymbol(tokens, i - 1, "&"))
