@@ -206,23 +206,16 @@ void readApproximation(const std::vector<Token>& tokens, Draft& draft) {
     }
 }
 
-bool isChangeVerb(const Token& token) {
-    return isAnyOf(token,
-                   {"rose",      "risen",   "rise",    "rises",     "rising",   "fell",      "fallen",
-                    "fall",      "falls",   "falling", "increased", "increase", "decreased", "dropped",
-                    "drop",      "grew",    "grown",   "climbed",   "declined", "cut",       "reduced",
-                    "raised",    "went",    "go",      "going",     "jumped",   "slipped",   "narrowed",
-                    "widened",   "eased",   "moved",   "changed",   "lowered",  "slashed",   "soared",
-                    "surged",    "plunged", "shrank",  "expanded",  "improved", "revised",   "up",
-                    "down",      "slid",    "tumbled", "doubled",   "halved",   "swelled",   "ballooned",
-                    "increases", "growth",  "decline", "drops",     "climb",    "gains",     "gained"});
-}
-
 bool followsChangeVerb(const std::vector<Token>& tokens, std::size_t from) {
-    for (std::size_t k = from; k > 0 && k + 4 > from; --k)
-        if (isChangeVerb(tokens[k - 1]))
-            return true;
-    return false;
+    return anyWordNear(tokens, from, 4, 0,
+                       {"rose",      "risen",   "rise",    "rises",     "rising",   "fell",      "fallen",
+                        "fall",      "falls",   "falling", "increased", "increase", "decreased", "dropped",
+                        "drop",      "grew",    "grown",   "climbed",   "declined", "cut",       "reduced",
+                        "raised",    "went",    "go",      "going",     "jumped",   "slipped",   "narrowed",
+                        "widened",   "eased",   "moved",   "changed",   "lowered",  "slashed",   "soared",
+                        "surged",    "plunged", "shrank",  "expanded",  "improved", "revised",   "up",
+                        "down",      "slid",    "tumbled", "doubled",   "halved",   "swelled",   "ballooned",
+                        "increases", "growth",  "decline", "drops",     "climb",    "gains",     "gained"});
 }
 
 // A second number ending a range after tokens[draft.last]: "10-20", "five to seven", "five or at the

@@ -61,12 +61,11 @@ std::string_view codeOf(const Token& token, const auto& table) {
     return {};
 }
 
-// "¥" is the yuan in reporting on China and the yen in reporting on Japan: the sentence says which.
-std::string_view yenOrYuan(const std::vector<Token>& tokens) {
-    const bool japan = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
-        return isAnyOf(t, {"japan", "japanese", "tokyo", "osaka", "yen", "nikkei"});
-    });
-    return japan ? "JPY" : "CNY";
+// "¥" is the yuan in reporting on China and the yen in reporting on Japan: the words around tokens[i] say
+// which.
+std::string_view yenOrYuan(const std::vector<Token>& tokens, std::size_t i) {
+    return anyWordNear(tokens, i, 20, 20, {"japan", "japanese", "tokyo", "osaka", "yen", "nikkei"}) ? "JPY"
+                                                                                                    : "CNY";
 }
 
 }  // namespace
@@ -108,7 +107,7 @@ std::optional<Currency> currencyBefore(const std::vector<Token>& tokens, std::si
         return Currency{"JPY"};
     }
     if (before.text == "\xC2\xA5" || before.text == "\xEF\xBF\xA5")
-        return Currency{yenOrYuan(tokens)};
+        return Currency{yenOrYuan(tokens, i)};
     if (const std::string_view code = codeOf(before, kSigns); !code.empty())
         return Currency{code};
     return std::nullopt;

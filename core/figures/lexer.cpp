@@ -249,6 +249,15 @@ bool isAnyOf(const Token& token, std::initializer_list<std::string_view> words) 
     return std::any_of(words.begin(), words.end(), [&](std::string_view word) { return is(token, word); });
 }
 
+bool anyWordNear(const std::vector<Token>& tokens, std::size_t from, std::size_t before, std::size_t after,
+                 std::initializer_list<std::string_view> words) {
+    const std::size_t end = std::min(tokens.size(), from + after);
+    for (std::size_t k = from - std::min(from, before); k < end; ++k)
+        if (tokens[k].kind == Token::Word && isAnyOf(tokens[k], words))
+            return true;
+    return false;
+}
+
 bool startsUpper(const Token& token) {
     return token.kind == Token::Word && !token.text.empty() && token.text[0] >= 'A' && token.text[0] <= 'Z';
 }

@@ -39,4 +39,9 @@ bool is(const Token& token, std::string_view lowercase);
 bool isAnyOf(const Token& token, std::initializer_list<std::string_view> words);
 bool startsUpper(const Token& token);
 
+// Whether one of `words` stands among tokens[from - before, from + after), clamped to the sentence. Asked for
+// each figure, the reach stays bounded so that a line of thousands of figures is still read in linear time.
+bool anyWordNear(const std::vector<Token>& tokens, std::size_t from, std::size_t before, std::size_t after,
+                 std::initializer_list<std::string_view> words);
+
 }  // namespace claimtrack::figures

@@ -166,12 +166,11 @@ std::size_t scoreOfMatch(const std::vector<Token>& tokens, std::size_t i) {
     const std::size_t after = i + 3;
     if (after < tokens.size() && (tokens[after].text == "%" || isAnyOf(tokens[after], {"percent", "per"})))
         return 0;
-    bool sport = tokens[i].number >= second.number;
-    for (std::size_t k = i; k > 0 && k + 4 > i && !sport; --k)
-        sport = isAnyOf(tokens[k - 1],
-                        {"won",      "win",   "wins",   "lost",      "lose",     "beat",    "beats",
-                         "defeated", "drew",  "draw",   "ended",     "finished", "trailed", "led",
-                         "leading",  "score", "scored", "scoreline", "victory",  "defeat"});
+    const bool sport = tokens[i].number >= second.number ||
+                       anyWordNear(tokens, i, 4, 0, {"won",   "win",      "wins",      "lost",    "lose",
+                                                     "beat",  "beats",    "defeated",  "drew",    "draw",
+                                                     "ended", "finished", "trailed",   "led",     "leading",
+                                                     "score", "scored",   "scoreline", "victory", "defeat"});
     return sport ? i + 2 : 0;
 }
 

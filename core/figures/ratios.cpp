@@ -17,18 +17,15 @@ bool glued(const std::vector<Token>& tokens, std::size_t i) {
 
 // Words that make "11 to 2" a ratio: "voted 11 to 2", "by a margin of 3 to 1", "outnumber them 2 to 1".
 bool followsRatioWord(const std::vector<Token>& tokens, std::size_t i) {
-    for (std::size_t k = i; k > 0 && k + 5 > i; --k)
-        if (isAnyOf(tokens[k - 1], {"voted", "vote", "votes", "margin", "ratio", "odds", "outnumber",
-                                    "outnumbered", "outnumbers", "split"}))
-            return true;
-    return false;
+    return anyWordNear(tokens, i, 5, 0,
+                       {"voted", "vote", "votes", "margin", "ratio", "odds", "outnumber", "outnumbered",
+                        "outnumbers", "split"});
 }
 
-bool sentenceSaysRatio(const std::vector<Token>& tokens) {
-    for (const Token& token : tokens)
-        if (isAnyOf(token, {"ratio", "ratios", "outnumber", "outnumbers", "outnumbered", "odds"}))
-            return true;
-    return false;
+// "The ratio of teachers to pupils is 1:25": a ratio named in the words around tokens[i].
+bool saysRatio(const std::vector<Token>& tokens, std::size_t i) {
+    return anyWordNear(tokens, i, 12, 4,
+                       {"ratio", "ratios", "outnumber", "outnumbers", "outnumbered", "odds"});
 }
 
 // Words after "N times" that make it a multiplier: "three times as many", "four times faster".
@@ -64,11 +61,11 @@ std::optional<Draft> readRatio(const std::vector<Token>& tokens, std::size_t i) 
         !(i > 0 &&
           isAnyOf(tokens[i - 1], {"on", "since", "until", "by", "from", "dated", "before", "after"})))
         return ratioDraft(i, i + 2, n / tokens[i + 2].number * 100, "percent", FigureKind::Percent);
-    // "2:1", "16:9"; "1:25" only where the sentence speaks of a ratio, for "1:25" is also a time of day.
+    // "2:1", "16:9"; "1:25" only where the words around speak of a ratio, for "1:25" is also a time of day.
     if (isSymbol(tokens, i + 1, ":") && glued(tokens, i + 1) && isPlainInteger(tokens, i + 2) &&
         glued(tokens, i + 2) && !isSymbol(tokens, i + 3, ":")) {
         const Token& m = tokens[i + 2];
-        if (m.number > 0 && (m.digits == 1 || sentenceSaysRatio(tokens)))
+        if (m.number > 0 && (m.digits == 1 || saysRatio(tokens, i)))
             return ratioDraft(i, i + 2, n / m.number, "ratio", FigureKind::Ratio);
     }
     // "voted 11 to 2", "by a margin of 3 to 1"

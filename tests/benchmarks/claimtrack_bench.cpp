@@ -113,6 +113,14 @@ int worstCases() {
                                                    return piece;
                                                })},
         {"one 10 MB line of sentences", repeat(5 * mb2, [&] { return std::string(prose[next(6)]); })},
+        // Each asked the words around it whether it is a ratio or a yen amount: once the whole line, which
+        // took 31 s for 200 KB of "¥12".
+        {"a line of times, ratios and yen amounts",
+         repeat(mb2,
+                [&] {
+                    return std::to_string(next(24)) + ":" + std::to_string(10 + next(50)) + " \u00A5" +
+                           std::to_string(next(1000)) + " " + std::to_string(next(9) + 1) + ":1 ";
+                })},
         {"punctuation only", repeat(mb2, [&] { return std::string(1, "!?.,;:-()[]{}\"'/&%$#*"[next(22)]); })},
         {"runs of number words", repeat(mb2,
                                         [&] {
