@@ -23,6 +23,11 @@ inline bool isDash(const std::vector<Token>& tokens, std::size_t i) {
            isSymbol(tokens, i, "\xE2\x80\x94");
 }
 
+// A minus sign: the hyphen-minus or U+2212.
+inline bool isMinusSign(const Token& token) {
+    return token.text == "-" || token.text == "\xE2\x88\x92";
+}
+
 inline bool isWordAt(const std::vector<Token>& tokens, std::size_t i, std::string_view word) {
     return i < tokens.size() && tokens[i].kind == Token::Word && is(tokens[i], word);
 }
@@ -56,6 +61,8 @@ std::optional<MeasureUnit> unitSuffix(std::string_view suffix);
 // A unit written after the number from tokens[j] on ("kilometres", "km/h", "degrees Celsius"); `last` is its
 // last token.
 std::optional<MeasureUnit> unitAfter(const std::vector<Token>& tokens, std::size_t j, std::size_t& last);
+// Whether tokens[slash] and after read "/h", as in "km/h".
+bool isPerHour(const std::vector<Token>& tokens, std::size_t slash);
 // Whether the "m" glued to tokens[i] is metres ("a 100m sprint", "300m tall") rather than millions.
 bool readsAsMetres(const std::vector<Token>& tokens, std::size_t i);
 // "years" for "year"/"years" and so on, or empty.

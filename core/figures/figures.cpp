@@ -292,7 +292,7 @@ std::vector<Figure> extractFigures(std::string_view text) {
             std::size_t currencyLength = 0;
             auto currency = currencyBefore(tokens, number->first, currencyLength);
             // "$-50.8bn": the currency before the sign.
-            if (!currency && number->first > 1 && tokens[number->first - 1].text == "-" &&
+            if (!currency && number->first > 1 && isMinusSign(tokens[number->first - 1]) &&
                 !tokens[number->first].spaceBefore && !tokens[number->first - 1].spaceBefore &&
                 (currency = currencyBefore(tokens, number->first - 1, currencyLength)))
                 ++currencyLength;

@@ -102,6 +102,10 @@ bool isDimensionWord(const Token& token) {
 
 }  // namespace
 
+bool isPerHour(const std::vector<Token>& tokens, std::size_t slash) {
+    return isSymbol(tokens, slash, "/") && slash + 1 < tokens.size() && tokens[slash + 1].text == "h";
+}
+
 std::optional<MeasureUnit> unitSuffix(std::string_view suffix) {
     if (const Spelling* s = find(kSymbols, suffix))
         return MeasureUnit{s->unit, s->kind};
@@ -133,9 +137,7 @@ std::optional<MeasureUnit> unitAfter(const std::vector<Token>& tokens, std::size
     if (token.kind != Token::Word)
         return std::nullopt;
     if (const Spelling* s = find(kSymbols, token.text)) {
-        // "120 km/h"
-        if (s->unit == "km" && isSymbol(tokens, j + 1, "/") && j + 2 < tokens.size() &&
-            tokens[j + 2].text == "h") {
+        if (s->unit == "km" && isPerHour(tokens, j + 1)) {  // "120 km/h"
             last = j + 2;
             return MeasureUnit{"km/h", FigureKind::Measure};
         }

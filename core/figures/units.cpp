@@ -34,8 +34,7 @@ void readUnit(const std::vector<Token>& tokens, Draft& draft, const ParsedNumber
         draft.kind = glued->kind;
         draft.unit = glued->unit;
         const std::size_t slash = number.last + 1;
-        if (glued->unit == "km" && isSymbol(tokens, slash, "/") && !tokens[slash].spaceBefore &&
-            slash + 1 < tokens.size() && tokens[slash + 1].text == "h") {
+        if (glued->unit == "km" && isPerHour(tokens, slash) && !tokens[slash].spaceBefore) {
             draft.unit = "km/h";
             draft.last = slash + 1;
         }
@@ -133,9 +132,7 @@ std::optional<std::pair<double, std::string>> hyphenatedDuration(const Token& to
 }
 
 void readSign(const std::vector<Token>& tokens, Draft& draft, std::size_t digits) {
-    auto isSign = [&](std::size_t i) {
-        return tokens[i].text == "-" || tokens[i].text == "\xE2\x88\x92";  // hyphen-minus, U+2212 minus
-    };
+    auto isSign = [&](std::size_t i) { return isMinusSign(tokens[i]); };
     // "$-50.8bn": the sign between the currency and the digits.
     if (draft.kind == FigureKind::Money && digits > draft.first && isSign(digits - 1) &&
         !tokens[digits].spaceBefore) {
