@@ -31,26 +31,35 @@ public:
         // Offsets are code points into the input exactly as given, so no normalisation here.
         if (auto valid = validateUtf8(bytes, file == "-" ? "standard input" : file); !valid)
             return report(streams.err, valid.error());
+        // One object for every line, its fields set in place, and the output written in blocks: an object
+        // built afresh for each figure, and a stream write per line, cost more than the finder on a list of
+        // numbers.
+        nlohmann::ordered_json line;
+        std::string out;
         for (const Figure& figure : extractFigures(bytes)) {
-            const nlohmann::ordered_json line{
-                {"start", figure.range.start},
-                {"end", figure.range.end},
-                {"text", figure.text},
-                {"value", jsonNumber(figure.value)},
-                {"low", jsonNumber(figure.low)},
-                {"high", jsonNumber(figure.high)},
-                {"approximate", figure.approximate},
-                {"unit", jsonText(figure.unit)},
-                {"kind", toString(figure.kind)},
-                {"subject", jsonText(figure.subject)},
-                {"source", jsonText(figure.source)},
-                {"time", jsonText(figure.time)},
-                {"role", jsonText(figure.role)},
-                {"sentence_start", figure.sentence.start},
-                {"sentence_end", figure.sentence.end},
-            };
-            streams.out << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+            line["start"] = figure.range.start;
+            line["end"] = figure.range.end;
+            line["text"] = figure.text;
+            line["value"] = jsonNumber(figure.value);
+            line["low"] = jsonNumber(figure.low);
+            line["high"] = jsonNumber(figure.high);
+            line["approximate"] = figure.approximate;
+            line["unit"] = jsonText(figure.unit);
+            line["kind"] = toString(figure.kind);
+            line["subject"] = jsonText(figure.subject);
+            line["source"] = jsonText(figure.source);
+            line["time"] = jsonText(figure.time);
+            line["role"] = jsonText(figure.role);
+            line["sentence_start"] = figure.sentence.start;
+            line["sentence_end"] = figure.sentence.end;
+            out += line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            out += '\n';
+            if (out.size() >= 1 << 16) {
+                streams.out << out;
+                out.clear();
+            }
         }
+        streams.out << out;
         return kExitOk;
     }
 };

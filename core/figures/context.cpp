@@ -205,7 +205,9 @@ std::string sourceOf(const std::vector<Token>& sentence, const std::vector<Token
 }
 
 bool isNowWord(const Token& token) {
-    return isAnyOf(token, {"today", "now", "currently", "presently"});
+    const char first = static_cast<char>(token.text[0] | 0x20);  // asked of every word: most start otherwise
+    return (first == 't' || first == 'n' || first == 'c' || first == 'p') &&
+           isAnyOf(token, {"today", "now", "currently", "presently"});
 }
 
 std::string subjectAt(std::string_view text, const std::vector<Token>& tokens, std::size_t after) {

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include <algorithm>
 #include <array>
 #include <string>
 
@@ -51,10 +52,15 @@ bool endsWithS(std::string_view word) {
 int wordValue(std::string_view word) {
     const Lowered lowered(word);
     const std::string_view w = lowered.view();
+    // Number words start with one of these letters; most words of an article do not.
+    if (w.empty() || std::string_view("zotfsen").find(w[0]) == std::string_view::npos)
+        return -1;
     for (std::size_t i = 0; i < kUnits.size(); ++i)
-        if (w == kUnits[i])
+        if (w[0] == kUnits[i][0] && w == kUnits[i])
             return static_cast<int>(i);
     for (std::size_t i = 0; i < kTens.size(); ++i) {
+        if (w[0] != kTens[i][0])
+            continue;
         if (w == kTens[i])
             return static_cast<int>(20 + 10 * i);
         if (w.starts_with(kTens[i]) && w.size() > kTens[i].size() + 1 && w[kTens[i].size()] == '-') {
@@ -127,6 +133,27 @@ double scaleOf(std::string_view word) {
         return 1e5;
     return 0;
 }
+
+namespace {
+
+// The words a number in words can start with (for "twenty-five", "one-third": the part before the dash).
+// Every word of an article is asked; looked up here, "the", "of" and "said" never reach the number-word
+// readers.
+constexpr std::array<std::string_view, 53> kNumberStarts{
+    "a",       "an",       "billion",  "billions", "bln",    "dozens",   "eight",     "eighteen", "eighty",
+    "eleven",  "few",      "fifteen",  "fifty",    "five",   "forty",    "four",      "fourteen", "half",
+    "hundred", "hundreds", "million",  "millions", "mln",    "naught",   "nil",       "nine",     "nineteen",
+    "ninety",  "nought",   "one",      "quarter",  "scores", "seven",    "seventeen", "seventy",  "several",
+    "six",     "sixteen",  "sixty",    "ten",      "tens",   "thirteen", "thirty",    "thousand", "thousands",
+    "three",   "tln",      "trillion", "trn",      "twelve", "twenty",   "two",       "zero"};
+static_assert(std::is_sorted(kNumberStarts.begin(), kNumberStarts.end()));
+
+bool mayStartNumber(std::string_view word) {
+    const Lowered lowered(word.substr(0, word.find('-')));
+    return std::binary_search(kNumberStarts.begin(), kNumberStarts.end(), lowered.view());
+}
+
+}  // namespace
 
 int monthOf(const Token& token) {
     static constexpr std::array<std::string_view, 12> kMonths{
@@ -289,9 +316,10 @@ std::optional<ParsedNumber> parseNumber(const std::vector<Token>& tokens, std::s
     }
     if (token.kind != Token::Word)
         return std::nullopt;
-    // Most words cannot start a number; their first letter says so without a look-up.
+    // Most words cannot start a number: their first letter, or one look-up, says so.
     const char first = static_cast<char>(token.text[0] | 0x20);
-    if (std::string_view("abdefhmnoqstz").find(first) == std::string_view::npos)
+    if (std::string_view("abdefhmnoqstz").find(first) == std::string_view::npos ||
+        !mayStartNumber(token.text))
         return std::nullopt;
 
     number.spelled = true;
