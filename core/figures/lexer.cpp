@@ -234,21 +234,6 @@ void tokenize(std::string_view text, Span sentence, std::vector<Token>& tokens) 
     }
 }
 
-bool is(const Token& token, std::string_view lowercase) {
-    if (token.text.size() != lowercase.size())
-        return false;
-    for (std::size_t i = 0; i < lowercase.size(); ++i) {
-        const char c = token.text[i];
-        if ((c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c) != lowercase[i])
-            return false;  // ASCII only, without the locale: this runs for every word of every article
-    }
-    return true;
-}
-
-bool isAnyOf(const Token& token, std::initializer_list<std::string_view> words) {
-    return std::any_of(words.begin(), words.end(), [&](std::string_view word) { return is(token, word); });
-}
-
 bool anyWordNear(const std::vector<Token>& tokens, std::size_t from, std::size_t before, std::size_t after,
                  std::initializer_list<std::string_view> words) {
     const std::size_t end = std::min(tokens.size(), from + after);
