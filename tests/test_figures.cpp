@@ -1,5 +1,6 @@
 // The figure finder, rule by rule, on sentences written for these tests.
 #include "figures.h"
+#include "lexer.h"
 #include "test_support.h"
 #include "text.h"
 
@@ -253,4 +254,22 @@ TEST(FigureContext, RangesCountCodePointsInALongSentenceWithDatesAfterItsFigures
         ASSERT_EQ(toUtf8(wide.substr(static_cast<std::size_t>(figure.range.start),
                                      static_cast<std::size_t>(figure.range.end - figure.range.start))),
                   figure.text);
+}
+
+TEST(Figures, AVeryLongSentenceIsReadInPiecesOfBoundedLength) {
+    // A pasted list of numbers has no sentence end: it is cut into pieces (at a space, or without spaces at
+    // punctuation), so what is held for one sentence stays bounded, and no figure is lost at a cut.
+    std::string list, joined;
+    for (int n = 0; n < 20000; ++n) {
+        list += std::to_string(100 + n % 800) + ", ";
+        joined += std::to_string(n % 10) + ".,-"[n % 3];
+    }
+    for (const std::string& text : {list, joined}) {
+        const auto sentences = figures::splitSentences(text);
+        EXPECT_GT(sentences.size(), 1u);
+        // Twice the longest sentence (8 KB), then the next digit and the punctuation the piece is cut at.
+        for (const figures::Span span : sentences)
+            EXPECT_LE(span.end - span.begin, 2 * 8192 + 2);
+    }
+    EXPECT_EQ(extractFigures(list).size(), 20000u);
 }

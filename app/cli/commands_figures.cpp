@@ -36,29 +36,32 @@ public:
         // numbers.
         nlohmann::ordered_json line;
         std::string out;
-        for (const Figure& figure : extractFigures(bytes)) {
-            line["start"] = figure.range.start;
-            line["end"] = figure.range.end;
-            line["text"] = figure.text;
-            line["value"] = jsonNumber(figure.value);
-            line["low"] = jsonNumber(figure.low);
-            line["high"] = jsonNumber(figure.high);
-            line["approximate"] = figure.approximate;
-            line["unit"] = jsonText(figure.unit);
-            line["kind"] = toString(figure.kind);
-            line["subject"] = jsonText(figure.subject);
-            line["source"] = jsonText(figure.source);
-            line["time"] = jsonText(figure.time);
-            line["role"] = jsonText(figure.role);
-            line["sentence_start"] = figure.sentence.start;
-            line["sentence_end"] = figure.sentence.end;
-            out += line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-            out += '\n';
-            if (out.size() >= 1 << 16) {
-                streams.out << out;
-                out.clear();
+        // A sentence's figures at a time: memory does not grow with the figures of a long input.
+        forEachSentenceFigures(bytes, [&](const std::vector<Figure>& figures) {
+            for (const Figure& figure : figures) {
+                line["start"] = figure.range.start;
+                line["end"] = figure.range.end;
+                line["text"] = figure.text;
+                line["value"] = jsonNumber(figure.value);
+                line["low"] = jsonNumber(figure.low);
+                line["high"] = jsonNumber(figure.high);
+                line["approximate"] = figure.approximate;
+                line["unit"] = jsonText(figure.unit);
+                line["kind"] = toString(figure.kind);
+                line["subject"] = jsonText(figure.subject);
+                line["source"] = jsonText(figure.source);
+                line["time"] = jsonText(figure.time);
+                line["role"] = jsonText(figure.role);
+                line["sentence_start"] = figure.sentence.start;
+                line["sentence_end"] = figure.sentence.end;
+                out += line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+                out += '\n';
+                if (out.size() >= 1 << 16) {
+                    streams.out << out;
+                    out.clear();
+                }
             }
-        }
+        });
         streams.out << out;
         return kExitOk;
     }

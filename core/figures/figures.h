@@ -10,6 +10,7 @@
 
 #include "text.h"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,6 +43,9 @@ struct Figure {
 
 // Every figure and time reference in `text` (valid UTF-8), in order.
 std::vector<Figure> extractFigures(std::string_view text);
+// The same, handed over a sentence at a time (to `found`, which may move them out), so that a long text is
+// read in memory that does not grow with the figures it holds.
+void forEachSentenceFigures(std::string_view text, const std::function<void(std::vector<Figure>&)>& found);
 
 // The sentence holding text[begin, end) (byte offsets), and what the figure
 // there counts, as the finder reads it: the words a metric is recognised by.

@@ -106,6 +106,8 @@ bool endsWithAbbreviation(std::string_view text, std::size_t dot) {
 
 }  // namespace
 
+constexpr std::size_t kLongestSentence = 8192;  // bytes
+
 std::vector<Span> splitSentences(std::string_view text) {
     std::vector<Span> sentences;
     std::size_t start = 0;
@@ -123,6 +125,14 @@ std::vector<Span> splitSentences(std::string_view text) {
         const char c = text[i];
         if (c == '\n') {
             close(i);
+            start = i + 1;
+            continue;
+        }
+        // A sentence this long is none (a pasted table, a page without punctuation): cut at a space, or past
+        // twice the length at any punctuation, so that what is held for one sentence stays bounded.
+        if (i - start >= kLongestSentence && (c == ' ' || (i - start >= 2 * kLongestSentence && c > ' ' &&
+                                                           c < 0x7F && !isDigit(c) && !isAsciiLetter(c)))) {
+            close(i + 1);
             start = i + 1;
             continue;
         }
