@@ -23,7 +23,8 @@ namespace {
 
 const std::string kArticle =
     "Cameras are everywhere.\nIHS Markit estimated that there were more than 200 million "
-    "cameras in China in 2018, and 176 million two years earlier.\n";
+    "cameras in China in 2018, and 176 million two years earlier.\n"
+    "Flats near the new cameras sell for anywhere from $800,000 to $1.3 million.\n";
 
 class ClaimEntryTest : public testing::Test {
 protected:
@@ -108,6 +109,26 @@ TEST_F(ClaimEntryTest, SelectCtrlEEnterRecordsTheWholeClaimTheFinderRead) {
     EXPECT_EQ(claim.fields.asOf, "2018");
     EXPECT_EQ(claim.fields.metric, "Surveillance cameras in China");
     EXPECT_TRUE(claim.fields.tags.empty());
+}
+
+TEST_F(ClaimEntryTest, ARangeWithTheCurrencyOnEachEndIsProposedWithItsBounds) {
+    select(QStringLiteral("$1.3 mil"));
+    QTest::keyClick(text(), Qt::Key_E, Qt::ControlModifier);
+    ClaimEditor* editor = window->claimEditor();
+    ASSERT_NE(editor, nullptr);
+    EXPECT_EQ(window->reader()->selectedText(), QStringLiteral("from $800,000 to $1.3 million"));
+    EXPECT_EQ(field("lowEdit")->text(), QStringLiteral("800000"));
+    EXPECT_EQ(field("highEdit")->text(), QStringLiteral("1300000"));
+    EXPECT_EQ(field("unitEdit")->text(), QStringLiteral("USD"));
+    ASSERT_TRUE(
+        QTest::qWaitFor([editor] { return QApplication::focusWidget() == editor->valueEdit(); }, 2000));
+    QTest::keyClick(editor->valueEdit(), Qt::Key_Return);
+    ASSERT_TRUE(QTest::qWaitFor([this] { return window->claimEditor() == nullptr; }, 2000));
+    const ClaimRecord claim = project().claims({article})->front();
+    EXPECT_EQ(claim.anchor.quote.exact, "from $800,000 to $1.3 million");
+    EXPECT_EQ(claim.fields.low, 800000);
+    EXPECT_EQ(claim.fields.high, 1.3e6);
+    EXPECT_EQ(claim.fields.unit, "USD");
 }
 
 TEST_F(ClaimEntryTest, AFieldTheUserTouchesIsNoLongerMarkedAsProposed) {
