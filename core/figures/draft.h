@@ -23,6 +23,15 @@ inline bool isDash(const std::vector<Token>& tokens, std::size_t i) {
            isSymbol(tokens, i, "\xE2\x80\x94");
 }
 
+// Digits alone: no separators, no decimals, nothing glued ("787", not "1,200", "4.5" or "5G").
+inline bool isPlainInteger(const Token& token) {
+    return token.kind == Token::Number && !token.decimal && !token.separators && token.suffix.empty();
+}
+
+// A whole number written as part of a word, "six" in "sixfold", "one" in "one-year"; none for a share or a
+// vague magnitude.
+std::optional<double> countInWord(const Token& token, std::string_view part);
+
 // A minus sign: the hyphen-minus or U+2212.
 inline bool isMinusSign(const Token& token) {
     return token.text == "-" || token.text == "\xE2\x88\x92";

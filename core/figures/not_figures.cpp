@@ -110,10 +110,6 @@ bool isTimeOfDay(const std::vector<Token>& tokens, std::size_t j) {
            isWordAt(tokens, j + 2, "m") && !tokens[j + 1].spaceBefore;
 }
 
-bool isPlainInteger(const Token& token) {
-    return token.kind == Token::Number && !token.decimal && !token.separators && token.suffix.empty();
-}
-
 }  // namespace
 
 bool namesSomething(const std::vector<Token>& tokens, const ParsedNumber& number) {

@@ -6,9 +6,9 @@ namespace claimtrack::figures {
 
 namespace {
 
-bool isPlainInteger(const std::vector<Token>& tokens, std::size_t i) {
-    return i < tokens.size() && tokens[i].kind == Token::Number && !tokens[i].decimal &&
-           !tokens[i].separators && tokens[i].suffix.empty();
+// tokens[i], if there is one, is a plain integer.
+bool isPlainIntegerAt(const std::vector<Token>& tokens, std::size_t i) {
+    return i < tokens.size() && isPlainInteger(tokens[i]);
 }
 
 bool glued(const std::vector<Token>& tokens, std::size_t i) {
@@ -51,25 +51,25 @@ Draft ratioDraft(std::size_t first, std::size_t last, double value, std::string 
 }  // namespace
 
 std::optional<Draft> readRatio(const std::vector<Token>& tokens, std::size_t i) {
-    if (!isPlainInteger(tokens, i) || (i > 0 && !tokens[i].spaceBefore))
+    if (!isPlainIntegerAt(tokens, i) || (i > 0 && !tokens[i].spaceBefore))
         return std::nullopt;  // the middle of "4/5/2020" or "10:30:45"
     const double n = tokens[i].number;
     // "1/16 of an inch", "odds of 1/1000": a share; never "4/5/2020" or "24/7", nor after a word that dates
     // it.
-    if (isSymbol(tokens, i + 1, "/") && glued(tokens, i + 1) && isPlainInteger(tokens, i + 2) &&
+    if (isSymbol(tokens, i + 1, "/") && glued(tokens, i + 1) && isPlainIntegerAt(tokens, i + 2) &&
         glued(tokens, i + 2) && !isSymbol(tokens, i + 3, "/") && n >= 1 && tokens[i + 2].number > n &&
         !(i > 0 &&
           isAnyOf(tokens[i - 1], {"on", "since", "until", "by", "from", "dated", "before", "after"})))
         return ratioDraft(i, i + 2, n / tokens[i + 2].number * 100, "percent", FigureKind::Percent);
     // "2:1", "16:9"; "1:25" only where the words around speak of a ratio, for "1:25" is also a time of day.
-    if (isSymbol(tokens, i + 1, ":") && glued(tokens, i + 1) && isPlainInteger(tokens, i + 2) &&
+    if (isSymbol(tokens, i + 1, ":") && glued(tokens, i + 1) && isPlainIntegerAt(tokens, i + 2) &&
         glued(tokens, i + 2) && !isSymbol(tokens, i + 3, ":")) {
         const Token& m = tokens[i + 2];
         if (m.number > 0 && (m.digits == 1 || saysRatio(tokens, i)))
             return ratioDraft(i, i + 2, n / m.number, "ratio", FigureKind::Ratio);
     }
     // "voted 11 to 2", "by a margin of 3 to 1"
-    if (isWordAt(tokens, i + 1, "to") && isPlainInteger(tokens, i + 2) && tokens[i + 2].number > 0 &&
+    if (isWordAt(tokens, i + 1, "to") && isPlainIntegerAt(tokens, i + 2) && tokens[i + 2].number > 0 &&
         tokens[i + 2].number < n && followsRatioWord(tokens, i))
         return ratioDraft(i, i + 2, n / tokens[i + 2].number, "ratio", FigureKind::Ratio);
     return std::nullopt;
@@ -84,12 +84,8 @@ std::optional<Draft> readMultiplier(const std::vector<Token>& tokens, std::size_
         std::string_view count = token.text.substr(0, token.text.size() - 4);
         if (count.ends_with('-'))
             count.remove_suffix(1);
-        Token word = token;
-        word.text = count;
-        const std::vector<Token> one{word};
-        if (const auto times = parseNumber(one, 0);
-            times && !times->fraction && !times->vague && times->value > 1)
-            return ratioDraft(i, i, times->value, "times", FigureKind::Ratio);
+        if (const auto times = countInWord(token, count); times && *times > 1)
+            return ratioDraft(i, i, *times, "times", FigureKind::Ratio);
         return std::nullopt;
     }
     // "twice as high", "nearly twice what was planned"; not "scored twice"

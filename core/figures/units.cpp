@@ -118,17 +118,25 @@ std::optional<std::pair<double, std::string>> hyphenatedDuration(const Token& to
     const auto dash = token.text.find('-');
     if (token.kind != Token::Word || dash == std::string_view::npos)
         return std::nullopt;
-    Token left = token, right = token;
-    left.text = token.text.substr(0, dash);
+    Token right = token;
     right.text = token.text.substr(dash + 1);
     const std::string_view unit = durationWord(right);
     if (unit.empty())
         return std::nullopt;
-    std::vector<Token> one{left};
+    const auto count = countInWord(token, token.text.substr(0, dash));
+    if (!count)
+        return std::nullopt;
+    return std::pair{*count, std::string(unit)};
+}
+
+std::optional<double> countInWord(const Token& token, std::string_view part) {
+    Token word = token;
+    word.text = part;
+    const std::vector<Token> one{word};
     const auto number = parseNumber(one, 0);
     if (!number || number->fraction || number->vague)
         return std::nullopt;
-    return std::pair{number->value, std::string(unit)};
+    return number->value;
 }
 
 void readSign(const std::vector<Token>& tokens, Draft& draft, std::size_t digits) {
