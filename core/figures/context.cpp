@@ -23,13 +23,39 @@ constexpr std::array kReportingVerbs{
     std::string_view("showed"),     std::string_view("shows"),      std::string_view("counted"),
     std::string_view("puts"),       std::string_view("put"),        std::string_view("revealed"),
     std::string_view("published"),  std::string_view("suggests"),   std::string_view("suggested"),
-    std::string_view("added"),      std::string_view("explained"),  std::string_view("pointed")};
+    std::string_view("added"),      std::string_view("explained"),  std::string_view("pointed"),
+    std::string_view("show"),       std::string_view("listed"),     std::string_view("lists")};
 
 constexpr std::array kSourceNouns{
     std::string_view("report"),   std::string_view("study"),      std::string_view("survey"),
     std::string_view("estimate"), std::string_view("estimates"),  std::string_view("data"),
     std::string_view("analysis"), std::string_view("figures"),    std::string_view("research"),
-    std::string_view("poll"),     std::string_view("statistics"), std::string_view("census")};
+    std::string_view("poll"),     std::string_view("statistics"), std::string_view("census"),
+    std::string_view("plan"),     std::string_view("document"),   std::string_view("catalogue")};
+
+// What a party that gives figures is called in lower case: "the ministry said", "according to the agency",
+// "state media put", "analysts at the bank".
+constexpr std::array kPartyNouns{
+    std::string_view("ministry"),      std::string_view("government"),  std::string_view("agency"),
+    std::string_view("police"),        std::string_view("regulator"),   std::string_view("mayor"),
+    std::string_view("minister"),      std::string_view("newspaper"),   std::string_view("paper"),
+    std::string_view("bank"),          std::string_view("company"),     std::string_view("firm"),
+    std::string_view("court"),         std::string_view("commission"),  std::string_view("watchdog"),
+    std::string_view("officials"),     std::string_view("official"),    std::string_view("analysts"),
+    std::string_view("researchers"),   std::string_view("critics"),     std::string_view("media"),
+    std::string_view("owner"),         std::string_view("tank"),        std::string_view("bureau"),
+    std::string_view("spokesman"),     std::string_view("spokeswoman"), std::string_view("spokesperson"),
+    std::string_view("authorities"),   std::string_view("council"),     std::string_view("department"),
+    std::string_view("office"),        std::string_view("military"),    std::string_view("prosecutors"),
+    std::string_view("investigators"), std::string_view("experts"),     std::string_view("economists"),
+    std::string_view("scientists"),    std::string_view("group"),       std::string_view("organisation"),
+    std::string_view("organization"),  std::string_view("union"),       std::string_view("administration"),
+    std::string_view("institute"),     std::string_view("university"),  std::string_view("committee"),
+    std::string_view("board"),         std::string_view("authority"),   std::string_view("operator"),
+    std::string_view("data"),          std::string_view("survey"),      std::string_view("report"),
+    std::string_view("study"),         std::string_view("estimates"),   std::string_view("analysis"),
+    std::string_view("poll"),          std::string_view("statistics"),  std::string_view("census"),
+    std::string_view("research"),      std::string_view("figures")};
 
 constexpr std::array kNotNames{
     std::string_view("the"),       std::string_view("this"),     std::string_view("that"),
@@ -147,11 +173,93 @@ std::string nameStartingAt(const std::vector<Token>& tokens, std::size_t start) 
     return nameEndingAt(tokens, last);
 }
 
+bool isDeterminer(const Token& token) {
+    return isAnyOf(token, {"the", "a", "an", "its", "their", "his", "her", "our"});
+}
+
+// A party named in lower case, its noun at tokens[end]: "the ministry", "state media", "the city government",
+// "the newspaper's analysis", "analysts at the bank". Empty when tokens[end] names no party.
+std::string partyPhraseEndingAt(const std::vector<Token>& tokens, std::size_t end) {
+    std::string_view head = end < tokens.size() ? tokens[end].text : std::string_view();
+    if (head.ends_with("'s"))
+        head.remove_suffix(2);
+    Token noun = end < tokens.size() ? tokens[end] : Token();
+    noun.text = head;
+    if (end >= tokens.size() || tokens[end].kind != Token::Word || !oneOf(noun, kPartyNouns))
+        return {};
+    std::size_t first = end;
+    for (int words = 0; first > 0 && words < 3; ++words) {
+        const Token& before = tokens[first - 1];
+        if (before.kind != Token::Word)
+            break;
+        if (isDeterminer(before)) {
+            --first;
+            break;
+        }
+        if (oneOf(before, kStopWords) || oneOf(before, kReportingVerbs) || before.text.ends_with("ed"))
+            break;
+        --first;
+    }
+    // "analysts at the bank", "data from the statistics bureau": the people or data of a party.
+    if (first >= 2 && isAnyOf(tokens[first - 1], {"at", "from", "of"}) &&
+        oneOf(tokens[first - 2], kPartyNouns))
+        first -= 2;
+    return joinSpan(tokens, first, end);
+}
+
+// A party, named or in lower case, ending at tokens[end].
+std::string partyEndingAt(const std::vector<Token>& tokens, std::size_t end) {
+    std::string name = nameEndingAt(tokens, end);
+    return name.empty() ? partyPhraseEndingAt(tokens, end) : name;
+}
+
+// A party, named or in lower case, starting at tokens[start] ("the ministry", "two officials").
+std::string partyStartingAt(const std::vector<Token>& tokens, std::size_t start) {
+    if (std::string name = nameStartingAt(tokens, start); !name.empty())
+        return name;
+    for (std::size_t end = start; end < tokens.size() && end < start + 4 && tokens[end].kind != Token::Symbol;
+         ++end)
+        if (oneOf(tokens[end], kPartyNouns))
+            return joinSpan(tokens, start, end);
+    return {};
+}
+
+// ", the newspaper reported." closing a sentence: it gives the whole sentence, whoever its words name.
+std::string closingAttribution(const std::vector<Token>& tokens) {
+    std::size_t end = tokens.size();
+    while (end > 0 && tokens[end - 1].kind == Token::Symbol)
+        --end;  // the full stop, closing quotes
+    for (std::size_t comma = end; comma > 0 && comma + 6 > end; --comma) {
+        if (tokens[comma - 1].text != ",")
+            continue;
+        if (end > comma && oneOf(tokens[end - 1], kReportingVerbs))  // ", the firm estimated."
+            if (std::string party = partyEndingAt(tokens, end - 2); !party.empty())
+                return party;
+        if (oneOf(tokens[comma], kReportingVerbs))  // ", said the minister."
+            return partyStartingAt(tokens, comma + 1);
+        break;
+    }
+    return {};
+}
+
 std::string sourceIn(const std::vector<Token>& tokens) {
+    if (std::string closing = closingAttribution(tokens); !closing.empty())
+        return closing;
+    // "according to X" and "citing X" say who gives a figure wherever they stand, before any subject that
+    // "expects" it: "The same firm expects 626 million, according to the IHS".
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-        // "according to X"
         if (is(tokens[i], "according") && i + 2 < tokens.size() && is(tokens[i + 1], "to"))
-            if (std::string name = nameStartingAt(tokens, i + 2); !name.empty())
+            if (std::string name = partyStartingAt(tokens, i + 2); !name.empty())
+                return name;
+        // "Reuters, citing two officials": the officials give it, through Reuters.
+        if (is(tokens[i], "citing"))
+            if (std::string name = partyStartingAt(tokens, i + 1); !name.empty())
+                return name;
+    }
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        // "the regulator reportedly fined"
+        if (is(tokens[i], "reportedly") && i > 0)
+            if (std::string name = partyEndingAt(tokens, i - 1); !name.empty())
                 return name;
         // "led by X", "a study by X", "conducted by X"
         if (is(tokens[i], "by") && i > 0 &&
@@ -161,7 +269,9 @@ std::string sourceIn(const std::vector<Token>& tokens) {
             if (std::string name = nameStartingAt(tokens, i + 1); !name.empty())
                 return name;
         // "X said", "X also said", "X (a researcher) concluded", "X has estimated"
-        if (tokens[i].kind == Token::Word && oneOf(tokens[i], kReportingVerbs) && i > 0) {
+        // (not "published by X", which the rule above reads)
+        if (tokens[i].kind == Token::Word && oneOf(tokens[i], kReportingVerbs) && i > 0 &&
+            !(i + 1 < tokens.size() && is(tokens[i + 1], "by"))) {
             std::size_t end = i - 1;
             while (end > 0 &&
                    isAnyOf(tokens[end], {"also", "has", "have", "had", "recently", "once", "further"}))
@@ -175,7 +285,13 @@ std::string sourceIn(const std::vector<Token>& tokens) {
             }
             if (tokens[end].text == ",")
                 end = end > 0 ? end - 1 : end;
-            if (std::string name = nameEndingAt(tokens, end); !name.empty())
+            // "The newspaper's analysis of court records found": the party before "of".
+            for (std::size_t k = end; k > 0 && k + 4 > end; --k)
+                if (is(tokens[k], "of") && !partyPhraseEndingAt(tokens, k - 1).empty()) {
+                    end = k - 1;
+                    break;
+                }
+            if (std::string name = partyEndingAt(tokens, end); !name.empty())
                 return name;
             // ", said X"
             if (is(tokens[i], "said") && i + 1 < tokens.size())
@@ -187,7 +303,7 @@ std::string sourceIn(const std::vector<Token>& tokens) {
         if (oneOf(tokens[i], kSourceNouns) && i > 0 &&
             !(i == 1 && tokens[0].text.find('\'') == std::string_view::npos &&
               tokens[0].text.find("\xE2\x80\x99") == std::string_view::npos))
-            if (std::string name = nameEndingAt(tokens, i - 1); !name.empty())
+            if (std::string name = partyEndingAt(tokens, i - 1); !name.empty())
                 return name;
         // "X: …" introducing a quotation
         if (tokens[i].text == ":" && i > 0 && i + 1 < tokens.size())
@@ -199,9 +315,25 @@ std::string sourceIn(const std::vector<Token>& tokens) {
 
 }  // namespace
 
+// Does the sentence go on with what the one before said ("It expects …", "For instance, …", "About 1,000 of
+// these …")? Only then is the source before carried over; never past "Separately" or a new subject.
+bool continuesPrevious(const std::vector<Token>& sentence) {
+    if (sentence.empty())
+        return false;
+    if (isAnyOf(sentence[0],
+                {"it", "they", "he", "she", "this", "these", "that", "also", "its", "their", "of"}))
+        return true;  // "Of its members, 72 percent …"
+    if (sentence.size() > 1 && is(sentence[0], "for") && isAnyOf(sentence[1], {"instance", "example"}))
+        return true;
+    for (std::size_t i = 0; i + 1 < sentence.size() && i < 6; ++i)
+        if (is(sentence[i], "of") && isAnyOf(sentence[i + 1], {"these", "them", "those"}))
+            return true;
+    return false;
+}
+
 std::string sourceOf(const std::vector<Token>& sentence, const std::vector<Token>& previous) {
     std::string source = sourceIn(sentence);
-    return source.empty() ? sourceIn(previous) : source;
+    return source.empty() && continuesPrevious(sentence) ? sourceIn(previous) : source;
 }
 
 bool isNowWord(const Token& token) {
