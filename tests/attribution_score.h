@@ -14,8 +14,9 @@
 namespace claimtrack {
 
 struct AttributionScore {
-    int attributed = 0, rightSource = 0;   // figures the text attributes to someone; of those, named right
-    int unattributed = 0, wrongSource = 0;  // figures it attributes to no one; of those, given a source anyway
+    int attributed = 0, rightSource = 0;  // figures the text attributes to someone; of those, named right
+    int unattributed = 0,
+        wrongSource = 0;  // figures it attributes to no one; of those, given a source anyway
     int subjects = 0, rightSubject = 0;
     std::vector<std::string> misses;
     double sourceRate() const { return attributed ? static_cast<double>(rightSource) / attributed : 1; }
@@ -98,8 +99,8 @@ inline void printAttribution(const AttributionScore& s, std::ostream& out) {
     auto percent = [](double rate) { return std::to_string(std::lround(100 * rate)) + "%"; };
     out << "sources right " << percent(s.sourceRate()) << " of " << s.attributed << " attributed figures; "
         << "a source named for " << percent(s.wrongRate()) << " of " << s.unattributed
-        << " figures attributed to no one; subjects right " << percent(s.subjectRate()) << " of " << s.subjects
-        << "\n";
+        << " figures attributed to no one; subjects right " << percent(s.subjectRate()) << " of "
+        << s.subjects << "\n";
     for (const std::string& miss : s.misses)
         out << "  " << miss << "\n";
 }

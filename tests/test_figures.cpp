@@ -273,3 +273,15 @@ TEST(Figures, AVeryLongSentenceIsReadInPiecesOfBoundedLength) {
     }
     EXPECT_EQ(extractFigures(list).size(), 20000u);
 }
+
+TEST(FigureContext, ASubjectIsNeverAVerbOrAPreposition) {
+    // What a share counts comes after "of", or is a plural noun right after it; never the verb that follows
+    // it or a preposition.
+    auto figures = extractFigures("About 60 percent perceive the system as fair.");
+    EXPECT_EQ(findFigure(figures, "About 60 percent")->subject, "");
+    figures = extractFigures("The gap of 10 percent between regions grew.");
+    EXPECT_EQ(findFigure(figures, "10 percent")->subject, "");
+    figures = extractFigures("Nearly 4 in 10 workers and 72 percent of respondents agreed.");
+    EXPECT_EQ(findFigure(figures, "Nearly 4 in 10")->subject, "workers");
+    EXPECT_EQ(findFigure(figures, "72 percent")->subject, "respondents");
+}

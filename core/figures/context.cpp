@@ -99,6 +99,9 @@ constexpr std::array kStopWords{
     std::string_view("strongly"), std::string_view("merely"), std::string_view("just"),
     std::string_view("even"), std::string_view("still"), std::string_view("currently"),
     std::string_view("presently"), std::string_view("reportedly"),
+    // Prepositions a subject never starts with: "10 percent between regions".
+    std::string_view("between"), std::string_view("among"), std::string_view("against"),
+    std::string_view("within"), std::string_view("through"), std::string_view("via"),
     // Common irregular verbs, which the "-ed" rule does not catch: "200 people lost their lives".
     std::string_view("lost"), std::string_view("made"), std::string_view("took"), std::string_view("became"),
     std::string_view("left"), std::string_view("gave"), std::string_view("saw"), std::string_view("got"),

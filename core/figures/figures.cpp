@@ -433,7 +433,13 @@ void forEachSentenceFigures(std::string_view text, const std::function<void(std:
             figure.unit = draft.unit;
             figure.kind = draft.kind;
             figure.role = draft.role;
-            figure.subject = subjectAt(text, tokens, draft.last + 1);
+            // A share's subject is what it is a share of: "72 percent of respondents", "3 in 10 workers"; not
+            // "60 percent perceive".
+            const std::size_t next = draft.last + 1;
+            const bool plural = next < tokens.size() && tokens[next].kind == Token::Word &&
+                                tokens[next].text.ends_with('s') && !tokens[next].text.ends_with("ss");
+            if (draft.kind != FigureKind::Percent || isWordAt(tokens, next, "of") || plural)
+                figure.subject = subjectAt(text, tokens, next);
             figure.source = source;
             // The nearest time reference in the sentence: a date, or a word such as "today" (the date, when
             // both are as near).
