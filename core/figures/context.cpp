@@ -34,7 +34,7 @@ constexpr std::array kSourceNouns{
     std::string_view("plan"),     std::string_view("document"),   std::string_view("catalogue")};
 
 // What a party that gives figures is called in lower case: "the ministry said", "according to the agency",
-// "state media put", "analysts at the bank".
+// "state media put", "analysts at the bank"; its reports (kSourceNouns) too: "the data show".
 constexpr std::array kPartyNouns{
     std::string_view("ministry"),      std::string_view("government"),  std::string_view("agency"),
     std::string_view("police"),        std::string_view("regulator"),   std::string_view("mayor"),
@@ -51,11 +51,7 @@ constexpr std::array kPartyNouns{
     std::string_view("scientists"),    std::string_view("group"),       std::string_view("organisation"),
     std::string_view("organization"),  std::string_view("union"),       std::string_view("administration"),
     std::string_view("institute"),     std::string_view("university"),  std::string_view("committee"),
-    std::string_view("board"),         std::string_view("authority"),   std::string_view("operator"),
-    std::string_view("data"),          std::string_view("survey"),      std::string_view("report"),
-    std::string_view("study"),         std::string_view("estimates"),   std::string_view("analysis"),
-    std::string_view("poll"),          std::string_view("statistics"),  std::string_view("census"),
-    std::string_view("research"),      std::string_view("figures")};
+    std::string_view("board"),         std::string_view("authority"),   std::string_view("operator")};
 
 constexpr std::array kNotNames{
     std::string_view("the"),       std::string_view("this"),     std::string_view("that"),
@@ -176,6 +172,10 @@ std::string nameStartingAt(const std::vector<Token>& tokens, std::size_t start) 
     return nameEndingAt(tokens, last);
 }
 
+bool isPartyNoun(const Token& token) {
+    return oneOf(token, kPartyNouns) || oneOf(token, kSourceNouns);
+}
+
 bool isDeterminer(const Token& token) {
     return isAnyOf(token, {"the", "a", "an", "its", "their", "his", "her", "our"});
 }
@@ -183,12 +183,13 @@ bool isDeterminer(const Token& token) {
 // A party named in lower case, its noun at tokens[end]: "the ministry", "state media", "the city government",
 // "the newspaper's analysis", "analysts at the bank". Empty when tokens[end] names no party.
 std::string partyPhraseEndingAt(const std::vector<Token>& tokens, std::size_t end) {
-    std::string_view head = end < tokens.size() ? tokens[end].text : std::string_view();
-    if (head.ends_with("'s"))
-        head.remove_suffix(2);
-    Token noun = end < tokens.size() ? tokens[end] : Token();
-    noun.text = head;
-    if (end >= tokens.size() || tokens[end].kind != Token::Word || !oneOf(noun, kPartyNouns))
+    if (end >= tokens.size() || tokens[end].kind != Token::Word)
+        return {};
+    Token noun = tokens[end];  // "the newspaper's analysis": the newspaper's
+    for (const std::string_view possessive : {"'s", "\xE2\x80\x99s"})
+        if (noun.text.ends_with(possessive))
+            noun.text.remove_suffix(possessive.size());
+    if (!isPartyNoun(noun))
         return {};
     std::size_t first = end;
     for (int words = 0; first > 0 && words < 3; ++words) {
@@ -204,8 +205,7 @@ std::string partyPhraseEndingAt(const std::vector<Token>& tokens, std::size_t en
         --first;
     }
     // "analysts at the bank", "data from the statistics bureau": the people or data of a party.
-    if (first >= 2 && isAnyOf(tokens[first - 1], {"at", "from", "of"}) &&
-        oneOf(tokens[first - 2], kPartyNouns))
+    if (first >= 2 && isAnyOf(tokens[first - 1], {"at", "from", "of"}) && isPartyNoun(tokens[first - 2]))
         first -= 2;
     return joinSpan(tokens, first, end);
 }
@@ -222,7 +222,7 @@ std::string partyStartingAt(const std::vector<Token>& tokens, std::size_t start)
         return name;
     for (std::size_t end = start; end < tokens.size() && end < start + 4 && tokens[end].kind != Token::Symbol;
          ++end)
-        if (oneOf(tokens[end], kPartyNouns))
+        if (isPartyNoun(tokens[end]))
             return joinSpan(tokens, start, end);
     return {};
 }
