@@ -285,3 +285,46 @@ TEST(FigureContext, ASubjectIsNeverAVerbOrAPreposition) {
     EXPECT_EQ(findFigure(figures, "Nearly 4 in 10")->subject, "workers");
     EXPECT_EQ(findFigure(figures, "72 percent")->subject, "respondents");
 }
+
+TEST(FigureContext, ASentenceThatRefersBackTakesWhatTheSentenceBeforeSaid) {
+    auto figures = extractFigures(
+        "The analytics firm Gartner put the number of drones registered in Kenya at 40,000 in 2019. The same "
+        "firm expects the total to reach 95,000 by 2023. That projection sits below the 120,000 forecast by "
+        "Oxford Economics for the same year.");
+    EXPECT_EQ(findFigure(figures, "40,000")->subject, "drones") << "the number of drones ... at 40,000";
+    EXPECT_EQ(findFigure(figures, "95,000")->source, "Gartner") << "\"the same firm\"";
+    EXPECT_EQ(findFigure(figures, "95,000")->subject, "drones") << "\"the total\"";
+    EXPECT_EQ(findFigure(figures, "120,000")->source, "Oxford Economics") << "\"forecast by\"";
+    EXPECT_EQ(findFigure(figures, "120,000")->subject, "drones") << "not \"forecast\"";
+    EXPECT_EQ(findFigure(figures, "120,000")->time, "2023") << "\"the same year\"";
+
+    figures = extractFigures(
+        "Lee estimated that about 300 people had fled by 2015.\n\nPut another way, her estimate amounts to "
+        "2 percent of the town.");
+    EXPECT_EQ(findFigure(figures, "2 percent")->source, "Lee") << "her estimate, across a paragraph break";
+    EXPECT_EQ(findFigure(figures, "2 percent")->time, "2015");
+
+    figures =
+        extractFigures("The census was taken in March 2016. The city had 2 million residents at the time, "
+                       "though its oldest district dates from 1850.");
+    EXPECT_EQ(findFigure(figures, "2 million")->time, "2016-03") << "\"at the time\", not the far date";
+    figures = extractFigures("The weather was mild. About 5,000 people lived there at the time.");
+    EXPECT_EQ(findFigure(figures, "About 5,000")->time, "today") << "no time before: when it was written";
+}
+
+TEST(FigureContext, WhatIsCountedAndWhoNamesItInLongerPhrases) {
+    auto figures =
+        extractFigures("A survey of regional hospitals found that fewer than 20 of them keep paper.");
+    EXPECT_EQ(findFigure(figures, "fewer than 20")->subject, "regional hospitals") << "\"of them\"";
+    figures = extractFigures("The town's population of 900,000 people means crowded clinics.");
+    EXPECT_EQ(findFigure(figures, "900,000")->subject, "people");
+    figures = extractFigures("Inspectors found more than 70 suspected illegal mines built since 2012.");
+    EXPECT_EQ(findFigure(figures, "more than 70")->subject, "suspected illegal mines");
+    EXPECT_EQ(findFigure(figures, "more than 70")->time, "today") << "counted as they stand, not in 2012";
+    figures = extractFigures("Of the 12 districts named by the regional planning office, few comply.");
+    EXPECT_EQ(findFigure(figures, "12")->source, "the regional planning office");
+    figures = extractFigures("A United Nations expert panel said 40 percent were displaced.");
+    EXPECT_EQ(findFigure(figures, "40 percent")->source, "A United Nations expert panel");
+    figures = extractFigures("Officials said the current figure is 3,000 cameras.");
+    EXPECT_EQ(findFigure(figures, "3,000")->time, "today");
+}

@@ -24,7 +24,8 @@ constexpr std::array kReportingVerbs{
     std::string_view("puts"),       std::string_view("put"),        std::string_view("revealed"),
     std::string_view("published"),  std::string_view("suggests"),   std::string_view("suggested"),
     std::string_view("added"),      std::string_view("explained"),  std::string_view("pointed"),
-    std::string_view("show"),       std::string_view("listed"),     std::string_view("lists")};
+    std::string_view("show"),       std::string_view("listed"),     std::string_view("lists"),
+    std::string_view("repeated"),   std::string_view("cited")};
 
 constexpr std::array kSourceNouns{
     std::string_view("report"),   std::string_view("study"),      std::string_view("survey"),
@@ -51,7 +52,8 @@ constexpr std::array kPartyNouns{
     std::string_view("scientists"),    std::string_view("group"),       std::string_view("organisation"),
     std::string_view("organization"),  std::string_view("union"),       std::string_view("administration"),
     std::string_view("institute"),     std::string_view("university"),  std::string_view("committee"),
-    std::string_view("board"),         std::string_view("authority"),   std::string_view("operator")};
+    std::string_view("board"),         std::string_view("authority"),   std::string_view("operator"),
+    std::string_view("outlets"),       std::string_view("panel")};
 
 constexpr std::array kNotNames{
     std::string_view("the"),       std::string_view("this"),     std::string_view("that"),
@@ -80,21 +82,21 @@ constexpr std::array kStopWords{
     std::string_view("these"), std::string_view("those"), std::string_view("it"), std::string_view("its"),
     std::string_view("their"), std::string_view("his"), std::string_view("her"), std::string_view("they"),
     std::string_view("he"), std::string_view("she"), std::string_view("we"), std::string_view("you"),
-    std::string_view("not"), std::string_view("no"), std::string_view("also"), std::string_view("only"),
-    std::string_view("now"), std::string_view("today"), std::string_view("already"), std::string_view("more"),
-    std::string_view("less"), std::string_view("into"), std::string_view("over"), std::string_view("under"),
-    std::string_view("since"), std::string_view("until"), std::string_view("during"),
-    std::string_view("after"), std::string_view("before"), std::string_view("across"),
-    std::string_view("about"), std::string_view("around"), std::string_view("there"),
-    std::string_view("here"), std::string_view("so"), std::string_view("when"), std::string_view("where"),
-    std::string_view("while"), std::string_view("if"), std::string_view("do"), std::string_view("did"),
-    std::string_view("does"), std::string_view("then"), std::string_view("out"), std::string_view("up"),
-    std::string_view("down"), std::string_view("own"), std::string_view("such"), std::string_view("annually"),
-    std::string_view("yearly"), std::string_view("each"), std::string_view("all"), std::string_view("either"),
-    std::string_view("neither"), std::string_view("both"), std::string_view("somewhat"),
-    std::string_view("strongly"), std::string_view("merely"), std::string_view("just"),
-    std::string_view("even"), std::string_view("still"), std::string_view("currently"),
-    std::string_view("presently"), std::string_view("reportedly"),
+    std::string_view("them"), std::string_view("not"), std::string_view("no"), std::string_view("also"),
+    std::string_view("only"), std::string_view("now"), std::string_view("today"), std::string_view("already"),
+    std::string_view("more"), std::string_view("less"), std::string_view("into"), std::string_view("over"),
+    std::string_view("under"), std::string_view("since"), std::string_view("until"),
+    std::string_view("during"), std::string_view("after"), std::string_view("before"),
+    std::string_view("across"), std::string_view("about"), std::string_view("around"),
+    std::string_view("there"), std::string_view("here"), std::string_view("so"), std::string_view("when"),
+    std::string_view("where"), std::string_view("while"), std::string_view("if"), std::string_view("do"),
+    std::string_view("did"), std::string_view("does"), std::string_view("then"), std::string_view("out"),
+    std::string_view("up"), std::string_view("down"), std::string_view("own"), std::string_view("such"),
+    std::string_view("annually"), std::string_view("yearly"), std::string_view("each"),
+    std::string_view("all"), std::string_view("either"), std::string_view("neither"),
+    std::string_view("both"), std::string_view("somewhat"), std::string_view("strongly"),
+    std::string_view("merely"), std::string_view("just"), std::string_view("even"), std::string_view("still"),
+    std::string_view("currently"), std::string_view("presently"), std::string_view("reportedly"),
     // Prepositions a subject never starts with: "10 percent between regions".
     std::string_view("between"), std::string_view("among"), std::string_view("against"),
     std::string_view("within"), std::string_view("through"), std::string_view("via"),
@@ -192,7 +194,7 @@ std::string partyPhraseEndingAt(const std::vector<Token>& tokens, std::size_t en
     if (!isPartyNoun(noun))
         return {};
     std::size_t first = end;
-    for (int words = 0; first > 0 && words < 3; ++words) {
+    for (int words = 0; first > 0 && words < 4; ++words) {  // "a United Nations human rights panel"
         const Token& before = tokens[first - 1];
         if (before.kind != Token::Word)
             break;
@@ -200,7 +202,8 @@ std::string partyPhraseEndingAt(const std::vector<Token>& tokens, std::size_t en
             --first;
             break;
         }
-        if (oneOf(before, kStopWords) || oneOf(before, kReportingVerbs) || before.text.ends_with("ed"))
+        if (oneOf(before, kStopWords) || oneOf(before, kReportingVerbs) ||
+            (before.text.ends_with("ed") && !startsUpper(before)))  // "United Nations" is no verb
             break;
         --first;
     }
@@ -267,9 +270,10 @@ std::string sourceIn(const std::vector<Token>& tokens) {
         // "led by X", "a study by X", "conducted by X"
         if (is(tokens[i], "by") && i > 0 &&
             (isAnyOf(tokens[i - 1],
-                     {"led", "conducted", "commissioned", "published", "compiled", "released"}) ||
+                     {"led", "conducted", "commissioned", "published", "compiled", "released", "designed",
+                      "forecast", "estimated", "projected", "predicted", "named", "identified"}) ||
              oneOf(tokens[i - 1], kSourceNouns)))
-            if (std::string name = nameStartingAt(tokens, i + 1); !name.empty())
+            if (std::string name = partyStartingAt(tokens, i + 1); !name.empty())
                 return name;
         // "X said", "X also said", "X (a researcher) concluded", "X has estimated"
         // (not "published by X", which the rule above reads)
@@ -334,15 +338,31 @@ bool continuesPrevious(const std::vector<Token>& sentence) {
     return false;
 }
 
+bool refersToPrevious(const std::vector<Token>& sentence) {
+    if (continuesPrevious(sentence))
+        return true;
+    // "his estimate amounts to …": the report of whoever the sentence before named.
+    for (std::size_t i = 0; i + 1 < sentence.size(); ++i)
+        if (isAnyOf(sentence[i], {"his", "her", "their", "its"}) && oneOf(sentence[i + 1], kSourceNouns))
+            return true;
+    return false;
+}
+
 std::string sourceOf(const std::vector<Token>& sentence, const std::vector<Token>& previous) {
     std::string source = sourceIn(sentence);
-    return source.empty() && continuesPrevious(sentence) ? sourceIn(previous) : source;
+    // "The same firm expects …": the party the sentence before named.
+    const bool refersBack =
+        source.size() > 9 && (source.starts_with("The same ") || source.starts_with("the same "));
+    if (source.empty() ? refersToPrevious(sentence) : refersBack)
+        if (std::string before = sourceIn(previous); !before.empty())
+            return before;
+    return source;
 }
 
 bool isNowWord(const Token& token) {
     const char first = static_cast<char>(token.text[0] | 0x20);  // asked of every word: most start otherwise
     return (first == 't' || first == 'n' || first == 'c' || first == 'p') &&
-           isAnyOf(token, {"today", "now", "currently", "presently"});
+           isAnyOf(token, {"today", "now", "currently", "presently", "current"});
 }
 
 std::string subjectAt(std::string_view text, const std::vector<Token>& tokens, std::size_t after) {
@@ -359,10 +379,21 @@ std::string subjectAt(std::string_view text, const std::vector<Token>& tokens, s
         const Token& token = tokens[i];
         if (token.kind != Token::Word || oneOf(token, kStopWords))
             break;
-        if (token.text.ends_with("ed") || (words > 0 && (token.text.ends_with("ing") || !token.spaceBefore)))
-            break;  // "cameras installed", "people behaving"
+        // "cameras installed", "people behaving"; but "380 suspected detention facilities"
+        const bool describes = words == 0 && i + 1 < tokens.size() && tokens[i + 1].kind == Token::Word &&
+                               tokens[i + 1].spaceBefore && !oneOf(tokens[i + 1], kStopWords);
+        if ((token.text.ends_with("ed") && !describes) ||
+            (words > 0 && (token.text.ends_with("ing") || !token.spaceBefore)))
+            break;
+        // "the 626 million forecast by IHS Markit": the report that gives it, not what it counts.
+        if (words == 0 && i + 1 < tokens.size() && is(tokens[i + 1], "by") &&
+            (oneOf(token, kSourceNouns) || isAnyOf(token, {"forecast", "projection", "prediction"})))
+            break;
         last = i;
         ++words;
+        // Plurals without an s end it too: "1.4 billion people means".
+        if (!startsUpper(token) && isAnyOf(token, {"people", "children", "men", "women", "police"}))
+            break;
         // A plural noun ends the phrase: "respondents approve", "cameras installed".
         const std::string_view w = token.text;
         if (w.size() > 3 && w.back() == 's' && !w.ends_with("ss") && !w.ends_with("'s") &&
@@ -373,6 +404,30 @@ std::string subjectAt(std::string_view text, const std::vector<Token>& tokens, s
         return {};
     return std::string(
         text.substr(tokens[first].span.begin, tokens[last].span.end - tokens[first].span.begin));
+}
+
+std::string subjectReferredTo(std::string_view text, const std::vector<Token>& tokens, std::size_t from,
+                              std::size_t first, std::size_t after, std::string_view previousSubject) {
+    // "fewer than 10 of them": of the things the sentence named before ("a survey of pilot cities").
+    if (after + 1 < tokens.size() && is(tokens[after], "of") &&
+        isAnyOf(tokens[after + 1], {"them", "these", "those"})) {
+        for (std::size_t i = first; i-- > from;)
+            if (is(tokens[i], "of"))
+                if (std::string named = subjectAt(text, tokens, i); !named.empty())
+                    return named;
+        return std::string(previousSubject);
+    }
+    for (std::size_t i = first; i-- > from && i + 12 > first;) {
+        // "put the number of surveillance cameras installed in China at 176 million"
+        if (is(tokens[i], "number") && i + 1 < first && is(tokens[i + 1], "of"))
+            return subjectAt(text, tokens, i + 1);
+        // "expects the total to reach 626 million": the total the sentence before counted.
+        if (isAnyOf(tokens[i], {"total", "figure", "number", "count", "tally"}) && i > 0 &&
+            isAnyOf(tokens[i - 1], {"the", "that", "this", "its"}))
+            return std::string(previousSubject);
+    }
+    // "That projection sits below the 626 million forecast by IHS Markit"
+    return continuesPrevious(tokens) ? std::string(previousSubject) : std::string();
 }
 
 }  // namespace claimtrack::figures

@@ -255,6 +255,9 @@ void forEachSentenceFigures(std::string_view text, const std::function<void(std:
     std::vector<Figure> figures;  // the sentence's
     const std::vector<Span> sentences = splitSentences(text);
     std::vector<Token> tokens, previous;
+    // What the sentence before counted, and its last time, for a sentence that refers back to them ("the
+    // total", "for the same year").
+    std::string previousSubject, previousTime;
     CodePointCounter offsets(text);
 
     for (const Span& sentence : sentences) {
@@ -419,11 +422,18 @@ void forEachSentenceFigures(std::string_view text, const std::function<void(std:
         struct TokenSpan {
             std::size_t first, last;
         };
-        std::vector<TokenSpan> nowWords;
+        std::vector<TokenSpan> nowWords, thenWords;  // "today"; "at the time" (the time just told)
         for (std::size_t t = 0; t < tokens.size(); ++t)
             if (isNowWord(tokens[t]))
                 nowWords.push_back({t, t});
+            else if (is(tokens[t], "at") && isWordAt(tokens, t + 1, "the") && isWordAt(tokens, t + 2, "time"))
+                thenWords.push_back({t, t + 2});
         const std::string source = drafts.empty() ? std::string() : sourceOf(tokens, previous);
+        const bool refersBack = !drafts.empty() && refersToPrevious(tokens);
+        bool sameYear = false;  // "for the same year": the year the sentence before named
+        for (std::size_t t = 0; t + 1 < tokens.size() && !sameYear; ++t)
+            sameYear = is(tokens[t], "same") && is(tokens[t + 1], "year");
+        std::size_t previousLast = 0;  // where the words of the figure before end
         for (const Draft& draft : drafts) {
             Figure figure = placed(draft.first, draft.last);
             figure.value = draft.value;
@@ -440,20 +450,38 @@ void forEachSentenceFigures(std::string_view text, const std::function<void(std:
                                 tokens[next].text.ends_with('s') && !tokens[next].text.ends_with("ss");
             if (draft.kind != FigureKind::Percent || isWordAt(tokens, next, "of") || plural)
                 figure.subject = subjectAt(text, tokens, next);
+            if (figure.subject.empty() && draft.kind == FigureKind::Count)
+                figure.subject =
+                    subjectReferredTo(text, tokens, previousLast, draft.first, next, previousSubject);
+            previousLast = draft.last + 1;
             figure.source = source;
             // The nearest time reference in the sentence: a date, or a word such as "today" (the date, when
             // both are as near).
             std::size_t best = SIZE_MAX;
             if (const std::size_t d = nearest(dates, draft.first, draft.last); d < dates.size()) {
                 best = gap(draft.first, draft.last, dates[d].first, dates[d].last);
-                figure.time = dates[d].time;
+                // "facilities built since 2017" are counted as they stand now
+                figure.time = isWordAt(tokens, dates[d].first - 1, "since") ? "today" : dates[d].time;
             }
             if (const std::size_t n = nearest(nowWords, draft.first, draft.last);
                 n < nowWords.size() &&
-                gap(draft.first, draft.last, nowWords[n].first, nowWords[n].last) < best)
+                gap(draft.first, draft.last, nowWords[n].first, nowWords[n].last) < best) {
+                best = gap(draft.first, draft.last, nowWords[n].first, nowWords[n].last);
                 figure.time = "today";
+            }
+            if (const std::size_t n = nearest(thenWords, draft.first, draft.last);
+                n < thenWords.size() &&
+                gap(draft.first, draft.last, thenWords[n].first, thenWords[n].last) < best)
+                figure.time = previousTime.empty() ? "today" : previousTime;
+            if (figure.time.empty() && (sameYear || refersBack))
+                figure.time = previousTime;
             figures.push_back(std::move(figure));
         }
+        previousSubject.clear();
+        for (const Figure& figure : figures)
+            if (figure.kind == FigureKind::Count && !figure.subject.empty())
+                previousSubject = figure.subject;
+        previousTime = dates.empty() ? std::string() : dates.back().time;
         for (const DateRef& date : dates) {
             Figure figure = placed(date.first, date.last);
             figure.value = date.year;
@@ -506,12 +534,17 @@ std::optional<Figure> figureAt(const CodePointIndex& index, CodePointRange selec
     const std::string_view text = index.text();
     if (selection.start < 0 || selection.end > index.size() || selection.end <= selection.start)
         return std::nullopt;
-    // The paragraph around the words, at most a few thousand characters either side: the finder's
-    // reading of a source can reach back a few sentences, never past a paragraph.
+    // The paragraph around the words and the one before, at most a few thousand characters either side:
+    // the finder reads a sentence's source, subject and time in the sentence before when it refers back.
     constexpr std::int64_t kReach = 4000;
     std::int64_t from = selection.start, to = selection.end;
     const std::size_t begin = index.byteOffset(selection.start), end = index.byteOffset(selection.end);
-    const std::size_t paragraphStart = text.rfind('\n', begin == 0 ? 0 : begin - 1);
+    std::size_t paragraphStart = text.rfind('\n', begin == 0 ? 0 : begin - 1);
+    if (paragraphStart != std::string_view::npos) {
+        const std::size_t previousEnd = text.find_last_not_of('\n', paragraphStart);
+        paragraphStart =
+            previousEnd == std::string_view::npos ? std::string_view::npos : text.rfind('\n', previousEnd);
+    }
     const std::size_t paragraphEnd = text.find('\n', end);
     from = paragraphStart == std::string_view::npos || begin == 0
                ? 0
