@@ -60,6 +60,27 @@ TEST(SourceNames, AreMatchedWithoutCasePossessivesOrALeadingThe) {
     EXPECT_FALSE(namesSameSource("media", "Chinese state media")) << "a common word is no surname";
     EXPECT_FALSE(namesSameSource("the ministry", "the ministry of health")) << "one word is no name";
     EXPECT_FALSE(namesSameSource("", "IHS Markit"));
+    EXPECT_TRUE(namesSameSource("state media outlets", "Chinese state media"))
+        << "the body without its place";
+    EXPECT_TRUE(namesSameSource("the city's social credit office", "Rongcheng social credit office"));
+    EXPECT_FALSE(namesSameSource("social credit", "Rongcheng social credit office"))
+        << "the words that end the name, not others of it";
+}
+
+TEST(ClaimFieldsFrom, GiveNoOneForAnUnnamedSourceAndThePublishedYearForNow) {
+    Figure figure;
+    figure.value = 10;
+    figure.source = "A recent survey";
+    figure.time = "today";
+    ClaimFields fields = claimFieldsFrom(figure, "2019-04-03");
+    EXPECT_EQ(fields.source, "") << "\"a recent survey\" names no one to ask";
+    EXPECT_EQ(fields.asOf, "2019") << "\"now\" is the year of publication, so reports of one year meet";
+    figure.source = "A United Nations human rights panel";
+    figure.time.clear();
+    fields = claimFieldsFrom(figure, "2018-05-20");
+    EXPECT_EQ(fields.source, "United Nations human rights panel");
+    EXPECT_EQ(fields.asOf, "2018") << "a figure told with no time holds when it was published";
+    EXPECT_EQ(claimFieldsFrom(figure, "").asOf, "") << "an article without a date gives none";
 }
 
 TEST_F(ClaimReadingTest, ASelectionThatCutsAFigureGrowsToItAndReadsItsFields) {

@@ -315,7 +315,7 @@ TEST_F(ProjectEdits, AcceptedSuggestionsBecomeClaimsAndUndoPutsThemBack) {
     EXPECT_EQ(claim.anchor.quote.exact, "about 3,000");
     EXPECT_EQ(claim.fields.value, 3000);
     EXPECT_EQ(claim.fields.source, "Officials");
-    EXPECT_EQ(claim.fields.asOf, "2019-05-01") << "\"today\" is the article's publication date";
+    EXPECT_EQ(claim.fields.asOf, "2019") << "\"today\" is the year the article was published";
     EXPECT_EQ(claim.fields.metric, "Cameras in China") << "the metric sharing a word with the subject";
     EXPECT_EQ(claim.fields.tags, (std::vector<std::string>{"approximate", "detected"}));
     EXPECT_TRUE(project->suggestions(listing)->empty());

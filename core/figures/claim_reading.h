@@ -10,8 +10,9 @@
 
 namespace claimtrack {
 
-// Value, bounds, unit, source and as-of from `figure`; `published` is the article's date, for a figure
-// that holds "today". A count's unit is what it counts ("cameras"), since a bare number says nothing.
+// Value, bounds, unit, source and as-of from `figure`; `published` is the article's date, whose year a
+// figure told "today" or with no time holds in. A count's unit is what it counts ("cameras"), since a bare
+// number says nothing.
 ClaimFields claimFieldsFrom(const Figure& figure, const std::string& published);
 
 // The form of a source's name that finds the same source however the text writes it: case folded,
