@@ -259,20 +259,23 @@ std::vector<MetricProfile> db::metricProfiles(sqlite::Connection& db, std::int64
         std::optional<UnitKind> kind;
         if (auto stated = parseUnitKind(metrics.text(3)))
             kind = *stated;
-        profiles.push_back({metrics.integer(0), metrics.text(1), metrics.text(2), kind, {}, {}});
+        profiles.push_back({metrics.integer(0), metrics.text(1), metrics.text(2), kind, {}, {}, {}, {}});
     }
     // A metric's claims are known by their quotes and the words around them (stored with each
     // claim), its latest 20 at most, so that proposing stays quick in a large project: asked metric by
     // metric through its index. (A window function over all claims sorted every claim's words: 13 s
     // on a million claims, for each claim recorded in the app.)
     Statement claims = db.cached(R"sql(
-        SELECT c.metric_id, c.prefix || c.quote || c.suffix, coalesce(c.unit, '') FROM metric m, claim c
+        SELECT c.metric_id, c.prefix || c.quote || c.suffix, coalesce(c.unit, ''), c.quote,
+               coalesce(c.value, c.low, c.high) FROM metric m, claim c
         WHERE c.id IN (SELECT id FROM claim WHERE metric_id = m.id AND id <> ?1 ORDER BY id DESC LIMIT 20))sql");
     claims.bind(1, exceptClaim);
     while (claims.step()) {
         MetricProfile& p = profiles[byId.at(claims.integer(0))];
         p.claimSentences.push_back(claims.text(1));
         p.claimUnits.push_back(claims.text(2));
+        p.claimQuotes.push_back(claims.text(3));
+        p.claimValues.push_back(claims.number(4).value_or(std::nan("")));
     }
     // Without the claim left out, a metric it alone measures would not be there yet.
     if (exceptClaim) {
@@ -294,12 +297,18 @@ ClaimContext db::claimContextAt(std::string_view text, const CodePointIndex& ind
     const CodePointIndex sentence(context.sentence);
     const std::size_t quoteAt = context.sentence.find(text.substr(
         index.byteOffset(range.start), index.byteOffset(range.end) - index.byteOffset(range.start)));
-    ClaimContext claim{context.sentence, 0, 0, {}, context.subject, unit};
+    ClaimContext claim{context.sentence, 0, 0, {}, context.subject, unit, std::nullopt};
     if (quoteAt != std::string::npos)
         claim.quoteBegin = quoteAt,
         claim.quoteEnd = quoteAt + index.byteOffset(range.end) - index.byteOffset(range.start);
     for (const CodePointRange& other : context.others)
         claim.otherFigures.emplace_back(sentence.byteOffset(other.start), sentence.byteOffset(other.end));
+    // What it counts as read with the sentence before, which "the total" or "of them" refers to.
+    if (const auto figure = figureAt(index, range)) {
+        if (!figure->subject.empty())
+            claim.subject = figure->subject;
+        claim.value = figure->value;
+    }
     return claim;
 }
 

@@ -89,8 +89,8 @@ public:
     }
 
     ClaimFields fields(const Figure& figure, std::string_view text, const CodePointIndex& index,
-                       const std::string& published) const {
-        ClaimFields fields = claimFieldsFrom(figure, published);
+                       const Article& article) const {
+        ClaimFields fields = claimFieldsFrom(figure, article.meta.published);
         for (const std::string& known : m_sources)
             if (namesSameSource(fields.source, known)) {
                 fields.source = known;
@@ -187,7 +187,7 @@ Result<std::vector<DetectedFigures>> Project::detectFigures(std::optional<std::i
                 }
                 if (acceptAll) {
                     const ClaimFields fields =
-                        detectedFields(reader->fields(figure, text, index, target.meta.published), figure);
+                        detectedFields(reader->fields(figure, text, index, target), figure);
                     writer.insert({target.id, figure.range, {}}, orRefuse(validateClaimFields(fields)), now);
                     ++result.accepted;
                     continue;
@@ -246,7 +246,7 @@ Result<ClaimReading> Project::readClaimAt(std::int64_t articleId, CodePointRange
         reading.found = true;
         reading.range = found->words;
         const FigureReader reader(*m_db);
-        reading.fields = reader.fields(found->figure, text, index, target.meta.published);
+        reading.fields = reader.fields(found->figure, text, index, target);
         reading.proposals = reader.metricsFor(found->figure, text, index, reading.fields.unit);
         return reading;
     });
@@ -292,8 +292,7 @@ Result<std::vector<ClaimRecord>> Project::acceptSuggestions(std::span<const std:
             const Article target = orRefuse(article(suggestion.articleId));
             const std::string text = readArticleText(*m_db, suggestion.articleId);
             const ClaimFields fields = detectedFields(
-                reader.fields(suggestion.figure, text, CodePointIndex(text), target.meta.published),
-                suggestion.figure);
+                reader.fields(suggestion.figure, text, CodePointIndex(text), target), suggestion.figure);
             claimIds.push_back(writer.insert({suggestion.articleId, suggestion.anchor.range, fields},
                                              orRefuse(validateClaimFields(fields)), now));
         }

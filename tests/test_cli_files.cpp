@@ -411,20 +411,23 @@ TEST(SeedsProject, ConflictsAreTheOnesACarefulReaderLists) {
         EXPECT_TRUE(m["not_compared"].empty()) << m["name"];
     }
 
-    // Metric proposals, measured: 8 of the 9 claims of known metrics get theirs first (the population
-    // is told as "1.4 billion people", with no word of its name); 3 of the 6 of new metrics get none.
+    // Metric proposals, measured (the issue's target: 90% of all claims right, new metrics' included):
+    // 15 of 15, "1.4 billion people" by the figure its other claim gave, and "19 per cent … (don't
+    // disapprove or approve)" proposing no disapproval.
     const ProposalScore score = leaveOneOut(project);
-    EXPECT_GE(static_cast<double>(score.right), 0.85 * static_cast<double>(score.known)) << score.misses;
-    EXPECT_GE(score.silent, 3u) << score.misses;
+    EXPECT_GE(static_cast<double>(score.right + score.silent),
+              0.9 * static_cast<double>(score.known + score.novel))
+        << score.misses;
+    EXPECT_EQ(score.right, score.known) << score.misses;
 }
 
-// The issue's target is 90% of all claims, new metrics' included; measured on this sample, 12 of 21 (the
-// known metrics' 9 of 9, and nothing proposed for 3 of the 12 claims whose metric is new, where before
-// every one got a proposal: sibling metrics such as approval and disapproval, or flight and train bans,
-// told in one sentence still propose each other). Held here: the known
-// metrics' claims, and no fewer new-metric claims left without a proposal than today.
+// The issue's target is 90% of all claims, new metrics' included. Measured here: 19 of 21, the known
+// metrics' 9 of 9 and nothing proposed for 10 of the 12 claims whose metric is new; the two misses are
+// the pilot cities and the pilot cities that score individuals, each told with the other's name words.
 TEST_F(SampleProject, MetricProposalsPutTheRightMetricFirstAndNoneForANewOne) {
     const ProposalScore score = leaveOneOut(project);
-    EXPECT_GE(static_cast<double>(score.right), 0.9 * static_cast<double>(score.known)) << score.misses;
-    EXPECT_GE(score.silent, 3u) << score.misses;
+    EXPECT_GE(static_cast<double>(score.right + score.silent),
+              0.9 * static_cast<double>(score.known + score.novel))
+        << score.misses;
+    EXPECT_EQ(score.right, score.known) << score.misses;
 }

@@ -9,12 +9,12 @@ namespace {
 
 MetricProfile metric(std::int64_t id, std::string name, std::vector<std::string> sentences,
                      std::vector<std::string> units) {
-    return {id, std::move(name), "", std::nullopt, std::move(sentences), std::move(units)};
+    return {id, std::move(name), "", std::nullopt, std::move(sentences), std::move(units), {}, {}};
 }
 
 ClaimContext claimIn(std::string sentence, std::string_view quote, std::string unit) {
     const std::size_t at = sentence.find(quote);
-    return {sentence, at, at + quote.size(), {}, "", std::move(unit)};
+    return {sentence, at, at + quote.size(), {}, "", std::move(unit), std::nullopt};
 }
 
 const std::vector<MetricProfile> kMetrics{
@@ -73,4 +73,61 @@ TEST(MetricProposals, OneWordOfALongerNameProposesButDoesNotFillTheMetricIn) {
     const auto named = proposeMetrics(
         claimIn("Officials chose 12 more pilot cities for social credit.", "12", "cities"), kMetrics);
     EXPECT_TRUE(isConfident(named)) << named.front().reason;
+}
+
+namespace {
+
+// Two metrics told side by side in one sentence, as reports often do.
+const std::vector<MetricProfile> kSiblings{
+    {1,
+     "Flight bans on defaulters",
+     "",
+     std::nullopt,
+     {"barred from buying flights 3.2 million times and from taking trains 1.1 million times"},
+     {"bans"},
+     {"3.2 million times"},
+     {3.2e6}},
+    {2,
+     "People living in Harbin",
+     "",
+     std::nullopt,
+     {"Harbin is home to 10.6 million people"},
+     {"people"},
+     {"10.6 million people"},
+     {10.6e6}},
+};
+
+}  // namespace
+
+TEST(MetricProposals, AMetricToldOfAnotherFigureOfTheSentenceIsThatFiguresNotThisOnes) {
+    // The trains are a metric the project does not have: the flights, told beside them, are not it, and
+    // the words of the flight claim (its whole sentence) say nothing of the trains.
+    const std::string sentence = "Defaulters were barred from buying flights 3.2 million times and from "
+                                 "taking trains 1.1 million times.";
+    ClaimContext claim = claimIn(sentence, "1.1 million times", "bans");
+    const std::size_t flights = sentence.find("3.2 million times");
+    claim.otherFigures.emplace_back(flights, flights + 17);
+    const auto trains = proposeMetrics(claim, kSiblings);
+    EXPECT_TRUE(trains.empty()) << trains.front().reason;
+}
+
+TEST(MetricProposals, WordsDeniedAndProperNamesSayNothingOfWhatIsMeasured) {
+    auto proposals =
+        proposeMetrics(claimIn("In a poll, 30 percent did not approve.", "30 percent", "percent"),
+                       {{7, "Approval of the mayor", "", std::nullopt, {}, {}, {}, {}}});
+    EXPECT_TRUE(proposals.empty()) << "\"did not approve\" is no approval";
+    proposals = proposeMetrics(claimIn("In the northern city of Harbin, 4,000 buses run.", "4,000", "buses"),
+                               kSiblings);
+    EXPECT_TRUE(proposals.empty()) << "Harbin says where, not what: " << proposals.front().reason;
+}
+
+TEST(MetricProposals, APeopleCountIsNoMetricOfPeopleButAFigureItsClaimsGaveIs) {
+    auto proposals =
+        proposeMetrics(claimIn("The survey questioned 2,100 people.", "2,100", "people"), kSiblings);
+    EXPECT_TRUE(proposals.empty()) << "\"people\" counts too many things: " << proposals.front().reason;
+    ClaimContext repeated = claimIn("Some 10.6 million live there, officials say.", "10.6 million", "people");
+    repeated.value = 10.6e6;
+    proposals = proposeMetrics(repeated, kSiblings);
+    ASSERT_FALSE(proposals.empty());
+    EXPECT_EQ(proposals.front().metricId, 2) << "the figure one of its claims gave";
 }

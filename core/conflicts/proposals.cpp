@@ -1,11 +1,13 @@
 #include "proposals.h"
 
 #include <fmt/format.h>
+#include <libstemmer.h>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 #include <map>
+#include <memory>
 #include <set>
 
 namespace claimtrack {
@@ -22,19 +24,29 @@ const std::set<std::string, std::less<>> kStopWords{
     "which", "while",  "who",    "will",     "with", "would", "million", "billion", "thousand", "percent",
     "cent",  "number", "figure", "estimate", "total"};
 
-// A crude stem: lowercase, no plural, cut to six letters, so that "cameras" meets "camera", "approval"
-// meets "approved" and "detained" meets "detainees". A stemmer library would do better on English, but
-// none is packaged for C++ in Debian, and metric names are short.
+// A word's stem, by Snowball's English stemmer (Porter 2), so that "cameras" meets "camera", "approval"
+// meets "approved" and "scoring" meets "scores"; then one stem for words reports use for the same thing.
 std::string stem(std::string word) {
     for (char& c : word)
         if (c >= 'A' && c <= 'Z')
             c = static_cast<char>(c - 'A' + 'a');
-    if (word.size() > 4 && word.ends_with("ies"))
-        word.replace(word.size() - 3, 3, "y");
-    else if (word.size() > 3 && word.back() == 's' && !word.ends_with("ss"))
-        word.pop_back();
-    if (word.size() > 6 && static_cast<unsigned char>(word[6]) < 0x80)
-        word.resize(6);
+    // A stemmer is not to be shared between threads: one for each, for the thread's life.
+    thread_local const std::unique_ptr<sb_stemmer, void (*)(sb_stemmer*)> english(
+        sb_stemmer_new("english", "UTF_8"), sb_stemmer_delete);
+    if (english)
+        if (const sb_symbol* stemmed =
+                sb_stemmer_stem(english.get(), reinterpret_cast<const sb_symbol*>(word.data()),
+                                static_cast<int>(word.size())))
+            word.assign(reinterpret_cast<const char*>(stemmed),
+                        static_cast<std::size_t>(sb_stemmer_length(english.get())));
+    // People "held" or "interned" are detained.
+    static const std::map<std::string, std::string, std::less<>> kSameThing{{"held", "detain"},
+                                                                            {"intern", "detain"},
+                                                                            {"imprison", "detain"},
+                                                                            {"jail", "detain"},
+                                                                            {"detaine", "detain"}};
+    if (const auto same = kSameThing.find(word); same != kSameThing.end())
+        return same->second;
     return word;
 }
 
@@ -60,6 +72,24 @@ void forEachWord(std::string_view text, Visit visit) {
     }
 }
 
+// The words `text` writes with a capital inside a sentence: names of places, people and bodies
+// ("Rongcheng", "Kostka"), which say where or whose a figure is, not what it measures.
+std::set<std::string> properNames(std::string_view text) {
+    std::set<std::string> names;
+    bool sentenceStart = true;
+    forEachWord(text, [&](std::string w, std::size_t at, const std::string&) {
+        const bool capital = text[at] >= 'A' && text[at] <= 'Z';
+        std::size_t before = at;
+        while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '"' || text[before - 1] == '('))
+            --before;
+        sentenceStart = before == 0 || text[before - 1] == '.' || text[before - 1] == '!' ||
+                        text[before - 1] == '?' || text[before - 1] == ':';
+        if (capital && !sentenceStart)
+            names.insert(std::move(w));
+    });
+    return names;
+}
+
 std::set<std::string> stems(std::string_view text) {
     std::set<std::string> out;
     forEachWord(text, [&](std::string w, std::size_t, const std::string&) { out.insert(std::move(w)); });
@@ -73,6 +103,28 @@ struct ClaimWord {
     double weight = 0;
     std::string written;  // as the claim's sentence has it (lowercased), for the reason
 };
+
+// Whether the word at `at` of `text` is denied: "not", "don't" or "never" one to three words before it.
+bool negated(std::string_view text, std::size_t at) {
+    std::size_t end = at;
+    for (int words = 0; words < 3 && end > 0; ++words) {
+        while (end > 0 && !std::isalnum(static_cast<unsigned char>(text[end - 1])) &&
+               static_cast<unsigned char>(text[end - 1]) < 0x80)
+            --end;
+        std::size_t begin = end;
+        while (begin > 0 && (std::isalnum(static_cast<unsigned char>(text[begin - 1])) ||
+                             static_cast<unsigned char>(text[begin - 1]) >= 0x80 || text[begin - 1] == '\''))
+            --begin;
+        std::string word(text.substr(begin, end - begin));
+        for (char& c : word)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (word == "not" || word == "never" || word == "no" || word.ends_with("n't") ||
+            word.ends_with("n\xE2\x80\x99t"))
+            return true;
+        end = begin;
+    }
+    return false;
+}
 
 std::map<std::string, ClaimWord> claimWords(const ClaimContext& claim) {
     std::vector<std::pair<std::string, std::size_t>> words;
@@ -117,6 +169,8 @@ std::map<std::string, ClaimWord> claimWords(const ClaimContext& claim) {
     for (std::size_t i = 0; i < words.size(); ++i) {
         const bool inQuote = distance(i, claim.quoteBegin, claim.quoteEnd) == 0;
         double weight = inQuote && !unit.contains(words[i].first) ? 1.5 : 1.0;
+        if (negated(text, words[i].second))  // "(don't disapprove or approve)" names neither
+            weight = 0;
         for (const auto& [begin, end] : claim.otherFigures)
             if (!inQuote && belongsToOther(i, begin, end))
                 weight = 0.25;
@@ -128,11 +182,40 @@ std::map<std::string, ClaimWord> claimWords(const ClaimContext& claim) {
     return weights;
 }
 
+// Counted nouns that count too many things to tell a metric ("2,209 people" is no more the people held in
+// camps than the people of a country).
+bool isGenericNoun(const std::string& stemmed) {
+    static const std::set<std::string, std::less<>> generic = [] {
+        std::set<std::string, std::less<>> stems;
+        for (const char* w : {"people", "persons", "times", "cases", "units", "items", "things", "points",
+                              "members", "individuals"})
+            stems.insert(stem(w));
+        return stems;
+    }();
+    return generic.contains(stemmed);
+}
+
+// Whether a claim stored with `context` around its words `quote` was told in `sentence`: the quote with
+// the words just around it, up to a sentence end, is there.
+bool toldIn(const std::string& sentence, const std::string& context, const std::string& quote) {
+    const std::size_t at = quote.empty() ? std::string::npos : context.find(quote);
+    if (at == std::string::npos)
+        return false;
+    std::size_t from = at >= 12 ? at - 12 : 0;
+    if (const std::size_t end = context.rfind(". ", at); end != std::string::npos && end + 2 > from)
+        from = end + 2;
+    std::size_t to = std::min(context.size(), at + quote.size() + 12);
+    if (const std::size_t end = context.find(". ", at + quote.size()); end != std::string::npos && end < to)
+        to = end;
+    return sentence.find(std::string_view(context).substr(from, to - from)) != std::string::npos;
+}
+
 struct Profile {
     const MetricProfile* metric;
-    std::set<std::string> own;      // name and details
-    std::set<std::string> context;  // its claims' sentences
-    std::set<std::string> all;      // both
+    std::set<std::string> own;        // name and details
+    std::set<std::string> context;    // its claims' sentences
+    std::set<std::string> all;        // both
+    std::set<std::string> elsewhere;  // the sentences of its claims told in another sentence than the claim's
 };
 
 std::string joinWords(const std::vector<std::string>& words, std::string_view separator = ", ") {
@@ -154,9 +237,15 @@ std::vector<MetricProposal> proposeMetrics(const ClaimContext& claim,
     std::vector<Profile> profiles;
     std::map<std::string, int> documentFrequency;
     for (const MetricProfile& m : metrics) {
-        Profile p{&m, stems(m.name + " " + m.details), {}, {}};
-        for (const std::string& sentence : m.claimSentences)
-            p.context.merge(stems(sentence));
+        Profile p{&m, stems(m.name + " " + m.details), {}, {}, {}};
+        for (std::size_t i = 0; i < m.claimSentences.size(); ++i) {
+            std::set<std::string> words = stems(m.claimSentences[i]);
+            const bool sameSentence =
+                i < m.claimQuotes.size() && toldIn(claim.sentence, m.claimSentences[i], m.claimQuotes[i]);
+            if (!sameSentence)
+                p.elsewhere.insert(words.begin(), words.end());
+            p.context.merge(words);
+        }
         p.all = p.own;
         p.all.insert(p.context.begin(), p.context.end());
         for (const std::string& w : p.all)
@@ -207,15 +296,48 @@ std::vector<MetricProposal> proposeMetrics(const ClaimContext& claim,
     // word of its claims no other metric has, is the claim's own. Words shared with other names, or a unit
     // like theirs, rank metrics but never propose one alone: a claim of a metric the project does not
     // have yet gets no proposal.
+    //
+    // Words of its claims count only from claims told in other sentences (a sibling told beside the claim,
+    // "flights 11.14 million times and trains 4.25 million times", shares every word of the sentence), and
+    // two of them at least: one word in common ("residents", "expressed") is chance.
+    const std::set<std::string> names = properNames(claim.sentence);
+    // A figure one of its claims gave already ("1.4 billion"), when it is no small number that many
+    // metrics share.
+    const auto repeatsFigure = [&](const Profile& p) {
+        return claim.value && std::abs(*claim.value) >= 1000 &&
+               std::any_of(p.metric->claimValues.begin(), p.metric->claimValues.end(),
+                           [&](double v) { return std::abs(v - *claim.value) <= 0.005 * std::abs(v); });
+    };
     const auto says = [&](const Profile& p) {
         int fewest = std::numeric_limits<int>::max();
         for (const std::string& w : p.own)
-            fewest = std::min(fewest, namesWith[w]);
-        return std::any_of(p.own.begin(), p.own.end(),
-                           [&](const std::string& w) { return namesWith[w] == fewest && inClaim(w); }) ||
-               std::any_of(p.context.begin(), p.context.end(), [&](const std::string& w) {
-                   return profilesWith[w] == 1 && !unitWords.contains(w) && inClaim(w);
-               });
+            if (!isGenericNoun(w))
+                fewest = std::min(fewest, namesWith[w]);
+        const auto telling = [&](const std::string& w) {
+            return namesWith[w] == fewest && !isGenericNoun(w);
+        };
+        // A word that tells its name apart, told of another figure of the sentence only ("80 percent
+        // approved … while 1 percent expressed disapproval"), says the metric is that figure's.
+        if (std::any_of(p.own.begin(), p.own.end(), [&](const std::string& w) {
+                const auto found = words.find(w);
+                return telling(w) && found != words.end() && found->second.weight < 1.0 && !inClaim(w);
+            }))
+            return false;
+        const bool named = std::any_of(p.own.begin(), p.own.end(), [&](const std::string& w) {
+            return telling(w) && inClaim(w) && !names.contains(w);
+        });
+        const auto toldWith =
+            std::count_if(p.elsewhere.begin(), p.elsewhere.end(), [&](const std::string& w) {
+                return profilesWith[w] == 1 && !unitWords.contains(w) && inClaim(w);
+            });
+        // Or half its name, two words or more, that one other name may share but no more ("43 pilot cities"
+        // for "Social credit pilot cities" beside "Pilot cities scoring individuals"; not "social credit",
+        // which many names have).
+        std::size_t content = 0, held = 0;
+        for (const std::string& w : p.own)
+            if (!isGenericNoun(w) && !names.contains(w))
+                ++content, held += inClaim(w) && namesWith[w] <= 2 ? 1 : 0;
+        return named || toldWith >= 2 || repeatsFigure(p) || (held >= 2 && 2 * held >= content);
     };
     std::vector<MetricProposal> proposals;
     for (const Profile& p : profiles) {
@@ -237,6 +359,10 @@ std::vector<MetricProposal> proposeMetrics(const ClaimContext& claim,
         score += 0.5 * contextScore / std::sqrt(1.0 + static_cast<double>(p.metric->claimSentences.size()));
 
         std::vector<std::string> reasons;
+        if (repeatsFigure(p)) {
+            score += 1.0;
+            reasons.push_back("the figure of one of its claims");
+        }
         if (!named.empty())
             reasons.push_back("name: " + joinWords(named));
         if (!mentioned.empty())

@@ -18,8 +18,10 @@ struct MetricProfile {
     std::string name;
     std::string details;  // description, place and population
     std::optional<UnitKind> kind;
-    std::vector<std::string> claimSentences;
+    std::vector<std::string> claimSentences;  // each claim's words with those around them
     std::vector<std::string> claimUnits;
+    std::vector<std::string> claimQuotes;  // each claim's own words, inside its entry in claimSentences
+    std::vector<double> claimValues;       // each claim's figure (its bound when it has no value)
 };
 
 // The claim to place.
@@ -30,6 +32,7 @@ struct ClaimContext {
     std::vector<std::pair<std::size_t, std::size_t>> otherFigures;  // other figures in `sentence` (bytes)
     std::string subject;  // what the figure finder says it counts ("surveillance cameras")
     std::string unit;
+    std::optional<double> value;  // its figure, as the finder reads it
 };
 
 struct MetricProposal {
