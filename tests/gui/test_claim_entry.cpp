@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QTest>
@@ -142,6 +143,36 @@ TEST_F(ClaimEntryTest, AFieldTheUserTouchesIsNoLongerMarkedAsProposed) {
     EXPECT_FALSE(ClaimEditor::isProposed(asOf));
     EXPECT_TRUE(ClaimEditor::isProposed(field("valueEdit")));
     QTest::keyClick(asOf, Qt::Key_Escape);
+}
+
+TEST_F(ClaimEntryTest, AltAndANumberTakeAMetricProposalFromTheKeyboard) {
+    select(QStringLiteral("200 million"));
+    QTest::keyClick(text(), Qt::Key_E, Qt::ControlModifier);
+    ClaimEditor* editor = window->claimEditor();
+    ASSERT_NE(editor, nullptr);
+    ASSERT_TRUE(
+        QTest::qWaitFor([editor] { return QApplication::focusWidget() == editor->valueEdit(); }, 2000));
+    QLineEdit* metric = field("metricBox");
+    ASSERT_EQ(metric->text(), QStringLiteral("Surveillance cameras in China"));
+    QTest::keyClick(editor->valueEdit(), Qt::Key_2, Qt::AltModifier);
+    EXPECT_EQ(editor->valueEdit()->text(), QStringLiteral("200000000"))
+        << "no proposal is showing while a metric is chosen: the key does nothing";
+
+    QTest::mouseClick(metric, Qt::LeftButton);
+    QTest::keyClick(metric, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(metric, Qt::Key_Delete);
+    ASSERT_TRUE(editor->proposalLabel()->isVisible()) << "an empty metric shows the proposals again";
+    EXPECT_TRUE(editor->proposalLabel()->text().contains(
+        QKeySequence(Qt::ALT | Qt::Key_1).toString(QKeySequence::NativeText)))
+        << "the key is shown beside its proposal";
+    QTest::keyClick(metric, Qt::Key_2, Qt::AltModifier);
+    EXPECT_EQ(metric->text(), QString()) << "there is no second proposal";
+    QTest::keyClick(metric, Qt::Key_1, Qt::AltModifier);
+    EXPECT_EQ(metric->text(), QStringLiteral("Surveillance cameras in China"));
+    EXPECT_FALSE(editor->proposalLabel()->isVisible());
+    QTest::keyClick(metric, Qt::Key_Return);
+    ASSERT_TRUE(QTest::qWaitFor([this] { return window->claimEditor() == nullptr; }, 2000));
+    EXPECT_EQ(project().claims({article})->front().fields.metric, "Surveillance cameras in China");
 }
 
 TEST_F(ClaimEntryTest, TheValueBoxTakesFiguresAsPeopleWriteThem) {

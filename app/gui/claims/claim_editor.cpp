@@ -13,6 +13,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QShortcut>
 #include <QStringListModel>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -60,6 +61,7 @@ std::optional<Figure> typedFigure(const QString& text) {
 }
 
 const char* const kProposedProperty = "proposed";
+constexpr int kProposalKeys = 3;  // Alt+1 to Alt+3
 
 }  // namespace
 
@@ -105,10 +107,16 @@ ClaimEditor::ClaimEditor(const QString& quote, const ClaimFields& fields,
     m_proposals->setWordWrap(true);
     m_proposals->setTextFormat(Qt::RichText);
     m_proposals->hide();
-    connect(m_proposals, &QLabel::linkActivated, this, [this](const QString& metric) {
-        m_metric->setCurrentText(metric);
-        m_proposals->hide();
-    });
+    connect(m_proposals, &QLabel::linkActivated, this, &ClaimEditor::takeProposal);
+    // Alt+1, Alt+2, Alt+3 take a proposal from the keyboard, while the proposals show.
+    for (int n = 0; n < kProposalKeys; ++n) {
+        auto* key = new QShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + n)), this);
+        key->setContext(Qt::WidgetWithChildrenShortcut);
+        connect(key, &QShortcut::activated, this, [this, n] {
+            if (m_proposals->isVisible() && n < m_proposed.size())
+                takeProposal(m_proposed[n]);
+        });
+    }
     // The proposals show while the metric is empty: once one is chosen they have done their work.
     connect(m_metric, &QComboBox::currentTextChanged, m_proposals, [this](const QString& metric) {
         m_proposals->setVisible(metric.isEmpty() && !m_proposals->text().isEmpty());
@@ -246,13 +254,24 @@ void ClaimEditor::allowDelete() {
     connect(remove, &QPushButton::clicked, this, &ClaimEditor::deleteRequested);
 }
 
+void ClaimEditor::takeProposal(const QString& metric) {
+    m_metric->setCurrentText(metric);
+    m_proposals->hide();
+    m_metric->setFocus();
+}
+
 void ClaimEditor::setMetricProposals(const QList<Proposal>& proposals) {
+    m_proposed.clear();
     if (proposals.isEmpty())
         return m_proposals->clear(), m_proposals->hide();
     QStringList lines;
-    for (const Proposal& p : proposals)
-        lines << QStringLiteral("<a href=\"%1\">%2</a> <small>— %3</small>")
-                     .arg(p.metric.toHtmlEscaped(), p.metric.toHtmlEscaped(), p.reason.toHtmlEscaped());
+    for (const Proposal& p : proposals | std::views::take(kProposalKeys)) {
+        m_proposed << p.metric;
+        const QString key = QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_0 + m_proposed.size()))
+                                .toString(QKeySequence::NativeText);
+        lines << QStringLiteral("<a href=\"%1\">%2</a> <small>(%3) — %4</small>")
+                     .arg(p.metric.toHtmlEscaped(), p.metric.toHtmlEscaped(), key, p.reason.toHtmlEscaped());
+    }
     m_proposals->setText(tr("Likely:") + QStringLiteral("<br>") + lines.join(QStringLiteral("<br>")));
     m_proposals->setVisible(m_metric->currentText().isEmpty());
 }

@@ -41,13 +41,14 @@ public:
     void allowDelete();
 
     // Existing metrics the claim most likely measures, best first, with the reason for each; shown
-    // under the metric while it is empty, a click fills it in.
+    // under the metric while it is empty, a click or Alt+1 to Alt+3 fills it in.
     struct Proposal {
         QString metric;
         QString reason;
     };
     void setMetricProposals(const QList<Proposal>& proposals);
     QLabel* proposalLabel() const { return m_proposals; }
+    const QStringList& proposedMetrics() const { return m_proposed; }
 
 Q_SIGNALS:
     // Save was pressed and the fields are valid.
@@ -59,6 +60,7 @@ protected:
 
 private:
     void trySave();
+    void takeProposal(const QString& metric);
 
     QLineEdit* m_value;
     QLineEdit* m_low;
@@ -66,6 +68,7 @@ private:
     QLineEdit* m_unit;
     QComboBox* m_metric;
     QLabel* m_proposals;
+    QStringList m_proposed;  // the metrics m_proposals lists, in order
     QComboBox* m_source;
     QLineEdit* m_asOf;
     QComboBox* m_status;
