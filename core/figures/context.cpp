@@ -427,7 +427,8 @@ std::string subjectReferredTo(std::string_view text, const std::vector<Token>& t
             return std::string(previousSubject);
     }
     // "That projection sits below the 626 million forecast by IHS Markit"
-    return continuesPrevious(tokens) ? std::string(previousSubject) : std::string();
+    return !previousSubject.empty() && continuesPrevious(tokens) ? std::string(previousSubject)
+                                                                 : std::string();
 }
 
 }  // namespace claimtrack::figures

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <optional>
 
 namespace claimtrack {
 
@@ -429,10 +430,18 @@ void forEachSentenceFigures(std::string_view text, const std::function<void(std:
             else if (is(tokens[t], "at") && isWordAt(tokens, t + 1, "the") && isWordAt(tokens, t + 2, "time"))
                 thenWords.push_back({t, t + 2});
         const std::string source = drafts.empty() ? std::string() : sourceOf(tokens, previous);
-        const bool refersBack = !drafts.empty() && refersToPrevious(tokens);
-        bool sameYear = false;  // "for the same year": the year the sentence before named
-        for (std::size_t t = 0; t + 1 < tokens.size() && !sameYear; ++t)
-            sameYear = is(tokens[t], "same") && is(tokens[t + 1], "year");
+        // Whether a figure without a time of its own holds when the sentence before said: "for the same
+        // year", or the sentence goes on with that one. Read once, and only when needed.
+        std::optional<bool> takesPreviousTime;
+        const auto previousTimeHolds = [&] {
+            if (!takesPreviousTime) {
+                bool sameYear = false;
+                for (std::size_t t = 0; t + 1 < tokens.size() && !sameYear; ++t)
+                    sameYear = is(tokens[t], "same") && is(tokens[t + 1], "year");
+                takesPreviousTime = sameYear || refersToPrevious(tokens);
+            }
+            return *takesPreviousTime;
+        };
         std::size_t previousLast = 0;  // where the words of the figure before end
         for (const Draft& draft : drafts) {
             Figure figure = placed(draft.first, draft.last);
@@ -473,7 +482,7 @@ void forEachSentenceFigures(std::string_view text, const std::function<void(std:
                 n < thenWords.size() &&
                 gap(draft.first, draft.last, thenWords[n].first, thenWords[n].last) < best)
                 figure.time = previousTime.empty() ? "today" : previousTime;
-            if (figure.time.empty() && (sameYear || refersBack))
+            if (figure.time.empty() && !previousTime.empty() && previousTimeHolds())
                 figure.time = previousTime;
             figures.push_back(std::move(figure));
         }
