@@ -10,6 +10,8 @@
 //   claimtrack-bench filters PROJECT           every search filter alone and combined (median of 21 runs
 //   each),
 //                                              against the per-article check the search used before
+//   claimtrack-bench read-claim PROJECT        what Ctrl+E reads on a claim's words, with the metric
+//   proposals
 #include "figures.h"
 #include "files.h"
 #include "project.h"
@@ -326,6 +328,35 @@ int filterSpeed(const char* path) {
     return 0;
 }
 
+// What Ctrl+E reads on a claim's words (the figure, its fields and the metric proposals), for 21 claims
+// spread over the project: the median and the slowest.
+int readClaimSpeed(const std::string& path) {
+    auto project = Project::open(path, Project::Access::ReadOnly);
+    if (!project)
+        return std::fprintf(stderr, "%s\n", project.error().message.c_str()), 1;
+    sqlite::Connection db(path, sqlite::Connection::Access::ReadOnly, 1000);
+    sqlite::Statement last(db, "SELECT coalesce(max(id), 0) FROM claim");
+    last.step();
+    const std::int64_t count = last.integer(0);
+    std::vector<double> times;
+    for (std::int64_t i = 0; i < 21; ++i) {
+        const auto claim = project->claim(1 + i * (count / 21));
+        if (!claim)
+            continue;
+        const auto begin = std::chrono::steady_clock::now();
+        if (!project->readClaimAt(claim->articleId, claim->anchor.range))
+            return 1;
+        times.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count());
+    }
+    if (times.empty())
+        return std::fprintf(stderr, "no claims in %s\n", path.c_str()), 1;
+    std::sort(times.begin(), times.end());
+    std::printf("reading a claim's words for the editor, %zu claims: median %.1f ms, slowest %.1f ms\n",
+                times.size(), times[times.size() / 2], times.back());
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -339,7 +370,9 @@ int main(int argc, char** argv) {
         return searchSpeed(argv[2]);
     if (argc == 3 && std::string(argv[1]) == "filters")
         return filterSpeed(argv[2]);
+    if (argc == 3 && std::string(argv[1]) == "read-claim")
+        return readClaimSpeed(argv[2]);
     std::fprintf(stderr, "usage: claimtrack-bench insert-claims PROJECT N | extract FILE | search PROJECT | "
-                         "filters PROJECT | worst-cases\n");
+                         "filters PROJECT | read-claim PROJECT | worst-cases\n");
     return 2;
 }
