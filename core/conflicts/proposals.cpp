@@ -76,15 +76,13 @@ void forEachWord(std::string_view text, Visit visit) {
 // ("Rongcheng", "Kostka"), which say where or whose a figure is, not what it measures.
 std::set<std::string> properNames(std::string_view text) {
     std::set<std::string> names;
-    bool sentenceStart = true;
     forEachWord(text, [&](std::string w, std::size_t at, const std::string&) {
-        const bool capital = text[at] >= 'A' && text[at] <= 'Z';
         std::size_t before = at;
         while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == '"' || text[before - 1] == '('))
             --before;
-        sentenceStart = before == 0 || text[before - 1] == '.' || text[before - 1] == '!' ||
-                        text[before - 1] == '?' || text[before - 1] == ':';
-        if (capital && !sentenceStart)
+        const bool sentenceStart = before == 0 || text[before - 1] == '.' || text[before - 1] == '!' ||
+                                   text[before - 1] == '?' || text[before - 1] == ':';
+        if (text[at] >= 'A' && text[at] <= 'Z' && !sentenceStart)
             names.insert(std::move(w));
     });
     return names;
@@ -296,10 +294,6 @@ std::vector<MetricProposal> proposeMetrics(const ClaimContext& claim,
     // word of its claims no other metric has, is the claim's own. Words shared with other names, or a unit
     // like theirs, rank metrics but never propose one alone: a claim of a metric the project does not
     // have yet gets no proposal.
-    //
-    // Words of its claims count only from claims told in other sentences (a sibling told beside the claim,
-    // "flights 11.14 million times and trains 4.25 million times", shares every word of the sentence), and
-    // two of them at least: one word in common ("residents", "expressed") is chance.
     const std::set<std::string> names = properNames(claim.sentence);
     // A figure one of its claims gave already ("1.4 billion"), when it is no small number that many
     // metrics share.
@@ -326,6 +320,9 @@ std::vector<MetricProposal> proposeMetrics(const ClaimContext& claim,
         const bool named = std::any_of(p.own.begin(), p.own.end(), [&](const std::string& w) {
             return telling(w) && inClaim(w) && !names.contains(w);
         });
+        // Words of its claims count only from claims told in other sentences (a sibling told beside the
+        // claim, "flights 11.14 million times and trains 4.25 million times", shares every word of the
+        // sentence), and two of them at least: one word in common ("residents", "expressed") is chance.
         const auto toldWith =
             std::count_if(p.elsewhere.begin(), p.elsewhere.end(), [&](const std::string& w) {
                 return profilesWith[w] == 1 && !unitWords.contains(w) && inClaim(w);
