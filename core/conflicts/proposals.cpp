@@ -325,7 +325,7 @@ std::vector<MetricProposal> proposeMetrics(const ClaimContext& claim,
         // sentence), and two of them at least: one word in common ("residents", "expressed") is chance.
         const auto toldWith =
             std::count_if(p.elsewhere.begin(), p.elsewhere.end(), [&](const std::string& w) {
-                return profilesWith[w] == 1 && !unitWords.contains(w) && inClaim(w);
+                return profilesWith[w] == 1 && !p.own.contains(w) && !unitWords.contains(w) && inClaim(w);
             });
         // Or half its name, two words or more, that one other name may share but no more ("43 pilot cities"
         // for "Social credit pilot cities" beside "Pilot cities scoring individuals"; not "social credit",
