@@ -14,7 +14,8 @@ packages=(
   xvfb x11-utils imagemagick  # scripts/screenshot.sh
   librsvg2-bin help2man  # the icon's sizes and the app's manual page, made at build time
   qt6-tools-dev qt6-l10n-tools  # lupdate: the translation template, made at build time
-  desktop-file-utils appstream shared-mime-info libxml2-utils man-db lintian  # the install and package tests
+  desktop-file-utils appstream shared-mime-info libxml2-utils man-db lintian zsh  # the install and package tests
+  fonts-noto-cjk fonts-dejavu-core  # the reader test draws Chinese and Arabic
 )
 
 missing=()

@@ -3,9 +3,14 @@
 #include "reader/reader_view.h"
 #include "test_support.h"
 
+#include <QApplication>
+#include <QGlyphRun>
 #include <QLineEdit>
+#include <QRawFont>
 #include <QScrollBar>
 #include <QTest>
+#include <QTextBlock>
+#include <QTextLayout>
 
 #include <gtest/gtest.h>
 
@@ -84,4 +89,42 @@ TEST(Reader, FindBarFindsAndWraps) {
     EXPECT_EQ(reader.textView()->textCursor().selectionStart(), 11);
     QTest::keyClick(find, Qt::Key_Return);  // wraps to the first again
     EXPECT_EQ(reader.textView()->textCursor().selectionStart(), 0);
+}
+
+// Articles about China quote Chinese names; articles in Arabic or Hebrew run right to left. Each is drawn
+// in its own glyphs (none of them the empty box a font without the script gives) and in its own direction.
+TEST(Reader, ChineseIsDrawnInItsGlyphsAndArabicRightToLeft) {
+    const QString chinese = QStringLiteral("监控摄像头的数量");  // "the number of surveillance cameras"
+    const QString arabic = QStringLiteral("عدد كاميرات المراقبة في الصين");  // the same, in China
+    ReaderView reader;
+    reader.resize(800, 400);
+    reader.show();
+    reader.showArticle(
+        1, QStringLiteral("Scripts"),
+        (chinese + QStringLiteral(" 200 million\n") + arabic + QLatin1Char('\n')).toStdString());
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&reader));
+    QApplication::processEvents();
+    const QTextDocument& document = *reader.textView()->document();
+    const QTextBlock chineseLine = document.findBlockByNumber(0), arabicLine = document.findBlockByNumber(1);
+    ASSERT_NE(chineseLine.layout(), nullptr);
+    ASSERT_GT(chineseLine.layout()->lineCount(), 0) << "laid out";
+    const auto runs = chineseLine.layout()->glyphRuns(0, static_cast<int>(chinese.size()));
+    ASSERT_FALSE(runs.isEmpty());
+    qsizetype glyphs = 0;
+    for (const QGlyphRun& run : runs)
+        for (const quint32 glyph : run.glyphIndexes()) {
+            EXPECT_NE(glyph, 0u) << "a character of " << qPrintable(chinese) << " has no glyph in "
+                                 << qPrintable(run.rawFont().familyName());
+            ++glyphs;
+        }
+    EXPECT_EQ(glyphs, chinese.size());
+
+    EXPECT_EQ(arabicLine.textDirection(), Qt::RightToLeft);
+    const QTextLine line = arabicLine.layout()->lineAt(0);
+    EXPECT_GT(line.cursorToX(0), line.cursorToX(static_cast<int>(arabic.size())))
+        << "the first letter is drawn on the right";
+    for (const QGlyphRun& run : arabicLine.layout()->glyphRuns())
+        for (const quint32 glyph : run.glyphIndexes())
+            EXPECT_NE(glyph, 0u) << "an Arabic letter has no glyph in "
+                                 << qPrintable(run.rawFont().familyName());
 }
