@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks what a Linux desktop finds where Claimtrack is installed: both programs, the menu entry and its
-# icon, the AppStream metadata, the manual pages, the bash completion, and a MIME type that opens .claims
+# icon, the AppStream metadata, the manual pages, the bash and zsh completions, and a MIME type that opens .claims
 # files (by name, and by content for a project saved without its extension). Each file is checked by the
 # program that reads it: desktop-file-validate, appstreamcli, xmllint, man, update-mime-database, gio.
 #   install_test.sh install BUILD   installs the build into a fresh prefix, as `cmake --install` does
@@ -34,7 +34,8 @@ for file in bin/claimtrack bin/claimtrack-cli share/doc/claimtrack/copyright "sh
             "share/metainfo/$app_id.metainfo.xml" "share/mime/packages/$app_id.xml" \
             "share/icons/hicolor/scalable/apps/$app_id.svg" "share/icons/hicolor/48x48/apps/$app_id.png" \
             "share/icons/hicolor/256x256/apps/$app_id.png" share/man/man1/claimtrack.1.gz \
-            share/man/man1/claimtrack-cli.1.gz share/bash-completion/completions/claimtrack-cli; do
+            share/man/man1/claimtrack-cli.1.gz share/bash-completion/completions/claimtrack-cli \
+            share/zsh/vendor-completions/_claimtrack-cli; do
   [[ -e "$prefix/$file" ]] || fail "$file is not installed"
 done
 
@@ -79,5 +80,17 @@ complete_words() {
 }
 [[ "$(complete_words cl)" == "claim claims" ]] || fail "'cl' completes to '$(complete_words cl)'"
 [[ "$(complete_words claim add study.claims --va)" == "--value" ]] || fail "'claim add --va' does not complete"
+
+# Zsh runs the same completion, as the body of the function its completion system autoloads; compadd (which
+# filters by what was typed) is replaced by one that prints all it is given.
+complete_zsh() {
+  zsh -f -c 'file=$1; shift; compadd() { shift; print -r -- "$@"; }; _files() { :; }
+             words=("$@"); CURRENT=$#; source "$file"' _ "$share/zsh/vendor-completions/_claimtrack-cli" \
+    claimtrack-cli "$@"
+}
+grep -qw claims <<< "$(complete_zsh cl)" || fail "zsh offers '$(complete_zsh cl)' for the first word"
+grep -qw -- --value <<< "$(complete_zsh claim add study.claims --va)" ||
+  fail "zsh offers '$(complete_zsh claim add study.claims --va)' after 'claim add'"
+grep -qw -- --value <<< "$(complete_zsh --va)" && fail "zsh offers claim add's options before any command"
 
 echo "$mode: found as a desktop finds it, $(find "$prefix" -type f | wc -l) files"

@@ -47,6 +47,30 @@ void walk(const CLI::App& app, const std::string& path,
         walk(*sub, path.empty() ? sub->get_name() : path + " " + sub->get_name(), visit);
 }
 
+// The two `case` tables both shells' completions read, in the syntax both share: the words that choose a
+// command (each appended to `chosen`), and what each command offers next.
+struct CompletionCases {
+    std::string chosen, offered;
+};
+
+CompletionCases completionCases(const CLI::App& app) {
+    CompletionCases cases;
+    walk(app, "", [&](const CLI::App& command, const std::string& path) {
+        std::string offered;
+        for (const CLI::App* sub : subcommands(command))
+            offered += sub->get_name() + " ";
+        for (const CLI::Option* option : options(command))
+            for (const std::string& name : option->get_lnames())
+                offered += "--" + name + " ";
+        offered += "--help";
+        if (!path.empty())
+            cases.chosen += fmt::format("      \" {}\") chosen+=\" $word\" ;;\n", path);
+        cases.offered +=
+            fmt::format("    \"{}\") offered=\"{}\" ;;\n", path.empty() ? "" : " " + path, offered);
+    });
+    return cases;
+}
+
 }  // namespace
 
 std::string manPage(const CLI::App& app) {
@@ -88,33 +112,39 @@ std::string manPage(const CLI::App& app) {
 }
 
 std::string bashCompletion(const CLI::App& app) {
-    std::string paths, words;
-    walk(app, "", [&](const CLI::App& command, const std::string& path) {
-        std::string offered;
-        for (const CLI::App* sub : subcommands(command))
-            offered += sub->get_name() + " ";
-        for (const CLI::Option* option : options(command))
-            for (const std::string& name : option->get_lnames())
-                offered += "--" + name + " ";
-        offered += "--help";
-        if (!path.empty())
-            paths += fmt::format("      \" {}\") path+=\" $word\" ;;\n", path);
-        words += fmt::format("    \"{}\") offered=\"{}\" ;;\n", path.empty() ? "" : " " + path, offered);
-    });
+    const CompletionCases cases = completionCases(app);
     return fmt::format(R"(# bash completion for {0}; generated from its parser.
 _claimtrack_cli() {{
-  local cur=${{COMP_WORDS[COMP_CWORD]}} path="" word offered=""
+  local cur=${{COMP_WORDS[COMP_CWORD]}} chosen="" word offered=""
   for word in "${{COMP_WORDS[@]:1:COMP_CWORD-1}}"; do
-    case "$path $word" in
+    case "$chosen $word" in
 {1}    esac
   done
-  case "$path" in
+  case "$chosen" in
 {2}  esac
   COMPREPLY=($(compgen -W "$offered" -- "$cur"))
 }}
 complete -o default -F _claimtrack_cli {0}
 )",
-                       app.get_name(), paths, words);
+                       app.get_name(), cases.chosen, cases.offered);
+}
+
+std::string zshCompletion(const CLI::App& app) {
+    const CompletionCases cases = completionCases(app);
+    // The body of an autoloaded completion function, as zsh's completion system expects it.
+    return fmt::format(R"(#compdef {0}
+# zsh completion for {0}; generated from its parser.
+local chosen="" word offered=""
+for word in "${{(@)words[2,CURRENT-1]}}"; do
+  case "$chosen $word" in
+{1}  esac
+done
+case "$chosen" in
+{2}esac
+compadd -- ${{=offered}}
+_files
+)",
+                       app.get_name(), cases.chosen, cases.offered);
 }
 
 }  // namespace claimtrack::cli

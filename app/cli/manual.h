@@ -1,5 +1,5 @@
 #pragma once
-// The manual page and the bash completion of claimtrack-cli, written from its parser, so that they say what
+// The manual page and the shell completions of claimtrack-cli, written from its parser, so that they say what
 // --help says and cannot drift from it.
 
 #include <CLI/CLI.hpp>
@@ -13,5 +13,7 @@ std::string manPage(const CLI::App& app);
 
 // A bash completion script: subcommands, then each one's options; files for everything else.
 std::string bashCompletion(const CLI::App& app);
+// The zsh completion: the body of the `_claimtrack-cli` function zsh autoloads, for the same words.
+std::string zshCompletion(const CLI::App& app);
 
 }  // namespace claimtrack::cli
