@@ -21,7 +21,7 @@ else
   deb=$(ls "$work"/package/*.deb)
   info=$(dpkg-deb --info "$deb")
   # The dependencies are the libraries the programs link, as dpkg-shlibdeps computed them.
-  for library in libqt6widgets6 libqt6charts6 libsqlite3-0 libpoppler-cpp0v5 libuchardet0 libgumbo1; do
+  for library in libqt6widgets6 libqt6charts6 libsqlite3-0 libpoppler-cpp0v5 libuchardet0 libgumbo1 libstemmer0d; do
     grep -q "^ Depends:.*\b$library\b" <<< "$info" || fail "the package does not depend on $library"
   done
   lintian --fail-on error,warning "$deb" ||

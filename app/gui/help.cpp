@@ -107,6 +107,7 @@ AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent) {
            "<tr><td>ICU (Unicode)</td><td>Unicode-DFS-2016</td></tr>"
            "<tr><td>uchardet (encodings)</td><td>MPL-1.1 or GPL-2.0 or LGPL-2.1</td></tr>"
            "<tr><td>Gumbo (HTML5 parsing)</td><td>Apache-2.0</td></tr>"
+           "<tr><td>Snowball (word stems)</td><td>BSD-3-Clause</td></tr>"
            "<tr><td>nlohmann/json</td><td>MIT</td></tr>"
            "<tr><td>CLI11</td><td>BSD-3-Clause</td></tr>"
            "<tr><td>{fmt}</td><td>MIT</td></tr>"

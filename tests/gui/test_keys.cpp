@@ -159,4 +159,5 @@ TEST_F(KeysTest, F1ListsEveryMenuActionWithItsKeysAndTheHelpMenuShowsAbout) {
     const QString text = about->findChild<QLabel*>(QStringLiteral("aboutText"))->text();
     EXPECT_TRUE(text.contains(QStringLiteral("SQLite 3."))) << text.toStdString();
     EXPECT_TRUE(text.contains(QStringLiteral("Poppler")));
+    EXPECT_TRUE(text.contains(QStringLiteral("Snowball")));
 }
