@@ -91,33 +91,34 @@ TEST(Reader, FindBarFindsAndWraps) {
     EXPECT_EQ(reader.textView()->textCursor().selectionStart(), 0);
 }
 
-// Articles about China quote Chinese names; articles in Arabic or Hebrew run right to left. Each is drawn
-// in its own glyphs (none of them the empty box a font without the script gives) and in its own direction.
-TEST(Reader, ChineseIsDrawnInItsGlyphsAndArabicRightToLeft) {
-    const QString chinese = QStringLiteral("监控摄像头的数量");  // "the number of surveillance cameras"
+// Articles about China quote Chinese (and Japanese and Korean) names; articles in Arabic or Hebrew run right
+// to left. Each is drawn in its own glyphs (none of them the empty box a font without the script gives) and
+// in its own direction.
+TEST(Reader, ChineseJapaneseAndKoreanAreDrawnInTheirGlyphsAndArabicRightToLeft) {
+    // "the number of surveillance cameras", then "surveillance camera" in Japanese and in Korean
+    const QString cjk = QStringLiteral("监控摄像头的数量 監視カメラ 감시카메라");
     const QString arabic = QStringLiteral("عدد كاميرات المراقبة في الصين");  // the same, in China
     ReaderView reader;
     reader.resize(800, 400);
     reader.show();
-    reader.showArticle(
-        1, QStringLiteral("Scripts"),
-        (chinese + QStringLiteral(" 200 million\n") + arabic + QLatin1Char('\n')).toStdString());
+    reader.showArticle(1, QStringLiteral("Scripts"),
+                       (cjk + QStringLiteral(" 200 million\n") + arabic + QLatin1Char('\n')).toStdString());
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&reader));
     QApplication::processEvents();
     const QTextDocument& document = *reader.textView()->document();
-    const QTextBlock chineseLine = document.findBlockByNumber(0), arabicLine = document.findBlockByNumber(1);
-    ASSERT_NE(chineseLine.layout(), nullptr);
-    ASSERT_GT(chineseLine.layout()->lineCount(), 0) << "laid out";
-    const auto runs = chineseLine.layout()->glyphRuns(0, static_cast<int>(chinese.size()));
+    const QTextBlock cjkLine = document.findBlockByNumber(0), arabicLine = document.findBlockByNumber(1);
+    ASSERT_NE(cjkLine.layout(), nullptr);
+    ASSERT_GT(cjkLine.layout()->lineCount(), 0) << "laid out";
+    const auto runs = cjkLine.layout()->glyphRuns(0, static_cast<int>(cjk.size()));
     ASSERT_FALSE(runs.isEmpty());
     qsizetype glyphs = 0;
     for (const QGlyphRun& run : runs)
         for (const quint32 glyph : run.glyphIndexes()) {
-            EXPECT_NE(glyph, 0u) << "a character of " << qPrintable(chinese) << " has no glyph in "
+            EXPECT_NE(glyph, 0u) << "a character of " << qPrintable(cjk) << " has no glyph in "
                                  << qPrintable(run.rawFont().familyName());
             ++glyphs;
         }
-    EXPECT_EQ(glyphs, chinese.size());
+    EXPECT_EQ(glyphs, cjk.size());
 
     EXPECT_EQ(arabicLine.textDirection(), Qt::RightToLeft);
     const QTextLine line = arabicLine.layout()->lineAt(0);
