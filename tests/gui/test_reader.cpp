@@ -97,7 +97,8 @@ TEST(Reader, FindBarFindsAndWraps) {
 TEST(Reader, ChineseJapaneseAndKoreanAreDrawnInTheirGlyphsAndArabicRightToLeft) {
     // "the number of surveillance cameras", then "surveillance camera" in Japanese and in Korean
     const QString cjk = QStringLiteral("监控摄像头的数量 監視カメラ 감시카메라");
-    const QString arabic = QStringLiteral("عدد كاميرات المراقبة في الصين");  // the same, in China
+    // "the number of surveillance cameras in China, IHS Markit estimates"
+    const QString arabic = QStringLiteral("عدد كاميرات المراقبة في الصين حسب تقدير IHS Markit للسوق");
     ReaderView reader;
     reader.resize(800, 400);
     reader.show();
@@ -124,6 +125,11 @@ TEST(Reader, ChineseJapaneseAndKoreanAreDrawnInTheirGlyphsAndArabicRightToLeft) 
     const QTextLine line = arabicLine.layout()->lineAt(0);
     EXPECT_GT(line.cursorToX(0), line.cursorToX(static_cast<int>(arabic.size())))
         << "the first letter is drawn on the right";
+    // A name in Latin letters inside it keeps the paragraph's order: the words before it on its right.
+    const int latinName = static_cast<int>(arabic.indexOf(QStringLiteral("IHS")));
+    EXPECT_GT(line.cursorToX(0), line.cursorToX(latinName));
+    EXPECT_GT(line.cursorToX(latinName), line.cursorToX(latinName + 12))
+        << "and the words after it on its left";
     for (const QGlyphRun& run : arabicLine.layout()->glyphRuns())
         for (const quint32 glyph : run.glyphIndexes())
             EXPECT_NE(glyph, 0u) << "an Arabic letter has no glyph in "
