@@ -328,3 +328,13 @@ TEST(FigureContext, WhatIsCountedAndWhoNamesItInLongerPhrases) {
     figures = extractFigures("Officials said the current figure is 3,000 cameras.");
     EXPECT_EQ(findFigure(figures, "3,000")->time, "today");
 }
+
+TEST(Figures, PoundsAreAWeightWhereTheSentenceWeighsAndASumOtherwise) {
+    auto figures = extractFigures("The boxer weighed 208 pounds, and the fund was worth 40 million pounds.");
+    EXPECT_EQ(findFigure(figures, "208 pounds")->unit, "lb");
+    EXPECT_EQ(findFigure(figures, "208 pounds")->kind, FigureKind::Measure);
+    EXPECT_EQ(findFigure(figures, "40 million pounds")->unit, "GBP") << "a scale makes it a sum";
+    figures = extractFigures("Customs seized 300 pounds of cocaine and fined the firm 5,000 pounds.");
+    EXPECT_EQ(findFigure(figures, "300 pounds")->unit, "lb") << "what is weighed follows";
+    EXPECT_EQ(findFigure(figures, "5,000 pounds")->unit, "GBP");
+}

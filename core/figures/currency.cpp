@@ -134,6 +134,14 @@ std::optional<Currency> currencyAfter(const std::vector<Token>& tokens, std::siz
     last = j;
     if (is(tokens[j], "won") && j > 0 && scaleOf(tokens[j - 1].text) >= 1e3)
         return Currency{"KRW"};  // "2 million won"; after a bare number "won" is the verb
+    // "208 pounds" is a weight where the sentence speaks of weight ("weighed", "heavier") or of what is
+    // weighed ("pounds of beef"), and no scale makes it a sum ("40 million pounds").
+    if (isAnyOf(tokens[j], {"pounds", "pound"}) &&
+        (isWordAt(tokens, j + 1, "of") || anyWordNear(tokens, j, 12, 6,
+                                                      {"weigh", "weighs", "weighed", "weighing", "weight",
+                                                       "heavier", "lighter", "overweight"})) &&
+        !(j > 0 && scaleOf(tokens[j - 1].text) >= 1e3))
+        return std::nullopt;
     for (const Name& name : kNames)
         if (is(tokens[j], name.word))
             return Currency{name.code};
