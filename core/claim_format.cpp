@@ -21,10 +21,10 @@ nlohmann::ordered_json jsonNumber(std::optional<double> value) {
 
 namespace {
 
-void header(CsvWriter& csv, const auto& columns) {
+void header(RowWriter& rows, const auto& columns) {
     for (const std::string_view column : columns)
-        csv.text(column);
-    csv.endRow();
+        rows.text(column);
+    rows.endRow();
 }
 
 }  // namespace
@@ -39,36 +39,36 @@ std::string joinTags(const std::vector<std::string>& tags) {
     return joined;
 }
 
-void writeClaimCsvHeader(CsvWriter& csv) {
-    header(csv, kClaimCsvColumns);
+void writeClaimHeader(RowWriter& rows) {
+    header(rows, kClaimCsvColumns);
 }
 
-void writeClaimCsvRow(CsvWriter& csv, const ClaimRecord& claim) {
+void writeClaimRow(RowWriter& rows, const ClaimRecord& claim) {
     const ClaimFields& f = claim.fields;
-    csv.text(claim.uuid);
-    csv.text(claim.articleUuid);
-    csv.text(claim.articleTitle);
-    csv.text(claim.publisher);
-    csv.text(claim.url);
-    csv.text(claim.published);
-    csv.text(claim.anchor.quote.exact);
-    csv.integer(claim.anchor.range.start);
-    csv.integer(claim.anchor.range.end);
-    csv.text(claim.anchor.quote.prefix);
-    csv.text(claim.anchor.quote.suffix);
-    csv.number(f.value);
-    csv.number(f.low);
-    csv.number(f.high);
-    csv.text(f.unit);
-    csv.text(f.metric);
-    csv.text(f.source);
-    csv.text(f.asOf);
-    csv.text(toString(f.status));
-    csv.text(joinTags(f.tags));
-    csv.text(f.note);
-    csv.text(claim.createdAt);
-    csv.text(claim.updatedAt);
-    csv.endRow();
+    rows.text(claim.uuid);
+    rows.text(claim.articleUuid);
+    rows.text(claim.articleTitle);
+    rows.text(claim.publisher);
+    rows.text(claim.url);
+    rows.date(claim.published);
+    rows.text(claim.anchor.quote.exact);
+    rows.integer(claim.anchor.range.start);
+    rows.integer(claim.anchor.range.end);
+    rows.text(claim.anchor.quote.prefix);
+    rows.text(claim.anchor.quote.suffix);
+    rows.number(f.value);
+    rows.number(f.low);
+    rows.number(f.high);
+    rows.text(f.unit);
+    rows.text(f.metric);
+    rows.text(f.source);
+    rows.date(f.asOf);
+    rows.text(toString(f.status));
+    rows.text(joinTags(f.tags));
+    rows.text(f.note);
+    rows.date(claim.createdAt);
+    rows.date(claim.updatedAt);
+    rows.endRow();
 }
 
 namespace {
@@ -211,23 +211,23 @@ nlohmann::ordered_json claimToJson(const ClaimRecord& claim) {
     return nlohmann::ordered_json::parse(json);
 }
 
-void writeArticleCsvHeader(CsvWriter& csv) {
-    header(csv, kArticleCsvColumns);
+void writeArticleHeader(RowWriter& rows) {
+    header(rows, kArticleCsvColumns);
 }
 
-void writeArticleCsvRow(CsvWriter& csv, const Article& article) {
-    csv.integer(article.id);
-    csv.text(article.uuid);
-    csv.text(article.meta.title);
-    csv.text(article.meta.author);
-    csv.text(article.meta.publisher);
-    csv.text(article.meta.url);
-    csv.text(article.meta.published);
-    csv.text(article.importedAt);
-    csv.text(article.sha256);
-    csv.integer(article.length);
-    csv.integer(article.claimCount);
-    csv.endRow();
+void writeArticleRow(RowWriter& rows, const Article& article) {
+    rows.integer(article.id);
+    rows.text(article.uuid);
+    rows.text(article.meta.title);
+    rows.text(article.meta.author);
+    rows.text(article.meta.publisher);
+    rows.text(article.meta.url);
+    rows.date(article.meta.published);
+    rows.date(article.importedAt);
+    rows.text(article.sha256);
+    rows.integer(article.length);
+    rows.integer(article.claimCount);
+    rows.endRow();
 }
 
 nlohmann::ordered_json articleToJson(const Article& article) {

@@ -19,8 +19,8 @@ inline constexpr std::array<std::string_view, 23> kClaimCsvColumns{
 
 inline constexpr std::string_view kTagSeparator = "; ";
 
-void writeClaimCsvHeader(CsvWriter& csv);
-void writeClaimCsvRow(CsvWriter& csv, const ClaimRecord& claim);
+void writeClaimHeader(RowWriter& rows);
+void writeClaimRow(RowWriter& rows, const ClaimRecord& claim);
 
 // Appends the claim as a JSON object with the CSV's keys (claim_id and article_id are UUIDs), plus
 // row_id, article_row_id (the ids the command line takes) and page; absent values are null.
@@ -32,8 +32,8 @@ inline constexpr std::array<std::string_view, 11> kArticleCsvColumns{
     "row_id",    "article_id",  "title",  "author", "publisher", "url",
     "published", "imported_at", "sha256", "length", "claims"};
 
-void writeArticleCsvHeader(CsvWriter& csv);
-void writeArticleCsvRow(CsvWriter& csv, const Article& article);
+void writeArticleHeader(RowWriter& rows);
+void writeArticleRow(RowWriter& rows, const Article& article);
 nlohmann::ordered_json articleToJson(const Article& article);
 
 std::string joinTags(const std::vector<std::string>& tags);

@@ -10,14 +10,27 @@
 
 namespace claimtrack {
 
-class CsvWriter {
+// Where the rows of a table go, cell by cell: a CSV stream, or a spreadsheet's sheet that keeps each cell's
+// type. The tables (claims, articles, conflicts, metrics) are written once, for both.
+class RowWriter {
+public:
+    virtual ~RowWriter() = default;
+    virtual void text(std::string_view value) = 0;
+    virtual void number(std::optional<double> value) = 0;  // empty when absent
+    virtual void integer(std::int64_t value) = 0;
+    // A date ("2018-03-12") or a time stamp ("2018-03-12T09:30:00.000Z"); partial dates ("2018") as text.
+    virtual void date(std::string_view value) { text(value); }
+    virtual void endRow() = 0;
+};
+
+class CsvWriter final : public RowWriter {
 public:
     explicit CsvWriter(std::ostream& out) : m_out(out) {}
 
-    void text(std::string_view value);         // guarded against formula injection
-    void number(std::optional<double> value);  // empty when absent
-    void integer(std::int64_t value);
-    void endRow();
+    void text(std::string_view value) override;  // guarded against formula injection
+    void number(std::optional<double> value) override;
+    void integer(std::int64_t value) override;
+    void endRow() override;
 
 private:
     void separate();

@@ -10,17 +10,18 @@ namespace claimtrack {
 
 namespace {
 
-void writeSide(CsvWriter& csv, const ConflictSide& side) {
+void writeSide(RowWriter& rows, const ConflictSide& side) {
     const ClaimRecord& c = side.claim;
-    csv.text(c.uuid);
-    csv.text(c.anchor.quote.exact);
-    csv.number(c.fields.value);
-    csv.number(c.fields.low);
-    csv.number(c.fields.high);
-    for (const std::string* text :
-         {&c.fields.unit, &c.fields.source, &c.articleTitle, &c.fields.asOf, &side.figure})
-        csv.text(*text);
-    csv.integer(static_cast<std::int64_t>(side.claimIds.size()));
+    rows.text(c.uuid);
+    rows.text(c.anchor.quote.exact);
+    rows.number(c.fields.value);
+    rows.number(c.fields.low);
+    rows.number(c.fields.high);
+    for (const std::string* text : {&c.fields.unit, &c.fields.source, &c.articleTitle})
+        rows.text(*text);
+    rows.date(c.fields.asOf);
+    rows.text(side.figure);
+    rows.integer(static_cast<std::int64_t>(side.claimIds.size()));
 }
 
 nlohmann::ordered_json sideToJson(const ConflictSide& side) {
@@ -32,26 +33,62 @@ nlohmann::ordered_json sideToJson(const ConflictSide& side) {
 
 }  // namespace
 
-void writeConflictCsvHeader(CsvWriter& csv) {
-    csv.text("metric");
+void writeConflictHeader(RowWriter& rows) {
+    rows.text("metric");
     for (std::string_view side : {"lower_", "higher_"})
         for (std::string_view column : kConflictSideColumns)
-            csv.text(std::string(side) + std::string(column));
+            rows.text(std::string(side) + std::string(column));
     for (std::string_view column : {"gap_percent", "explanation", "undated", "verdict", "verdict_note"})
-        csv.text(column);
-    csv.endRow();
+        rows.text(column);
+    rows.endRow();
 }
 
-void writeConflictCsvRow(CsvWriter& csv, const ConflictRow& conflict) {
-    csv.text(conflict.metric);
-    writeSide(csv, conflict.lower);
-    writeSide(csv, conflict.higher);
-    csv.text(gapPercent(conflict));
-    csv.text(conflict.explanation);
-    csv.text(conflict.undated ? "yes" : "no");
-    csv.text(describeVerdict(conflict));
-    csv.text(conflict.verdict ? conflict.verdict->note : std::string());
-    csv.endRow();
+void writeConflictRow(RowWriter& rows, const ConflictRow& conflict) {
+    rows.text(conflict.metric);
+    writeSide(rows, conflict.lower);
+    writeSide(rows, conflict.higher);
+    rows.text(gapPercent(conflict));
+    rows.text(conflict.explanation);
+    rows.text(conflict.undated ? "yes" : "no");
+    rows.text(describeVerdict(conflict));
+    rows.text(conflict.verdict ? conflict.verdict->note : std::string());
+    rows.endRow();
+}
+
+void writeMetricHeader(RowWriter& rows) {
+    for (std::string_view column : {"metric_id", "name", "kind", "compared_as", "place", "population",
+                                    "tolerance", "claims", "conflicts", "not_compared"})
+        rows.text(column);
+    rows.endRow();
+}
+
+void writeMetricRow(RowWriter& rows, const MetricSummary& m) {
+    rows.text(m.metric.uuid);
+    const std::string kind =
+        m.metric.metric.kind ? std::string(toString(*m.metric.metric.kind)) : std::string();
+    for (const std::string& text :
+         {m.metric.name, kind, m.scale, m.metric.metric.place, m.metric.metric.population})
+        rows.text(text);
+    rows.number(m.metric.metric.tolerance);
+    for (const std::size_t count :
+         {static_cast<std::size_t>(m.metric.claimCount), m.conflicts, m.setAside.size()})
+        rows.integer(static_cast<std::int64_t>(count));
+    rows.endRow();
+}
+
+void writeSourceHeader(RowWriter& rows) {
+    for (std::string_view column : {"source_id", "name", "kind", "note", "claims"})
+        rows.text(column);
+    rows.endRow();
+}
+
+void writeSourceRow(RowWriter& rows, const Entity& source) {
+    rows.text(source.uuid);
+    rows.text(source.name);
+    rows.text(source.kind);
+    rows.text(source.note);
+    rows.integer(source.claimCount);
+    rows.endRow();
 }
 
 nlohmann::ordered_json conflictToJson(const ConflictRow& conflict) {

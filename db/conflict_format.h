@@ -1,6 +1,7 @@
 #pragma once
 // Conflicts as CSV and JSON: what `claimtrack-cli conflicts` prints and the
-// app's Export Conflicts writes, column for column.
+// app's Export Conflicts writes, column for column; and the tables of metrics
+// and sources, for the command line and the spreadsheet.
 
 #include "csv.h"
 #include "project.h"
@@ -17,8 +18,15 @@ inline constexpr std::array<std::string_view, 11> kConflictSideColumns{
     "claim_id", "quote",         "value", "low",    "high",  "unit",
     "source",   "article_title", "as_of", "figure", "places"};
 
-void writeConflictCsvHeader(CsvWriter& csv);
-void writeConflictCsvRow(CsvWriter& csv, const ConflictRow& conflict);
+void writeConflictHeader(RowWriter& rows);
+void writeConflictRow(RowWriter& rows, const ConflictRow& conflict);
+
+// The metrics with their details and counts: what `claimtrack-cli metrics --format csv` prints.
+void writeMetricHeader(RowWriter& rows);
+void writeMetricRow(RowWriter& rows, const MetricSummary& metric);
+// The sources with their kind, note and claim count.
+void writeSourceHeader(RowWriter& rows);
+void writeSourceRow(RowWriter& rows, const Entity& source);
 nlohmann::ordered_json conflictToJson(const ConflictRow& conflict);
 
 // "lower figure supported", "higher figure supported", "both stand", or empty.

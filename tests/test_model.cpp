@@ -124,7 +124,7 @@ TEST(Csv, NumbersAreNotGuardedAndAbsentNumbersAreEmpty) {
 TEST(ClaimCsv, HeaderHasTheContractColumnsInOrder) {
     std::ostringstream out;
     CsvWriter csv(out);
-    writeClaimCsvHeader(csv);
+    writeClaimHeader(csv);
     EXPECT_EQ(
         out.str(),
         "claim_id,article_id,article_title,publisher,url,published,quote,start,end,prefix,suffix,value,low,"

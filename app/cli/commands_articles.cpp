@@ -134,9 +134,9 @@ public:
         }
         case Format::Csv: {
             CsvWriter csv(streams.out);
-            writeArticleCsvHeader(csv);
+            writeArticleHeader(csv);
             for (const Article& a : *articles)
-                writeArticleCsvRow(csv, a);
+                writeArticleRow(csv, a);
             break;
         }
         case Format::Json: {

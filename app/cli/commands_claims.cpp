@@ -86,8 +86,8 @@ Result<void> writeClaims(Project& project, const ClaimFilter& filter, Format for
     }
     case Format::Csv: {
         CsvWriter csv(out);
-        writeClaimCsvHeader(csv);
-        return project.forEachClaim(filter, [&](const ClaimRecord& c) { writeClaimCsvRow(csv, c); });
+        writeClaimHeader(csv);
+        return project.forEachClaim(filter, [&](const ClaimRecord& c) { writeClaimRow(csv, c); });
     }
     case Format::Json: {
         JsonArrayWriter json(out);

@@ -76,21 +76,9 @@ public:
         }
         case Format::Csv: {
             CsvWriter csv(streams.out);
-            for (std::string_view column : {"metric_id", "name", "kind", "compared_as", "place", "population",
-                                            "tolerance", "claims", "conflicts", "not_compared"})
-                csv.text(column);
-            csv.endRow();
-            for (const MetricSummary& m : checked->metrics) {
-                csv.text(m.metric.uuid);
-                for (const std::string& text :
-                     {m.metric.name, kindOf(m), m.scale, m.metric.metric.place, m.metric.metric.population})
-                    csv.text(text);
-                csv.number(m.metric.metric.tolerance);
-                for (const std::size_t count :
-                     {static_cast<std::size_t>(m.metric.claimCount), m.conflicts, m.setAside.size()})
-                    csv.integer(static_cast<std::int64_t>(count));
-                csv.endRow();
-            }
+            writeMetricHeader(csv);
+            for (const MetricSummary& m : checked->metrics)
+                writeMetricRow(csv, m);
             break;
         }
         case Format::Json: {
@@ -230,9 +218,9 @@ void writeConflicts(const ConflictReport& checked, Format format, std::ostream& 
     }
     case Format::Csv: {
         CsvWriter csv(out);
-        writeConflictCsvHeader(csv);
+        writeConflictHeader(csv);
         for (const ConflictRow& c : checked.conflicts)
-            writeConflictCsvRow(csv, c);
+            writeConflictRow(csv, c);
         break;
     }
     case Format::Json: {

@@ -9,9 +9,9 @@ Result<void> exportClaimsCsv(Project& project, const QString& path,
                              const std::vector<std::int64_t>* onlyIds) {
     return writeFileAtomically(path.toStdString(), [&](std::ostream& out) -> Result<void> {
         CsvWriter csv(out);
-        writeClaimCsvHeader(csv);
+        writeClaimHeader(csv);
         if (!onlyIds)
-            return project.forEachClaim({}, [&](const ClaimRecord& claim) { writeClaimCsvRow(csv, claim); });
+            return project.forEachClaim({}, [&](const ClaimRecord& claim) { writeClaimRow(csv, claim); });
         // Read in chunks, so a long table is never all in memory twice.
         constexpr std::size_t kChunk = 1000;
         const std::vector<std::int64_t>& ids = *onlyIds;
@@ -21,7 +21,7 @@ Result<void> exportClaimsCsv(Project& project, const QString& path,
             if (!claims)
                 return claims.error();
             for (const ClaimRecord& claim : *claims)
-                writeClaimCsvRow(csv, claim);
+                writeClaimRow(csv, claim);
         }
         return {};
     });
@@ -33,9 +33,9 @@ Result<std::size_t> exportConflictsCsv(Project& project, const QString& path) {
         return report.error();
     auto written = writeFileAtomically(path.toStdString(), [&](std::ostream& out) -> Result<void> {
         CsvWriter csv(out);
-        writeConflictCsvHeader(csv);
+        writeConflictHeader(csv);
         for (const ConflictRow& conflict : report->conflicts)
-            writeConflictCsvRow(csv, conflict);
+            writeConflictRow(csv, conflict);
         return {};
     });
     if (!written)
