@@ -8,6 +8,7 @@ packages=(
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev libfmt-dev libssl-dev
   libicu-dev libuchardet-dev libgumbo-dev libpoppler-cpp-dev zlib1g-dev  # importers: encodings, HTML, PDF
   libstemmer-dev  # the metric proposals' word stems
+  libxlsxwriter-dev  # the Excel workbook export
   libgtest-dev
   sqlite3 python3 clang-format time
   libreoffice-calc-nogui  # the tests read exported CSV back with LibreOffice

@@ -430,8 +430,10 @@ INSTANTIATE_TEST_SUITE_P(
                  {"verdict", "{p}", "1", "2", "--both-stand"},
                  1,
                  "claims 1 and 2 do not conflict"},
-        BadInput{
-            "ConflictsAsATableFile", {"export", "{p}", "--conflicts", "--format", "table"}, 2, "csv or json"},
+        BadInput{"ConflictsAsATableFile",
+                 {"export", "{p}", "--conflicts", "--format", "table"},
+                 2,
+                 "table is not one of csv, json, xlsx"},
         BadInput{"NoAnchor",
                  {"claim", "add", "{p}", "--article", "1"},
                  2,

@@ -431,3 +431,96 @@ TEST_F(SampleProject, MetricProposalsPutTheRightMetricFirstAndNoneForANewOne) {
         << score.misses;
     EXPECT_EQ(score.right, score.known) << score.misses;
 }
+
+// The whole project as an Excel workbook, read back by LibreOffice: every sheet, every cell as the CSV
+// writes it (a text a spreadsheet would run is written as text, so it needs no apostrophe there), and the
+// cells' types as the file stores them: numbers and dates as numbers, text as text, never a formula.
+TEST_F(SampleProject, TheExcelWorkbookHoldsEveryTableAsLibreOfficeReadsIt) {
+    if (QStandardPaths::findExecutable(QStringLiteral("soffice")).isEmpty())
+        GTEST_SKIP() << "LibreOffice (soffice) is not installed";
+    ASSERT_EQ(runCli({"claim", "add", project, "--article", "1", "--quote", "China", "--value", "-0.25",
+                      "--note", "=SUM(A1) and " + kEmoji + " on\ntwo lines", "--as-of", "2018-06-01"})
+                  .status,
+              0);
+    const std::string workbook = (dir / "project.xlsx").string();
+    const CliRun exported = runCli({"export", project, "--format", "xlsx", "-o", workbook});
+    ASSERT_EQ(exported.status, 0) << exported.err;
+    EXPECT_FALSE(std::filesystem::exists(workbook + ".partial"));
+
+    // Each sheet to CSV as LibreOffice shows its cells (UTF-8, every sheet: the last option, -1).
+    const ProcessResult converted = runProcess(
+        QStringLiteral("soffice"),
+        {QStringLiteral("-env:UserInstallation=file://") + qs(dir / "lo-profile"),
+         QStringLiteral("--headless"), QStringLiteral("--convert-to"),
+         QStringLiteral("csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1"),
+         QStringLiteral("--outdir"), qs(dir / "lo"), qs(workbook)},
+        {}, 120000);
+    ASSERT_EQ(converted.exitCode, 0) << converted.err;
+    const std::pair<const char*, std::vector<std::string>> sheets[] = {
+        {"Claims", {"export", project}},
+        {"Conflicts", {"conflicts", project, "--format", "csv"}},
+        {"Metrics", {"metrics", project, "--format", "csv"}},
+        {"Articles", {"articles", project, "--format", "csv"}},
+    };
+    const char* compare = R"py(
+import csv, sys
+def rows(path):
+    with open(path, newline='', encoding='utf-8-sig') as f:
+        return list(csv.reader(f))
+sheet, expected = rows(sys.argv[1]), rows(sys.argv[2])
+# The CSV guards a text a spreadsheet would run with an apostrophe; the workbook stores it as text.
+expected = [[c[1:] if c[:1] == "'" and c[1:2] in "=+-@\t\r" and c[1:] else c for c in r] for r in expected]
+if len(sheet) != len(expected):
+    sys.exit(f"{len(sheet)} rows, the CSV has {len(expected)}")
+for i, (got, want) in enumerate(zip(sheet, expected)):
+    if got != want:
+        sys.exit(f"row {i}: {got} but the CSV has {want}")
+)py";
+    for (const auto& [name, command] : sheets) {
+        const CliRun csv = runCli(command);
+        ASSERT_EQ(csv.status, 0) << csv.err;
+        const std::filesystem::path expected = dir / (std::string(name) + ".csv");
+        writeFile(expected, csv.out);
+        const ProcessResult same =
+            runProcess(QStringLiteral("python3"),
+                       {QStringLiteral("-c"), QString::fromUtf8(compare),
+                        qs(dir / "lo" / (std::string("project-") + name + ".csv")), qs(expected)});
+        EXPECT_EQ(same.exitCode, 0) << name << ": " << same.err << same.out;
+    }
+    EXPECT_TRUE(std::filesystem::exists(dir / "lo" / "project-Sources.csv"));
+
+    // The cells as stored: no formula anywhere; the value a number; the as-of day a date (a number with
+    // the date format); the note a shared text.
+    const char* types = R"py(
+import re, sys, zipfile
+book = zipfile.ZipFile(sys.argv[1])
+sheets = [n for n in book.namelist() if n.startswith('xl/worksheets/sheet')]
+assert len(sheets) == 5, sheets
+for name in sheets:
+    assert '<f>' not in book.read(name).decode(), name + ' holds a formula'
+claims = book.read('xl/worksheets/sheet1.xml').decode()
+rows = re.findall(r'<row r="(\d+)"[^>]*>(.*?)</row>', claims, re.S)
+added = [row for _, row in rows if '=SUM(A1)' in row][0]  # the claim added above
+cell = lambda column: re.search(r'<c r="' + column + r'\d+"([^>]*)>', added).group(1)
+assert 't=' not in cell('L'), 'value: ' + cell('L')
+assert 't=' not in cell('R') and 's=' in cell('R'), 'as_of: ' + cell('R')
+assert 't="s"' in cell('U') or 't="inlineStr"' in cell('U'), 'note: ' + cell('U')
+assert re.search(r'<pane [^>]*ySplit="1"', claims), 'the header row is not frozen'
+assert '<autoFilter ref="A1:W' in claims, 'no filter over the columns'
+)py";
+    const ProcessResult typed =
+        runProcess(QStringLiteral("python3"), {QStringLiteral("-c"), QString::fromUtf8(types), qs(workbook)});
+    EXPECT_EQ(typed.exitCode, 0) << typed.err;
+}
+
+TEST_F(SampleProject, AWorkbookGoesToAFileAndAFailedOneLeavesNone) {
+    const CliRun toTerminal = runCli({"export", project, "--format", "xlsx"});
+    EXPECT_EQ(toTerminal.status, 2);
+    EXPECT_NE(toTerminal.err.find("give -o FILE.xlsx"), std::string::npos) << toTerminal.err;
+    const std::string unwritable = (dir / "missing" / "project.xlsx").string();
+    const CliRun failed = runCli({"export", project, "--format", "xlsx", "-o", unwritable});
+    EXPECT_EQ(failed.status, 1);
+    EXPECT_EQ(std::count(failed.err.begin(), failed.err.end(), '\n'), 1) << "one line: " << failed.err;
+    EXPECT_NE(failed.err.find("project.xlsx"), std::string::npos) << failed.err;
+    EXPECT_FALSE(std::filesystem::exists(dir / "missing"));
+}

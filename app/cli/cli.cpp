@@ -44,6 +44,24 @@ CLI::Validator formatName() {
         "");
 }
 
+CLI::Validator oneOfNames(std::vector<std::string> names) {
+    return CLI::Validator(
+        [names](std::string& text) -> std::string {
+            std::string lower = text;
+            std::transform(lower.begin(), lower.end(), lower.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            if (std::find(names.begin(), names.end(), lower) == names.end()) {
+                std::string listed;
+                for (const std::string& name : names)
+                    listed += (listed.empty() ? "" : ", ") + name;
+                return fmt::format("{} is not one of {}", text, listed);
+            }
+            text = lower;
+            return {};
+        },
+        "");
+}
+
 int report(std::ostream& err, const Error& error) {
     err << "claimtrack-cli: " << error.message << '\n';
     return kExitBadInput;

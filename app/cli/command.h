@@ -33,6 +33,8 @@ CLI::Validator wholeNumber(std::int64_t least);
 // Reads an output format by name, without regard to case ("csv", "JSON"), and says which names there are
 // when it is none of them; CLI11's own check prints its internal map instead.
 CLI::Validator formatName();
+// One of `names`, in any case; the value is then lowered.
+CLI::Validator oneOfNames(std::vector<std::string> names);
 
 // Prints the error as one line on `err` and returns the exit status for bad input.
 int report(std::ostream& err, const Error& error);

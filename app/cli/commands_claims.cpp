@@ -4,6 +4,7 @@
 #include "files.h"
 #include "output.h"
 #include "text_table.h"
+#include "workbook.h"
 
 #include <optional>
 
@@ -124,15 +125,15 @@ public:
 class ExportCommand : public Command {
 public:
     std::string project;
-    Format format = Format::Csv;
+    std::string formatName = "csv";  // csv, json or xlsx
     bool excel = false;
     bool conflicts = false;
     std::string output;
 
     int run(Streams streams) override {
-        if (format == Format::Table)
-            throw UsageError{"export writes csv or json"};
-        if (excel && format != Format::Csv)
+        if (formatName == "xlsx")
+            return exportWorkbook(streams);
+        if (excel && formatName != "csv")
             throw UsageError{"--excel goes with --format csv"};
         auto opened = Project::open(project, Project::Access::ReadOnly);
         if (!opened)
@@ -150,7 +151,22 @@ public:
     }
 
 private:
+    // Every table of the project, each a sheet of one workbook, which only a file can hold.
+    int exportWorkbook(Streams streams) const {
+        if (output.empty() || output == "-")
+            throw UsageError{"an Excel workbook is written to a file: give -o FILE.xlsx"};
+        if (excel || conflicts)
+            throw UsageError{"the workbook holds the claims and the conflicts; --excel and --conflicts go "
+                             "with csv"};
+        auto opened = Project::open(project, Project::Access::ReadOnly);
+        if (!opened)
+            return report(streams.err, opened.error());
+        auto written = claimtrack::exportWorkbook(*opened, output);
+        return written ? kExitOk : report(streams.err, written.error());
+    }
+
     int exportTo(Project& opened, std::ostream& out, std::ostream& err) const {
+        const Format format = formatName == "json" ? Format::Json : Format::Csv;
         if (excel)
             out << "\xEF\xBB\xBF";  // a UTF-8 byte-order mark makes Excel read the file as UTF-8
         Result<void> written;
@@ -208,13 +224,17 @@ void addClaimCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& comm
         ->transform(formatName())
         ->type_name("FORMAT");
 
-    auto* exportClaims =
-        app.add_subcommand("export", "Export every claim (or every conflict) as CSV (default) or JSON");
+    auto* exportClaims = app.add_subcommand(
+        "export", "Export every claim (or every conflict) as CSV (default) or JSON, or the "
+                  "whole project as an Excel workbook");
     auto& e = attach<ExportCommand>(exportClaims, commands, chosen);
-    exportClaims->footer("Example:\n  claimtrack-cli export research.claims --excel > claims.csv");
+    exportClaims->footer("Example:\n  claimtrack-cli export research.claims --excel > claims.csv\n"
+                         "Every table, each a sheet of one workbook:\n"
+                         "  claimtrack-cli export research.claims --format xlsx -o research.xlsx");
     exportClaims->add_option("PROJECT", e.project, "Project file")->required();
-    exportClaims->add_option("--format", e.format, "csv or json")
-        ->transform(formatName())
+    exportClaims
+        ->add_option("--format", e.formatName, "csv, json or xlsx (every table, a sheet each; needs -o)")
+        ->transform(oneOfNames({"csv", "json", "xlsx"}))
         ->type_name("FORMAT");
     exportClaims->add_flag("--excel", e.excel, "Start the CSV with a UTF-8 byte-order mark for Excel");
     exportClaims->add_flag("--conflicts", e.conflicts,
