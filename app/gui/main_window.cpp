@@ -12,6 +12,7 @@
 #include "project_session.h"
 #include "reader/reader_view.h"
 #include "search/search_pane.h"
+#include "workbook.h"
 
 #include <QAction>
 #include <QApplication>
@@ -19,6 +20,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -33,6 +35,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QUndoGroup>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace claimtrack::gui {
 
@@ -482,6 +485,38 @@ void MainWindow::exportClaims(bool onlyFiltered) {
     if (!written)
         return showError(tr("Cannot export"), written.error());
     statusBar()->showMessage(tr("Exported to %1.").arg(QDir::toNativeSeparators(path)), 5000);
+}
+
+void MainWindow::exportWorkbook() {
+    if (!m_session || m_exportingWorkbook)
+        return;
+    const QString path =
+        FileDialog::saveFile(this, tr("Export project to Excel workbook"),
+                             QFileInfo(m_session->path()).completeBaseName() + QStringLiteral(".xlsx"),
+                             tr("Excel workbooks (*.xlsx)"));
+    if (path.isEmpty())
+        return;
+    // A million claims take seconds: written on another thread, through a connection of its own, while the
+    // status bar says so and the action waits.
+    m_exportingWorkbook = true;
+    m_exportWorkbook->setEnabled(false);
+    statusBar()->showMessage(tr("Exporting the workbook to %1…").arg(QDir::toNativeSeparators(path)));
+    auto* watcher = new QFutureWatcher<Result<void>>(this);
+    connect(watcher, &QFutureWatcher<Result<void>>::finished, this, [this, watcher, path] {
+        watcher->deleteLater();
+        m_exportingWorkbook = false;
+        m_exportWorkbook->setEnabled(m_session != nullptr);
+        const Result<void> written = watcher->result();
+        if (!written)
+            return statusBar()->clearMessage(), showError(tr("Cannot export"), written.error());
+        statusBar()->showMessage(tr("Exported the workbook to %1.").arg(QDir::toNativeSeparators(path)),
+                                 5000);
+    });
+    const std::filesystem::path project = m_session->path().toStdString();
+    watcher->setFuture(QtConcurrent::run([project, target = std::filesystem::path(path.toStdString())] {
+        auto opened = Project::open(project, Project::Access::ReadOnly);
+        return opened ? claimtrack::exportWorkbook(*opened, target) : Result<void>(opened.error());
+    }));
 }
 
 void MainWindow::exportConflicts() {

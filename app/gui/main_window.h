@@ -74,6 +74,7 @@ public Q_SLOTS:
     void importFolder();
     void exportClaims(bool onlyFiltered);
     void exportConflicts();
+    void exportWorkbook();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -138,6 +139,8 @@ private:
     QAction* m_exportAll = nullptr;
     QAction* m_exportFiltered = nullptr;
     QAction* m_exportConflicts = nullptr;
+    QAction* m_exportWorkbook = nullptr;
+    bool m_exportingWorkbook = false;  // a workbook is being written, on another thread
     QAction* m_showCompare = nullptr;
     QAction* m_searchProject = nullptr;
     QAction* m_record = nullptr;

@@ -57,6 +57,10 @@ void MainWindow::createActions() {
                               QKeySequence(), [this] { exportClaims(true); });
     m_exportConflicts = action(QStringLiteral("actionExportConflicts"), tr("Export &Conflicts to CSV…"),
                                QKeySequence(), &MainWindow::exportConflicts);
+    m_exportWorkbook =
+        action(QStringLiteral("actionExportWorkbook"), tr("Export Project to E&xcel Workbook…"),
+               QKeySequence(), &MainWindow::exportWorkbook);
+    m_exportWorkbook->setToolTip(tr("Claims, conflicts, metrics, sources and articles, a sheet each"));
     m_showCompare = action(QStringLiteral("actionCompare"), tr("&Compare Figures"),
                            QKeySequence(Qt::CTRL | Qt::Key_K), [this] { m_tabs->setCurrentIndex(1); });
     m_searchProject = action(QStringLiteral("actionSearch"), tr("&Search Project…"),
@@ -107,6 +111,7 @@ void MainWindow::createMenus() {
     file->addAction(m_exportAll);
     file->addAction(m_exportFiltered);
     file->addAction(m_exportConflicts);
+    file->addAction(m_exportWorkbook);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
@@ -178,6 +183,7 @@ void MainWindow::updateActions() {
     m_exportAll->setEnabled(open);
     m_exportFiltered->setEnabled(open);
     m_exportConflicts->setEnabled(open);
+    m_exportWorkbook->setEnabled(open && !m_exportingWorkbook);
     m_showCompare->setEnabled(open);
     m_searchProject->setEnabled(open);
     m_record->setEnabled(reading);  // without a selection it says what to do

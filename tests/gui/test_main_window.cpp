@@ -20,11 +20,13 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
 #include <QMimeData>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSplitter>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -313,6 +315,21 @@ TEST_F(MainWindowTest, ExportShownClaimsWritesTheFilteredRows) {
     action("actionExportAll")->trigger();
     const std::string all = readFile(dir / "all.csv");
     EXPECT_EQ(csvRecords(all), 3);
+}
+
+TEST_F(MainWindowTest, FileMenuKeysExportTheProjectToAnExcelWorkbook) {
+    recordClaim(QStringLiteral("176 million"), QStringLiteral("176000000"),
+                QStringLiteral("Cameras in China"));
+    FileDialog::setNextAnswer({qs(dir / "project.xlsx")});
+    // Alt+F opens the File menu; X is the workbook's key there.
+    press(Qt::Key_F, Qt::AltModifier);
+    auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+    ASSERT_NE(menu, nullptr) << "Alt+F opened no menu";
+    QTest::keyClick(menu, Qt::Key_X);
+    ASSERT_TRUE(QTest::qWaitFor([this] { return action("actionExportWorkbook")->isEnabled(); }, 20000));
+    ASSERT_TRUE(std::filesystem::exists(dir / "project.xlsx")) << "written where the dialog said";
+    EXPECT_TRUE(window->statusBar()->currentMessage().contains(QStringLiteral("Exported the workbook")));
+    EXPECT_EQ(readFile(dir / "project.xlsx").substr(0, 2), "PK") << "an xlsx is a zip file";
 }
 
 TEST_F(MainWindowTest, AProjectThatCannotBeOpenedIsReportedAndTheCurrentOneStays) {
