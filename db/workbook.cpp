@@ -222,7 +222,8 @@ Result<void> exportWorkbook(Project& project, const std::filesystem::path& path)
     const std::string tmpdir = path.parent_path().empty() ? std::string(".") : path.parent_path().string();
     // A place it cannot write is said here, in one line: the library would say it on stderr, at the end.
     if (std::ofstream probe(partial, std::ios::binary); !probe)
-        return makeError(ErrorCode::Io, fmt::format("cannot create {}: {}", path.string(), std::strerror(errno)));
+        return makeError(ErrorCode::Io,
+                         fmt::format("cannot create {}: {}", path.string(), std::strerror(errno)));
     // Rows go to temporary files as they are written, so a million claims never sit in memory.
     lxw_workbook_options options{LXW_TRUE, const_cast<char*>(tmpdir.c_str()), LXW_TRUE};
     lxw_workbook* workbook = workbook_new_opt(partial.c_str(), &options);
