@@ -26,40 +26,41 @@ CLI::Validator wholeNumber(std::int64_t least) {
         rule);
 }
 
+namespace {
+
+// Lowers `text` when it is one of `names`, in any case; otherwise says which names there are.
+std::string lowerIfOneOf(std::string& text, const std::vector<std::string>& names) {
+    std::string lower = text;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (std::find(names.begin(), names.end(), lower) != names.end()) {
+        text = lower;
+        return {};
+    }
+    std::string listed;
+    for (const std::string& name : names)
+        listed += (listed.empty() ? "" : ", ") + name;
+    return fmt::format("{} is not one of {}", text, listed);
+}
+
+}  // namespace
+
 CLI::Validator formatName() {
-    std::string names;
+    std::vector<std::string> names;
     for (const auto& [name, format] : kFormatNames)
-        names += (names.empty() ? "" : ", ") + name;
+        names.push_back(name);
     return CLI::Validator(
         [names](std::string& text) -> std::string {
-            std::string lower = text;
-            std::transform(lower.begin(), lower.end(), lower.begin(),
-                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-            const auto found = kFormatNames.find(lower);
-            if (found == kFormatNames.end())
-                return fmt::format("{} is not one of {}", text, names);
-            text = std::to_string(static_cast<int>(found->second));  // what CLI11 reads into the enum
+            if (std::string wrong = lowerIfOneOf(text, names); !wrong.empty())
+                return wrong;
+            text = std::to_string(static_cast<int>(kFormatNames.at(text)));  // what CLI11 reads into the enum
             return {};
         },
         "");
 }
 
 CLI::Validator oneOfNames(std::vector<std::string> names) {
-    return CLI::Validator(
-        [names](std::string& text) -> std::string {
-            std::string lower = text;
-            std::transform(lower.begin(), lower.end(), lower.begin(),
-                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-            if (std::find(names.begin(), names.end(), lower) == names.end()) {
-                std::string listed;
-                for (const std::string& name : names)
-                    listed += (listed.empty() ? "" : ", ") + name;
-                return fmt::format("{} is not one of {}", text, listed);
-            }
-            text = lower;
-            return {};
-        },
-        "");
+    return CLI::Validator([names](std::string& text) { return lowerIfOneOf(text, names); }, "");
 }
 
 int report(std::ostream& err, const Error& error) {
