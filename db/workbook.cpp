@@ -90,8 +90,8 @@ public:
     void integer(std::int64_t value) override { number(static_cast<double>(value)); }
 
     void date(std::string_view value) override {
-        if (const auto date = dateOf(value)) {
-            check(worksheet_write_datetime(m_sheet, m_row, m_column, const_cast<lxw_datetime*>(&*date),
+        if (auto date = dateOf(value)) {
+            check(worksheet_write_datetime(m_sheet, m_row, m_column, &*date,
                                            value.size() > 10 ? m_formats.stamp : m_formats.date));
             ++m_column;
         } else {
@@ -149,7 +149,8 @@ private:
     lxw_error m_error = LXW_NO_ERROR;
 };
 
-Result<void> writeSheets(Project& project, lxw_workbook* workbook) {
+// The sheets, each filled and finished; returns how many texts were cut to fit a cell.
+Result<std::size_t> writeSheets(Project& project, lxw_workbook* workbook) {
     const Formats formats = [&] {
         Formats f{workbook_add_format(workbook), workbook_add_format(workbook),
                   workbook_add_format(workbook)};
@@ -209,15 +210,18 @@ Result<void> writeSheets(Project& project, lxw_workbook* workbook) {
     for (const Article& article : *articleList)
         writeArticleRow(articles, article);
 
-    for (SheetWriter* written : {&claims, &conflicts, &metrics, &sources, &articles})
+    std::size_t truncated = 0;
+    for (SheetWriter* written : {&claims, &conflicts, &metrics, &sources, &articles}) {
         if (auto finished = written->finish(); !finished)
-            return finished;
-    return {};
+            return finished.error();
+        truncated += written->truncated();
+    }
+    return truncated;
 }
 
 }  // namespace
 
-Result<void> exportWorkbook(Project& project, const std::filesystem::path& path) {
+Result<std::size_t> exportWorkbook(Project& project, const std::filesystem::path& path) {
     const std::filesystem::path partial = path.string() + ".partial";
     const std::string tmpdir = path.parent_path().empty() ? std::string(".") : path.parent_path().string();
     // A place it cannot write is said here, in one line: the library would say it on stderr, at the end.
@@ -235,7 +239,7 @@ Result<void> exportWorkbook(Project& project, const std::filesystem::path& path)
     if (!written || closed != LXW_NO_ERROR) {
         std::filesystem::remove(partial, ignored);
         if (!written)
-            return written;
+            return written.error();
         return makeError(ErrorCode::Io,
                          fmt::format("cannot write {}: {}", path.string(), lxw_strerror(closed)));
     }
@@ -245,7 +249,7 @@ Result<void> exportWorkbook(Project& project, const std::filesystem::path& path)
         std::filesystem::remove(partial, ignored);
         return makeError(ErrorCode::Io, fmt::format("cannot write {}: {}", path.string(), renamed.message()));
     }
-    return {};
+    return *written;
 }
 
 }  // namespace claimtrack

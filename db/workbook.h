@@ -10,7 +10,8 @@
 namespace claimtrack {
 
 // Writes the workbook to `path` whole or not at all (a temporary file beside it, renamed when done). A
-// project with more claims than a sheet holds (1,048,575 rows) is refused, naming the limit.
-Result<void> exportWorkbook(Project& project, const std::filesystem::path& path);
+// project with more claims than a sheet holds (1,048,575 rows) is refused, naming the limit. Returns how
+// many texts were longer than a cell holds (32,767 characters) and were cut to fit.
+Result<std::size_t> exportWorkbook(Project& project, const std::filesystem::path& path);
 
 }  // namespace claimtrack

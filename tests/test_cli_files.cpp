@@ -523,4 +523,15 @@ TEST_F(SampleProject, AWorkbookGoesToAFileAndAFailedOneLeavesNone) {
     EXPECT_EQ(std::count(failed.err.begin(), failed.err.end(), '\n'), 1) << "one line: " << failed.err;
     EXPECT_NE(failed.err.find("project.xlsx"), std::string::npos) << failed.err;
     EXPECT_FALSE(std::filesystem::exists(dir / "missing"));
+
+    // A note longer than a cell holds is cut to fit, and the command says so.
+    ASSERT_EQ(runCli({"claim", "add", project, "--article", "1", "--quote", "China", "--note",
+                      std::string(40000, 'n')})
+                  .status,
+              0);
+    const CliRun cut = runCli({"export", project, "--format", "xlsx", "-o", (dir / "cut.xlsx").string()});
+    EXPECT_EQ(cut.status, 0) << cut.err;
+    EXPECT_NE(cut.err.find("1 text(s) longer than a cell holds (32,767 characters) were cut"),
+              std::string::npos)
+        << cut.err;
 }

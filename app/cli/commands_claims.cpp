@@ -162,7 +162,12 @@ private:
         if (!opened)
             return report(streams.err, opened.error());
         auto written = claimtrack::exportWorkbook(*opened, output);
-        return written ? kExitOk : report(streams.err, written.error());
+        if (!written)
+            return report(streams.err, written.error());
+        if (*written > 0)
+            streams.err << "claimtrack-cli: " << *written
+                        << " text(s) longer than a cell holds (32,767 characters) were cut to fit\n";
+        return kExitOk;
     }
 
     int exportTo(Project& opened, std::ostream& out, std::ostream& err) const {

@@ -501,21 +501,24 @@ void MainWindow::exportWorkbook() {
     m_exportingWorkbook = true;
     m_exportWorkbook->setEnabled(false);
     statusBar()->showMessage(tr("Exporting the workbook to %1…").arg(QDir::toNativeSeparators(path)));
-    auto* watcher = new QFutureWatcher<Result<void>>(this);
-    connect(watcher, &QFutureWatcher<Result<void>>::finished, this, [this, watcher, path] {
+    auto* watcher = new QFutureWatcher<Result<std::size_t>>(this);
+    connect(watcher, &QFutureWatcher<Result<std::size_t>>::finished, this, [this, watcher, path] {
         watcher->deleteLater();
         m_exportingWorkbook = false;
         m_exportWorkbook->setEnabled(m_session != nullptr);
-        const Result<void> written = watcher->result();
+        const Result<std::size_t> written = watcher->result();
         if (!written)
             return statusBar()->clearMessage(), showError(tr("Cannot export"), written.error());
-        statusBar()->showMessage(tr("Exported the workbook to %1.").arg(QDir::toNativeSeparators(path)),
-                                 5000);
+        QString done = tr("Exported the workbook to %1.").arg(QDir::toNativeSeparators(path));
+        if (*written > 0)
+            done += QLatin1Char(' ') + tr("%n text(s) longer than a cell holds were cut to fit.", nullptr,
+                                          static_cast<int>(*written));
+        statusBar()->showMessage(done, 8000);
     });
     const std::filesystem::path project = m_session->path().toStdString();
     watcher->setFuture(QtConcurrent::run([project, target = std::filesystem::path(path.toStdString())] {
         auto opened = Project::open(project, Project::Access::ReadOnly);
-        return opened ? claimtrack::exportWorkbook(*opened, target) : Result<void>(opened.error());
+        return opened ? claimtrack::exportWorkbook(*opened, target) : Result<std::size_t>(opened.error());
     }));
 }
 
