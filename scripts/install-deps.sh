@@ -11,6 +11,7 @@ packages=(
   libxlsxwriter-dev  # the Excel workbook export
   libgtest-dev
   sqlite3 python3 clang-format time
+  python3-jsonschema  # the Web Annotation check (tests/web_annotation_check.py)
   libreoffice-calc-nogui  # the tests read exported CSV back with LibreOffice
   xvfb x11-utils imagemagick  # scripts/screenshot.sh
   librsvg2-bin help2man  # the icon's sizes and the app's manual page, made at build time

@@ -535,3 +535,47 @@ TEST_F(SampleProject, AWorkbookGoesToAFileAndAFailedOneLeavesNone) {
               std::string::npos)
         << cut.err;
 }
+
+// Every claim as a W3C Web Annotation, checked against the data model's "must" assertions (the suite's
+// schemas, by tests/web_annotation_check.py), with selectors that find the claim's own words.
+TEST_F(SampleProject, W3cAnnotationsPassTheModelsAssertionsAndSelectTheClaimsWords) {
+    ASSERT_EQ(runCli({"claim", "add", project, "--article", "1", "--quote", "China", "--note",
+                      "a \"quoted\" note, " + kEmoji, "--tag", "社会信用"})
+                  .status,
+              0);
+    const std::string file = (dir / "claims.jsonld").string();
+    const CliRun exported = runCli({"export", project, "--format", "w3c", "-o", file});
+    ASSERT_EQ(exported.status, 0) << exported.err;
+    const ProcessResult checked =
+        runProcess(QStringLiteral("python3"),
+                   {qs(std::string(CLAIMTRACK_SOURCE_DIR) + "/tests/web_annotation_check.py"), qs(file)});
+    EXPECT_EQ(checked.exitCode, 0) << checked.out << checked.err;
+    EXPECT_NE(checked.out.find("22 annotation(s), 0 failure(s)"), std::string::npos) << checked.out;
+
+    const json collection = json::parse(readFile(file));
+    EXPECT_EQ(collection["type"], "AnnotationCollection");
+    const json claims = json::parse(runCli({"claims", project, "--format", "json"}).out);
+    const json& items = collection["first"]["items"];
+    ASSERT_EQ(items.size(), claims.size());
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        const json& selectors = items[i]["target"]["selector"];
+        EXPECT_EQ(items[i]["id"], "urn:uuid:" + claims[i]["claim_id"].get<std::string>());
+        EXPECT_EQ(selectors[0]["exact"], claims[i]["quote"]);
+        EXPECT_EQ(selectors[1]["start"], claims[i]["start"]);
+        EXPECT_EQ(selectors[1]["end"], claims[i]["end"]);
+        const json figure = json::parse(items[i]["body"][1]["value"].get<std::string>());
+        EXPECT_EQ(figure["value"], claims[i]["value"]);
+        EXPECT_EQ(figure["metric"], claims[i]["metric"]);
+    }
+
+    // The checker fails an annotation that breaks the model: no target, another context.
+    json broken = items[0];
+    broken.erase("target");
+    broken["@context"] = "http://example.org/not-the-annotation-context";
+    writeFile(dir / "broken.json", broken.dump());
+    const ProcessResult refused = runProcess(
+        QStringLiteral("python3"),
+        {qs(std::string(CLAIMTRACK_SOURCE_DIR) + "/tests/web_annotation_check.py"), qs(dir / "broken.json")});
+    EXPECT_EQ(refused.exitCode, 1) << refused.out;
+    EXPECT_NE(refused.out.find("missing target"), std::string::npos) << refused.out;
+}

@@ -1,4 +1,5 @@
 // claim add, claims and export: recording claims and reading the claim table.
+#include "annotation.h"
 #include "claim_format.h"
 #include "command.h"
 #include "files.h"
@@ -125,7 +126,7 @@ public:
 class ExportCommand : public Command {
 public:
     std::string project;
-    std::string formatName = "csv";  // csv, json or xlsx
+    std::string formatName = "csv";  // csv, json, xlsx or w3c
     bool excel = false;
     bool conflicts = false;
     std::string output;
@@ -170,7 +171,33 @@ private:
         return kExitOk;
     }
 
+    // Every claim as a W3C Web Annotation, in one collection, written as the claims are read.
+    int exportAnnotations(Project& opened, std::ostream& out, std::ostream& err) const {
+        nlohmann::ordered_json collection{
+            {"@context", kAnnotationContext},
+            {"type", "AnnotationCollection"},
+            {"label", "Claims of " + std::filesystem::path(project).filename().string()},
+        };
+        const std::string head = collection.dump();  // "{...}": the first page goes in before its end
+        out << head.substr(0, head.size() - 1)
+            << R"(,"first":{"type":"AnnotationPage","startIndex":0,"items":[)";
+        bool first = true;
+        auto written = opened.forEachClaim({}, [&](const ClaimRecord& claim) {
+            out << (first ? "\n" : ",\n")
+                << claimToAnnotation(claim).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            first = false;
+        });
+        out << "\n]}}\n";
+        out.flush();
+        return written ? kExitOk : report(err, written.error());
+    }
+
     int exportTo(Project& opened, std::ostream& out, std::ostream& err) const {
+        if (formatName == "w3c") {
+            if (excel || conflicts)
+                throw UsageError{"--excel and --conflicts go with csv"};
+            return exportAnnotations(opened, out, err);
+        }
         const Format format = formatName == "json" ? Format::Json : Format::Csv;
         if (excel)
             out << "\xEF\xBB\xBF";  // a UTF-8 byte-order mark makes Excel read the file as UTF-8
@@ -238,8 +265,9 @@ void addClaimCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& comm
                          "  claimtrack-cli export research.claims --format xlsx -o research.xlsx");
     exportClaims->add_option("PROJECT", e.project, "Project file")->required();
     exportClaims
-        ->add_option("--format", e.formatName, "csv, json or xlsx (every table, a sheet each; needs -o)")
-        ->transform(oneOfNames({"csv", "json", "xlsx"}))
+        ->add_option("--format", e.formatName,
+                     "csv, json, xlsx (every table, a sheet each; needs -o) or w3c (Web Annotations)")
+        ->transform(oneOfNames({"csv", "json", "xlsx", "w3c"}))
         ->type_name("FORMAT");
     exportClaims->add_flag("--excel", e.excel, "Start the CSV with a UTF-8 byte-order mark for Excel");
     exportClaims->add_flag("--conflicts", e.conflicts,

@@ -1,0 +1,18 @@
+#pragma once
+// A claim as a W3C Web Annotation (JSON-LD, https://www.w3.org/TR/annotation-model/): its words on its
+// article by a TextQuoteSelector and a TextPositionSelector (code points, as the model counts), and bodies
+// that say what the claim records: the figure in words, the same as data, its status, its tags and note.
+
+#include "model.h"
+
+#include <nlohmann/json.hpp>
+
+namespace claimtrack {
+
+inline constexpr std::string_view kAnnotationContext = "http://www.w3.org/ns/anno.jsonld";
+
+// The annotation of `claim`, identified by its UUID ("urn:uuid:…"); its target is the article's URL, or the
+// article's UUID where it has none.
+nlohmann::ordered_json claimToAnnotation(const ClaimRecord& claim);
+
+}  // namespace claimtrack
