@@ -5,14 +5,15 @@
 
 #include "model.h"
 
-#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
 
 namespace claimtrack {
 
 inline constexpr std::string_view kAnnotationContext = "http://www.w3.org/ns/anno.jsonld";
 
-// The annotation of `claim`, identified by its UUID ("urn:uuid:…"); its target is the article's URL, or the
-// article's UUID where it has none.
-nlohmann::ordered_json claimToAnnotation(const ClaimRecord& claim);
+// Appends the annotation of `claim` as JSON, identified by the claim's UUID ("urn:uuid:…"); its target is
+// the article's URL, or the article's UUID where it has none.
+void appendAnnotationJson(std::string& out, const ClaimRecord& claim);
 
 }  // namespace claimtrack

@@ -182,9 +182,11 @@ private:
         out << head.substr(0, head.size() - 1)
             << R"(,"first":{"type":"AnnotationPage","startIndex":0,"items":[)";
         bool first = true;
+        std::string annotation;
         auto written = opened.forEachClaim({}, [&](const ClaimRecord& claim) {
-            out << (first ? "\n" : ",\n")
-                << claimToAnnotation(claim).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+            annotation.assign(first ? "\n" : ",\n");
+            appendAnnotationJson(annotation, claim);
+            out << annotation;
             first = false;
         });
         out << "\n]}}\n";
