@@ -290,7 +290,7 @@ std::vector<MetricProfile> db::metricProfiles(sqlite::Connection& db, std::int64
 }
 
 ClaimContext db::claimContextAt(std::string_view text, const CodePointIndex& index, CodePointRange range,
-                                const std::string& unit) {
+                                const std::string& unit, const Figure* figure) {
     const FigureContext context =
         figureContext(text, index.byteOffset(range.start), index.byteOffset(range.end));
     // Byte offsets into the sentence: of the claim's words, and of the sentence's other figures.
@@ -304,7 +304,10 @@ ClaimContext db::claimContextAt(std::string_view text, const CodePointIndex& ind
     for (const CodePointRange& other : context.others)
         claim.otherFigures.emplace_back(sentence.byteOffset(other.start), sentence.byteOffset(other.end));
     // What it counts as read with the sentence before, which "the total" or "of them" refers to.
-    if (const auto figure = figureAt(index, range)) {
+    std::optional<Figure> read;
+    if (!figure && (read = figureAt(index, range)))
+        figure = &*read;
+    if (figure) {
         if (!figure->subject.empty())
             claim.subject = figure->subject;
         claim.value = figure->value;

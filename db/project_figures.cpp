@@ -110,7 +110,7 @@ public:
     // The metrics a figure counted in `unit` most likely measures, best first.
     std::vector<MetricProposal> metricsFor(const Figure& figure, std::string_view text,
                                            const CodePointIndex& index, const std::string& unit) const {
-        return proposeMetrics(claimContextAt(text, index, figure.range, unit), m_metrics, 3);
+        return proposeMetrics(claimContextAt(text, index, figure.range, unit, &figure), m_metrics, 3);
     }
 
 private:

@@ -29,9 +29,10 @@ std::int64_t isApproximate(const TextQuote& quote);
 
 // What the metric proposals know of every metric: its words, and its latest claims' words and units.
 std::vector<MetricProfile> metricProfiles(sqlite::Connection& db, std::int64_t exceptClaim = 0);
-// The claim at `range` of an article's `text` as the metric proposals read it.
+// The claim at `range` of an article's `text` as the metric proposals read it; `figure` is the finder's
+// reading of the words when the caller has it, read here otherwise.
 ClaimContext claimContextAt(std::string_view text, const CodePointIndex& index, CodePointRange range,
-                            const std::string& unit);
+                            const std::string& unit, const Figure* figure = nullptr);
 
 // Writes claims, resolving metric, source and tag names (created on first
 // use) and article texts once per batch. Call inside a transaction.
