@@ -20,18 +20,13 @@ std::string describeClaim(const ClaimFields& f) {
     return text;
 }
 
-// The figure as data, for a program that reads the annotation.
+// The figure as data, for a program that reads the annotation: the keys of `claims --format json`.
 std::string figureJson(const ClaimFields& f) {
     std::string out;
-    JsonObjectWriter json(out);
-    json.number("value", f.value);
-    json.number("low", f.low);
-    json.number("high", f.high);
-    json.textOrNull("unit", f.unit);
-    json.textOrNull("metric", f.metric);
-    json.textOrNull("source", f.source);
-    json.textOrNull("as_of", f.asOf);
-    json.text("status", toString(f.status));
+    {
+        JsonObjectWriter json(out);  // closes the object when it goes
+        writeFigureJson(json, f);
+    }
     return out;
 }
 

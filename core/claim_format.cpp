@@ -72,6 +72,17 @@ void writeClaimRow(RowWriter& rows, const ClaimRecord& claim) {
     rows.endRow();
 }
 
+void writeFigureJson(JsonObjectWriter& json, const ClaimFields& f) {
+    json.number("value", f.value);
+    json.number("low", f.low);
+    json.number("high", f.high);
+    json.textOrNull("unit", f.unit);
+    json.textOrNull("metric", f.metric);
+    json.textOrNull("source", f.source);
+    json.textOrNull("as_of", f.asOf);
+    json.text("status", toString(f.status));
+}
+
 void appendClaimJson(std::string& out, const ClaimRecord& claim) {
     const ClaimFields& f = claim.fields;
     JsonObjectWriter json(out);
@@ -88,14 +99,7 @@ void appendClaimJson(std::string& out, const ClaimRecord& claim) {
     json.integer("end", claim.anchor.range.end);
     json.text("prefix", claim.anchor.quote.prefix);
     json.text("suffix", claim.anchor.quote.suffix);
-    json.number("value", f.value);
-    json.number("low", f.low);
-    json.number("high", f.high);
-    json.textOrNull("unit", f.unit);
-    json.textOrNull("metric", f.metric);
-    json.textOrNull("source", f.source);
-    json.textOrNull("as_of", f.asOf);
-    json.text("status", toString(f.status));
+    writeFigureJson(json, f);
     json.texts("tags", f.tags);
     json.textOrNull("note", f.note);
     json.text("created_at", claim.createdAt);

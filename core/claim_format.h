@@ -12,6 +12,8 @@
 
 namespace claimtrack {
 
+class JsonObjectWriter;
+
 inline constexpr std::array<std::string_view, 23> kClaimCsvColumns{
     "claim_id", "article_id", "article_title", "publisher", "url",  "published",  "quote",     "start",
     "end",      "prefix",     "suffix",        "value",     "low",  "high",       "unit",      "metric",
@@ -25,6 +27,9 @@ void writeClaimRow(RowWriter& rows, const ClaimRecord& claim);
 // Appends the claim as a JSON object with the CSV's keys (claim_id and article_id are UUIDs), plus
 // row_id, article_row_id (the ids the command line takes) and page; absent values are null.
 void appendClaimJson(std::string& out, const ClaimRecord& claim);
+// The figure's keys of that object (value, low, high, unit, metric, source, as_of, status), for the documents
+// that carry a claim's figure (a W3C annotation's data body).
+void writeFigureJson(JsonObjectWriter& json, const ClaimFields& fields);
 // The same object as a tree, for documents that add to it (a conflict's sides).
 nlohmann::ordered_json claimToJson(const ClaimRecord& claim);
 
