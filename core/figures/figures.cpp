@@ -424,7 +424,8 @@ void forEachSentenceFigures(std::string_view text, const std::function<void(std:
             std::size_t first, last;
         };
         std::vector<TokenSpan> nowWords, thenWords;  // "today"; "at the time" (the time just told)
-        for (std::size_t t = 0; t < tokens.size(); ++t)
+        // Looked for only where there is a figure to give a time to: most sentences have none.
+        for (std::size_t t = 0; t < (drafts.empty() ? 0 : tokens.size()); ++t)
             if (isNowWord(tokens[t]))
                 nowWords.push_back({t, t});
             else if (is(tokens[t], "at") && isWordAt(tokens, t + 1, "the") && isWordAt(tokens, t + 2, "time"))
