@@ -59,6 +59,7 @@ struct Article {
     std::int64_t claimCount = 0;
     std::string format = "text";  // text, markdown, html or pdf
     std::string encoding;         // of the file it came from, as detected; empty for PDFs
+    std::string memo;             // the researcher's notes on it
 };
 
 // The file an article was imported from, as it was.

@@ -125,16 +125,6 @@ std::string defaultTitle(std::string_view text) {
     return "Untitled";
 }
 
-ArticleMeta validateMeta(ArticleMeta meta) {
-    for (std::string* field : {&meta.title, &meta.author, &meta.publisher, &meta.url, &meta.published}) {
-        orRefuse(validateUtf8(*field, "article metadata"));
-        *field = normalizeField(*field);
-    }
-    if (!meta.published.empty())
-        meta.published = orRefuse(parsePartialDate(meta.published, "published date"));
-    return meta;
-}
-
 ArticleOriginal originalOf(const ArticleSource& source, const std::string& bytes) {
     ArticleOriginal original{fs::path(source.name).filename().string(),
                              static_cast<std::int64_t>(bytes.size()),
@@ -146,32 +136,6 @@ ArticleOriginal originalOf(const ArticleSource& source, const std::string& bytes
     else
         original.path = source.path;
     return original;
-}
-
-void writeOriginalAndPages(Connection& db, std::int64_t articleId,
-                           const std::optional<ArticleOriginal>& original,
-                           const std::vector<std::int64_t>& pageStarts) {
-    if (original) {
-        Statement insert =
-            db.cached("INSERT INTO article_original (article_id, file_name, size, sha256, bytes, path) "
-                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-        insert.bind(1, articleId)
-            .bind(2, original->fileName)
-            .bind(3, original->size)
-            .bind(4, original->sha256);
-        if (original->bytes)
-            insert.bindBlob(5, *original->bytes);
-        else
-            insert.bindNull(5);
-        insert.bindOrNull(6, original->path);
-        insert.run();
-    }
-    Statement page = db.cached("INSERT INTO article_page (article_id, page, start) VALUES (?1, ?2, ?3)");
-    for (std::size_t i = 0; i < pageStarts.size(); ++i) {
-        page.reset();
-        page.bind(1, articleId).bind(2, static_cast<std::int64_t>(i + 1)).bind(3, pageStarts[i]);
-        page.run();
-    }
 }
 
 }  // namespace
@@ -411,50 +375,6 @@ Result<std::vector<std::int64_t>> Project::articlePages(std::int64_t id) {
 
 Result<std::int64_t> Project::articleCount() {
     return guarded([&] { return m_db->queryInteger("SELECT count(*) FROM article"); });
-}
-
-Result<std::vector<ArticleWithText>> Project::deleteArticles(std::span<const std::int64_t> ids) {
-    return guarded([&] {
-        Transaction transaction(*m_db);
-        std::vector<ArticleWithText> deleted;
-        for (const std::int64_t id : ids) {
-            Article article = orRefuse(this->article(id));
-            if (article.claimCount > 0)
-                refuse(ErrorCode::InvalidInput,
-                       fmt::format("article {} has {} claims; delete them first", id, article.claimCount));
-            deleted.push_back({std::move(article), orRefuse(articleText(id)), orRefuse(articleOriginal(id)),
-                               orRefuse(articlePages(id))});
-            Statement remove = m_db->cached("DELETE FROM article WHERE id = ?1");
-            remove.bind(1, id);
-            remove.run();
-        }
-        transaction.commit();
-        return deleted;
-    });
-}
-
-Result<void> Project::restoreArticles(std::span<const ArticleWithText> articles) {
-    return guarded([&] {
-        Transaction transaction(*m_db);
-        for (const auto& [article, text, original, pageStarts] : articles) {
-            Statement insert = m_db->cached(R"sql(
-                INSERT INTO article (id, uuid, title, author, publisher, url, published, imported_at, text, sha256,
-                                     length, format, encoding)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13))sql");
-            const ArticleMeta& meta = article.meta;
-            insert.bind(1, article.id).bind(2, article.uuid).bind(3, meta.title).bindOrNull(4, meta.author);
-            insert.bindOrNull(5, meta.publisher).bindOrNull(6, meta.url).bindOrNull(7, meta.published);
-            insert.bind(8, article.importedAt)
-                .bind(9, text)
-                .bind(10, article.sha256)
-                .bind(11, article.length)
-                .bind(12, article.format)
-                .bindOrNull(13, article.encoding);
-            insert.run();
-            writeOriginalAndPages(*m_db, article.id, original, pageStarts);
-        }
-        transaction.commit();
-    });
 }
 
 }  // namespace claimtrack

@@ -66,17 +66,6 @@ struct ArticleSource {
 // (committed), or why it was not imported.
 using ImportReport = std::function<void(const ArticleSource&, const Result<ImportedArticle>&)>;
 
-struct ArticleWithText {
-    Article article;
-    std::string text;
-    std::optional<ArticleOriginal> original;
-    std::vector<std::int64_t> pageStarts;
-};
-
-struct ClaimFilter {
-    std::optional<std::int64_t> articleId;
-};
-
 // A figure the finder proposed, waiting for the researcher.
 struct Suggestion {
     std::int64_t id = 0;
@@ -84,6 +73,20 @@ struct Suggestion {
     Anchor anchor;
     Figure figure;  // the figure as found: value, bounds, unit, kind, subject, source, time
     bool rejected = false;
+};
+
+// An article as deleted: everything needed to put it back.
+struct ArticleWithText {
+    Article article;
+    std::string text;
+    std::optional<ArticleOriginal> original;
+    std::vector<std::int64_t> pageStarts;
+    std::vector<ClaimRecord> claims;
+    std::vector<Suggestion> suggestions;  // pending and rejected
+};
+
+struct ClaimFilter {
+    std::optional<std::int64_t> articleId;
 };
 
 // What the figure finder reads in some words of an article, as a claim.
@@ -104,7 +107,9 @@ struct DetectedFigures {
     int alreadySuggested = 0;                 // figures suggested (or rejected) before
 };
 
-enum class EntityKind { Source, Metric };
+enum class EntityKind { Source, Metric, Tag };
+// "source", "metric", "tag": for messages.
+const char* entityNoun(EntityKind kind);
 
 // What a metric measures, beyond its name, and how strictly its figures are compared.
 struct MetricDetails {
@@ -125,6 +130,14 @@ struct Entity {
     std::string note;  // a source's note, a metric's description
     std::int64_t claimCount = 0;
     MetricDetails metric;  // a metric's details (its description again); empty for sources
+};
+
+// What merging or deleting a source, metric or tag took away, for putting it back.
+struct EntityRemoval {
+    Entity entity;                        // as it was
+    std::int64_t mergedInto = 0;          // the entity its claims went to, when it was merged
+    std::vector<std::int64_t> claimIds;   // the claims that had it, by id
+    std::vector<std::int64_t> hadTarget;  // a tag merged: those of its claims that had the other tag too
 };
 
 // One side of a conflict: the claim that stands for a figure, and every claim repeating it.
@@ -251,6 +264,7 @@ struct ClaimQuery {
     std::optional<std::int64_t> articleId;
     std::optional<std::int64_t> sourceId;
     std::optional<std::int64_t> metricId;
+    std::optional<std::int64_t> tagId;
     std::string text;  // case-insensitive substring of quote, metric, source, a tag or note
     ClaimColumn sortBy = ClaimColumn::Article;
     bool descending = false;
@@ -307,10 +321,22 @@ public:
     Result<std::int64_t> addClaim(const NewClaim& claim);
 
     Result<std::int64_t> articleCount();
-    // Removes articles that have no claims (undoing their import); returns them with their text.
-    Result<std::vector<ArticleWithText>> deleteArticles(std::span<const std::int64_t> ids);
-    // Puts deleted articles back as they were: same ids, UUIDs and import times.
+    // Removes articles with their suggestions; returns them with everything they had. An article with
+    // claims is refused unless `withClaims`, which deletes its claims too.
+    Result<std::vector<ArticleWithText>> deleteArticles(std::span<const std::int64_t> ids,
+                                                        bool withClaims = false);
+    // Puts deleted articles back as they were: same ids, UUIDs and import times, their claims and
+    // suggestions with them.
     Result<void> restoreArticles(std::span<const ArticleWithText> articles);
+    // Changes what is known of an article: its title, author, publisher, URL and date (never its text,
+    // which its claims stand on); returns what it had. A title cannot be empty.
+    Result<ArticleMeta> setArticleMeta(std::int64_t id, const ArticleMeta& meta);
+    // Sets an article's memo (empty: none); returns the one it had.
+    Result<std::string> setArticleMemo(std::int64_t id, const std::string& memo);
+    // The project's memo: the researcher's notes on the whole project.
+    Result<std::string> projectMemo();
+    // Sets the project's memo; returns the one it had.
+    Result<std::string> setProjectMemo(const std::string& memo);
 
     Result<ClaimRecord> claim(std::int64_t id);
     // Changes what claims say, in one transaction (all or none); their anchors stay. Stamps updated_at.
@@ -333,17 +359,18 @@ public:
     Result<std::vector<ClaimRecord>> claimsById(std::span<const std::int64_t> ids);
     Result<std::vector<std::string>> tagNames();
 
+    // Every source, metric or tag, by name, with how many claims use it.
     Result<std::vector<Entity>> entities(EntityKind kind);
-    // Renames a source or metric everywhere at once; refuses a name another one has.
+    // Renames a source, metric or tag everywhere at once; refuses a name another one has.
     Result<void> renameEntity(EntityKind kind, std::int64_t id, const std::string& name);
-    // Moves every claim of `fromId` to `intoId` and deletes `fromId`; returns it and the claims moved.
-    Result<std::pair<Entity, std::vector<std::int64_t>>> mergeEntity(EntityKind kind, std::int64_t fromId,
-                                                                     std::int64_t intoId);
-    // Undoes mergeEntity: restores `from` and moves `claimIds` back to it.
-    Result<void> unmergeEntity(EntityKind kind, const Entity& from, std::span<const std::int64_t> claimIds);
-    // Deletes a source or metric no claim uses; refuses one in use.
-    Result<Entity> deleteEntity(EntityKind kind, std::int64_t id);
-    Result<void> restoreEntity(EntityKind kind, const Entity& entity);
+    // Moves every claim of `fromId` to `intoId` (gives them the tag `intoId`) and deletes `fromId`.
+    Result<EntityRemoval> mergeEntity(EntityKind kind, std::int64_t fromId, std::int64_t intoId);
+    // Undoes mergeEntity: restores the entity and moves its claims back to it.
+    Result<void> unmergeEntity(EntityKind kind, const EntityRemoval& merged);
+    // Deletes a source or metric no claim uses (refuses one in use); deletes a tag, taking it off every
+    // claim that has it.
+    Result<EntityRemoval> deleteEntity(EntityKind kind, std::int64_t id);
+    Result<void> restoreEntity(EntityKind kind, const EntityRemoval& deleted);
 
     // Cross-checks every metric's claims (or one metric's, by name) and returns the conflicts,
     // with their verdicts, and each metric's counts.

@@ -202,6 +202,8 @@ Result<std::vector<std::int64_t>> Project::claimIds(const ClaimQuery& query) {
             condition("c.source_id = ?2");
         if (query.metricId)
             condition("c.metric_id = ?3");
+        if (query.tagId)
+            condition("c.id IN (SELECT claim_id FROM claim_tag WHERE tag_id = ?5)");
         if (!query.text.empty())
             condition(
                 R"sql((c.quote LIKE ?4 ESCAPE '\' OR m.name LIKE ?4 ESCAPE '\' OR s.name LIKE ?4 ESCAPE '\'
@@ -226,6 +228,8 @@ Result<std::vector<std::int64_t>> Project::claimIds(const ClaimQuery& query) {
             select.bind(2, *query.sourceId);
         if (query.metricId)
             select.bind(3, *query.metricId);
+        if (query.tagId)
+            select.bind(5, *query.tagId);
         if (!query.text.empty())
             select.bind(4, containsPattern(query.text));
         std::vector<std::int64_t> ids;

@@ -1,8 +1,10 @@
-// Project: sources and metrics, the entities claims share.
+// Project: sources, metrics and tags, the entities claims share.
 #include "guarded.h"
 #include "project.h"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace claimtrack {
 
@@ -13,24 +15,38 @@ using sqlite::Transaction;
 namespace {
 
 struct EntityTable {
-    const char* table;   // "source" or "metric"
-    const char* column;  // the claim column pointing at it
-    const char* noun;    // for messages
-    const char* kind;    // what is read into Entity::kind
-    const char* note;    // what is read into Entity::note
+    const char* table;  // "source", "metric" or "tag"
+    const char* uuid;   // what is read into Entity::uuid (tags have none)
+    const char* kind;   // what is read into Entity::kind
+    const char* note;   // what is read into Entity::note
+    const char* count;  // how many claims use entity `e`
 };
 
 EntityTable tableOf(EntityKind kind) {
-    return kind == EntityKind::Source ? EntityTable{"source", "source_id", "source", "e.kind", "e.note"}
-                                      : EntityTable{"metric", "metric_id", "metric", "NULL", "e.description"};
+    switch (kind) {
+    case EntityKind::Source:
+        return {"source", "e.uuid", "e.kind", "e.note",
+                "SELECT count(*) FROM claim c WHERE c.source_id = e.id"};
+    case EntityKind::Metric:
+        return {"metric", "e.uuid", "NULL", "e.description",
+                "SELECT count(*) FROM claim c WHERE c.metric_id = e.id"};
+    case EntityKind::Tag:
+        break;
+    }
+    return {"tag", "''", "NULL", "NULL", "SELECT count(*) FROM claim_tag ct WHERE ct.tag_id = e.id"};
 }
 
-std::string selectEntities(const EntityTable& t, std::string_view where) {
-    const bool metric = std::string_view(t.table) == "metric";
-    return fmt::format("SELECT e.id, e.uuid, e.name, {}, {}, "
-                       "(SELECT count(*) FROM claim c WHERE c.{} = e.id), {} FROM {} e {} ORDER BY e.name",
-                       t.kind, t.note, t.column,
-                       metric ? "e.unit_kind, e.place, e.population, e.tolerance" : "NULL, NULL, NULL, NULL",
+// The claim column that names a source or a metric; tags are linked through claim_tag instead.
+const char* claimColumn(EntityKind kind) {
+    return kind == EntityKind::Source ? "source_id" : "metric_id";
+}
+
+std::string selectEntities(EntityKind kind, std::string_view where) {
+    const EntityTable t = tableOf(kind);
+    return fmt::format("SELECT e.id, {}, e.name, {}, {}, ({}), {} FROM {} e {} ORDER BY e.name", t.uuid,
+                       t.kind, t.note, t.count,
+                       kind == EntityKind::Metric ? "e.unit_kind, e.place, e.population, e.tolerance"
+                                                  : "NULL, NULL, NULL, NULL",
                        t.table, where);
 }
 
@@ -46,15 +62,20 @@ Entity readEntity(const Statement& row) {
 }
 
 Entity entityById(sqlite::Connection& db, EntityKind kind, std::int64_t id) {
-    const EntityTable t = tableOf(kind);
-    Statement select = db.cached(selectEntities(t, "WHERE e.id = ?1"));
+    Statement select = db.cached(selectEntities(kind, "WHERE e.id = ?1"));
     select.bind(1, id);
     if (!select.step())
-        refuse(ErrorCode::NotFound, fmt::format("no {} with id {}", t.noun, id));
+        refuse(ErrorCode::NotFound, fmt::format("no {} with id {}", entityNoun(kind), id));
     return readEntity(select);
 }
 
 void insertEntity(sqlite::Connection& db, EntityKind kind, const Entity& entity) {
+    if (kind == EntityKind::Tag) {
+        Statement insert = db.cached("INSERT INTO tag (id, name) VALUES (?1, ?2)");
+        insert.bind(1, entity.id).bind(2, entity.name);
+        insert.run();
+        return;
+    }
     Statement insert = db.cached(
         kind == EntityKind::Source
             ? std::string("INSERT INTO source (id, uuid, name, kind, note) VALUES (?1, ?2, ?3, ?4, ?5)")
@@ -71,11 +92,45 @@ void insertEntity(sqlite::Connection& db, EntityKind kind, const Entity& entity)
     insert.run();
 }
 
+std::vector<std::int64_t> claimsOf(sqlite::Connection& db, EntityKind kind, std::int64_t id) {
+    Statement select =
+        db.cached(kind == EntityKind::Tag
+                      ? std::string("SELECT claim_id FROM claim_tag WHERE tag_id = ?1 ORDER BY claim_id")
+                      : fmt::format("SELECT id FROM claim WHERE {} = ?1 ORDER BY id", claimColumn(kind)));
+    select.bind(1, id);
+    std::vector<std::int64_t> ids;
+    while (select.step())
+        ids.push_back(select.integer(0));
+    return ids;
+}
+
+// Gives claims the tag, or takes it from them (each change keeps the claim search index in step, by trigger).
+void linkTag(sqlite::Connection& db, std::span<const std::int64_t> claimIds, std::int64_t tagId,
+             bool linked) {
+    Statement change = db.cached(linked ? "INSERT OR IGNORE INTO claim_tag (claim_id, tag_id) VALUES (?1, ?2)"
+                                        : "DELETE FROM claim_tag WHERE claim_id = ?1 AND tag_id = ?2");
+    for (const std::int64_t claimId : claimIds) {
+        change.reset();
+        change.bind(1, claimId).bind(2, tagId);
+        change.run();
+    }
+}
+
+void deleteRow(sqlite::Connection& db, EntityKind kind, std::int64_t id) {
+    Statement remove = db.cached(fmt::format("DELETE FROM {} WHERE id = ?1", tableOf(kind).table));
+    remove.bind(1, id);
+    remove.run();
+}
+
 }  // namespace
+
+const char* entityNoun(EntityKind kind) {
+    return tableOf(kind).table;
+}
 
 Result<std::vector<Entity>> Project::entities(EntityKind kind) {
     return guarded([&] {
-        Statement select = m_db->cached(selectEntities(tableOf(kind), ""));
+        Statement select = m_db->cached(selectEntities(kind, ""));
         std::vector<Entity> entities;
         while (select.step())
             entities.push_back(readEntity(select));
@@ -85,91 +140,101 @@ Result<std::vector<Entity>> Project::entities(EntityKind kind) {
 
 Result<void> Project::renameEntity(EntityKind kind, std::int64_t id, const std::string& name) {
     return guarded([&] {
-        const EntityTable t = tableOf(kind);
+        const char* noun = entityNoun(kind);
         const std::string clean = normalizeField(name);
         if (clean.empty())
-            refuse(ErrorCode::InvalidInput, fmt::format("a {} needs a name", t.noun));
+            refuse(ErrorCode::InvalidInput, fmt::format("a {} needs a name", noun));
         Transaction transaction(*m_db);
         const Entity current = entityById(*m_db, kind, id);
-        Statement clash =
-            m_db->cached(fmt::format("SELECT id FROM {} WHERE name = ?1 AND id <> ?2", t.table));
+        Statement clash = m_db->cached(fmt::format("SELECT id FROM {} WHERE name = ?1 AND id <> ?2", noun));
         clash.bind(1, clean).bind(2, id);
         if (clash.step())
             refuse(ErrorCode::InvalidInput,
-                   fmt::format("there is already a {} named \"{}\"; merge \"{}\" into it instead", t.noun,
+                   fmt::format("there is already a {} named \"{}\"; merge \"{}\" into it instead", noun,
                                clean, current.name));
-        Statement update = m_db->cached(fmt::format("UPDATE {} SET name = ?2 WHERE id = ?1", t.table));
+        Statement update = m_db->cached(fmt::format("UPDATE {} SET name = ?2 WHERE id = ?1", noun));
         update.bind(1, id).bind(2, clean);
         update.run();
         transaction.commit();
     });
 }
 
-Result<std::pair<Entity, std::vector<std::int64_t>>>
-Project::mergeEntity(EntityKind kind, std::int64_t fromId, std::int64_t intoId) {
+Result<EntityRemoval> Project::mergeEntity(EntityKind kind, std::int64_t fromId, std::int64_t intoId) {
     return guarded([&] {
-        const EntityTable t = tableOf(kind);
         if (fromId == intoId)
-            refuse(ErrorCode::InvalidInput, fmt::format("cannot merge a {} into itself", t.noun));
+            refuse(ErrorCode::InvalidInput, fmt::format("cannot merge a {} into itself", entityNoun(kind)));
         Transaction transaction(*m_db);
-        const Entity from = entityById(*m_db, kind, fromId);
+        EntityRemoval merged{entityById(*m_db, kind, fromId), intoId, claimsOf(*m_db, kind, fromId), {}};
         entityById(*m_db, kind, intoId);
-        std::vector<std::int64_t> moved;
-        Statement select =
-            m_db->cached(fmt::format("SELECT id FROM claim WHERE {} = ?1 ORDER BY id", t.column));
-        select.bind(1, fromId);
-        while (select.step())
-            moved.push_back(select.integer(0));
-        Statement move = m_db->cached(fmt::format("UPDATE claim SET {0} = ?2 WHERE {0} = ?1", t.column));
-        move.bind(1, fromId).bind(2, intoId);
-        move.run();
-        Statement remove = m_db->cached(fmt::format("DELETE FROM {} WHERE id = ?1", t.table));
-        remove.bind(1, fromId);
-        remove.run();
+        if (kind == EntityKind::Tag) {
+            const std::vector<std::int64_t> target = claimsOf(*m_db, kind, intoId);
+            std::set_intersection(merged.claimIds.begin(), merged.claimIds.end(), target.begin(),
+                                  target.end(), std::back_inserter(merged.hadTarget));
+            linkTag(*m_db, merged.claimIds, intoId, true);
+            linkTag(*m_db, merged.claimIds, fromId, false);
+        } else {
+            Statement move =
+                m_db->cached(fmt::format("UPDATE claim SET {0} = ?2 WHERE {0} = ?1", claimColumn(kind)));
+            move.bind(1, fromId).bind(2, intoId);
+            move.run();
+        }
+        deleteRow(*m_db, kind, fromId);
         transaction.commit();
-        return std::pair{from, moved};
+        return merged;
     });
 }
 
-Result<void> Project::unmergeEntity(EntityKind kind, const Entity& from,
-                                    std::span<const std::int64_t> claimIds) {
+Result<void> Project::unmergeEntity(EntityKind kind, const EntityRemoval& merged) {
     return guarded([&] {
         Transaction transaction(*m_db);
-        insertEntity(*m_db, kind, from);
-        Statement move =
-            m_db->cached(fmt::format("UPDATE claim SET {} = ?2 WHERE id = ?1", tableOf(kind).column));
-        for (const std::int64_t claimId : claimIds) {
-            move.reset();
-            move.bind(1, claimId).bind(2, from.id);
-            move.run();
+        insertEntity(*m_db, kind, merged.entity);
+        if (kind == EntityKind::Tag) {
+            std::vector<std::int64_t> gotTarget;
+            std::set_difference(merged.claimIds.begin(), merged.claimIds.end(), merged.hadTarget.begin(),
+                                merged.hadTarget.end(), std::back_inserter(gotTarget));
+            linkTag(*m_db, merged.claimIds, merged.entity.id, true);
+            linkTag(*m_db, gotTarget, merged.mergedInto, false);
+        } else {
+            Statement move =
+                m_db->cached(fmt::format("UPDATE claim SET {} = ?2 WHERE id = ?1", claimColumn(kind)));
+            for (const std::int64_t claimId : merged.claimIds) {
+                move.reset();
+                move.bind(1, claimId).bind(2, merged.entity.id);
+                move.run();
+            }
         }
         transaction.commit();
     });
 }
 
-Result<Entity> Project::deleteEntity(EntityKind kind, std::int64_t id) {
+Result<EntityRemoval> Project::deleteEntity(EntityKind kind, std::int64_t id) {
     return guarded([&] {
-        const EntityTable t = tableOf(kind);
         Transaction transaction(*m_db);
-        const Entity entity = entityById(*m_db, kind, id);
-        if (entity.claimCount > 0)
-            refuse(ErrorCode::InvalidInput,
-                   fmt::format(
-                       "the {} \"{}\" is used by {} claim{}; merge it into another {} or change those "
-                       "claims first",
-                       t.noun, entity.name, entity.claimCount, entity.claimCount == 1 ? "" : "s", t.noun));
-        Statement remove = m_db->cached(fmt::format("DELETE FROM {} WHERE id = ?1", t.table));
-        remove.bind(1, id);
-        remove.run();
+        EntityRemoval deleted{entityById(*m_db, kind, id), 0, {}, {}};
+        const Entity& entity = deleted.entity;
+        if (kind == EntityKind::Tag) {
+            deleted.claimIds = claimsOf(*m_db, kind, id);
+            linkTag(*m_db, deleted.claimIds, id, false);
+        } else if (entity.claimCount > 0) {
+            const char* noun = entityNoun(kind);
+            refuse(
+                ErrorCode::InvalidInput,
+                fmt::format("the {} \"{}\" is used by {} claim{}; merge it into another {} or change those "
+                            "claims first",
+                            noun, entity.name, entity.claimCount, entity.claimCount == 1 ? "" : "s", noun));
+        }
+        deleteRow(*m_db, kind, id);
         transaction.commit();
-        return entity;
+        return deleted;
     });
 }
 
-Result<void> Project::restoreEntity(EntityKind kind, const Entity& entity) {
+Result<void> Project::restoreEntity(EntityKind kind, const EntityRemoval& deleted) {
     return guarded([&] {
         Transaction transaction(*m_db);
-        insertEntity(*m_db, kind, entity);
+        insertEntity(*m_db, kind, deleted.entity);
+        if (kind == EntityKind::Tag)
+            linkTag(*m_db, deleted.claimIds, deleted.entity.id, true);
         transaction.commit();
     });
 }

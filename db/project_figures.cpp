@@ -17,6 +17,25 @@ using namespace db;
 using sqlite::Statement;
 using sqlite::Transaction;
 
+void db::insertSuggestion(sqlite::Connection& db, std::int64_t id, std::int64_t articleId,
+                          const Anchor& anchor, const Figure& figure, bool rejected) {
+    Statement insert = db.cached(R"sql(
+        INSERT INTO suggestion (article_id, start, end, quote, prefix, suffix, value, low, high, approximate, unit,
+                                kind, subject, source, time, state, id)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17))sql");
+    insert.bind(1, articleId).bind(2, anchor.range.start).bind(3, anchor.range.end);
+    insert.bind(4, anchor.quote.exact).bind(5, anchor.quote.prefix).bind(6, anchor.quote.suffix);
+    insert.bind(7, figure.value).bind(8, figure.low).bind(9, figure.high);
+    insert.bind(10, std::int64_t{figure.approximate}).bindOrNull(11, figure.unit);
+    insert.bind(12, toString(figure.kind)).bindOrNull(13, figure.subject).bindOrNull(14, figure.source);
+    insert.bindOrNull(15, figure.time).bind(16, rejected ? "rejected" : "pending");
+    if (id == 0)
+        insert.bindNull(17);
+    else
+        insert.bind(17, id);
+    insert.run();
+}
+
 namespace {
 
 constexpr const char* kSelectSuggestions = R"sql(
@@ -44,25 +63,6 @@ Suggestion readSuggestion(const Statement& row) {
     f.time = row.text(15);
     suggestion.rejected = row.text(16) == "rejected";
     return suggestion;
-}
-
-void insertSuggestion(sqlite::Connection& db, std::int64_t id, std::int64_t articleId, const Anchor& anchor,
-                      const Figure& figure, bool rejected) {
-    Statement insert = db.cached(R"sql(
-        INSERT INTO suggestion (article_id, start, end, quote, prefix, suffix, value, low, high, approximate, unit,
-                                kind, subject, source, time, state, id)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17))sql");
-    insert.bind(1, articleId).bind(2, anchor.range.start).bind(3, anchor.range.end);
-    insert.bind(4, anchor.quote.exact).bind(5, anchor.quote.prefix).bind(6, anchor.quote.suffix);
-    insert.bind(7, figure.value).bind(8, figure.low).bind(9, figure.high);
-    insert.bind(10, std::int64_t{figure.approximate}).bindOrNull(11, figure.unit);
-    insert.bind(12, toString(figure.kind)).bindOrNull(13, figure.subject).bindOrNull(14, figure.source);
-    insert.bindOrNull(15, figure.time).bind(16, rejected ? "rejected" : "pending");
-    if (id == 0)
-        insert.bindNull(17);
-    else
-        insert.bind(17, id);
-    insert.run();
 }
 
 void deleteRows(sqlite::Connection& db, const char* table, std::span<const std::int64_t> ids) {

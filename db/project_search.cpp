@@ -245,9 +245,10 @@ Result<std::vector<SearchHit>> Project::search(const std::string& text, std::siz
             return found;
         };
 
-        // Articles. Titles weigh more than text: a word in the title says what the article is about.
+        // Articles. Titles weigh more than text: a word in the title says what the article is about; the
+        // researcher's memo on it, in between.
         const std::string articlesRanked =
-            "SELECT rowid AS id, bm25(article_search, 4.0, 1.0) AS score FROM article_search WHERE "
+            "SELECT rowid AS id, bm25(article_search, 4.0, 1.0, 2.0) AS score FROM article_search WHERE "
             "article_search MATCH ?2" +
             inSet("+rowid", filters.articleIds) + inSet("+rowid", filters.articlesWithClaim);
         const auto articlesSql = [&](bool window) {

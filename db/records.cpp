@@ -11,7 +11,8 @@ using sqlite::Statement;
 
 const char* const kSelectArticles = R"sql(
     SELECT a.id, a.uuid, a.title, a.author, a.publisher, a.url, a.published, a.imported_at, a.sha256, a.length,
-           (SELECT count(*) FROM claim c WHERE c.article_id = a.id), a.format, coalesce(a.encoding, '')
+           (SELECT count(*) FROM claim c WHERE c.article_id = a.id), a.format, coalesce(a.encoding, ''),
+           coalesce(a.memo, '')
     FROM article a WHERE ?1 IS NULL OR a.id = ?1 ORDER BY a.id)sql";
 
 std::string readArticleText(sqlite::Connection& db, std::int64_t articleId) {
@@ -34,7 +35,44 @@ Article readArticle(const Statement& row) {
     article.claimCount = row.integer(10);
     article.format = row.text(11);
     article.encoding = row.text(12);
+    article.memo = row.text(13);
     return article;
+}
+
+ArticleMeta validateMeta(ArticleMeta meta) {
+    for (std::string* field : {&meta.title, &meta.author, &meta.publisher, &meta.url, &meta.published}) {
+        orRefuse(validateUtf8(*field, "article metadata"));
+        *field = normalizeField(*field);
+    }
+    if (!meta.published.empty())
+        meta.published = orRefuse(parsePartialDate(meta.published, "published date"));
+    return meta;
+}
+
+void writeOriginalAndPages(sqlite::Connection& db, std::int64_t articleId,
+                           const std::optional<ArticleOriginal>& original,
+                           const std::vector<std::int64_t>& pageStarts) {
+    if (original) {
+        Statement insert =
+            db.cached("INSERT INTO article_original (article_id, file_name, size, sha256, bytes, path) "
+                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        insert.bind(1, articleId)
+            .bind(2, original->fileName)
+            .bind(3, original->size)
+            .bind(4, original->sha256);
+        if (original->bytes)
+            insert.bindBlob(5, *original->bytes);
+        else
+            insert.bindNull(5);
+        insert.bindOrNull(6, original->path);
+        insert.run();
+    }
+    Statement page = db.cached("INSERT INTO article_page (article_id, page, start) VALUES (?1, ?2, ?3)");
+    for (std::size_t i = 0; i < pageStarts.size(); ++i) {
+        page.reset();
+        page.bind(1, articleId).bind(2, static_cast<std::int64_t>(i + 1)).bind(3, pageStarts[i]);
+        page.run();
+    }
 }
 
 namespace {

@@ -19,6 +19,16 @@ std::string readArticleText(sqlite::Connection& db, std::int64_t articleId);
 // SELECT of every Article column; ?1 filters by id when bound.
 extern const char* const kSelectArticles;
 Article readArticle(const sqlite::Statement& row);
+// Metadata as stored: valid UTF-8, each field normalised, the date a partial date; refuses what is not.
+ArticleMeta validateMeta(ArticleMeta meta);
+// Writes the file an article came from and where its pages begin.
+void writeOriginalAndPages(sqlite::Connection& db, std::int64_t articleId,
+                           const std::optional<ArticleOriginal>& original,
+                           const std::vector<std::int64_t>& pageStarts);
+
+// Writes a suggestion; `id` 0 takes a new one.
+void insertSuggestion(sqlite::Connection& db, std::int64_t id, std::int64_t articleId, const Anchor& anchor,
+                      const Figure& figure, bool rejected);
 
 // SELECT of every ClaimRecord column, with `where` (may be empty) and ORDER BY `order`.
 std::string selectClaims(std::string_view where, std::string_view order = "c.article_id, c.start, c.id");

@@ -243,6 +243,43 @@ CREATE INDEX article_by_date ON article(published, publisher);
 CREATE INDEX claim_by_status ON claim(status, article_id);
 )sql";
 
+// Version 7: the researcher's memos, on the project and on each article, the article's searched with its
+// title and text (the index is made again with a third column); a tag renamed is renamed in the claim
+// index too, as metrics and sources are.
+constexpr const char* kVersion7 = R"sql(
+ALTER TABLE article ADD COLUMN memo TEXT;
+CREATE TABLE project_memo (
+    id   INTEGER PRIMARY KEY CHECK (id = 1),  -- one row: the project's memo
+    text TEXT NOT NULL
+);
+
+DROP TRIGGER article_search_insert;
+DROP TRIGGER article_search_delete;
+DROP TRIGGER article_search_update;
+DROP TABLE article_search;
+CREATE VIRTUAL TABLE article_search USING fts5(
+    title, text, memo, content = 'article', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2');
+INSERT INTO article_search (article_search) VALUES ('rebuild');
+CREATE TRIGGER article_search_insert AFTER INSERT ON article BEGIN
+    INSERT INTO article_search (rowid, title, text, memo) VALUES (new.id, new.title, new.text, new.memo);
+END;
+CREATE TRIGGER article_search_delete AFTER DELETE ON article BEGIN
+    INSERT INTO article_search (article_search, rowid, title, text, memo)
+        VALUES ('delete', old.id, old.title, old.text, old.memo);
+END;
+CREATE TRIGGER article_search_update AFTER UPDATE OF title, text, memo ON article BEGIN
+    INSERT INTO article_search (article_search, rowid, title, text, memo)
+        VALUES ('delete', old.id, old.title, old.text, old.memo);
+    INSERT INTO article_search (rowid, title, text, memo) VALUES (new.id, new.title, new.text, new.memo);
+END;
+
+CREATE TRIGGER claim_search_tag_renamed AFTER UPDATE OF name ON tag BEGIN
+    DELETE FROM claim_search WHERE rowid IN (SELECT claim_id FROM claim_tag WHERE tag_id = new.id);
+    INSERT INTO claim_search (rowid, quote, note, metric, source, tags)
+        SELECT * FROM claim_search_row WHERE id IN (SELECT claim_id FROM claim_tag WHERE tag_id = new.id);
+END;
+)sql";
+
 void markApproximateClaims(sqlite::Connection& connection) {
     sqlite::Statement select(connection, "SELECT id, prefix, quote FROM claim");
     sqlite::Statement mark(connection, "UPDATE claim SET approximate = 1 WHERE id = ?1");
@@ -275,7 +312,9 @@ void migrate(sqlite::Connection& connection, std::int64_t from, std::int64_t to)
         connection.exec(kVersion5);
     if (from < 6 && to >= 6)
         connection.exec(kVersion6);
-    // Add the next step here as `if (from < 7 && to >= 7) connection.exec(kVersion7);`
+    if (from < 7 && to >= 7)
+        connection.exec(kVersion7);
+    // Add the next step here as `if (from < 8 && to >= 8) connection.exec(kVersion8);`
     // and raise kSchemaVersion; see docs/architecture.md.
     connection.exec(
         fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {}", kApplicationId, to).c_str());

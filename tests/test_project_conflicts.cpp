@@ -158,7 +158,7 @@ TEST_F(ProjectConflicts, MetricDetailsDecideTheComparisonAndSurviveAMergeUndone)
 
     const auto merged = project->mergeEntity(EntityKind::Metric, cameras, population);
     ASSERT_TRUE(merged);
-    ASSERT_TRUE(project->unmergeEntity(EntityKind::Metric, merged->first, merged->second));
+    ASSERT_TRUE(project->unmergeEntity(EntityKind::Metric, *merged));
     for (const Entity& e : *project->entities(EntityKind::Metric)) {
         if (e.id == cameras) {
             EXPECT_EQ(e.metric, details);

@@ -177,10 +177,10 @@ TEST_F(ProjectEdits, MergeMovesClaimsAndUnmergeMovesThemBack) {
     const std::int64_t ihs = entityId(EntityKind::Source, "IHS Markit");
     auto merged = project->mergeEntity(EntityKind::Source, state, ihs);
     ASSERT_TRUE(merged);
-    EXPECT_EQ(merged->second, std::vector<std::int64_t>{other});
+    EXPECT_EQ(merged->claimIds, std::vector<std::int64_t>{other});
     EXPECT_EQ(project->claim(other)->fields.source, "IHS Markit");
     EXPECT_EQ(project->entities(EntityKind::Source)->size(), 1u);
-    ASSERT_TRUE(project->unmergeEntity(EntityKind::Source, merged->first, merged->second));
+    ASSERT_TRUE(project->unmergeEntity(EntityKind::Source, *merged));
     EXPECT_EQ(project->claim(other)->fields.source, "State media");
     EXPECT_EQ(entityId(EntityKind::Source, "State media"), state);
 }
@@ -254,6 +254,9 @@ TEST(Migration, AVersion1ProjectIsUpgradedWithItsDataKept) {
         << "version 5 indexes claims by status";
     EXPECT_EQ(raw.queryInteger("SELECT count(*) FROM sqlite_schema WHERE name = 'article_by_date'"), 1)
         << "version 6 indexes articles by date and publisher";
+    ASSERT_TRUE(upgraded->setArticleMemo(1, "a memo on the old article"));
+    EXPECT_EQ(upgraded->search("memo")->size(), 1u) << "version 7 searches memos";
+    EXPECT_EQ(upgraded->search("cameras")->size(), 1u) << "version 7 indexes the texts again";
     ASSERT_EQ(upgraded->search("status:unverified cameras")->size(), 1u);
 }
 

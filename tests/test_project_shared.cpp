@@ -124,7 +124,7 @@ const std::vector<Call>& everyCall() {
          [](P& p, Id, Id, Id) {
              const auto sources = *p.entities(EntityKind::Source);
              auto merged = p.mergeEntity(EntityKind::Source, sources[0].id, sources[1].id);
-             return merged && bool(p.unmergeEntity(EntityKind::Source, merged->first, merged->second));
+             return merged && bool(p.unmergeEntity(EntityKind::Source, *merged));
          }},
         {"acceptSuggestions",
          [](P& p, Id a, Id, Id) {

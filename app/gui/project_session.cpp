@@ -150,8 +150,7 @@ ProjectSession::Check ProjectSession::entityIsStill(EntityKind kind, std::int64_
         const std::string now = it == entities->end() ? std::string() : it->name;
         if (now == name)
             return {};
-        return changedSince(fmt::format("the {} '{}'", kind == EntityKind::Source ? "source" : "metric",
-                                        name.empty() ? now : name));
+        return changedSince(fmt::format("the {} '{}'", entityNoun(kind), name.empty() ? now : name));
     };
 }
 
@@ -268,7 +267,7 @@ Result<void> ProjectSession::renameEntity(EntityKind kind, std::int64_t id, cons
     const auto it =
         std::find_if(entities->begin(), entities->end(), [&](const Entity& e) { return e.id == id; });
     if (it == entities->end())
-        return makeError(ErrorCode::NotFound, "that source or metric no longer exists");
+        return makeError(ErrorCode::NotFound, fmt::format("that {} no longer exists", entityNoun(kind)));
     const std::string oldName = it->name, newName = name.toStdString();
     if (auto renamed = m_project.renameEntity(kind, id, newName); !renamed)
         return renamed;
@@ -284,14 +283,15 @@ Result<void> ProjectSession::mergeEntity(EntityKind kind, std::int64_t fromId, s
     auto merged = m_project.mergeEntity(kind, fromId, intoId);
     if (!merged)
         return merged.error();
-    const auto state = std::make_shared<std::pair<Entity, std::vector<std::int64_t>>>(std::move(*merged));
+    const auto state = std::make_shared<EntityRemoval>(std::move(*merged));
+    const Entity& from = state->entity;
     pushDone(
-        tr("Merge '%1'").arg(QString::fromStdString(state->first.name)), 0,
-        [this, kind, state] { return m_project.unmergeEntity(kind, state->first, state->second); },
+        tr("Merge '%1'").arg(QString::fromStdString(from.name)), 0,
+        [this, kind, state] { return m_project.unmergeEntity(kind, *state); },
         [this, kind, state, intoId] {
-            return withoutValue(m_project.mergeEntity(kind, state->first.id, intoId));
+            return withoutValue(m_project.mergeEntity(kind, state->entity.id, intoId));
         },
-        {entityIsStill(kind, state->first.id, {}), entityIsStill(kind, state->first.id, state->first.name)});
+        {entityIsStill(kind, from.id, {}), entityIsStill(kind, from.id, from.name)});
     return {};
 }
 
@@ -299,12 +299,13 @@ Result<void> ProjectSession::deleteEntity(EntityKind kind, std::int64_t id) {
     auto deleted = m_project.deleteEntity(kind, id);
     if (!deleted)
         return deleted.error();
-    const auto entity = std::make_shared<Entity>(std::move(*deleted));
+    const auto state = std::make_shared<EntityRemoval>(std::move(*deleted));
+    const Entity& entity = state->entity;
     pushDone(
-        tr("Delete '%1'").arg(QString::fromStdString(entity->name)), 0,
-        [this, kind, entity] { return m_project.restoreEntity(kind, *entity); },
-        [this, kind, entity] { return withoutValue(m_project.deleteEntity(kind, entity->id)); },
-        {entityIsStill(kind, entity->id, {}), entityIsStill(kind, entity->id, entity->name)});
+        tr("Delete '%1'").arg(QString::fromStdString(entity.name)), 0,
+        [this, kind, state] { return m_project.restoreEntity(kind, *state); },
+        [this, kind, state] { return withoutValue(m_project.deleteEntity(kind, state->entity.id)); },
+        {entityIsStill(kind, entity.id, {}), entityIsStill(kind, entity.id, entity.name)});
     return {};
 }
 

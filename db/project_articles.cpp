@@ -1,0 +1,141 @@
+// Project: the researcher's management of articles (their details, memos, deletion) and the project's memo.
+#include "guarded.h"
+#include "project.h"
+#include "records.h"
+#include "text.h"
+
+#include <fmt/format.h>
+
+namespace claimtrack {
+
+using namespace db;
+using sqlite::Statement;
+using sqlite::Transaction;
+
+namespace {
+
+// A memo as stored: valid UTF-8 with its lines kept, without white space at its ends.
+std::string cleanMemo(const std::string& memo) {
+    orRefuse(validateUtf8(memo, "memo"));
+    const auto first = memo.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos)
+        return {};
+    return memo.substr(first, memo.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+}  // namespace
+
+Result<std::vector<ArticleWithText>> Project::deleteArticles(std::span<const std::int64_t> ids,
+                                                             bool withClaims) {
+    return guarded([&] {
+        Transaction transaction(*m_db);
+        ClaimWriter writer(*m_db);
+        std::vector<ArticleWithText> deleted;
+        for (const std::int64_t id : ids) {
+            Article article = orRefuse(this->article(id));
+            if (article.claimCount > 0 && !withClaims)
+                refuse(ErrorCode::InvalidInput,
+                       fmt::format("article {} (\"{}\") has {} claim{}; delete them first, or delete the "
+                                   "article with its claims",
+                                   id, article.meta.title, article.claimCount,
+                                   article.claimCount == 1 ? "" : "s"));
+            ArticleWithText& removed = deleted.emplace_back(ArticleWithText{
+                std::move(article), orRefuse(articleText(id)), orRefuse(articleOriginal(id)),
+                orRefuse(articlePages(id)), orRefuse(claims({id})), orRefuse(suggestions(id, true))});
+            for (const ClaimRecord& claim : removed.claims)
+                writer.remove(claim.id);
+            Statement remove = m_db->cached("DELETE FROM article WHERE id = ?1");  // suggestions cascade
+            remove.bind(1, id);
+            remove.run();
+        }
+        writer.dropUnusedTags();
+        transaction.commit();
+        return deleted;
+    });
+}
+
+Result<void> Project::restoreArticles(std::span<const ArticleWithText> articles) {
+    return guarded([&] {
+        Transaction transaction(*m_db);
+        ClaimWriter writer(*m_db);
+        for (const auto& [article, text, original, pageStarts, claims, suggestions] : articles) {
+            Statement insert = m_db->cached(R"sql(
+                INSERT INTO article (id, uuid, title, author, publisher, url, published, imported_at, text, sha256,
+                                     length, format, encoding, memo)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14))sql");
+            const ArticleMeta& meta = article.meta;
+            insert.bind(1, article.id).bind(2, article.uuid).bind(3, meta.title).bindOrNull(4, meta.author);
+            insert.bindOrNull(5, meta.publisher).bindOrNull(6, meta.url).bindOrNull(7, meta.published);
+            insert.bind(8, article.importedAt)
+                .bind(9, text)
+                .bind(10, article.sha256)
+                .bind(11, article.length)
+                .bind(12, article.format)
+                .bindOrNull(13, article.encoding)
+                .bindOrNull(14, article.memo);
+            insert.run();
+            writeOriginalAndPages(*m_db, article.id, original, pageStarts);
+            for (const ClaimRecord& claim : claims)
+                writer.restore(claim);
+            for (const Suggestion& suggestion : suggestions)
+                insertSuggestion(*m_db, suggestion.id, article.id, suggestion.anchor, suggestion.figure,
+                                 suggestion.rejected);
+        }
+        transaction.commit();
+    });
+}
+
+Result<ArticleMeta> Project::setArticleMeta(std::int64_t id, const ArticleMeta& meta) {
+    return guarded([&] {
+        const ArticleMeta clean = validateMeta(meta);
+        if (clean.title.empty())
+            refuse(ErrorCode::InvalidInput, "an article needs a title");
+        Transaction transaction(*m_db);
+        const ArticleMeta before = orRefuse(article(id)).meta;
+        Statement update = m_db->cached("UPDATE article SET title = ?2, author = ?3, publisher = ?4, url = "
+                                        "?5, published = ?6 WHERE id = ?1");
+        update.bind(1, id).bind(2, clean.title).bindOrNull(3, clean.author).bindOrNull(4, clean.publisher);
+        update.bindOrNull(5, clean.url).bindOrNull(6, clean.published);
+        update.run();
+        transaction.commit();
+        return before;
+    });
+}
+
+Result<std::string> Project::setArticleMemo(std::int64_t id, const std::string& memo) {
+    return guarded([&] {
+        const std::string clean = cleanMemo(memo);
+        Transaction transaction(*m_db);
+        std::string before = orRefuse(article(id)).memo;
+        Statement update = m_db->cached("UPDATE article SET memo = ?2 WHERE id = ?1");
+        update.bind(1, id).bindOrNull(2, clean);
+        update.run();
+        transaction.commit();
+        return before;
+    });
+}
+
+Result<std::string> Project::projectMemo() {
+    return guarded([&] {
+        Statement select = m_db->cached("SELECT text FROM project_memo WHERE id = 1");
+        return select.step() ? select.text(0) : std::string();
+    });
+}
+
+Result<std::string> Project::setProjectMemo(const std::string& memo) {
+    return guarded([&] {
+        const std::string clean = cleanMemo(memo);
+        Transaction transaction(*m_db);
+        std::string before = orRefuse(projectMemo());
+        Statement write =
+            m_db->cached(clean.empty() ? "DELETE FROM project_memo"
+                                       : "INSERT OR REPLACE INTO project_memo (id, text) VALUES (1, ?1)");
+        if (!clean.empty())
+            write.bind(1, clean);
+        write.run();
+        transaction.commit();
+        return before;
+    });
+}
+
+}  // namespace claimtrack
