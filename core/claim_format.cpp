@@ -132,6 +132,7 @@ void writeArticleRow(RowWriter& rows, const Article& article) {
     rows.text(article.sha256);
     rows.integer(article.length);
     rows.integer(article.claimCount);
+    rows.text(article.memo);
     rows.endRow();
 }
 
@@ -150,6 +151,7 @@ nlohmann::ordered_json articleToJson(const Article& article) {
         {"claims", article.claimCount},
         {"format", article.format},
         {"encoding", article.encoding},
+        {"memo", jsonText(article.memo)},
     };
 }
 

@@ -33,9 +33,9 @@ void writeFigureJson(JsonObjectWriter& json, const ClaimFields& fields);
 // The same object as a tree, for documents that add to it (a conflict's sides).
 nlohmann::ordered_json claimToJson(const ClaimRecord& claim);
 
-inline constexpr std::array<std::string_view, 11> kArticleCsvColumns{
-    "row_id",    "article_id",  "title",  "author", "publisher", "url",
-    "published", "imported_at", "sha256", "length", "claims"};
+inline constexpr std::array<std::string_view, 12> kArticleCsvColumns{
+    "row_id",      "article_id", "title",  "author", "publisher", "url", "published",
+    "imported_at", "sha256",     "length", "claims", "memo"};
 
 void writeArticleHeader(RowWriter& rows);
 void writeArticleRow(RowWriter& rows, const Article& article);

@@ -328,11 +328,9 @@ public:
     // Puts deleted articles back as they were: same ids, UUIDs and import times, their claims and
     // suggestions with them.
     Result<void> restoreArticles(std::span<const ArticleWithText> articles);
-    // Changes what is known of an article: its title, author, publisher, URL and date (never its text,
-    // which its claims stand on); returns what it had. A title cannot be empty.
-    Result<ArticleMeta> setArticleMeta(std::int64_t id, const ArticleMeta& meta);
-    // Sets an article's memo (empty: none); returns the one it had.
-    Result<std::string> setArticleMemo(std::int64_t id, const std::string& memo);
+    // Changes what is known of an article: its title, author, publisher, URL, date and memo (never its
+    // text, which its claims stand on); returns the article as it was. A title cannot be empty.
+    Result<Article> setArticleDetails(std::int64_t id, const ArticleMeta& meta, const std::string& memo);
     // The project's memo: the researcher's notes on the whole project.
     Result<std::string> projectMemo();
     // Sets the project's memo; returns the one it had.

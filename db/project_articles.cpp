@@ -15,7 +15,7 @@ using sqlite::Transaction;
 namespace {
 
 // A memo as stored: valid UTF-8 with its lines kept, without white space at its ends.
-std::string cleanMemo(const std::string& memo) {
+std::string trimmedMemo(const std::string& memo) {
     orRefuse(validateUtf8(memo, "memo"));
     const auto first = memo.find_first_not_of(" \t\r\n");
     if (first == std::string::npos)
@@ -85,30 +85,20 @@ Result<void> Project::restoreArticles(std::span<const ArticleWithText> articles)
     });
 }
 
-Result<ArticleMeta> Project::setArticleMeta(std::int64_t id, const ArticleMeta& meta) {
+Result<Article> Project::setArticleDetails(std::int64_t id, const ArticleMeta& meta,
+                                           const std::string& memo) {
     return guarded([&] {
         const ArticleMeta clean = validateMeta(meta);
         if (clean.title.empty())
             refuse(ErrorCode::InvalidInput, "an article needs a title");
+        const std::string cleanMemo = trimmedMemo(memo);
         Transaction transaction(*m_db);
-        const ArticleMeta before = orRefuse(article(id)).meta;
-        Statement update = m_db->cached("UPDATE article SET title = ?2, author = ?3, publisher = ?4, url = "
-                                        "?5, published = ?6 WHERE id = ?1");
+        Article before = orRefuse(article(id));
+        Statement update =
+            m_db->cached("UPDATE article SET title = ?2, author = ?3, publisher = ?4, url = ?5, "
+                         "published = ?6, memo = ?7 WHERE id = ?1");
         update.bind(1, id).bind(2, clean.title).bindOrNull(3, clean.author).bindOrNull(4, clean.publisher);
-        update.bindOrNull(5, clean.url).bindOrNull(6, clean.published);
-        update.run();
-        transaction.commit();
-        return before;
-    });
-}
-
-Result<std::string> Project::setArticleMemo(std::int64_t id, const std::string& memo) {
-    return guarded([&] {
-        const std::string clean = cleanMemo(memo);
-        Transaction transaction(*m_db);
-        std::string before = orRefuse(article(id)).memo;
-        Statement update = m_db->cached("UPDATE article SET memo = ?2 WHERE id = ?1");
-        update.bind(1, id).bindOrNull(2, clean);
+        update.bindOrNull(5, clean.url).bindOrNull(6, clean.published).bindOrNull(7, cleanMemo);
         update.run();
         transaction.commit();
         return before;
@@ -124,7 +114,7 @@ Result<std::string> Project::projectMemo() {
 
 Result<std::string> Project::setProjectMemo(const std::string& memo) {
     return guarded([&] {
-        const std::string clean = cleanMemo(memo);
+        const std::string clean = trimmedMemo(memo);
         Transaction transaction(*m_db);
         std::string before = orRefuse(projectMemo());
         Statement write =

@@ -138,7 +138,7 @@ TEST_F(CliTest, ArticlesInEveryFormat) {
     const std::string csv = runCli({"articles", project(), "--format", "csv"}).out;
     EXPECT_EQ(csv.substr(0, csv.find('\n')),
               "row_id,article_id,title,author,publisher,url,published,imported_at,"
-              "sha256,length,claims\r");
+              "sha256,length,claims,memo\r");
 }
 
 TEST_F(CliTest, ImportReportsBadFilesAndStillImportsTheRest) {
@@ -422,6 +422,15 @@ INSTANTIATE_TEST_SUITE_P(
                  {"metric", "set", "{p}", "Bicycles", "--place", "Beijing"},
                  1,
                  "no metric named \"Bicycles\""},
+        BadInput{"ArticleSetEmptyTitle",
+                 {"article", "set", "{p}", "1", "--title", " "},
+                 1,
+                 "an article needs a title"},
+        BadInput{"ArticleSetBadDate",
+                 {"article", "set", "{p}", "1", "--published", "May 2019"},
+                 1,
+                 "published date \"May 2019\""},
+        BadInput{"ArticleDeleteUnknown", {"article", "delete", "{p}", "1", "9"}, 1, "no article with id 9"},
         BadInput{"VerdictWithoutAChoice",
                  {"verdict", "{p}", "1", "2"},
                  2,

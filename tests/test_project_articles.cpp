@@ -39,6 +39,14 @@ protected:
         return 0;
     }
 
+    // Sets the article's memo, keeping its details; returns the memo it had.
+    std::string setMemo(const std::string& memo) {
+        const Article now = *project->article(article);
+        auto before = project->setArticleDetails(article, now.meta, memo);
+        EXPECT_TRUE(before) << before.error().message;
+        return before ? before->memo : std::string();
+    }
+
     std::vector<std::string> tagsOf(std::int64_t claimId) { return project->claim(claimId)->fields.tags; }
 
     // The file and its write-ahead log as they are: equal before and after a refused change.
@@ -54,38 +62,38 @@ protected:
 
 TEST_F(ProjectArticles, DetailsChangeButNeverTheText) {
     const std::string text = *project->articleText(article);
-    auto before = project->setArticleMeta(
-        article, {" Lenses counted ", "A. Writer", "The Daily", "https://x.test/a", "2021-03"});
+    auto before = project->setArticleDetails(
+        article, {" Lenses counted ", "A. Writer", "The Daily", "https://x.test/a", "2021-03"}, "");
     ASSERT_TRUE(before) << before.error().message;
-    EXPECT_EQ(before->title, "Cameras");
+    EXPECT_EQ(before->meta.title, "Cameras");
     const Article after = *project->article(article);
     EXPECT_EQ(after.meta.title, "Lenses counted") << "trimmed as on import";
     EXPECT_EQ(after.meta.publisher, "The Daily");
     EXPECT_EQ(after.meta.published, "2021-03");
     EXPECT_EQ(*project->articleText(article), text);
     EXPECT_EQ(project->search("lenses")->size(), 1u) << "the search index follows the title";
-    ASSERT_TRUE(project->setArticleMeta(article, *before));
+    ASSERT_TRUE(project->setArticleDetails(article, before->meta, before->memo));
     EXPECT_EQ(project->article(article)->meta.url, "");
 }
 
 TEST_F(ProjectArticles, BadDetailsAreRefusedAndChangeNothing) {
     const std::string state = fileState();
-    auto noTitle = project->setArticleMeta(article, {"  ", "", "", "", ""});
+    auto noTitle = project->setArticleDetails(article, {"  ", "", "", "", ""}, "");
     ASSERT_FALSE(noTitle);
     EXPECT_EQ(noTitle.error().message, "an article needs a title");
-    auto badDate = project->setArticleMeta(article, {"T", "", "", "", "March 2021"});
+    auto badDate = project->setArticleDetails(article, {"T", "", "", "", "March 2021"}, "");
     ASSERT_FALSE(badDate);
     EXPECT_NE(badDate.error().message.find("published date"), std::string::npos) << badDate.error().message;
-    auto unknown = project->setArticleMeta(article + 99, {"T", "", "", "", ""});
+    auto unknown = project->setArticleDetails(article + 99, {"T", "", "", "", ""}, "");
     ASSERT_FALSE(unknown);
     EXPECT_EQ(unknown.error().code, ErrorCode::NotFound);
-    EXPECT_FALSE(project->setArticleMemo(article, "bad \xff byte"));
+    EXPECT_FALSE(project->setArticleDetails(article, {"T", "", "", "", ""}, "bad \xff byte"));
     EXPECT_EQ(fileState(), state);
     EXPECT_EQ(project->article(article)->meta.title, "Cameras");
 }
 
 TEST_F(ProjectArticles, MemosAreKeptAndAnArticlesMemoIsSearched) {
-    EXPECT_EQ(*project->setArticleMemo(article, "  Ask the ministry about\nthe vendor's figure.\n"), "");
+    EXPECT_EQ(setMemo("  Ask the ministry about\nthe vendor's figure.\n"), "");
     EXPECT_EQ(project->article(article)->memo, "Ask the ministry about\nthe vendor's figure.")
         << "its lines kept, its ends trimmed";
     const auto found = project->search("ministry");
@@ -93,7 +101,7 @@ TEST_F(ProjectArticles, MemosAreKeptAndAnArticlesMemoIsSearched) {
     ASSERT_EQ(found->size(), 1u);
     EXPECT_EQ(found->front().articleId, article);
     EXPECT_NE(found->front().snippet.find("ministry"), std::string::npos) << "the memo is what matched";
-    EXPECT_EQ(*project->setArticleMemo(article, ""), "Ask the ministry about\nthe vendor's figure.");
+    EXPECT_EQ(setMemo(""), "Ask the ministry about\nthe vendor's figure.");
     EXPECT_TRUE(project->search("ministry")->empty());
 
     EXPECT_EQ(*project->projectMemo(), "");
@@ -111,7 +119,7 @@ TEST_F(ProjectArticles, AnArticleIsDeletedWithItsClaimsOnlyWhenAskedAndComesBack
     EXPECT_NE(refused.error().message.find("has 2 claims"), std::string::npos) << refused.error().message;
     EXPECT_EQ(fileState(), state);
 
-    ASSERT_TRUE(project->setArticleMemo(article, "memo"));
+    setMemo("memo");
     const auto suggestionsBefore = *project->suggestions(article, true);
     ASSERT_FALSE(suggestionsBefore.empty()) << "5 billion yuan is found";
     auto deleted = project->deleteArticles(ids, true);

@@ -254,7 +254,7 @@ TEST(Migration, AVersion1ProjectIsUpgradedWithItsDataKept) {
         << "version 5 indexes claims by status";
     EXPECT_EQ(raw.queryInteger("SELECT count(*) FROM sqlite_schema WHERE name = 'article_by_date'"), 1)
         << "version 6 indexes articles by date and publisher";
-    ASSERT_TRUE(upgraded->setArticleMemo(1, "a memo on the old article"));
+    ASSERT_TRUE(upgraded->setArticleDetails(1, {"Old", "", "", "", ""}, "a memo on the old article"));
     EXPECT_EQ(upgraded->search("memo")->size(), 1u) << "version 7 searches memos";
     EXPECT_EQ(upgraded->search("cameras")->size(), 1u) << "version 7 indexes the texts again";
     ASSERT_EQ(upgraded->search("status:unverified cameras")->size(), 1u);

@@ -1,4 +1,5 @@
-// init, import and articles: creating a project and filling it with articles.
+// init, import, articles, article set|delete and memo: creating a project, filling it with articles and
+// keeping them.
 #include "claim_format.h"
 #include "command.h"
 #include "files.h"
@@ -150,6 +151,77 @@ public:
     }
 };
 
+// Changes what is known of an article; the options not given are kept.
+class ArticleSetCommand : public Command {
+public:
+    std::string project;
+    std::int64_t id = 0;
+    std::optional<std::string> title, author, publisher, url, published, memo;
+
+    int run(Streams streams) override {
+        auto opened = Project::open(project);
+        if (!opened)
+            return report(streams.err, opened.error());
+        auto article = opened->article(id);
+        if (!article)
+            return report(streams.err, article.error());
+        ArticleMeta meta = article->meta;
+        for (auto [given, field] : {std::pair{&title, &meta.title}, std::pair{&author, &meta.author},
+                                    std::pair{&publisher, &meta.publisher}, std::pair{&url, &meta.url},
+                                    std::pair{&published, &meta.published}})
+            if (*given)
+                *field = **given;
+        if (auto set = opened->setArticleDetails(id, meta, memo.value_or(article->memo)); !set)
+            return report(streams.err, set.error());
+        return kExitOk;
+    }
+};
+
+class ArticleDeleteCommand : public Command {
+public:
+    std::string project;
+    std::vector<std::int64_t> ids;
+    bool withClaims = false;
+
+    int run(Streams streams) override {
+        auto opened = Project::open(project);
+        if (!opened)
+            return report(streams.err, opened.error());
+        auto deleted = opened->deleteArticles(ids, withClaims);
+        if (!deleted)
+            return report(streams.err, deleted.error());
+        for (const ArticleWithText& article : *deleted)
+            streams.out << "deleted article " << article.article.id << " (" << article.article.meta.title
+                        << ") with " << article.claims.size() << " claim"
+                        << (article.claims.size() == 1 ? "" : "s") << '\n';
+        return kExitOk;
+    }
+};
+
+// Prints the project's memo, or sets it.
+class MemoCommand : public Command {
+public:
+    std::string project;
+    std::optional<std::string> text;
+
+    int run(Streams streams) override {
+        auto opened = Project::open(project, text ? Project::Access::ReadWrite : Project::Access::ReadOnly);
+        if (!opened)
+            return report(streams.err, opened.error());
+        if (text) {
+            if (auto set = opened->setProjectMemo(*text); !set)
+                return report(streams.err, set.error());
+            return kExitOk;
+        }
+        auto memo = opened->projectMemo();
+        if (!memo)
+            return report(streams.err, memo.error());
+        if (!memo->empty())
+            streams.out << *memo << '\n';
+        return kExitOk;
+    }
+};
+
 }  // namespace
 
 void addArticleCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen) {
@@ -185,6 +257,41 @@ void addArticleCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& co
     articles->add_option("--format", articlesCommand.format, "table, csv or json")
         ->transform(formatName())
         ->type_name("FORMAT");
+
+    auto* article = app.add_subcommand("article", "Change or delete articles");
+    article->require_subcommand(1);
+    auto* set = article->add_subcommand(
+        "set", "Change an article's title, author, publisher, URL, date or memo; options not given are kept");
+    auto& setCommand = attach<ArticleSetCommand>(set, commands, chosen);
+    set->footer(
+        "Example:\n  claimtrack-cli article set research.claims 12 --publisher \"The Harbour Ledger\" "
+        "--published 2019-05");
+    set->add_option("PROJECT", setCommand.project, "Project file")->required();
+    set->add_option("ID", setCommand.id, "The article's id (see `articles`)")
+        ->required()
+        ->check(wholeNumber(1));
+    set->add_option("--title", setCommand.title, "Title (cannot be empty)");
+    set->add_option("--author", setCommand.author, "Author (\"\" for none)");
+    set->add_option("--publisher", setCommand.publisher, "Publisher (\"\" for none)");
+    set->add_option("--url", setCommand.url, "URL (\"\" for none)");
+    set->add_option("--published", setCommand.published,
+                    "Published date: YYYY, YYYY-MM or YYYY-MM-DD (\"\" for none)");
+    set->add_option("--memo", setCommand.memo, "The researcher's notes on it (\"\" for none)");
+
+    auto* remove =
+        article->add_subcommand("delete", "Delete articles with their suggestions (and claims, if asked)");
+    auto& deleteCommand = attach<ArticleDeleteCommand>(remove, commands, chosen);
+    remove->footer("Example:\n  claimtrack-cli article delete research.claims 12 13 --with-claims");
+    remove->add_option("PROJECT", deleteCommand.project, "Project file")->required();
+    remove->add_option("ID", deleteCommand.ids, "The articles' ids")->required()->check(wholeNumber(1));
+    remove->add_flag("--with-claims", deleteCommand.withClaims,
+                     "Delete their claims too (without it, an article with claims is refused)");
+
+    auto* memo = app.add_subcommand("memo", "Print the project's memo, or set it with --set");
+    auto& memoCommand = attach<MemoCommand>(memo, commands, chosen);
+    memo->footer("Example:\n  claimtrack-cli memo research.claims --set \"Scope: camera counts, 2015-2025\"");
+    memo->add_option("PROJECT", memoCommand.project, "Project file")->required();
+    memo->add_option("--set", memoCommand.text, "The memo's new text (\"\" for none)");
 }
 
 }  // namespace claimtrack::cli
