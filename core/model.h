@@ -47,6 +47,7 @@ struct ArticleMeta {
     std::string publisher;
     std::string url;
     std::string published;  // a partial date, or empty
+    bool operator==(const ArticleMeta&) const = default;
 };
 
 struct Article {

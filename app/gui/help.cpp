@@ -79,7 +79,8 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar* menus, QWidget* parent)
             for (const QKeySequence& key : action->shortcuts())
                 keys << key.toString(QKeySequence::NativeText);
             const QVariant name = action->property(kShortcutNameProperty);
-            add(QString(menu->title()).remove(QLatin1Char('&')),
+            const QVariant where = action->property(kShortcutWhereProperty);
+            add(where.isValid() ? where.toString() : QString(menu->title()).remove(QLatin1Char('&')),
                 (name.isValid() ? name.toString() : action->text())
                     .remove(QLatin1Char('&'))
                     .remove(QChar(0x2026)),
@@ -108,6 +109,7 @@ AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent) {
            "<tr><td>uchardet (encodings)</td><td>MPL-1.1 or GPL-2.0 or LGPL-2.1</td></tr>"
            "<tr><td>Gumbo (HTML5 parsing)</td><td>Apache-2.0</td></tr>"
            "<tr><td>Snowball (word stems)</td><td>BSD-3-Clause</td></tr>"
+           "<tr><td>libxlsxwriter (Excel workbooks)</td><td>BSD-2-Clause</td></tr>"
            "<tr><td>nlohmann/json</td><td>MIT</td></tr>"
            "<tr><td>CLI11</td><td>BSD-3-Clause</td></tr>"
            "<tr><td>{fmt}</td><td>MIT</td></tr>"

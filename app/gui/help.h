@@ -12,6 +12,9 @@ namespace claimtrack::gui {
 // The property an action whose text changes with what it would act on ("Undo Delete claim '…'") names
 // itself with in the shortcuts list ("Undo").
 inline constexpr char kShortcutNameProperty[] = "shortcutName";
+// The property an action whose key works only in some views names them with ("Article list"), in the
+// shortcuts list's Where column instead of its menu.
+inline constexpr char kShortcutWhereProperty[] = "shortcutWhere";
 
 class ShortcutsDialog : public QDialog {
     Q_OBJECT

@@ -53,7 +53,7 @@ MainWindow::MainWindow(QWidget* parent)
       m_reader(new ReaderView(this)), m_tabs(new QTabWidget(this)),
       m_centre(new QSplitter(Qt::Vertical, this)), m_articleDock(new QDockWidget(tr("Articles"), this)),
       m_sourceDock(new QDockWidget(tr("Sources"), this)), m_metricDock(new QDockWidget(tr("Metrics"), this)),
-      m_suggestionDock(new QDockWidget(tr("Figures"), this)),
+      m_tagDock(new QDockWidget(tr("Tags"), this)), m_suggestionDock(new QDockWidget(tr("Figures"), this)),
       m_conflictDock(new QDockWidget(tr("Conflicts"), this)),
       m_searchDock(new QDockWidget(tr("Search"), this)),
       m_placeholder(new QLabel(tr("Open or create a project from the File menu."), this)) {
@@ -78,6 +78,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_articleDock->setWidget(m_articles);
     m_sourceDock->setObjectName(QStringLiteral("sourceDock"));
     m_metricDock->setObjectName(QStringLiteral("metricDock"));
+    m_tagDock->setObjectName(QStringLiteral("tagDock"));
     m_suggestionDock->setObjectName(QStringLiteral("suggestionDock"));
     m_conflictDock->setObjectName(QStringLiteral("conflictDock"));
     m_searchDock->setObjectName(QStringLiteral("searchDock"));
@@ -87,7 +88,8 @@ MainWindow::MainWindow(QWidget* parent)
     addDockWidget(Qt::LeftDockWidgetArea, m_sourceDock);
     splitDockWidget(m_articleDock, m_sourceDock, Qt::Vertical);
     tabifyDockWidget(m_sourceDock, m_metricDock);
-    tabifyDockWidget(m_metricDock, m_suggestionDock);
+    tabifyDockWidget(m_metricDock, m_tagDock);
+    tabifyDockWidget(m_tagDock, m_suggestionDock);
     tabifyDockWidget(m_suggestionDock, m_conflictDock);
     tabifyDockWidget(m_conflictDock, m_searchDock);
     m_sourceDock->raise();
@@ -185,10 +187,15 @@ void MainWindow::buildProjectViews() {
 
     m_sources = new EntityPane(*m_session, EntityKind::Source, this);
     m_metrics = new EntityPane(*m_session, EntityKind::Metric, this);
+    m_tags = new EntityPane(*m_session, EntityKind::Tag, this);
     delete m_sourceDock->widget();
     delete m_metricDock->widget();
+    delete m_tagDock->widget();
     m_sourceDock->setWidget(m_sources);
     m_metricDock->setWidget(m_metrics);
+    m_tagDock->setWidget(m_tags);
+    connect(m_tags, &EntityPane::tagSelected, table, &ClaimTable::setTagFilter);
+    connect(table, &ClaimTable::tagFilterCleared, m_tags, [this] { m_tags->selectEntity(0); });
     connect(m_sources, &EntityPane::claimActivated, this, &MainWindow::goToClaim);
     m_suggestions = new SuggestionPane(*m_session, this);
     delete m_suggestionDock->widget();
@@ -322,6 +329,7 @@ void MainWindow::onProjectChanged(qint64 articleId) {
     m_claimTable->refresh();
     m_sources->refresh();
     m_metrics->refresh();
+    m_tags->refresh();
     m_compareStale = m_conflictsStale = true;
     refreshComparisons();
     updateActions();

@@ -45,6 +45,7 @@ public:
     ClaimTable* claimTable() { return m_claimTable; }
     EntityPane* sourcePane() { return m_sources; }
     EntityPane* metricPane() { return m_metrics; }
+    EntityPane* tagPane() { return m_tags; }
     SuggestionPane* suggestionPane() { return m_suggestions; }
     CompareView* compareView() { return m_compare; }
     ConflictList* conflictList() { return m_conflicts; }
@@ -75,6 +76,11 @@ public Q_SLOTS:
     void exportClaims(bool onlyFiltered);
     void exportConflicts();
     void exportWorkbook();
+    // The current article's details and memo, in a dialog; deleting it (and its claims, when the user
+    // agrees).
+    void editArticleDetails();
+    void deleteCurrentArticle();
+    void editProjectMemo();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -111,6 +117,7 @@ private:
     ClaimTable* m_claimTable = nullptr;
     EntityPane* m_sources = nullptr;
     EntityPane* m_metrics = nullptr;
+    EntityPane* m_tags = nullptr;
     SuggestionPane* m_suggestions = nullptr;
     CompareView* m_compare = nullptr;
     ConflictList* m_conflicts = nullptr;
@@ -120,6 +127,7 @@ private:
     QDockWidget* m_articleDock;
     QDockWidget* m_sourceDock;
     QDockWidget* m_metricDock;
+    QDockWidget* m_tagDock;
     QDockWidget* m_suggestionDock;
     QDockWidget* m_conflictDock;
     QDockWidget* m_searchDock;
@@ -150,6 +158,9 @@ private:
     QAction* m_find = nullptr;
     QAction* m_findFigures = nullptr;
     QAction* m_findOnImport = nullptr;
+    QAction* m_articleDetails = nullptr;
+    QAction* m_deleteArticle = nullptr;
+    QAction* m_projectMemo = nullptr;
 };
 
 }  // namespace claimtrack::gui

@@ -1,4 +1,5 @@
 // MainWindow, continued: its actions, the menus that hold them, and when each is enabled.
+#include "articles/article_list.h"
 #include "conflicts/compare_view.h"
 #include "dialogs.h"
 #include "figures/suggestion_pane.h"
@@ -14,6 +15,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QSettings>
+#include <QTableView>
 #include <QUndoGroup>
 
 namespace claimtrack::gui {
@@ -95,6 +97,13 @@ void MainWindow::createActions() {
         action(QStringLiteral("actionFindFiguresOnImport"), tr("Find Figures on &Import"), QKeySequence(),
                [](bool on) { QSettings().setValue(QStringLiteral("findOnImport"), on); });
     m_findOnImport->setCheckable(true);
+    m_articleDetails = action(QStringLiteral("actionArticleDetails"), tr("Article &Details…"),
+                              QKeySequence(Qt::Key_F2), &MainWindow::editArticleDetails);
+    m_articleDetails->setToolTip(tr("Title, author, publisher, URL, date and memo of the selected article"));
+    m_deleteArticle = action(QStringLiteral("actionDeleteArticle"), tr("De&lete Article"),
+                             QKeySequence::Delete, &MainWindow::deleteCurrentArticle);
+    m_projectMemo = action(QStringLiteral("actionProjectMemo"), tr("Project &Memo…"),
+                           QKeySequence(Qt::CTRL | Qt::Key_M), &MainWindow::editProjectMemo);
     m_findOnImport->setChecked(QSettings().value(QStringLiteral("findOnImport"), false).toBool());
 }
 
@@ -143,10 +152,27 @@ void MainWindow::createMenus() {
     m_claimMenu->addAction(m_findFigures);
     m_claimMenu->addAction(m_findOnImport);
 
+    // F2 and Delete act on the article only where the keyboard is in the article list (elsewhere they
+    // act on claims).
+    QMenu* article = menuBar()->addMenu(tr("&Article"));
+    article->addAction(m_articleDetails);
+    article->addAction(m_deleteArticle);
+    article->addSeparator();
+    article->addAction(m_projectMemo);
+    for (QAction* articleAction : {m_articleDetails, m_deleteArticle}) {
+        articleAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        articleAction->setProperty(kShortcutWhereProperty, tr("Article list"));
+        m_articles->view()->addAction(articleAction);
+    }
+    for (QAction* claimAction : {m_edit, m_delete})
+        claimAction->setProperty(kShortcutWhereProperty, tr("Reader, claim table"));
+    m_articles->view()->setContextMenuPolicy(Qt::ActionsContextMenu);
+
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_articleDock->toggleViewAction());
     view->addAction(m_sourceDock->toggleViewAction());
     view->addAction(m_metricDock->toggleViewAction());
+    view->addAction(m_tagDock->toggleViewAction());
     view->addAction(m_suggestionDock->toggleViewAction());
     view->addAction(m_conflictDock->toggleViewAction());
     view->addAction(m_searchDock->toggleViewAction());
@@ -176,7 +202,8 @@ void MainWindow::updateActions() {
     const bool reading = writable && m_reader->articleId() != 0;
     // A read-only project: every action that would change it is disabled, and says why.
     const QString why = open ? m_session->readOnlyReason() : QString();
-    for (QAction* edit : {m_import, m_importFolder, m_record, m_reanchor, m_edit, m_delete, m_findFigures})
+    for (QAction* edit : {m_import, m_importFolder, m_record, m_reanchor, m_edit, m_delete, m_findFigures,
+                          m_articleDetails, m_deleteArticle, m_projectMemo})
         edit->setStatusTip(why);
     m_import->setEnabled(writable);
     m_importFolder->setEnabled(writable);
@@ -191,6 +218,10 @@ void MainWindow::updateActions() {
     m_edit->setEnabled(writable && m_currentClaim != 0);
     m_findFigures->setEnabled(reading);
     m_delete->setEnabled(writable && m_currentClaim != 0);
+    const bool article = writable && m_articles->currentArticle() != 0;
+    m_articleDetails->setEnabled(article);
+    m_deleteArticle->setEnabled(article);
+    m_projectMemo->setEnabled(writable);
 }
 
 }  // namespace claimtrack::gui

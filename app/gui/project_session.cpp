@@ -90,15 +90,11 @@ void ProjectSession::watchForOutsideChanges() {
     Q_EMIT changed(0);
 }
 
-namespace {
-
-Error changedSince(const std::string& what) {
+Error ProjectSession::changedSince(const std::string& what) {
     return makeError(
         ErrorCode::InvalidInput,
         fmt::format("another program changed {} since; undoing would overwrite that change", what));
 }
-
-}  // namespace
 
 ProjectSession::Check
 ProjectSession::claimsAreStill(std::shared_ptr<const std::vector<ClaimRecord>> expected) {

@@ -56,6 +56,11 @@ public:
     // Records a verdict on a conflict and sets its claims' statuses.
     Result<void> recordVerdict(const ConflictRow& conflict, VerdictChoice choice, const QString& note);
     Result<void> setMetricDetails(std::int64_t metricId, const MetricDetails& details);
+    // Changes an article's details and memo (never its text).
+    Result<void> setArticleDetails(std::int64_t articleId, const ArticleMeta& meta, const QString& memo);
+    // Deletes articles with their suggestions and, when `withClaims`, their claims.
+    Result<void> deleteArticles(const std::vector<std::int64_t>& articleIds, bool withClaims);
+    Result<void> setProjectMemo(const QString& memo);
 
     // A short name for a claim in menus: "'176 million'".
     static QString claimLabel(const std::string& quote);
@@ -88,6 +93,12 @@ private:
     // Checks that the claims still have the statuses a verdict step left or found.
     Check statusesAreStill(std::vector<VerdictChange::Status> statuses);
     Check metricDetailsAreStill(std::int64_t metricId, MetricDetails details);
+    // Checks that an article's details are still `expected` (its claims and text are not compared).
+    Check articleIsStill(Article expected);
+    Check articlesAreGone(std::vector<std::int64_t> ids);
+    Check projectMemoIsStill(std::string memo);
+    // "another program changed `what` since; undoing would overwrite that change".
+    static Error changedSince(const std::string& what);
     void watchForOutsideChanges();
     // Makes `change` to claims one undoable step named `action` (with %1 for "claim '…'" or "3 claims").
     Result<void> changeClaims(std::span<const std::int64_t> ids, const QString& action, const Step& change);

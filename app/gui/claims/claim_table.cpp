@@ -8,9 +8,11 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QStyle>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <unordered_set>
@@ -80,14 +82,19 @@ bool hasTag(const std::vector<std::string>& tags, const std::string& tag) {
 
 ClaimTable::ClaimTable(Project& project, const QString& path, QWidget* parent)
     : QWidget(parent), m_project(project), m_model(new ClaimTableModel(project, path, this)),
-      m_scope(new QComboBox(this)), m_filter(new QLineEdit(this)), m_count(new QLabel(this)),
-      m_view(new QTableView(this)), m_filterDelay(new QTimer(this)) {
+      m_scope(new QComboBox(this)), m_filter(new QLineEdit(this)), m_tagFilter(new QToolButton(this)),
+      m_count(new QLabel(this)), m_view(new QTableView(this)), m_filterDelay(new QTimer(this)) {
     m_scope->setObjectName(QStringLiteral("claimScope"));
     m_scope->addItem(tr("All articles"));
     m_scope->addItem(tr("This article"));
     m_filter->setObjectName(QStringLiteral("claimFilter"));
     m_filter->setPlaceholderText(tr("Filter claims: quote, metric, source, tags, note"));
     m_filter->setClearButtonEnabled(true);
+    m_tagFilter->setObjectName(QStringLiteral("claimTagFilter"));
+    m_tagFilter->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_tagFilter->setIcon(style()->standardIcon(QStyle::SP_LineEditClearButton));
+    m_tagFilter->setToolTip(tr("Only claims with this tag; click to show every claim"));
+    m_tagFilter->hide();
     m_count->setObjectName(QStringLiteral("claimCount"));
     m_filterDelay->setSingleShot(true);
     m_filterDelay->setInterval(150);  // query once typing pauses, not on every key
@@ -138,6 +145,7 @@ ClaimTable::ClaimTable(Project& project, const QString& path, QWidget* parent)
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_scope);
     bar->addWidget(m_filter, 1);
+    bar->addWidget(m_tagFilter);
     bar->addWidget(m_count);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -147,6 +155,10 @@ ClaimTable::ClaimTable(Project& project, const QString& path, QWidget* parent)
     connect(m_filter, &QLineEdit::textChanged, m_filterDelay, qOverload<>(&QTimer::start));
     connect(m_filterDelay, &QTimer::timeout, this, &ClaimTable::applyQuery);
     connect(m_scope, &QComboBox::currentIndexChanged, this, &ClaimTable::applyQuery);
+    connect(m_tagFilter, &QToolButton::clicked, this, [this] {
+        setTagFilter(0, {});
+        Q_EMIT tagFilterCleared();
+    });
     connect(m_model, &ClaimTableModel::queryFinished, this, [this] {
         m_count->setText(tr("%n claim(s)", nullptr, m_model->rowCount()));
         reselect();
@@ -178,8 +190,18 @@ void ClaimTable::setCurrentArticle(std::int64_t articleId) {
         applyQuery();
 }
 
+void ClaimTable::setTagFilter(std::int64_t tagId, const QString& name) {
+    m_tagFilter->setText(tr("tag: %1").arg(name));
+    m_tagFilter->setVisible(tagId != 0);
+    if (tagId == m_tagId)
+        return;
+    m_tagId = tagId;
+    applyQuery();
+}
+
 void ClaimTable::applyQuery() {
     ClaimQuery query = m_model->query();
+    query.tagId = m_tagId ? std::optional(m_tagId) : std::nullopt;
     query.text = m_filter->text().trimmed().toStdString();
     query.articleId = onlyCurrentArticle() ? std::optional(m_articleId) : std::nullopt;
     m_model->setQuery(query);

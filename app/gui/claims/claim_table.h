@@ -12,6 +12,7 @@ class QLabel;
 class QLineEdit;
 class QTableView;
 class QTimer;
+class QToolButton;
 
 namespace claimtrack::gui {
 
@@ -28,6 +29,10 @@ public:
     QLineEdit* filterEdit() { return m_filter; }
     // Which article "This article" means.
     void setCurrentArticle(std::int64_t articleId);
+    // Shows only the claims with this tag (0: every claim), said beside the filter box with a button that
+    // ends it.
+    void setTagFilter(std::int64_t tagId, const QString& name);
+    QToolButton* tagFilterButton() { return m_tagFilter; }
     // Selects a claim's row (once it is in the table), without emitting claimSelected.
     void selectClaim(std::int64_t claimId);
     std::int64_t selectedClaim() const { return m_selected; }
@@ -39,6 +44,8 @@ public:
 
 Q_SIGNALS:
     void claimSelected(qint64 id);
+    // The user ended the tag filter.
+    void tagFilterCleared();
     void claimActivated(qint64 id);
     // A cell was edited: these are the claims it changes (every selected claim, when its row is one of
     // several selected), with their new fields. Only claims whose fields change are listed.
@@ -58,6 +65,8 @@ private:
     ClaimTableModel* m_model;
     QComboBox* m_scope;
     QLineEdit* m_filter;
+    QToolButton* m_tagFilter;
+    std::int64_t m_tagId = 0;
     QLabel* m_count;
     QTableView* m_view;
     QTimer* m_filterDelay;

@@ -22,7 +22,7 @@ EntityPane::EntityPane(ProjectSession& session, EntityKind kind, QWidget* parent
     : QWidget(parent), m_session(session), m_kind(kind), m_table(new QTableWidget(this)),
       m_claims(new QListWidget(this)), m_rename(new QPushButton(tr("Rename…"), this)),
       m_merge(new QPushButton(tr("Merge into…"), this)), m_delete(new QPushButton(tr("Delete"), this)) {
-    const QString name = kind == EntityKind::Source ? QStringLiteral("source") : QStringLiteral("metric");
+    const QString name = QString::fromLatin1(entityNoun(kind));
     setObjectName(name + QStringLiteral("Pane"));
     m_table->setObjectName(name + QStringLiteral("Table"));
     m_claims->setObjectName(name + QStringLiteral("Claims"));
@@ -72,6 +72,10 @@ EntityPane::EntityPane(ProjectSession& session, EntityKind kind, QWidget* parent
     split->addWidget(m_claims);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    if (kind == EntityKind::Tag) {
+        m_claims->hide();  // the claim table shows a tag's claims
+        m_delete->setToolTip(tr("Take the tag off every claim that has it"));
+    }
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(buttons);
@@ -87,7 +91,15 @@ EntityPane::EntityPane(ProjectSession& session, EntityKind kind, QWidget* parent
 }
 
 QString EntityPane::noun() const {
-    return m_kind == EntityKind::Source ? tr("source") : tr("metric");
+    switch (m_kind) {
+    case EntityKind::Source:
+        return tr("source");
+    case EntityKind::Metric:
+        return tr("metric");
+    case EntityKind::Tag:
+        break;
+    }
+    return tr("tag");
 }
 
 void EntityPane::refresh() {
@@ -143,6 +155,11 @@ void EntityPane::showClaimsOf(std::int64_t entityId) {
         m_details->setEnabled(editable);
     if (m_compare)
         m_compare->setEnabled(chosen);
+    if (m_kind == EntityKind::Tag) {
+        const Entity* tag = selectedRecord();
+        Q_EMIT tagSelected(tag ? tag->id : 0, tag ? QString::fromStdString(tag->name) : QString());
+        return;
+    }
     if (!chosen)
         return;
     ClaimQuery query;
@@ -201,8 +218,17 @@ void EntityPane::mergeSelected() {
 }
 
 void EntityPane::deleteSelected() {
-    const std::int64_t id = selectedEntity();
-    if (id == 0)
+    const Entity* selected = selectedRecord();
+    if (!selected)
+        return;
+    const std::int64_t id = selected->id;
+    if (m_kind == EntityKind::Tag &&
+        MessageBox::question(this, tr("Delete tag"),
+                             tr("Take the tag “%1” off its %n claim(s)? %2 puts it back.", nullptr,
+                                static_cast<int>(selected->claimCount))
+                                 .arg(QString::fromStdString(selected->name),
+                                      QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText))) !=
+            QMessageBox::Yes)
         return;
     if (auto deleted = m_session.deleteEntity(m_kind, id); !deleted)
         MessageBox::critical(this, tr("Cannot delete"), errorText(deleted.error()));

@@ -1,7 +1,9 @@
 #pragma once
-// The sources pane and the metrics pane: each lists its entities with their
-// claim counts, renames one everywhere at once, merges two into one, deletes
-// one no claim uses, and shows the claims of the selected one.
+// The sources, metrics and tags panes: each lists its entities with their
+// claim counts, renames one everywhere at once, merges two into one, and
+// deletes one (a source or metric no claim uses; a tag from every claim). The
+// sources and metrics panes list the selected one's claims; the tags pane
+// filters the claim table by the selected tag instead.
 
 #include "project.h"
 
@@ -38,6 +40,8 @@ Q_SIGNALS:
     void claimActivated(qint64 claimId);
     // Metrics only: the user asked to compare the selected metric's figures.
     void compareRequested(qint64 metricId);
+    // Tags only: the selected tag (0 and empty when none is).
+    void tagSelected(qint64 tagId, const QString& name);
 
 private:
     void showClaimsOf(std::int64_t entityId);

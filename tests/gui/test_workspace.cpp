@@ -1,0 +1,279 @@
+// The researcher's workspace, driven by keys and clicks: articles' details, memos and deletion; the tags
+// pane.
+#include "articles/article_list.h"
+#include "articles/details_dialogs.h"
+#include "claims/claim_table.h"
+#include "dialogs.h"
+#include "entities/entity_pane.h"
+#include "gui_support.h"
+#include "main_window.h"
+#include "project_session.h"
+#include "test_support.h"
+
+#include <QAction>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTest>
+#include <QToolButton>
+
+#include <gtest/gtest.h>
+
+using namespace claimtrack;
+using namespace claimtrack::gui;
+using namespace claimtrack::test;
+
+namespace {
+
+class WorkspaceTest : public testing::Test {
+protected:
+    void SetUp() override {
+        {
+            auto project = Project::create(dir / "workspace.claims");
+            ASSERT_TRUE(project);
+            first = project
+                        ->importArticle(
+                            "Officials counted 200 million cameras in 2019 and plan 300 million more.",
+                            {"Camera count", "", "Daily", "", "2019"}, "a.txt")
+                        ->id;
+            second = project
+                         ->importArticle("A report names 5 billion yuan of spending.",
+                                         {"Spending", "", "", "", ""}, "b.txt")
+                         ->id;
+            add(*project, first, "200 million", {"cameras", "installed"});
+            add(*project, first, "300 million", {"cameras", "forecast"});
+            add(*project, second, "5 billion yuan", {"spending"});
+        }
+        window = std::make_unique<MainWindow>();
+        window->show();
+        reactivate(window.get());
+        ASSERT_TRUE(window->openProject(qs(dir / "workspace.claims")));
+        waitForTable();
+    }
+
+    static void add(Project& project, std::int64_t article, const char* quote,
+                    std::vector<std::string> tags) {
+        NewClaim claim{article, QuoteSelector{quote, 1}, {}};
+        claim.fields.tags = std::move(tags);
+        ASSERT_TRUE(project.addClaim(claim));
+    }
+
+    void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
+        pressKey(window.get(), key, modifiers);
+    }
+    Project& project() { return window->session()->project(); }
+
+    void waitForTable() {
+        ClaimTableModel* model = window->claimTable()->model();
+        ASSERT_TRUE(QTest::qWaitFor([model] { return !model->isBusy(); }, 5000));
+    }
+    int claimRows() {
+        waitForTable();
+        return window->claimTable()->model()->rowCount();
+    }
+
+    // Clicks the article's row in the article list, which gives the list the keyboard.
+    void clickArticle(std::int64_t id) {
+        window->articleList()->selectArticle(id);
+        QTableView* view = window->articleList()->view();
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                          view->visualRect(view->currentIndex()).center());
+        ASSERT_EQ(window->articleList()->currentArticle(), id);
+        ASSERT_TRUE(view->hasFocus());
+    }
+
+    // The window-modal dialog open over the window, once it has the keyboard.
+    template <typename Dialog>
+    Dialog* openDialog() {
+        Dialog* dialog = nullptr;
+        EXPECT_TRUE(QTest::qWaitFor(
+            [&] {
+                dialog = window->findChild<Dialog*>();
+                return dialog && dialog->isVisible() && dialog->isAncestorOf(QApplication::focusWidget());
+            },
+            2000));
+        return dialog;
+    }
+
+    // Replaces a line's text as a user does: click into it, select all, type.
+    static void retype(QLineEdit* line, const QString& text) {
+        QTest::mouseClick(line, Qt::LeftButton);
+        QTest::keyClick(line, Qt::Key_A, Qt::ControlModifier);
+        QTest::keyClicks(line, text);
+    }
+
+    void clickTag(const QString& name) {
+        QTableWidget* table = window->tagPane()->table();
+        const auto found = table->findItems(name, Qt::MatchExactly);
+        ASSERT_EQ(found.size(), 1) << name.toStdString();
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                          table->visualItemRect(found.front()).center());
+    }
+
+    TempDir dir;
+    std::unique_ptr<MainWindow> window;
+    std::int64_t first = 0, second = 0;
+};
+
+}  // namespace
+
+TEST_F(WorkspaceTest, F2InTheArticleListEditsTheArticlesDetailsUndoably) {
+    clickArticle(first);
+    press(Qt::Key_F2);
+    auto* dialog = openDialog<ArticleDetailsDialog>();
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_EQ(QApplication::focusWidget(), dialog->titleEdit()) << "the keyboard starts on the title";
+    EXPECT_EQ(dialog->titleEdit()->text(), QStringLiteral("Camera count"));
+    QTest::keyClick(dialog->titleEdit(), Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(dialog->titleEdit(), QStringLiteral("Cameras counted in 2019"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_End);  // Tab selected the publisher's text
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral(" Post"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);  // Enter saves
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !window->findChild<ArticleDetailsDialog*>(); }, 2000));
+    const Article edited = *project().article(first);
+    EXPECT_EQ(edited.meta.title, "Cameras counted in 2019");
+    EXPECT_EQ(edited.meta.publisher, "Daily Post");
+    EXPECT_EQ(window->articleList()->model()->articles().front().meta.title, "Cameras counted in 2019")
+        << "the list shows it at once";
+    reactivate(window.get());
+    press(Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(project().article(first)->meta.publisher, "Daily");
+    EXPECT_EQ(project().article(first)->meta.title, "Camera count");
+}
+
+TEST_F(WorkspaceTest, ABadDateIsShownInTheDialogWhichKeepsWhatWasTyped) {
+    clickArticle(first);
+    press(Qt::Key_F2);
+    auto* dialog = openDialog<ArticleDetailsDialog>();
+    ASSERT_NE(dialog, nullptr);
+    retype(dialog->publishedEdit(), QStringLiteral("May 2019"));
+    QTest::keyClick(dialog->publishedEdit(), Qt::Key_Return);
+    ASSERT_TRUE(dialog->isVisible()) << "a refusal keeps the dialog open";
+    QLabel* error = dialog->errorLabel();
+    EXPECT_TRUE(error->isVisible());
+    EXPECT_TRUE(error->text().contains(QStringLiteral("published date"))) << error->text().toStdString();
+    EXPECT_EQ(dialog->publishedEdit()->text(), QStringLiteral("May 2019"));
+    EXPECT_EQ(project().article(first)->meta.published, "2019");
+    EXPECT_EQ(window->session()->undoStack()->count(), 0) << "nothing to undo: nothing was written";
+    QTest::keyClick(dialog->publishedEdit(), Qt::Key_Escape);
+    EXPECT_TRUE(QTest::qWaitFor([&] { return !window->findChild<ArticleDetailsDialog*>(); }, 2000));
+}
+
+TEST_F(WorkspaceTest, AMemoIsWrittenInTheDetailsAndFoundBySearch) {
+    clickArticle(second);
+    press(Qt::Key_F2);
+    auto* dialog = openDialog<ArticleDetailsDialog>();
+    ASSERT_NE(dialog, nullptr);
+    QTest::mouseClick(dialog->memoEdit()->viewport(), Qt::LeftButton);
+    QTest::keyClicks(dialog->memoEdit(), QStringLiteral("Ask the ministry."));
+    QTest::keyClick(dialog->memoEdit(), Qt::Key_Return);  // a new line in the memo, not Save
+    QTest::keyClicks(dialog->memoEdit(), QStringLiteral("Second line."));
+    ASSERT_TRUE(dialog->isVisible());
+    QTest::mouseClick(dialog->findChild<QDialogButtonBox*>()->button(QDialogButtonBox::Save), Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !window->findChild<ArticleDetailsDialog*>(); }, 2000));
+    EXPECT_EQ(project().article(second)->memo, "Ask the ministry.\nSecond line.");
+    const auto found = project().search("ministry");
+    ASSERT_EQ(found->size(), 1u);
+    EXPECT_EQ(found->front().articleId, second);
+}
+
+TEST_F(WorkspaceTest, DeleteInTheArticleListDeletesTheArticleWithItsClaimsAfterAskingAndUndoes) {
+    clickArticle(first);
+    ASSERT_EQ(claimRows(), 3);
+    MessageBox::setNextAnswer(QMessageBox::No);
+    press(Qt::Key_Delete);
+    EXPECT_TRUE(MessageBox::lastText().contains(QStringLiteral("with its 2 claim(s)")))
+        << MessageBox::lastText().toStdString();
+    EXPECT_EQ(*project().articleCount(), 2) << "No keeps it";
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    press(Qt::Key_Delete);
+    EXPECT_EQ(*project().articleCount(), 1);
+    EXPECT_EQ(window->articleList()->model()->rowCount(), 1);
+    EXPECT_EQ(claimRows(), 1) << "its claims went with it";
+    EXPECT_EQ(project().entities(EntityKind::Tag)->size(), 1u) << "only 'spending' is left";
+    press(Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(*project().articleCount(), 2);
+    EXPECT_EQ(claimRows(), 3);
+    EXPECT_EQ(project().claims({first})->front().fields.tags,
+              (std::vector<std::string>{"cameras", "installed"}));
+}
+
+TEST_F(WorkspaceTest, DeleteInTheReaderStillActsOnTheClaimNotTheArticle) {
+    const std::int64_t claim = project().claims({second})->front().id;
+    window->goToClaim(claim);
+    window->reader()->textView()->setFocus();
+    press(Qt::Key_Delete);
+    EXPECT_EQ(*project().articleCount(), 2);
+    EXPECT_FALSE(project().claim(claim)) << "the claim, selected where the keyboard is, was deleted";
+}
+
+TEST_F(WorkspaceTest, CtrlMEditsTheProjectMemo) {
+    press(Qt::Key_M, Qt::ControlModifier);
+    auto* dialog = openDialog<ProjectMemoDialog>();
+    ASSERT_NE(dialog, nullptr);
+    QTest::keyClicks(dialog->memoEdit(), QStringLiteral("Scope: camera counts since 2015."));
+    QTest::keyClick(dialog->memoEdit(), Qt::Key_Tab);  // to the buttons: Save first
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return !window->findChild<ProjectMemoDialog*>(); }, 2000));
+    EXPECT_EQ(*project().projectMemo(), "Scope: camera counts since 2015.");
+    reactivate(window.get());
+    press(Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(*project().projectMemo(), "");
+}
+
+TEST_F(WorkspaceTest, TheTagsPaneCountsTagsAndAClickFiltersTheClaimTable) {
+    QTableWidget* tags = window->tagPane()->table();
+    ASSERT_EQ(tags->rowCount(), 4);
+    EXPECT_EQ(tags->item(0, 0)->text(), QStringLiteral("cameras"));
+    EXPECT_EQ(tags->item(0, 1)->data(Qt::DisplayRole).toInt(), 2);
+    clickTag(QStringLiteral("forecast"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return claimRows() == 1; }, 2000));
+    QToolButton* chip = window->claimTable()->tagFilterButton();
+    EXPECT_TRUE(chip->isVisible());
+    EXPECT_TRUE(chip->text().contains(QStringLiteral("forecast")));
+    clickTag(QStringLiteral("cameras"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return claimRows() == 2; }, 2000));
+    QTest::mouseClick(chip, Qt::LeftButton);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return claimRows() == 3; }, 2000));
+    EXPECT_FALSE(chip->isVisible());
+    EXPECT_TRUE(tags->selectedItems().isEmpty()) << "the pane no longer shows a tag as chosen";
+}
+
+TEST_F(WorkspaceTest, TagsAreRenamedMergedAndDeletedUndoably) {
+    clickTag(QStringLiteral("installed"));
+    InputDialog::setNextAnswer(QStringLiteral("counted"));
+    QTest::mouseClick(window->tagPane()->findChild<QPushButton*>(QStringLiteral("tagRename")),
+                      Qt::LeftButton);
+    EXPECT_EQ(project().claims({first})->front().fields.tags,
+              (std::vector<std::string>{"cameras", "counted"}));
+
+    clickTag(QStringLiteral("forecast"));
+    InputDialog::setNextAnswer(QStringLiteral("counted"));
+    QTest::mouseClick(window->tagPane()->findChild<QPushButton*>(QStringLiteral("tagMerge")), Qt::LeftButton);
+    EXPECT_EQ(project().claims({first})->back().fields.tags,
+              (std::vector<std::string>{"cameras", "counted"}));
+    EXPECT_EQ(window->tagPane()->table()->rowCount(), 3);
+
+    clickTag(QStringLiteral("cameras"));
+    MessageBox::setNextAnswer(QMessageBox::Yes);
+    QTest::mouseClick(window->tagPane()->findChild<QPushButton*>(QStringLiteral("tagDelete")),
+                      Qt::LeftButton);
+    EXPECT_TRUE(MessageBox::lastText().contains(QStringLiteral("off its 2 claim(s)")))
+        << MessageBox::lastText().toStdString();
+    EXPECT_EQ(project().claims({first})->front().fields.tags, std::vector<std::string>{"counted"});
+    EXPECT_EQ(claimRows(), 3) << "the filter of a deleted tag ends with it";
+
+    reactivate(window.get());
+    for (int step = 0; step < 3; ++step)
+        press(Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(project().claims({first})->front().fields.tags,
+              (std::vector<std::string>{"cameras", "installed"}));
+    EXPECT_EQ(project().claims({first})->back().fields.tags,
+              (std::vector<std::string>{"cameras", "forecast"}));
+}
