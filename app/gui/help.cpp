@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QScrollBar>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -60,6 +61,8 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar* menus, QWidget* parent)
     m_table->setHorizontalHeaderLabels({tr("Where"), tr("What"), tr("Keys")});
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->setWordWrap(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
     const auto add = [this](const QString& where, const QString& what, const QString& keys) {
         const int row = m_table->rowCount();
@@ -94,7 +97,11 @@ ShortcutsDialog::ShortcutsDialog(const QMenuBar* menus, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_table);
     layout->addWidget(closeButton(this));
-    resize(640, 520);
+    // Wide enough for every column whole; as tall as the screen allows.
+    int width = m_table->verticalScrollBar()->sizeHint().width() + 2 * m_table->frameWidth();
+    for (int column = 0; column < m_table->columnCount(); ++column)
+        width += m_table->columnWidth(column);
+    resize(width + layout->contentsMargins().left() + layout->contentsMargins().right(), 600);
 }
 
 AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent) {

@@ -5,6 +5,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -78,11 +79,14 @@ ArticleDetailsDialog::ArticleDetailsDialog(const Article& article, const SaveDet
     form->addRow(tr("&URL:"), m_url);
     form->addRow(tr("P&ublished:"), m_published);
     form->addRow(tr("&Memo:"), m_memo);
+    const QString from = article.format == "pdf"        ? tr("a PDF")
+                         : article.format == "html"     ? tr("a web page")
+                         : article.format == "markdown" ? tr("a Markdown file")
+                                                        : tr("a text file");
     auto* imported =
-        new QLabel(tr("Imported %1 from %2 (%Ln code point(s)); its text never changes under its claims.",
-                      nullptr, static_cast<int>(article.length))
-                       .arg(QString::fromStdString(article.importedAt.substr(0, 10)),
-                            QString::fromStdString(article.format)),
+        new QLabel(tr("Imported %1 from %2; %3 characters. Its text never changes under its claims.")
+                       .arg(QString::fromStdString(article.importedAt.substr(0, 10)), from,
+                            QLocale().toString(static_cast<qlonglong>(article.length))),
                    this);
     imported->setWordWrap(true);
     imported->setEnabled(false);
