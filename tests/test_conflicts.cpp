@@ -284,6 +284,14 @@ TEST(SayNumber, ReadsAsAPersonWouldSayIt) {
     EXPECT_EQ(sayNumber(1000, {UnitKind::Score, "points", 1}), "1,000 points");
 }
 
+TEST(SayGap, NeverPrintsANumbersScientificForm) {
+    EXPECT_EQ(sayGap(0.39), "39%");
+    EXPECT_EQ(sayGap(0.013), "1.3%");
+    EXPECT_EQ(sayGap(1.5), "2.5 times");
+    EXPECT_EQ(sayGap(900), "901 times") << "901 million is 901 times 1 million, not 9e+02 times";
+    EXPECT_EQ(sayGap(999999), "1,000,000 times");
+}
+
 TEST(ScaleOf, KnowsExactConversionsOnly) {
     EXPECT_EQ(scaleOf("million cameras").factor, 1e6);
     EXPECT_EQ(scaleOf("Billion").factor, 1e9);

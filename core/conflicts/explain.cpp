@@ -65,8 +65,12 @@ std::string sayFigure(const RepeatGroup& group, const Scale& scale) {
 }
 
 std::string sayGap(double gap) {
-    if (gap >= 1)
-        return fmt::format("{:.2g} times", gap + 1);
+    // As a person says it: "2.5 times" below ten, whole times above ("900 times", "1,000,000 times"),
+    // never in a number's scientific form.
+    if (gap >= 1) {
+        const double ratio = gap + 1;
+        return readableNumber(ratio < 10 ? std::round(ratio * 10) / 10 : std::round(ratio)) + " times";
+    }
     return fmt::format("{}%",
                        formatNumber(gap >= 0.095 ? std::round(gap * 100) : std::round(gap * 1000) / 10));
 }

@@ -163,7 +163,7 @@ TEST_F(CompareTest, ClickingAFigureOrARowOpensTheArticleAtTheWords) {
 TEST_F(CompareTest, AVerdictFromTheConflictListSetsStatusesAndIsUndone) {
     ConflictList* list = showConflicts();
     ASSERT_EQ(list->table()->rowCount(), 1);
-    EXPECT_EQ(list->table()->item(0, 0)->text(), QStringLiteral("39.1%"));
+    EXPECT_EQ(list->table()->item(0, 0)->text(), QStringLiteral("39%"));
     EXPECT_EQ(list->table()->item(0, 2)->text(), QStringLiteral("626 million is 39% above 450 million"));
     list->table()->selectRow(0);
 
@@ -183,6 +183,11 @@ TEST_F(CompareTest, AVerdictFromTheConflictListSetsStatusesAndIsUndone) {
     ASSERT_EQ(list->table()->rowCount(), 1);
     EXPECT_EQ(list->table()->item(0, 3)->text(), QStringLiteral("lower figure supported"));
     EXPECT_EQ(list->table()->item(0, 3)->toolTip(), QStringLiteral("The ministry's own count"));
+    EXPECT_EQ(list->summary()->text(), QStringLiteral("1 conflict(s), 1 settled"));
+    EXPECT_TRUE(list->detail()->isVisible());
+    EXPECT_TRUE(list->detail()->text().contains(QStringLiteral("626 million is 39% above 450 million")))
+        << list->detail()->text().toStdString();
+    EXPECT_TRUE(list->detail()->text().contains(QStringLiteral("Verdict: lower figure supported")));
 
     pressKey(window.get(), Qt::Key_Z, Qt::ControlModifier);
     EXPECT_EQ(status(state), ClaimStatus::Unverified);
@@ -191,6 +196,29 @@ TEST_F(CompareTest, AVerdictFromTheConflictListSetsStatusesAndIsUndone) {
     pressKey(window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
     EXPECT_EQ(status(ihsAgain), ClaimStatus::Disputed);
     EXPECT_EQ(list->table()->item(0, 3)->text(), QStringLiteral("lower figure supported"));
+}
+
+TEST_F(CompareTest, ASettledConflictIsDrawnApartAndSaysWhichSideIsSupported) {
+    const ConflictRow conflict = project().conflicts("cameras")->conflicts.front();
+    ASSERT_TRUE(window->session()->recordVerdict(conflict, VerdictChoice::LowerSupported,
+                                                 QStringLiteral("Ministry count")));
+    ASSERT_TRUE(window->compareMetric(QStringLiteral("cameras")));
+    CompareView* view = window->compareView();
+    EXPECT_EQ(view->summary()->text(),
+              QStringLiteral("3 claim(s) · compared as a count · 1 conflict(s), 1 settled"));
+    CompareChart* chart = view->chart();
+    EXPECT_TRUE(chart->conflictLines().empty()) << "no red line: nothing is open";
+    EXPECT_EQ(chart->settledLines(), (std::vector<std::pair<qint64, qint64>>{{state, ihs}}));
+    EXPECT_EQ(chart->supportedFigures(), std::vector<qint64>{state}) << "the lower figure is ringed";
+    QTableWidget* table = view->table();
+    EXPECT_EQ(table->item(rowOf(table, state), 3)->text(),
+              QStringLiteral("below 626 million (IHS Markit), settled"));
+
+    pressKey(window.get(), Qt::Key_Z, Qt::ControlModifier);  // the verdict undone: the conflict is open again
+    ASSERT_TRUE(window->compareMetric(QStringLiteral("cameras")));
+    EXPECT_EQ(view->chart()->conflictLines(), (std::vector<std::pair<qint64, qint64>>{{state, ihs}}));
+    EXPECT_TRUE(view->chart()->settledLines().empty());
+    EXPECT_TRUE(view->chart()->supportedFigures().empty());
 }
 
 TEST_F(CompareTest, TheConflictListLeadsToTheCompareViewWithBothSidesSelected) {

@@ -20,6 +20,8 @@ namespace claimtrack::gui {
 namespace {
 
 const QColor kConflictColour(0xd6, 0x27, 0x28);
+const QColor kSettledColour(0x88, 0x88, 0x88);
+const QColor kSupportedColour(0x2c, 0xa0, 0x2c);
 const QColor kNoSourceColour(0x9e, 0x9e, 0x9e);
 constexpr int kArrowSize = 14;
 
@@ -278,22 +280,41 @@ void CompareChart::drawConflicts(const MetricComparison& comparison) {
     for (const ComparedClaim& c : comparison.claims)
         if (c.stated)
             byId.insert(c.claim.id, &c);
-    bool named = false;
+    bool namedOpen = false, namedSettled = false;
+    auto* supported = new QScatterSeries;
+    supported->setName(tr("supported"));
+    supported->setMarkerSize(22);
+    supported->setColor(Qt::transparent);
+    supported->setBorderColor(kSupportedColour);
+    supported->setPen(QPen(kSupportedColour, 3));
     for (const ConflictRow& row : comparison.conflicts) {
         const ComparedClaim* lower = byId.value(row.lower.claim.id);
         const ComparedClaim* higher = byId.value(row.higher.claim.id);
         if (!lower || !higher || !m_position.contains(lower->claim.id) ||
             !m_position.contains(higher->claim.id))
             continue;
+        const bool settled = row.verdict.has_value();
         auto* line = new QLineSeries;
-        line->setPen(QPen(kConflictColour, 2, Qt::DashLine));
+        line->setPen(settled ? QPen(kSettledColour, 2, Qt::DotLine) : QPen(kConflictColour, 2, Qt::DashLine));
         line->append(m_position.value(lower->claim.id).x(), lower->stated->high / m_factor);
         line->append(m_position.value(higher->claim.id).x(), higher->stated->low / m_factor);
-        line->setName(tr("conflict"));
+        line->setName(settled ? tr("settled") : tr("conflict"));
+        bool& named = settled ? namedSettled : namedOpen;
         addSeries(line, {}, !named);
         named = true;
-        m_conflictLines.emplace_back(row.lower.claim.id, row.higher.claim.id);
+        (settled ? m_settledLines : m_conflictLines).emplace_back(row.lower.claim.id, row.higher.claim.id);
+        const std::optional<VerdictChoice> choice = row.choice();
+        if (!choice || *choice == VerdictChoice::BothStand)
+            continue;
+        const ComparedClaim* kept = *choice == VerdictChoice::LowerSupported ? lower : higher;
+        supported->append(m_position.value(kept->claim.id));
+        m_supported.push_back(kept->claim.id);
     }
+    if (supported->count() == 0) {
+        delete supported;
+        return;
+    }
+    addSeries(supported, {}, true);
 }
 
 void CompareChart::showComparison(const MetricComparison& comparison, const QHash<qint64, int>& sourceIndex) {
@@ -304,6 +325,8 @@ void CompareChart::showComparison(const MetricComparison& comparison, const QHas
     m_drawn.clear();
     m_position.clear();
     m_conflictLines.clear();
+    m_settledLines.clear();
+    m_supported.clear();
     m_ring = nullptr;
     c->setTitle(QString::fromStdString(comparison.summary.metric.name));
 

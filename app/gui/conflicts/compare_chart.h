@@ -2,7 +2,9 @@
 // The compare chart: every figure of one metric on a timeline. Points for
 // exact values, bars for ranges, arrows for figures open at one end
 // ("at least 200 million"), one colour per source; a red dashed line joins
-// each conflicting pair. Clicking a figure names its claim.
+// each open conflicting pair, a grey dotted one each settled pair (a verdict
+// recorded), with a green ring on the figure the verdict supports. Clicking a
+// figure names its claim.
 
 #include "project.h"
 
@@ -33,8 +35,11 @@ public:
 
     // Where a claim's figure was drawn, in chart values (for tests and the ring); unset if not drawn.
     std::optional<QPointF> positionOf(qint64 claimId) const;
-    // The claims whose figures are joined by a conflict line, in pairs.
+    // The claims whose figures are joined by a line of an open conflict, in pairs; and of a settled one.
     const std::vector<std::pair<qint64, qint64>>& conflictLines() const { return m_conflictLines; }
+    const std::vector<std::pair<qint64, qint64>>& settledLines() const { return m_settledLines; }
+    // The claims whose figures a verdict supports, ringed in green.
+    const std::vector<qint64>& supportedFigures() const { return m_supported; }
 
 Q_SIGNALS:
     void claimClicked(qint64 claimId);
@@ -58,6 +63,8 @@ private:
     QHash<QXYSeries*, std::vector<Drawn>> m_drawn;
     QHash<qint64, QPointF> m_position;
     std::vector<std::pair<qint64, qint64>> m_conflictLines;
+    std::vector<std::pair<qint64, qint64>> m_settledLines;
+    std::vector<qint64> m_supported;
     QXYSeries* m_ring = nullptr;
     double m_factor = 1;    // the values are shown divided by this ("millions")
     int m_undatedBand = 0;  // where undated figures stand on the time axis: the band after the last year

@@ -1,6 +1,7 @@
 #include "compare_view.h"
 #include "claims/claim_display.h"
 #include "compare_chart.h"
+#include "conflict_list.h"
 #include "project_session.h"
 
 #include <QComboBox>
@@ -10,6 +11,8 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <set>
 
 namespace claimtrack::gui {
 
@@ -107,7 +110,7 @@ void CompareView::showMetric(std::int64_t metricId) {
     parts << tr("%n claim(s)", nullptr, static_cast<int>(m_comparison.claims.size()));
     if (!s.scale.empty())
         parts << tr("compared as %1").arg(QString::fromStdString(s.scale));
-    parts << tr("%n conflict(s)", nullptr, static_cast<int>(m_comparison.conflicts.size()));
+    parts << conflictCount(m_comparison.conflicts);
     if (!s.setAside.empty())
         parts << tr("%n not compared", nullptr, static_cast<int>(s.setAside.size()));
     m_summary->setText(metricId ? parts.join(QStringLiteral(" · ")) : tr("No metrics yet."));
@@ -128,12 +131,16 @@ void CompareView::fillTable(const QHash<qint64, int>& sourceIndex) {
     // What each claim conflicts with, said from its side.
     std::map<std::int64_t, QStringList> conflictsOf;
     std::map<std::int64_t, QStringList> explanations;
+    std::set<std::int64_t> open;  // claims with a conflict no verdict settled, shown in red
     for (const ConflictRow& row : m_comparison.conflicts)
         for (const auto& [own, other, above] :
              {std::tuple{&row.lower, &row.higher, false}, std::tuple{&row.higher, &row.lower, true}})
             for (const std::int64_t id : own->claimIds) {
-                conflictsOf[id] << side(*other, above);
+                conflictsOf[id] << (row.verdict ? tr("%1, settled").arg(side(*other, above))
+                                                : side(*other, above));
                 explanations[id] << QString::fromStdString(row.explanation);
+                if (!row.verdict)
+                    open.insert(id);
             }
 
     m_table->setSortingEnabled(false);
@@ -166,7 +173,7 @@ void CompareView::fillTable(const QHash<qint64, int>& sourceIndex) {
                                           ? set(Conflicts, QString())
                                           : set(Conflicts, listed->second.join(QStringLiteral("; ")),
                                                 explanations[c.claim.id].join(QLatin1Char('\n')));
-        if (listed != conflictsOf.end()) {
+        if (open.contains(c.claim.id)) {
             conflicts->setForeground(conflictColour);
             figure->setForeground(conflictColour);
         }

@@ -1,12 +1,14 @@
 #include "conflict_list.h"
 #include "claims/claim_display.h"
 #include "conflict_format.h"
+#include "conflicts/explain.h"
 #include "project_session.h"
 #include "verdict_dialog.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -25,14 +27,25 @@ QString sideLabel(const ConflictSide& side) {
     return label;
 }
 
+QString conflictCount(const std::vector<ConflictRow>& conflicts) {
+    const auto settled = std::count_if(conflicts.begin(), conflicts.end(),
+                                       [](const ConflictRow& c) { return c.verdict.has_value(); });
+    const QString count = QObject::tr("%n conflict(s)", nullptr, static_cast<int>(conflicts.size()));
+    return settled == 0 ? count : QObject::tr("%1, %2 settled").arg(count, QLocale().toString(settled));
+}
+
 ConflictList::ConflictList(ProjectSession& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_summary(new QLabel(this)), m_table(new QTableWidget(this)),
-      m_compare(new QPushButton(tr("Compare"), this)), m_verdict(new QPushButton(tr("Verdict…"), this)) {
+      m_detail(new QLabel(this)), m_compare(new QPushButton(tr("Compare"), this)),
+      m_verdict(new QPushButton(tr("Verdict…"), this)) {
     setObjectName(QStringLiteral("conflictList"));
     m_table->setObjectName(QStringLiteral("conflictTable"));
     m_compare->setObjectName(QStringLiteral("conflictCompare"));
     m_verdict->setObjectName(QStringLiteral("conflictVerdict"));
     m_summary->setObjectName(QStringLiteral("conflictSummary"));
+    m_detail->setObjectName(QStringLiteral("conflictDetail"));
+    m_detail->setWordWrap(true);
+    m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_table->setColumnCount(ColumnCount);
     m_table->setHorizontalHeaderLabels({tr("Gap"), tr("Metric"), tr("Conflict"), tr("Verdict")});
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -55,6 +68,7 @@ ConflictList::ConflictList(ProjectSession& session, QWidget* parent)
     layout->addLayout(buttons);
     layout->addWidget(m_summary);
     layout->addWidget(m_table, 1);
+    layout->addWidget(m_detail);
 
     const auto compareSelected = [this] {
         if (const ConflictRow* selected = selectedConflict()) {
@@ -88,9 +102,7 @@ void ConflictList::refresh() {
     if (!report)
         m_summary->setText(errorText(report.error()));
     else
-        m_summary->setText(m_conflicts.empty() ? tr("No figures disagree.")
-                                               : tr("%n conflict(s), largest gap first", nullptr,
-                                                    static_cast<int>(m_conflicts.size())));
+        m_summary->setText(m_conflicts.empty() ? tr("No figures disagree.") : conflictCount(m_conflicts));
 
     m_table->clearSelection();
     m_table->setRowCount(static_cast<int>(m_conflicts.size()));
@@ -102,9 +114,7 @@ void ConflictList::refresh() {
             m_table->setItem(row, column, item);
             return item;
         };
-        const std::string gap = gapPercent(c);
-        QTableWidgetItem* gapItem =
-            set(Gap, gap.empty() ? tr("—") : QString::fromStdString(gap) + QLatin1Char('%'));
+        QTableWidgetItem* gapItem = set(Gap, c.gap ? QString::fromStdString(sayGap(*c.gap)) : tr("—"));
         gapItem->setData(Qt::UserRole, row);
         gapItem->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         set(Metric, QString::fromStdString(c.metric));
@@ -122,7 +132,17 @@ void ConflictList::refresh() {
 }
 
 void ConflictList::updateButtons() {
-    m_compare->setEnabled(selectedConflict() != nullptr);
+    const ConflictRow* selected = selectedConflict();
+    m_detail->setText(
+        selected ? tr("%1: %2.\nLower: %3. Higher: %4.%5")
+                       .arg(QString::fromStdString(selected->metric),
+                            QString::fromStdString(selected->explanation), sideLabel(selected->lower),
+                            sideLabel(selected->higher),
+                            selected->verdict
+                                ? tr(" Verdict: %1.").arg(QString::fromUtf8(describeVerdict(*selected)))
+                                : QString())
+                 : tr("Select a conflict to read it in full; Compare shows it in the compare view."));
+    m_compare->setEnabled(selected != nullptr);
     m_verdict->setEnabled(selectedConflict() != nullptr && !m_session.isReadOnly());
 }
 

@@ -22,6 +22,9 @@ public:
 
     void refresh();
     QTableWidget* table() { return m_table; }
+    QLabel* summary() { return m_summary; }
+    // The selected conflict said in full, wrapped, under the list.
+    QLabel* detail() { return m_detail; }
     const std::vector<ConflictRow>& conflicts() const { return m_conflicts; }
     // The selected conflict, if any.
     const ConflictRow* selectedConflict() const;
@@ -39,9 +42,13 @@ private:
     std::vector<ConflictRow> m_conflicts;
     QLabel* m_summary;
     QTableWidget* m_table;
+    QLabel* m_detail;
     QPushButton* m_compare;
     QPushButton* m_verdict;
 };
+
+// "3 conflict(s), 1 settled": how many, and how many have a verdict.
+QString conflictCount(const std::vector<ConflictRow>& conflicts);
 
 // "IHS Markit, 626 million": one side of a conflict, for lists and choices.
 QString sideLabel(const ConflictSide& side);
