@@ -32,6 +32,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QUndoGroup>
@@ -73,6 +74,10 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->addTab(new QLabel(tr("Open a project to compare its figures."), this), tr("Compare"));
     setCentralWidget(m_tabs);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::refreshComparisons);
+    connect(m_tabs->tabBar(), &QTabBar::tabBarClicked, this, [this](int index) {
+        if (index == 1)
+            compareCurrentClaimsMetric();
+    });
 
     m_articleDock->setObjectName(QStringLiteral("articleDock"));
     m_articleDock->setWidget(m_articles);
@@ -347,6 +352,17 @@ void MainWindow::refreshComparisons() {
         m_conflictsStale = false;
         m_conflicts->refresh();
     }
+}
+
+void MainWindow::compareCurrentClaimsMetric() {
+    if (m_session && m_currentClaim)
+        if (auto claim = m_session->project().claim(m_currentClaim); claim && !claim->fields.metric.empty())
+            if (auto metric = m_session->project().metricNamed(claim->fields.metric);
+                metric && metric->id != m_compare->metricId()) {
+                m_compare->showMetric(metric->id);
+                m_compareStale = false;
+            }
+    m_tabs->setCurrentIndex(1);
 }
 
 bool MainWindow::compareMetric(const QString& name) {

@@ -64,7 +64,7 @@ void MainWindow::createActions() {
                QKeySequence(), &MainWindow::exportWorkbook);
     m_exportWorkbook->setToolTip(tr("Claims, conflicts, metrics, sources and articles, a sheet each"));
     m_showCompare = action(QStringLiteral("actionCompare"), tr("&Compare Figures"),
-                           QKeySequence(Qt::CTRL | Qt::Key_K), [this] { m_tabs->setCurrentIndex(1); });
+                           QKeySequence(Qt::CTRL | Qt::Key_K), &MainWindow::compareCurrentClaimsMetric);
     m_searchProject = action(QStringLiteral("actionSearch"), tr("&Search Project…"),
                              QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S), [this] {
                                  if (!m_search)

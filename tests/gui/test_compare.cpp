@@ -24,6 +24,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTest>
@@ -219,6 +220,22 @@ TEST_F(CompareTest, ASettledConflictIsDrawnApartAndSaysWhichSideIsSupported) {
     EXPECT_EQ(view->chart()->conflictLines(), (std::vector<std::pair<qint64, qint64>>{{state, ihs}}));
     EXPECT_TRUE(view->chart()->settledLines().empty());
     EXPECT_TRUE(view->chart()->supportedFigures().empty());
+}
+
+TEST_F(CompareTest, TheCompareViewOpensOnTheCurrentClaimsMetric) {
+    const auto metricId = [this](const char* name) { return project().metricNamed(name)->id; };
+    window->goToClaim(population);
+    window->reader()->textView()->setFocus();
+    pressKey(window.get(), Qt::Key_K, Qt::ControlModifier);
+    EXPECT_EQ(window->centreTabs()->currentWidget(), window->compareView());
+    EXPECT_EQ(window->compareView()->metricId(), metricId("Population"));
+
+    window->centreTabs()->setCurrentIndex(0);
+    window->goToClaim(state);
+    QTabBar* tabs = window->centreTabs()->tabBar();
+    QTest::mouseClick(tabs, Qt::LeftButton, {}, tabs->tabRect(1).center());
+    EXPECT_EQ(window->centreTabs()->currentWidget(), window->compareView());
+    EXPECT_EQ(window->compareView()->metricId(), metricId("Cameras"));
 }
 
 TEST_F(CompareTest, TheConflictListLeadsToTheCompareViewWithBothSidesSelected) {
