@@ -20,7 +20,7 @@ std::string_view sortExpression(ClaimColumn column) {
     case ClaimColumn::Quote:
         return "c.quote";
     case ClaimColumn::Value:
-        return "c.value";
+        return "coalesce(c.value, c.low, c.high)";  // a figure with only a bound stands at its bound
     case ClaimColumn::Low:
         return "c.low";
     case ClaimColumn::High:
@@ -28,9 +28,9 @@ std::string_view sortExpression(ClaimColumn column) {
     case ClaimColumn::Unit:
         return "c.unit";
     case ClaimColumn::Metric:
-        return "m.name";
+        return "m.name COLLATE natural_order";
     case ClaimColumn::Source:
-        return "s.name";
+        return "s.name COLLATE natural_order";
     case ClaimColumn::AsOf:
         return "c.as_of";
     case ClaimColumn::Status:

@@ -217,6 +217,30 @@ TEST_F(ProjectEdits, AnArticleWithClaimsCannotBeDeletedAndOnesWithoutComeBackWho
     EXPECT_EQ(*project->articleText(third), "A third text.");
 }
 
+TEST_F(ProjectEdits, TheClaimTableSortsNamesNaturallyAndBoundsByTheirBound) {
+    for (const std::int64_t id : {cameras, forecast, other})
+        ASSERT_TRUE(project->deleteClaim(id));
+    const auto claimWith = [&](const char* quote, const char* source, std::optional<double> value,
+                               std::optional<double> low) {
+        NewClaim claim{article, QuoteSelector{quote, 1}, {}};
+        claim.fields.source = source;
+        claim.fields.value = value;
+        claim.fields.low = low;
+        return *project->addClaim(claim);
+    };
+    const auto ten = claimWith("176 million", "Source 10", 176e6, std::nullopt);
+    const auto two = claimWith("626 million", "source 2", std::nullopt, 500e6);  // "more than 500 million"
+    const auto nine = claimWith("450 million", "Source 9", 450e6, std::nullopt);
+    ClaimQuery query;
+    query.sortBy = ClaimColumn::Source;
+    const auto bySource = project->claimIds(query);
+    ASSERT_TRUE(bySource) << bySource.error().message;
+    EXPECT_EQ(*bySource, (std::vector<std::int64_t>{two, nine, ten}));
+    query.sortBy = ClaimColumn::Value;
+    EXPECT_EQ(*project->claimIds(query), (std::vector<std::int64_t>{ten, nine, two}))
+        << "a figure with only its lower bound stands at that bound, not before every value";
+}
+
 TEST(Migration, AVersion1ProjectIsUpgradedWithItsDataKept) {
     TempDir dir;
     const auto path = dir / "old.claims";

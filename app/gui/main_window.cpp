@@ -257,6 +257,13 @@ void MainWindow::showArticle(std::int64_t articleId) {
     auto text = m_session->project().articleText(articleId);
     if (!article || !text)
         return;
+    // A claim selected in the article left behind is no longer current: no key may act on it unseen.
+    if (m_currentClaim)
+        if (auto current = m_session->project().claim(m_currentClaim);
+            !current || current->articleId != articleId) {
+            m_currentClaim = 0;
+            m_claimTable->selectClaim(0);
+        }
     m_reader->showArticle(articleId, QString::fromStdString(article->meta.title), *text);
     reloadReaderClaims();
     reloadSuggestions();

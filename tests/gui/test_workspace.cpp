@@ -11,11 +11,15 @@
 #include "test_support.h"
 
 #include <QAction>
+#include <QContextMenuEvent>
 #include <QDialogButtonBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
@@ -48,6 +52,7 @@ protected:
             add(*project, first, "300 million", {"cameras", "forecast"});
             add(*project, second, "5 billion yuan", {"spending"});
         }
+        QSettings().remove(QStringLiteral("claimHeader"));  // the defaults, not another test's columns
         window = std::make_unique<MainWindow>();
         window->show();
         reactivate(window.get());
@@ -276,4 +281,37 @@ TEST_F(WorkspaceTest, TagsAreRenamedMergedAndDeletedUndoably) {
               (std::vector<std::string>{"cameras", "installed"}));
     EXPECT_EQ(project().claims({first})->back().fields.tags,
               (std::vector<std::string>{"cameras", "forecast"}));
+}
+
+TEST_F(WorkspaceTest, TheHeadersMenuHidesAndShowsColumnsAndTheArticleIsInSightByDefault) {
+    QHeaderView* header = window->claimTable()->view()->horizontalHeader();
+    EXPECT_EQ(header->visualIndex(ClaimTableModel::Article), 1) << "beside the quote";
+    const QPoint at(header->sectionViewportPosition(ClaimTableModel::Quote) + 10, 5);
+    QContextMenuEvent event(QContextMenuEvent::Mouse, at, header->viewport()->mapToGlobal(at));
+    QApplication::sendEvent(header->viewport(), &event);
+    QMenu* menu = window->claimTable()->columnMenu();
+    ASSERT_NE(menu, nullptr);
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(menu));
+    QAction* note = nullptr;
+    for (QAction* action : menu->actions())
+        if (action->text() == QStringLiteral("Note"))
+            note = action;
+    ASSERT_NE(note, nullptr);
+    EXPECT_EQ(menu->actions().at(1)->text(), QStringLiteral("Article")) << "listed in the order shown";
+    QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(note).center());
+    EXPECT_TRUE(header->isSectionHidden(ClaimTableModel::Note));
+}
+
+TEST_F(WorkspaceTest, AClaimLeftInAnotherArticleIsNoLongerCurrent) {
+    const std::int64_t claim = project().claims({first})->front().id;
+    window->goToClaim(claim);
+    ASSERT_TRUE(window->findChild<QAction*>(QStringLiteral("actionDeleteClaim"))->isEnabled());
+    clickArticle(second);
+    EXPECT_FALSE(window->findChild<QAction*>(QStringLiteral("actionDeleteClaim"))->isEnabled())
+        << "the claim is out of sight: no key may delete it";
+    EXPECT_TRUE(window->claimTable()->selectedClaims().empty());
+    // Its tooltip in the table says all of it: tags and note too.
+    ClaimTableModel* model = window->claimTable()->model();
+    const QString tip = model->index(0, ClaimTableModel::Source).data(Qt::ToolTipRole).toString();
+    EXPECT_TRUE(tip.contains(QStringLiteral("Tags: cameras; installed"))) << tip.toStdString();
 }

@@ -57,6 +57,8 @@ QString claimSummary(const ClaimFields& fields) {
     summary += line(QCoreApplication::translate("Claim", "Metric"), fields.metric);
     summary += line(QCoreApplication::translate("Claim", "Source"), fields.source);
     summary += line(QCoreApplication::translate("Claim", "As of"), fields.asOf);
+    summary += line(QCoreApplication::translate("Claim", "Tags"), joinTags(fields.tags));
+    summary += line(QCoreApplication::translate("Claim", "Note"), fields.note);
     summary += QCoreApplication::translate("Claim", "Status: %1").arg(statusName(fields.status));
     return summary;
 }

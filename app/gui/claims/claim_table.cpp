@@ -8,6 +8,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QStyle>
 #include <QStyledItemDelegate>
 #include <QTableView>
@@ -130,7 +131,7 @@ ClaimTable::ClaimTable(Project& project, const QString& path, QWidget* parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     const int em = m_view->fontMetrics().horizontalAdvance(QLatin1Char('M'));
-    const int widths[] = {22, 10, 6, 15, 11, 6, 9, 9, 14, 18};
+    const int widths[] = {22, 10, 6, 15, 11, 6, 9, 9, 14, 16};
     for (int column = 0; column < ClaimTableModel::ColumnCount; ++column)
         m_view->setColumnWidth(column, widths[column] * em);
     // Columns of known words get room for the widest of them (measuring every row would read them all).
@@ -141,6 +142,14 @@ ClaimTable::ClaimTable(Project& project, const QString& path, QWidget* parent)
     m_view->setColumnWidth(ClaimTableModel::Status, statusWidth + 3 * em);
     m_view->setColumnWidth(ClaimTableModel::AsOf,
                            m_view->fontMetrics().horizontalAdvance(QStringLiteral("2020-12-31")) + em);
+    // The article beside the quote, so a claim's place is in sight without scrolling; the user reorders
+    // and hides columns (the header's context menu), and the window keeps that.
+    QHeaderView* header = m_view->horizontalHeader();
+    header->moveSection(header->visualIndex(ClaimTableModel::Article), 1);
+    header->setSectionsMovable(true);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QHeaderView::customContextMenuRequested, this,
+            [this, header](const QPoint& at) { showColumnMenu(header->mapToGlobal(at)); });
 
     auto* bar = new QHBoxLayout;
     bar->addWidget(m_scope);
@@ -188,6 +197,26 @@ void ClaimTable::setCurrentArticle(std::int64_t articleId) {
     m_articleId = articleId;
     if (onlyCurrentArticle())
         applyQuery();
+}
+
+void ClaimTable::showColumnMenu(const QPoint& at) {
+    delete m_columnMenu;
+    m_columnMenu = new QMenu(this);
+    m_columnMenu->setObjectName(QStringLiteral("claimColumnMenu"));
+    QHeaderView* header = m_view->horizontalHeader();
+    int shown = 0;
+    for (int column = 0; column < ClaimTableModel::ColumnCount; ++column)
+        shown += header->isSectionHidden(column) ? 0 : 1;
+    for (int visual = 0; visual < ClaimTableModel::ColumnCount; ++visual) {
+        const int column = header->logicalIndex(visual);
+        QAction* action = m_columnMenu->addAction(m_model->headerData(column, Qt::Horizontal).toString());
+        action->setCheckable(true);
+        action->setChecked(!header->isSectionHidden(column));
+        action->setEnabled(shown > 1 || header->isSectionHidden(column));  // one column always stays
+        connect(action, &QAction::toggled, header,
+                [header, column](bool on) { header->setSectionHidden(column, !on); });
+    }
+    m_columnMenu->popup(at);
 }
 
 void ClaimTable::setTagFilter(std::int64_t tagId, const QString& name) {

@@ -10,6 +10,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QTableView;
 class QTimer;
 class QToolButton;
@@ -33,6 +34,9 @@ public:
     // ends it.
     void setTagFilter(std::int64_t tagId, const QString& name);
     QToolButton* tagFilterButton() { return m_tagFilter; }
+    // The header's context menu: a check per column, in the order shown, to show or hide it.
+    void showColumnMenu(const QPoint& at);
+    QMenu* columnMenu() { return m_columnMenu; }
     // Selects a claim's row (once it is in the table), without emitting claimSelected.
     void selectClaim(std::int64_t claimId);
     std::int64_t selectedClaim() const { return m_selected; }
@@ -70,6 +74,7 @@ private:
     QLabel* m_count;
     QTableView* m_view;
     QTimer* m_filterDelay;
+    QMenu* m_columnMenu = nullptr;
     std::int64_t m_articleId = 0;
     std::int64_t m_selected = 0;
     std::vector<std::int64_t> m_selection;  // the selected claims, kept when the rows are read again
