@@ -185,7 +185,7 @@ void MainWindow::buildProjectViews() {
                 if (auto edited = m_session->updateClaims(updates); !edited)
                     return showError(tr("Cannot edit claims"), edited.error());
                 statusBar()->showMessage(
-                    tr("%1 set on %n claim(s) (%2 to undo).", nullptr, static_cast<int>(updates.size()))
+                    tr("%1 set on %Ln claim(s) (%2 to undo).", nullptr, static_cast<int>(updates.size()))
                         .arg(what, QKeySequence(QKeySequence::Undo).toString()),
                     5000);
             });
@@ -244,6 +244,7 @@ void MainWindow::buildProjectViews() {
 
     auto articles = m_session->project().articles();
     m_articles->setArticles(articles ? std::move(*articles) : std::vector<Article>());
+    updateEmptyHint();
     m_reader->showArticle(0, {}, {});
     if (m_articles->model()->rowCount() > 0)
         m_articles->selectArticle(m_articles->model()->articles().front().id);
@@ -330,6 +331,7 @@ void MainWindow::onProjectChanged(qint64 articleId) {
     auto articles = m_session->project().articles();
     if (articles)
         m_articles->setArticles(std::move(*articles));
+    updateEmptyHint();
     if (m_currentClaim && !m_session->project().claim(m_currentClaim))
         m_currentClaim = 0;
     if (m_reader->articleId() != 0 && !m_session->project().article(m_reader->articleId()))
@@ -345,47 +347,6 @@ void MainWindow::onProjectChanged(qint64 articleId) {
     m_compareStale = m_conflictsStale = true;
     refreshComparisons();
     updateActions();
-}
-
-void MainWindow::refreshComparisons() {
-    if (!m_session)
-        return;
-    // A whole-project cross-check is quick but not free, so views out of sight wait until shown.
-    if (m_compareStale && m_tabs->currentWidget() == m_compare) {
-        m_compareStale = false;
-        m_compare->refresh();
-    }
-    if (m_conflictsStale && (!m_conflictDock->visibleRegion().isEmpty() || m_conflictDock->isFloating())) {
-        m_conflictsStale = false;
-        m_conflicts->refresh();
-    }
-}
-
-void MainWindow::compareCurrentClaimsMetric() {
-    if (m_session && m_currentClaim)
-        if (auto claim = m_session->project().claim(m_currentClaim); claim && !claim->fields.metric.empty())
-            if (auto metric = m_session->project().metricNamed(claim->fields.metric);
-                metric && metric->id != m_compare->metricId()) {
-                m_compare->showMetric(metric->id);
-                m_compareStale = false;
-            }
-    m_tabs->setCurrentIndex(1);
-}
-
-bool MainWindow::compareMetric(const QString& name) {
-    if (!m_session)
-        return false;
-    auto metrics = m_session->project().entities(EntityKind::Metric);
-    if (!metrics)
-        return false;
-    for (const Entity& metric : *metrics)
-        if (QString::fromStdString(metric.name).compare(name, Qt::CaseInsensitive) == 0) {
-            m_tabs->setCurrentIndex(1);
-            m_compare->showMetric(metric.id);
-            m_conflictDock->raise();  // the project's other conflicts, one click away
-            return true;
-        }
-    return false;
 }
 
 void MainWindow::openEditor(const QString& quote, const ClaimFields& fields,
@@ -485,7 +446,7 @@ void MainWindow::deleteCurrentClaim() {
         ids = m_claimTable->selectedClaims();
     if (auto deleted = m_session->deleteClaims(ids); !deleted)
         return showError(tr("Cannot delete claim"), deleted.error());
-    statusBar()->showMessage(tr("%n claim(s) deleted (%1 to undo).", nullptr, static_cast<int>(ids.size()))
+    statusBar()->showMessage(tr("%Ln claim(s) deleted (%1 to undo).", nullptr, static_cast<int>(ids.size()))
                                  .arg(QKeySequence(QKeySequence::Undo).toString()),
                              4000);
 }
@@ -542,7 +503,7 @@ void MainWindow::exportWorkbook() {
             return statusBar()->clearMessage(), showError(tr("Cannot export"), written.error());
         QString done = tr("Exported the workbook to %1.").arg(QDir::toNativeSeparators(path));
         if (*written > 0)
-            done += QLatin1Char(' ') + tr("%n text(s) longer than a cell holds were cut to fit.", nullptr,
+            done += QLatin1Char(' ') + tr("%Ln text(s) longer than a cell holds were cut to fit.", nullptr,
                                           static_cast<int>(*written));
         statusBar()->showMessage(done, 8000);
     });
@@ -563,7 +524,7 @@ void MainWindow::exportConflicts() {
     auto written = exportConflictsCsv(m_session->project(), path);
     if (!written)
         return showError(tr("Cannot export"), written.error());
-    statusBar()->showMessage(tr("Exported %n conflict(s) to %1.", nullptr, static_cast<int>(*written))
+    statusBar()->showMessage(tr("Exported %Ln conflict(s) to %1.", nullptr, static_cast<int>(*written))
                                  .arg(QDir::toNativeSeparators(path)),
                              5000);
 }

@@ -99,6 +99,8 @@ private:
     void reloadSuggestions();
     // Refreshes the conflict list and the compare view, if they are in sight; else when they come into it.
     void refreshComparisons();
+    // Says what to do in the reader's place while the project has no articles.
+    void updateEmptyHint();
     // Shows the compare view, on the current claim's metric when it has one.
     void compareCurrentClaimsMetric();
     void setCurrentClaim(std::int64_t claimId);

@@ -5,7 +5,9 @@
 #include "dialogs.h"
 #include "main_window.h"
 #include "project_session.h"
+#include "reader/reader_view.h"
 
+#include <QAction>
 #include <QStatusBar>
 #include <QTableView>
 
@@ -40,7 +42,7 @@ void MainWindow::deleteCurrentArticle() {
     // Only an article with claims asks first: deleting one without is a step as small as its import.
     if (article->claimCount > 0 &&
         MessageBox::question(this, tr("Delete article"),
-                             tr("Delete “%1” with its %n claim(s)? %2 brings them back.", nullptr,
+                             tr("Delete “%1” with its %Ln claim(s)? %2 brings them back.", nullptr,
                                 static_cast<int>(article->claimCount))
                                  .arg(title, undo)) != QMessageBox::Yes)
         return;
@@ -60,6 +62,26 @@ void MainWindow::editProjectMemo() {
         [this](const QString& text) { return m_session->setProjectMemo(text); }, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+void MainWindow::updateEmptyHint() {
+    if (m_articles->model()->rowCount() > 0 || !m_session)
+        return m_reader->setEmptyHint({});
+    const auto key = [](const QAction* action) {
+        return action->shortcut().toString(QKeySequence::NativeText);
+    };
+    m_reader->setEmptyHint(
+        m_session->isReadOnly()
+            ? tr("<h3>This project has no articles</h3><p>It is open read-only: %1</p>")
+                  .arg(m_session->readOnlyReason().toHtmlEscaped())
+            : tr("<h3>This project has no articles yet</h3>"
+                 "<p>Import articles with <b>File ▸ Import Articles</b> (%1) or a whole folder (%2), or drop "
+                 "files and folders here: plain text, Markdown, saved web pages and PDFs.</p>"
+                 "<p>Then select the words that carry a figure and press %3 to record a claim, or let "
+                 "<b>Claim ▸ Find Figures in Article</b> (%4) find them for you.</p>"
+                 "<p>%5 lists every key.</p>")
+                  .arg(key(m_import), key(m_importFolder), key(m_record), key(m_findFigures),
+                       QKeySequence(QKeySequence::HelpContents).toString(QKeySequence::NativeText)));
 }
 
 }  // namespace claimtrack::gui

@@ -38,7 +38,7 @@ void MainWindow::importFileList(const QStringList& files) {
     if (!summary.imported.empty())
         showArticle(summary.imported.front());
     statusBar()->showMessage(
-        tr("Imported %n article(s).", nullptr, static_cast<int>(summary.imported.size())), 5000);
+        tr("Imported %Ln article(s).", nullptr, static_cast<int>(summary.imported.size())), 5000);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {

@@ -214,7 +214,7 @@ Result<void> ProjectSession::changeClaims(std::span<const std::int64_t> ids, con
     const std::int64_t articleId = ids.size() == 1 ? old->front().articleId : 0;
     pushDone(
         action.arg(ids.size() == 1 ? tr("claim %1").arg(claimLabel(after->front().anchor.quote.exact))
-                                   : tr("%n claims", nullptr, static_cast<int>(ids.size()))),
+                                   : tr("%Ln claims", nullptr, static_cast<int>(ids.size()))),
         articleId, [this, old] { return m_project.rewriteClaims(*old); },
         [this, after] { return m_project.rewriteClaims(*after); },
         {claimsAreStill(after), claimsAreStill(old)});
@@ -244,7 +244,7 @@ Result<void> ProjectSession::deleteClaims(const std::vector<std::int64_t>& ids) 
     const auto records = std::make_shared<const std::vector<ClaimRecord>>(std::move(*deleted));
     pushDone(
         ids.size() == 1 ? tr("Delete claim %1").arg(claimLabel(records->front().anchor.quote.exact))
-                        : tr("Delete %n claims", nullptr, static_cast<int>(ids.size())),
+                        : tr("Delete %Ln claims", nullptr, static_cast<int>(ids.size())),
         ids.size() == 1 ? records->front().articleId : 0,
         [this, records] { return m_project.restoreClaims(*records); },
         [this, ids] { return withoutValue(m_project.deleteClaims(ids)); },
@@ -311,7 +311,7 @@ void ProjectSession::recordImport(const std::vector<std::int64_t>& articleIds) {
     // Undo deletes the articles, keeping them; redo puts them back as they were.
     const auto removed = std::make_shared<std::vector<ArticleWithText>>();
     pushDone(
-        tr("Import %n article(s)", nullptr, static_cast<int>(articleIds.size())), 0,
+        tr("Import %Ln article(s)", nullptr, static_cast<int>(articleIds.size())), 0,
         [this, articleIds, removed]() -> Result<void> {
             auto deleted = m_project.deleteArticles(articleIds);
             if (!deleted)
@@ -341,7 +341,7 @@ Result<int> ProjectSession::findFigures(const std::vector<std::int64_t>& article
                 if (std::find(ids.begin(), ids.end(), suggestion.id) != ids.end())
                     kept->push_back(std::move(suggestion));
     pushDone(
-        tr("Find %n figure(s)", nullptr, static_cast<int>(ids.size())),
+        tr("Find %Ln figure(s)", nullptr, static_cast<int>(ids.size())),
         articleIds.size() == 1 ? articleIds.front() : 0,
         [this, ids] { return m_project.deleteSuggestions(ids); },
         [this, kept] { return m_project.restoreSuggestions(*kept); });
@@ -361,7 +361,7 @@ Result<void> ProjectSession::acceptSuggestions(const std::vector<Suggestion>& su
     const auto kept = std::make_shared<std::vector<Suggestion>>(suggestions);
     const QString text = suggestions.size() == 1
                              ? tr("Accept figure %1").arg(claimLabel(suggestions.front().anchor.quote.exact))
-                             : tr("Accept %n figure(s)", nullptr, static_cast<int>(suggestions.size()));
+                             : tr("Accept %Ln figure(s)", nullptr, static_cast<int>(suggestions.size()));
     pushDone(
         text, suggestions.front().articleId,
         [this, claims, kept] { return m_project.unacceptSuggestions(*claims, *kept); },
@@ -375,7 +375,7 @@ Result<void> ProjectSession::rejectSuggestions(const std::vector<std::int64_t>& 
     if (auto rejected = m_project.setSuggestionsRejected(ids, true); !rejected)
         return rejected;
     pushDone(
-        tr("Reject %n figure(s)", nullptr, static_cast<int>(ids.size())), 0,
+        tr("Reject %Ln figure(s)", nullptr, static_cast<int>(ids.size())), 0,
         [this, ids] { return m_project.setSuggestionsRejected(ids, false); },
         [this, ids] { return m_project.setSuggestionsRejected(ids, true); });
     return {};

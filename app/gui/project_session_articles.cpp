@@ -66,7 +66,7 @@ Result<void> ProjectSession::deleteArticles(const std::vector<std::int64_t>& art
     const QString what =
         removed->size() == 1
             ? tr("Delete '%1'").arg(QString::fromStdString(removed->front().article.meta.title))
-            : tr("Delete %n article(s)", nullptr, static_cast<int>(removed->size()));
+            : tr("Delete %Ln article(s)", nullptr, static_cast<int>(removed->size()));
     // Its claims come back with it: nothing else can have changed them while they were gone.
     pushDone(
         what, 0, [this, removed] { return m_project.restoreArticles(*removed); },

@@ -8,15 +8,18 @@
 #include "gui_support.h"
 #include "main_window.h"
 #include "project_session.h"
+#include "reader/reader_view.h"
 #include "test_support.h"
 
 #include <QAction>
 #include <QContextMenuEvent>
 #include <QDialogButtonBox>
+#include <QDropEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -314,4 +317,38 @@ TEST_F(WorkspaceTest, AClaimLeftInAnotherArticleIsNoLongerCurrent) {
     ClaimTableModel* model = window->claimTable()->model();
     const QString tip = model->index(0, ClaimTableModel::Source).data(Qt::ToolTipRole).toString();
     EXPECT_TRUE(tip.contains(QStringLiteral("Tags: cameras; installed"))) << tip.toStdString();
+}
+
+TEST_F(WorkspaceTest, CountsUseTheLocalesThousandsSeparators) {
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+    std::vector<NewClaim> more(997, NewClaim{first, QuoteSelector{"200 million", 1}, {}});
+    ASSERT_TRUE(project().addClaims(more));
+    window->claimTable()->refresh();
+    ASSERT_TRUE(QTest::qWaitFor([&] { return claimRows() == 1000; }, 5000));
+    EXPECT_EQ(window->claimTable()->findChild<QLabel*>(QStringLiteral("claimCount"))->text(),
+              QStringLiteral("1.000 claim(s)"));
+    QLocale::setDefault(before);
+}
+
+TEST_F(WorkspaceTest, AnEmptyProjectSaysWhatToDoUntilItHasAnArticle) {
+    QLabel* hint = window->reader()->emptyHint();
+    EXPECT_FALSE(hint->isVisible()) << "a project with articles shows them";
+    ASSERT_TRUE(window->openProject(qs(dir / "new.claims"), true));
+    EXPECT_TRUE(hint->isVisible());
+    EXPECT_TRUE(hint->text().contains(QStringLiteral("Import Articles</b> (Ctrl+I)")))
+        << hint->text().toStdString();
+    EXPECT_TRUE(hint->text().contains(QStringLiteral("press Ctrl+E")));
+    EXPECT_FALSE(window->reader()->textView()->isVisible());
+
+    writeFile(dir / "dropped.txt", "Dropped on the window: 300 yuan.\n");
+    QMimeData data;
+    data.setUrls({QUrl::fromLocalFile(qs(dir / "dropped.txt"))});
+    QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &data, Qt::LeftButton, Qt::NoModifier);
+    static_cast<QObject*>(window.get())->event(&drop);  // as MainWindowTest.DroppedFilesAreImported does
+    EXPECT_FALSE(hint->isVisible());
+    EXPECT_TRUE(window->reader()->textView()->isVisible());
+    reactivate(window.get());
+    press(Qt::Key_Z, Qt::ControlModifier);  // the import undone: empty again
+    EXPECT_TRUE(hint->isVisible());
 }

@@ -117,7 +117,7 @@ ClaimTable::ClaimTable(Project& project, const QString& path, QWidget* parent)
             const qint64 id = m_model->claimIdAt(index.row());
             if (selected.size() > 1 && std::find(selected.begin(), selected.end(), id) != selected.end())
                 Q_EMIT message(
-                    tr("Editing the %1 of the %n selected claims: Enter sets it on all of them, Esc "
+                    tr("Editing the %1 of the %Ln selected claims: Enter sets it on all of them, Esc "
                        "leaves them as they are.",
                        nullptr, static_cast<int>(selected.size()))
                         .arg(m_model->headerData(index.column(), Qt::Horizontal).toString().toLower()));
@@ -169,7 +169,7 @@ ClaimTable::ClaimTable(Project& project, const QString& path, QWidget* parent)
         Q_EMIT tagFilterCleared();
     });
     connect(m_model, &ClaimTableModel::queryFinished, this, [this] {
-        m_count->setText(tr("%n claim(s)", nullptr, m_model->rowCount()));
+        m_count->setText(tr("%Ln claim(s)", nullptr, m_model->rowCount()));
         reselect();
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,

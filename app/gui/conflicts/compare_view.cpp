@@ -107,12 +107,12 @@ void CompareView::showMetric(std::int64_t metricId) {
 
     const MetricSummary& s = m_comparison.summary;
     QStringList parts;
-    parts << tr("%n claim(s)", nullptr, static_cast<int>(m_comparison.claims.size()));
+    parts << tr("%Ln claim(s)", nullptr, static_cast<int>(m_comparison.claims.size()));
     if (!s.scale.empty())
         parts << tr("compared as %1").arg(QString::fromStdString(s.scale));
     parts << conflictCount(m_comparison.conflicts);
     if (!s.setAside.empty())
-        parts << tr("%n not compared", nullptr, static_cast<int>(s.setAside.size()));
+        parts << tr("%Ln not compared", nullptr, static_cast<int>(s.setAside.size()));
     m_summary->setText(metricId ? parts.join(QStringLiteral(" · ")) : tr("No metrics yet."));
 
     // Sources coloured in the order they first appear, the same in the chart and the table.

@@ -23,14 +23,14 @@ QString sideLabel(const ConflictSide& side) {
     QString label =
         QStringLiteral("%1, %2").arg(sourceName(side.claim.fields), QString::fromStdString(side.figure));
     if (side.claimIds.size() > 1)
-        label += QObject::tr(" (in %n places)", nullptr, static_cast<int>(side.claimIds.size()));
+        label += QObject::tr(" (in %Ln places)", nullptr, static_cast<int>(side.claimIds.size()));
     return label;
 }
 
 QString conflictCount(const std::vector<ConflictRow>& conflicts) {
     const auto settled = std::count_if(conflicts.begin(), conflicts.end(),
                                        [](const ConflictRow& c) { return c.verdict.has_value(); });
-    const QString count = QObject::tr("%n conflict(s)", nullptr, static_cast<int>(conflicts.size()));
+    const QString count = QObject::tr("%Ln conflict(s)", nullptr, static_cast<int>(conflicts.size()));
     return settled == 0 ? count : QObject::tr("%1, %2 settled").arg(count, QLocale().toString(settled));
 }
 

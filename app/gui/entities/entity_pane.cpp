@@ -7,6 +7,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
@@ -181,7 +182,8 @@ void EntityPane::showClaimsOf(std::int64_t entityId) {
         item->setData(kIdRole, QVariant::fromValue<qint64>(claim.id));
     }
     if (ids->size() > kShown)
-        m_claims->addItem(tr("… and %1 more").arg(ids->size() - kShown));
+        m_claims->addItem(
+            tr("… and %1 more").arg(QLocale().toString(static_cast<qulonglong>(ids->size() - kShown))));
 }
 
 void EntityPane::renameSelected() {
@@ -224,7 +226,7 @@ void EntityPane::deleteSelected() {
     const std::int64_t id = selected->id;
     if (m_kind == EntityKind::Tag &&
         MessageBox::question(this, tr("Delete tag"),
-                             tr("Take the tag “%1” off its %n claim(s)? %2 puts it back.", nullptr,
+                             tr("Take the tag “%1” off its %Ln claim(s)? %2 puts it back.", nullptr,
                                 static_cast<int>(selected->claimCount))
                                  .arg(QString::fromStdString(selected->name),
                                       QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText))) !=

@@ -105,7 +105,7 @@ void SuggestionPane::showArticle(std::int64_t articleId) {
     m_status->setText(articleId == 0 ? QString()
                       : m_suggestions.empty()
                           ? tr("No figures waiting. Find Figures reads the article.")
-                          : tr("%n figure(s) waiting", nullptr, static_cast<int>(m_suggestions.size())));
+                          : tr("%Ln figure(s) waiting", nullptr, static_cast<int>(m_suggestions.size())));
     if (!m_suggestions.empty())
         m_list->setCurrentRow(std::clamp(row, 0, static_cast<int>(m_suggestions.size()) - 1));
 }

@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QLocale>
 #include <QProgressDialog>
 
 namespace claimtrack::gui {
@@ -81,8 +82,9 @@ ImportSummary importFiles(QWidget* parent, ProjectSession& session, const QStrin
         MessageBox::information(parent, QCoreApplication::translate("Import", "Some files were not imported"),
                                 QCoreApplication::translate(
                                     "Import", "Imported %1 of %2 files. These could not be imported:\n\n%3")
-                                        .arg(summary.imported.size() + summary.existing.size())
-                                        .arg(files.size())
+                                        .arg(QLocale().toString(static_cast<qulonglong>(
+                                            summary.imported.size() + summary.existing.size())))
+                                        .arg(QLocale().toString(static_cast<qulonglong>(files.size())))
                                         .arg(summary.failures.join(QLatin1Char('\n'))) +
                                     (guesses.isEmpty() ? QString() : QStringLiteral("\n\n") + guesses));
     else if (!guesses.isEmpty())

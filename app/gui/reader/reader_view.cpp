@@ -85,8 +85,14 @@ void ArticleTextView::contextMenuEvent(QContextMenuEvent* event) {
 
 ReaderView::ReaderView(QWidget* parent)
     : QWidget(parent), m_title(new QLabel(this)), m_text(new ArticleTextView(this)),
-      m_findBar(new QWidget(this)), m_findEdit(new QLineEdit(m_findBar)),
-      m_findStatus(new QLabel(m_findBar)) {
+      m_findBar(new QWidget(this)), m_findEdit(new QLineEdit(m_findBar)), m_findStatus(new QLabel(m_findBar)),
+      m_hint(new QLabel(this)) {
+    m_hint->setObjectName(QStringLiteral("readerEmptyHint"));
+    m_hint->setWordWrap(true);
+    m_hint->setTextFormat(Qt::RichText);
+    m_hint->setAlignment(Qt::AlignCenter);
+    m_hint->setContentsMargins(48, 24, 48, 24);
+    m_hint->hide();
     m_title->setObjectName(QStringLiteral("readerTitle"));
     m_title->setWordWrap(true);
     m_title->setTextFormat(Qt::PlainText);
@@ -138,6 +144,7 @@ ReaderView::ReaderView(QWidget* parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_title);
     layout->addWidget(m_text, 1);
+    layout->addWidget(m_hint, 1);
     layout->addWidget(m_findBar);
 
     connect(m_text, &ArticleTextView::claimClicked, this, &ReaderView::claimClicked);
@@ -176,6 +183,16 @@ void ReaderView::showArticle(std::int64_t articleId, const QString& title, const
     m_offsets.emplace(text);
     m_text->setPlainText(QString::fromStdString(text));
     m_text->setExtraSelections({});
+    const bool hinting = articleId == 0 && !m_hint->text().isEmpty();
+    m_hint->setVisible(hinting);
+    m_text->setVisible(!hinting);
+}
+
+void ReaderView::setEmptyHint(const QString& hint) {
+    m_hint->setText(hint);
+    const bool hinting = m_articleId == 0 && !hint.isEmpty();
+    m_hint->setVisible(hinting);
+    m_text->setVisible(!hinting);
 }
 
 void ReaderView::setClaims(const std::vector<ClaimRecord>& claims) {

@@ -56,6 +56,9 @@ public:
 
     // Shows an article's text (no claims yet); an id of 0 clears the reader.
     void showArticle(std::int64_t articleId, const QString& title, const std::string& text);
+    // What to do, shown instead of an article while none is (rich text; empty: nothing).
+    void setEmptyHint(const QString& hint);
+    QLabel* emptyHint() { return m_hint; }
     // Highlights these claims of the shown article.
     void setClaims(const std::vector<ClaimRecord>& claims);
     // Marks the figures the finder proposed (dashed), apart from the claims.
@@ -109,6 +112,7 @@ private:
     QWidget* m_findBar;
     QLineEdit* m_findEdit;
     QLabel* m_findStatus;
+    QLabel* m_hint;
     std::int64_t m_articleId = 0;
     std::int64_t m_selectedClaim = 0;
     std::optional<OffsetConverter> m_offsets;

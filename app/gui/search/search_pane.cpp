@@ -94,7 +94,7 @@ void SearchPane::runSearch() {
     m_shownQuery = query();
     m_status->setText(hits->empty()
                           ? tr("Nothing matches.")
-                          : tr("%n article(s), best first", nullptr, static_cast<int>(hits->size())));
+                          : tr("%Ln article(s), best first", nullptr, static_cast<int>(hits->size())));
     for (const SearchHit& hit : *hits) {
         auto* item = new QListWidgetItem(m_results);
         item->setData(kIdRole, QVariant::fromValue<qint64>(hit.articleId));

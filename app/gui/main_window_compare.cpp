@@ -1,0 +1,53 @@
+// MainWindow, continued: the compare view and the conflicts pane, filled when they are in sight.
+#include "conflicts/compare_view.h"
+#include "conflicts/conflict_list.h"
+#include "main_window.h"
+#include "project_session.h"
+
+#include <QDockWidget>
+#include <QTabWidget>
+
+namespace claimtrack::gui {
+
+void MainWindow::refreshComparisons() {
+    if (!m_session)
+        return;
+    // A whole-project cross-check is quick but not free, so views out of sight wait until shown.
+    if (m_compareStale && m_tabs->currentWidget() == m_compare) {
+        m_compareStale = false;
+        m_compare->refresh();
+    }
+    if (m_conflictsStale && (!m_conflictDock->visibleRegion().isEmpty() || m_conflictDock->isFloating())) {
+        m_conflictsStale = false;
+        m_conflicts->refresh();
+    }
+}
+
+void MainWindow::compareCurrentClaimsMetric() {
+    if (m_session && m_currentClaim)
+        if (auto claim = m_session->project().claim(m_currentClaim); claim && !claim->fields.metric.empty())
+            if (auto metric = m_session->project().metricNamed(claim->fields.metric);
+                metric && metric->id != m_compare->metricId()) {
+                m_compare->showMetric(metric->id);
+                m_compareStale = false;
+            }
+    m_tabs->setCurrentIndex(1);
+}
+
+bool MainWindow::compareMetric(const QString& name) {
+    if (!m_session)
+        return false;
+    auto metrics = m_session->project().entities(EntityKind::Metric);
+    if (!metrics)
+        return false;
+    for (const Entity& metric : *metrics)
+        if (QString::fromStdString(metric.name).compare(name, Qt::CaseInsensitive) == 0) {
+            m_tabs->setCurrentIndex(1);
+            m_compare->showMetric(metric.id);
+            m_conflictDock->raise();  // the project's other conflicts, one click away
+            return true;
+        }
+    return false;
+}
+
+}  // namespace claimtrack::gui
