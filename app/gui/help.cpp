@@ -3,12 +3,14 @@
 #include <QAction>
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
 #include <QScrollBar>
 #include <QTableWidget>
+#include <QTextBrowser>
 #include <QVBoxLayout>
 
 #include <sqlite3.h>
@@ -135,6 +137,22 @@ AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(text);
     layout->addWidget(closeButton(this));
+}
+
+UserGuideDialog::UserGuideDialog(QWidget* parent) : QDialog(parent), m_browser(new QTextBrowser(this)) {
+    setObjectName(QStringLiteral("userGuideDialog"));
+    setWindowTitle(tr("Claimtrack User Guide"));
+    m_browser->setObjectName(QStringLiteral("userGuideText"));
+    m_browser->setOpenExternalLinks(true);
+    QFile guide(QStringLiteral(":/docs/user-guide.md"));
+    if (guide.open(QIODevice::ReadOnly))
+        m_browser->setMarkdown(QString::fromUtf8(guide.readAll()));
+    else
+        m_browser->setPlainText(tr("The user guide is missing from this build."));
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_browser);
+    layout->addWidget(closeButton(this));
+    resize(720, 640);
 }
 
 }  // namespace claimtrack::gui

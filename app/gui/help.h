@@ -6,6 +6,7 @@
 
 class QMenuBar;
 class QTableWidget;
+class QTextBrowser;
 
 namespace claimtrack::gui {
 
@@ -33,6 +34,18 @@ class AboutDialog : public QDialog {
 
 public:
     explicit AboutDialog(QWidget* parent);
+};
+
+// The user guide (docs/user-guide.md, built into the program), to read beside the window.
+class UserGuideDialog : public QDialog {
+    Q_OBJECT
+
+public:
+    explicit UserGuideDialog(QWidget* parent = nullptr);
+    QTextBrowser* browser() { return m_browser; }
+
+private:
+    QTextBrowser* m_browser;
 };
 
 }  // namespace claimtrack::gui

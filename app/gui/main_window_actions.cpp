@@ -187,6 +187,12 @@ void MainWindow::createMenus() {
     });
     shortcuts->setObjectName(QStringLiteral("actionShortcuts"));
     shortcuts->setShortcut(QKeySequence::HelpContents);
+    QAction* guide = help->addAction(tr("&User Guide"), this, [this] {
+        auto* dialog = new UserGuideDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();  // not modal: read beside the window
+    });
+    guide->setObjectName(QStringLiteral("actionUserGuide"));
     QAction* about = help->addAction(tr("&About Claimtrack"), this, [this] {
         auto* dialog = new AboutDialog(this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);

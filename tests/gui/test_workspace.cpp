@@ -6,6 +6,7 @@
 #include "dialogs.h"
 #include "entities/entity_pane.h"
 #include "gui_support.h"
+#include "help.h"
 #include "main_window.h"
 #include "project_session.h"
 #include "reader/reader_view.h"
@@ -26,6 +27,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTest>
+#include <QTextBrowser>
 #include <QToolButton>
 
 #include <gtest/gtest.h>
@@ -351,4 +353,19 @@ TEST_F(WorkspaceTest, AnEmptyProjectSaysWhatToDoUntilItHasAnArticle) {
     reactivate(window.get());
     press(Qt::Key_Z, Qt::ControlModifier);  // the import undone: empty again
     EXPECT_TRUE(hint->isVisible());
+}
+
+TEST_F(WorkspaceTest, HelpShowsTheUserGuideBuiltIntoTheProgram) {
+    press(Qt::Key_H, Qt::AltModifier);
+    auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+    ASSERT_NE(menu, nullptr) << "Alt+H opened no menu";
+    QTest::keyClick(menu, Qt::Key_U);
+    auto* guide = window->findChild<UserGuideDialog*>();
+    ASSERT_NE(guide, nullptr);
+    EXPECT_TRUE(guide->isVisible());
+    const QString text = guide->browser()->toPlainText();
+    EXPECT_TRUE(text.startsWith(QStringLiteral("Claimtrack user guide"))) << text.left(80).toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("Recording a claim")));
+    EXPECT_FALSE(text.contains(QStringLiteral("## "))) << "Markdown is shown as formatted text";
+    guide->close();
 }
