@@ -204,19 +204,24 @@ Result<std::vector<std::int64_t>> Project::claimIds(const ClaimQuery& query) {
             condition("c.metric_id = ?3");
         if (query.tagId)
             condition("c.id IN (SELECT claim_id FROM claim_tag WHERE tag_id = ?5)");
+        // The names that match are found once in their small tables, not joined to every claim.
         if (!query.text.empty())
-            condition(
-                R"sql((c.quote LIKE ?4 ESCAPE '\' OR m.name LIKE ?4 ESCAPE '\' OR s.name LIKE ?4 ESCAPE '\'
-                OR c.note LIKE ?4 ESCAPE '\' OR EXISTS (SELECT 1 FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id
-                                                        WHERE ct.claim_id = c.id AND t.name LIKE ?4 ESCAPE '\')))sql");
+            condition(R"sql((c.quote LIKE ?4 ESCAPE '\' OR c.note LIKE ?4 ESCAPE '\'
+                OR c.metric_id IN (SELECT id FROM metric WHERE name LIKE ?4 ESCAPE '\')
+                OR c.source_id IN (SELECT id FROM source WHERE name LIKE ?4 ESCAPE '\')
+                OR c.id IN (SELECT claim_id FROM claim_tag
+                            WHERE tag_id IN (SELECT id FROM tag WHERE name LIKE ?4 ESCAPE '\'))))sql");
         const std::string_view direction = query.descending ? " DESC" : "";
-        std::string order = fmt::format("c.article_id{0}, c.start{0}, c.id{0}", direction);
+        // A text filter reads every claim anyway: reading them in the table's order and sorting the few
+        // that match beats reading them in article order through the index (a row lookup each), 0.3 s
+        // against 0.6 s on a million claims.
+        std::string order = fmt::format("{1}c.article_id{0}, c.start{0}, c.id{0}", direction,
+                                        query.text.empty() ? "" : "+");
         if (query.sortBy != ClaimColumn::Article)
             order = fmt::format("{}{}, {}", sortExpression(query.sortBy), direction, order);
-        // The joins only where the filter or the order needs them: in article order with no
-        // filter, the ids come straight from the claim_by_article index.
-        const bool joins =
-            !query.text.empty() || query.sortBy == ClaimColumn::Metric || query.sortBy == ClaimColumn::Source;
+        // The joins only where the order needs them: in article order with no filter, the ids come straight
+        // from the claim_by_article index.
+        const bool joins = query.sortBy == ClaimColumn::Metric || query.sortBy == ClaimColumn::Source;
         const std::string sql = fmt::format(
             "SELECT c.id FROM claim c {} {}{} ORDER BY {}",
             joins ? "LEFT JOIN metric m ON m.id = c.metric_id LEFT JOIN source s ON s.id = c.source_id" : "",
