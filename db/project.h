@@ -359,6 +359,8 @@ public:
 
     // Every source, metric or tag, by name, with how many claims use it.
     Result<std::vector<Entity>> entities(EntityKind kind);
+    // One of them, by id.
+    Result<Entity> entity(EntityKind kind, std::int64_t id);
     // Renames a source, metric or tag everywhere at once; refuses a name another one has.
     Result<void> renameEntity(EntityKind kind, std::int64_t id, const std::string& name);
     // Moves every claim of `fromId` to `intoId` (gives them the tag `intoId`) and deletes `fromId`.

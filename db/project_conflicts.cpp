@@ -8,8 +8,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <tuple>
 #include <unordered_map>
+#include <utility>
 
 namespace claimtrack {
 
@@ -20,12 +22,14 @@ using sqlite::Transaction;
 namespace {
 
 std::vector<ClaimFigure> loadFigures(sqlite::Connection& db, std::optional<std::int64_t> metricId) {
-    // Ordered by metric, as the cross-check groups them (claim_by_metric serves it).
+    // The cross-check takes them by metric, each in id order. One metric's claims come through
+    // claim_by_metric; every metric's are read in the table's own order and grouped here: through the
+    // index, each claim was a lookup of its own (2.9 s for a million claims, against 0.8 s read in order).
     Statement select(
         db, fmt::format("SELECT id, metric_id, coalesce(source_id, 0), value, low, high, approximate, "
-                        "coalesce(unit, ''), coalesce(as_of, '') FROM claim WHERE {} "
-                        "ORDER BY metric_id, id",
-                        metricId ? "metric_id = ?1" : "metric_id IS NOT NULL"));
+                        "coalesce(unit, ''), coalesce(as_of, '') FROM claim {}",
+                        metricId ? "WHERE metric_id = ?1 ORDER BY id"
+                                 : "NOT INDEXED WHERE metric_id IS NOT NULL"));
     if (metricId)
         select.bind(1, *metricId);
     std::vector<ClaimFigure> figures;
@@ -33,7 +37,19 @@ std::vector<ClaimFigure> loadFigures(sqlite::Connection& db, std::optional<std::
         figures.push_back({select.integer(0), select.integer(1), select.integer(2), select.number(3),
                            select.number(4), select.number(5), select.integer(6) != 0, select.text(7),
                            select.text(8)});
-    return figures;
+    if (metricId)
+        return figures;
+    // Grouped by metric, each group in id order (the scan's): a counting sort, as there are few metrics.
+    std::map<std::int64_t, std::size_t> place;
+    for (const ClaimFigure& figure : figures)
+        ++place[figure.metricId];
+    std::size_t next = 0;
+    for (auto& [metric, count] : place)
+        next += std::exchange(count, next);
+    std::vector<ClaimFigure> grouped(figures.size());
+    for (ClaimFigure& figure : figures)
+        grouped[place[figure.metricId]++] = std::move(figure);
+    return grouped;
 }
 
 std::vector<MetricRules> loadRules(sqlite::Connection& db) {
@@ -184,11 +200,7 @@ Result<Entity> Project::metricNamed(const std::string& name) {
         select.bind(1, normalizeField(name));
         if (!select.step())
             refuse(ErrorCode::NotFound, fmt::format("no metric named \"{}\"", name));
-        const std::int64_t id = select.integer(0);
-        for (Entity& metric : orRefuse(entities(EntityKind::Metric)))
-            if (metric.id == id)
-                return std::move(metric);
-        refuse(ErrorCode::NotFound, fmt::format("no metric named \"{}\"", name));
+        return orRefuse(entity(EntityKind::Metric, select.integer(0)));
     });
 }
 
@@ -206,10 +218,7 @@ Result<ConflictReport> Project::conflicts(const std::string& metricName) {
 
 Result<MetricComparison> Project::compare(std::int64_t metricId) {
     return guarded([&] {
-        std::vector<Entity> metrics = orRefuse(entities(EntityKind::Metric));
-        std::erase_if(metrics, [&](const Entity& m) { return m.id != metricId; });
-        if (metrics.empty())
-            refuse(ErrorCode::NotFound, fmt::format("no metric with id {}", metricId));
+        const std::vector<Entity> metrics{orRefuse(entity(EntityKind::Metric, metricId))};
         const CrossCheck check = crossCheck(loadFigures(*m_db, metricId), loadRules(*m_db));
         ConflictReport report = buildReport(*m_db, check, metrics);
         MetricComparison comparison{std::move(report.metrics.front()), {}, std::move(report.conflicts)};

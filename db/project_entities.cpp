@@ -138,6 +138,10 @@ Result<std::vector<Entity>> Project::entities(EntityKind kind) {
     });
 }
 
+Result<Entity> Project::entity(EntityKind kind, std::int64_t id) {
+    return guarded([&] { return entityById(*m_db, kind, id); });
+}
+
 Result<void> Project::renameEntity(EntityKind kind, std::int64_t id, const std::string& name) {
     return guarded([&] {
         const char* noun = entityNoun(kind);

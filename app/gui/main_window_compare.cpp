@@ -37,17 +37,13 @@ void MainWindow::compareCurrentClaimsMetric() {
 bool MainWindow::compareMetric(const QString& name) {
     if (!m_session)
         return false;
-    auto metrics = m_session->project().entities(EntityKind::Metric);
-    if (!metrics)
+    auto metric = m_session->project().metricNamed(name.toStdString());  // names match without regard to case
+    if (!metric)
         return false;
-    for (const Entity& metric : *metrics)
-        if (QString::fromStdString(metric.name).compare(name, Qt::CaseInsensitive) == 0) {
-            m_tabs->setCurrentIndex(1);
-            m_compare->showMetric(metric.id);
-            m_conflictDock->raise();  // the project's other conflicts, one click away
-            return true;
-        }
-    return false;
+    m_tabs->setCurrentIndex(1);
+    m_compare->showMetric(metric->id);
+    m_conflictDock->raise();  // the project's other conflicts, one click away
+    return true;
 }
 
 }  // namespace claimtrack::gui

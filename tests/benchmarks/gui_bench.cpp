@@ -4,6 +4,7 @@
 //   claimtrack-gui-bench open PROJECT     main window shown with its claim table, vs. loading every row
 //   claimtrack-gui-bench article DIR      1 MB article with 5,000 highlights, vs. formats in the document
 //   claimtrack-gui-bench filter PROJECT   longest stall while typing in the filter box, vs. querying inline
+//   claimtrack-gui-bench compare PROJECT  the conflicts pane and the largest metric's compare view filled
 //   claimtrack-gui-bench keys PROJECT     key presses and clicks to record each claim of PROJECT again from
 //   its
 //                                         words, vs. typing every field
@@ -11,6 +12,8 @@
 #include "claims/claim_editor.h"
 #include "claims/claim_table.h"
 #include "claims/claim_table_model.h"
+#include "conflicts/compare_view.h"
+#include "conflicts/conflict_list.h"
 #include "main_window.h"
 #include "project_session.h"
 #include "reader/reader_view.h"
@@ -19,12 +22,14 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QCompleter>
+#include <QDockWidget>
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QStandardItemModel>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 #include <QTimer>
 #include <QUndoStack>
@@ -177,6 +182,67 @@ int benchArticle(const QString& dir) {
         records.size(), median(ours), median(alternative), kRuns);
     std::printf("article parts: text alone %.0f ms, then its highlights %.0f ms\n", median(textOnly),
                 median(highlightsOnly));
+    return 0;
+}
+
+// The conflicts pane filled, and the compare view of the metric with the most claims shown, each timed
+// from the request to the view settled; the longest stall of the window while they are filled.
+int benchCompare(const QString& path) {
+    MainWindow window;
+    window.resize(1400, 860);
+    window.show();
+    window.openProject(path);
+    ClaimTableModel* model = window.claimTable()->model();
+    waitUntil([model] { return !model->isBusy(); });
+    settle(window);
+    auto project = Project::open(path.toStdString(), Project::Access::ReadOnly);
+    auto metrics = project->entities(EntityKind::Metric);
+    if (!metrics || metrics->empty())
+        return std::fprintf(stderr, "no metrics in %s\n", qPrintable(path)), 1;
+    const Entity biggest =
+        *std::max_element(metrics->begin(), metrics->end(),
+                          [](const Entity& a, const Entity& b) { return a.claimCount < b.claimCount; });
+
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = 0, longest = 0;
+    QTimer ticker;
+    QObject::connect(&ticker, &QTimer::timeout, [&] {
+        const qint64 now = clock.elapsed();
+        longest = std::max(longest, now - last);
+        last = now;
+    });
+    const auto timed = [&](const std::function<void()>& start, const std::function<bool()>& done) {
+        last = clock.elapsed();
+        longest = 0;
+        ticker.start(5);
+        QElapsedTimer took;
+        took.start();
+        start();
+        waitUntil(done);
+        settle(window);
+        const qint64 ms = took.elapsed();
+        ticker.stop();
+        return std::pair{ms, longest};
+    };
+    ConflictList* conflicts = window.conflictList();
+    const auto [conflictsMs, conflictsStall] = timed(
+        [&] {
+            auto* dock = window.findChild<QDockWidget*>(QStringLiteral("conflictDock"));
+            dock->show();
+            dock->raise();
+        },
+        [&] { return !conflicts->isBusy() && conflicts->table()->rowCount() > 0; });
+    std::printf("conflicts pane: %d conflicts shown %lld ms after it was raised, longest stall %lld ms\n",
+                conflicts->table()->rowCount(), static_cast<long long>(conflictsMs),
+                static_cast<long long>(conflictsStall));
+    CompareView* compare = window.compareView();
+    const auto [compareMs, compareStall] =
+        timed([&] { window.compareMetric(QString::fromStdString(biggest.name)); },
+              [&] { return !compare->isBusy() && compare->metricId() == biggest.id; });
+    std::printf("compare view: %lld claims of %s shown in %lld ms, longest stall %lld ms\n",
+                static_cast<long long>(biggest.claimCount), biggest.name.c_str(),
+                static_cast<long long>(compareMs), static_cast<long long>(compareStall));
     return 0;
 }
 
@@ -449,10 +515,12 @@ int main(int argc, char** argv) {
         return benchOpen(args[2]);
     if (args.size() == 3 && args[1] == QStringLiteral("article"))
         return benchArticle(args[2]);
+    if (args.size() == 3 && args[1] == QStringLiteral("compare"))
+        return benchCompare(args[2]);
     if (args.size() == 3 && args[1] == QStringLiteral("filter"))
         return benchFilter(args[2]);
     if (args.size() == 3 && args[1] == QStringLiteral("keys"))
         return benchKeys(args[2]);
-    std::fprintf(stderr, "usage: claimtrack-gui-bench open|filter|keys PROJECT | article DIR\n");
+    std::fprintf(stderr, "usage: claimtrack-gui-bench open|filter|compare|keys PROJECT | article DIR\n");
     return 2;
 }

@@ -22,6 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTabBar>
@@ -98,12 +99,29 @@ protected:
         return -1;
     }
 
+    // Shows the metric in the compare view and waits for its figures, read on another thread.
+    bool compare(const QString& metric) {
+        const bool known = window->compareMetric(metric);
+        waitForViews();
+        return known;
+    }
+    // Waits until the compare view and the conflicts pane show the project as it is.
+    void waitForViews() {
+        EXPECT_TRUE(QTest::qWaitFor(
+            [this] {
+                return (!window->compareView() || !window->compareView()->isBusy()) &&
+                       (!window->conflictList() || !window->conflictList()->isBusy());
+            },
+            5000));
+    }
+
     ConflictList* showConflicts() {
         auto* dock = window->findChild<QDockWidget*>(QStringLiteral("conflictDock"));
         dock->show();
         dock->raise();
         EXPECT_TRUE(
             QTest::qWaitFor([this] { return window->conflictList()->table()->rowCount() > 0; }, 2000));
+        waitForViews();
         return window->conflictList();
     }
 
@@ -115,7 +133,7 @@ protected:
 }  // namespace
 
 TEST_F(CompareTest, DrawsEachFigureOnceAndMarksTheConflictInChartAndTable) {
-    ASSERT_TRUE(window->compareMetric(QStringLiteral("cameras")));  // names match as the project does
+    ASSERT_TRUE(compare(QStringLiteral("cameras")));  // names match as the project does
     EXPECT_EQ(window->centreTabs()->currentWidget(), window->compareView());
     CompareView* view = window->compareView();
     EXPECT_EQ(view->summary()->text(), QStringLiteral("3 claim(s) · compared as a count · 1 conflict(s)"));
@@ -136,14 +154,14 @@ TEST_F(CompareTest, DrawsEachFigureOnceAndMarksTheConflictInChartAndTable) {
     EXPECT_EQ(table->item(rowOf(table, ihs), 3)->toolTip(),
               QStringLiteral("626 million is 39% above 450 million"));
 
-    ASSERT_TRUE(window->compareMetric(QStringLiteral("Population")));
+    ASSERT_TRUE(compare(QStringLiteral("Population")));
     EXPECT_TRUE(view->chart()->conflictLines().empty());
     EXPECT_TRUE(view->table()->item(0, 3)->text().isEmpty());
-    EXPECT_FALSE(window->compareMetric(QStringLiteral("No such metric")));
+    EXPECT_FALSE(compare(QStringLiteral("No such metric")));
 }
 
 TEST_F(CompareTest, ClickingAFigureOrARowOpensTheArticleAtTheWords) {
-    ASSERT_TRUE(window->compareMetric(QStringLiteral("Cameras")));
+    ASSERT_TRUE(compare(QStringLiteral("Cameras")));
     CompareChart* chart = window->compareView()->chart();
     QApplication::processEvents();  // the chart lays out its items
     QTest::mouseClick(chart->viewport(), Qt::LeftButton, {}, onScreen(state));
@@ -177,6 +195,7 @@ TEST_F(CompareTest, AVerdictFromTheConflictListSetsStatusesAndIsUndone) {
     dialog->findChild<QRadioButton*>(QStringLiteral("verdictChoice0"))->click();  // the lower one
     QTest::keyClicks(dialog->noteEdit(), QStringLiteral("The ministry's own count"));
     dialog->findChild<QPushButton*>(QStringLiteral("recordVerdictButton"))->click();
+    waitForViews();
 
     EXPECT_EQ(status(state), ClaimStatus::Supported);
     EXPECT_EQ(status(ihs), ClaimStatus::Disputed);
@@ -191,10 +210,12 @@ TEST_F(CompareTest, AVerdictFromTheConflictListSetsStatusesAndIsUndone) {
     EXPECT_TRUE(list->detail()->text().contains(QStringLiteral("Verdict: lower figure supported")));
 
     pressKey(window.get(), Qt::Key_Z, Qt::ControlModifier);
+    waitForViews();
     EXPECT_EQ(status(state), ClaimStatus::Unverified);
     EXPECT_EQ(status(ihs), ClaimStatus::Unverified);
     EXPECT_TRUE(list->table()->item(0, 3)->text().isEmpty());
     pressKey(window.get(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    waitForViews();
     EXPECT_EQ(status(ihsAgain), ClaimStatus::Disputed);
     EXPECT_EQ(list->table()->item(0, 3)->text(), QStringLiteral("lower figure supported"));
 }
@@ -203,7 +224,7 @@ TEST_F(CompareTest, ASettledConflictIsDrawnApartAndSaysWhichSideIsSupported) {
     const ConflictRow conflict = project().conflicts("cameras")->conflicts.front();
     ASSERT_TRUE(window->session()->recordVerdict(conflict, VerdictChoice::LowerSupported,
                                                  QStringLiteral("Ministry count")));
-    ASSERT_TRUE(window->compareMetric(QStringLiteral("cameras")));
+    ASSERT_TRUE(compare(QStringLiteral("cameras")));
     CompareView* view = window->compareView();
     EXPECT_EQ(view->summary()->text(),
               QStringLiteral("3 claim(s) · compared as a count · 1 conflict(s), 1 settled"));
@@ -216,10 +237,32 @@ TEST_F(CompareTest, ASettledConflictIsDrawnApartAndSaysWhichSideIsSupported) {
               QStringLiteral("below 626 million (IHS Markit), settled"));
 
     pressKey(window.get(), Qt::Key_Z, Qt::ControlModifier);  // the verdict undone: the conflict is open again
-    ASSERT_TRUE(window->compareMetric(QStringLiteral("cameras")));
+    waitForViews();
+    ASSERT_TRUE(compare(QStringLiteral("cameras")));
     EXPECT_EQ(view->chart()->conflictLines(), (std::vector<std::pair<qint64, qint64>>{{state, ihs}}));
     EXPECT_TRUE(view->chart()->settledLines().empty());
     EXPECT_TRUE(view->chart()->supportedFigures().empty());
+}
+
+TEST_F(CompareTest, LongWorkShowsItIsRunningAndNeverPassesTheOldResultOffAsNew) {
+    ConflictList* list = showConflicts();
+    ASSERT_TRUE(compare(QStringLiteral("Cameras")));
+    // A change: both views read the project again on another thread.
+    Q_EMIT window->session()->changed(0);
+    EXPECT_TRUE(list->isBusy());
+    EXPECT_TRUE(list->findChild<QProgressBar*>(QStringLiteral("conflictBusy"))->isVisible());
+    EXPECT_FALSE(list->table()->isEnabled()) << "the last list is greyed until the new one comes";
+    EXPECT_EQ(list->summary()->text(), QStringLiteral("Checking the figures…"));
+    CompareView* view = window->compareView();
+    EXPECT_TRUE(view->isBusy());
+    EXPECT_FALSE(view->table()->isEnabled());
+    EXPECT_EQ(view->summary()->text(), QStringLiteral("Comparing the figures…"));
+    waitForViews();
+    EXPECT_FALSE(list->findChild<QProgressBar*>(QStringLiteral("conflictBusy"))->isVisible());
+    EXPECT_TRUE(list->table()->isEnabled());
+    EXPECT_EQ(list->summary()->text(), QStringLiteral("1 conflict(s)"));
+    EXPECT_TRUE(view->table()->isEnabled());
+    EXPECT_EQ(view->summary()->text(), QStringLiteral("3 claim(s) · compared as a count · 1 conflict(s)"));
 }
 
 TEST_F(CompareTest, TheCompareViewOpensOnTheCurrentClaimsMetric) {
@@ -227,6 +270,7 @@ TEST_F(CompareTest, TheCompareViewOpensOnTheCurrentClaimsMetric) {
     window->goToClaim(population);
     window->reader()->textView()->setFocus();
     pressKey(window.get(), Qt::Key_K, Qt::ControlModifier);
+    waitForViews();
     EXPECT_EQ(window->centreTabs()->currentWidget(), window->compareView());
     EXPECT_EQ(window->compareView()->metricId(), metricId("Population"));
 
@@ -234,6 +278,7 @@ TEST_F(CompareTest, TheCompareViewOpensOnTheCurrentClaimsMetric) {
     window->goToClaim(state);
     QTabBar* tabs = window->centreTabs()->tabBar();
     QTest::mouseClick(tabs, Qt::LeftButton, {}, tabs->tabRect(1).center());
+    waitForViews();
     EXPECT_EQ(window->centreTabs()->currentWidget(), window->compareView());
     EXPECT_EQ(window->compareView()->metricId(), metricId("Cameras"));
 }
@@ -242,6 +287,7 @@ TEST_F(CompareTest, TheConflictListLeadsToTheCompareViewWithBothSidesSelected) {
     ConflictList* list = showConflicts();
     list->table()->selectRow(0);
     list->findChild<QPushButton*>(QStringLiteral("conflictCompare"))->click();
+    waitForViews();
     EXPECT_EQ(window->centreTabs()->currentWidget(), window->compareView());
     QTableWidget* table = window->compareView()->table();
     EXPECT_TRUE(table->item(rowOf(table, state), 0)->isSelected());
@@ -271,12 +317,13 @@ TEST_F(CompareTest, MetricDetailsChangeTheComparisonAndAreUndone) {
     }();
     EXPECT_EQ(cameras.metric.kind, UnitKind::Percent);
     EXPECT_EQ(cameras.metric.place, "China");
-    ASSERT_TRUE(window->compareMetric(QStringLiteral("Cameras")));
+    ASSERT_TRUE(compare(QStringLiteral("Cameras")));
     EXPECT_EQ(window->compareView()->summary()->text(),
               QStringLiteral("3 claim(s) · compared as percent · 0 conflict(s) · 3 not compared"));
     EXPECT_EQ(window->compareView()->table()->item(0, 0)->text(), QStringLiteral("not compared"));
 
     pressKey(window.get(), Qt::Key_Z, Qt::ControlModifier);
+    waitForViews();
     EXPECT_EQ(project().conflicts()->conflicts.size(), 1u);
     EXPECT_EQ(window->compareView()->summary()->text(),
               QStringLiteral("3 claim(s) · compared as a count · 1 conflict(s)"));
@@ -341,7 +388,7 @@ TEST_F(CompareTest, AConflictLineJoinsARepeatedFigureWhicheverOfItsClaimsStandsF
     const std::int64_t earlier = add(project(), first, "626 million", 7e8, "Trains", "Rail office");
     const std::int64_t low = add(project(), first, "1.4 billion", 5e8, "Trains", "Ministry");
     window->session()->changed(0);
-    ASSERT_TRUE(window->compareMetric(QStringLiteral("Trains")));
+    ASSERT_TRUE(compare(QStringLiteral("Trains")));
     CompareChart* chart = window->compareView()->chart();
     EXPECT_EQ(chart->conflictLines(), (std::vector<std::pair<qint64, qint64>>{{low, later}}));
     EXPECT_EQ(chart->positionOf(later), chart->positionOf(earlier));

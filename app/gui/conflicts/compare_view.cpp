@@ -8,11 +8,15 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QSplitter>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
+#include <memory>
 #include <set>
+#include <utility>
 
 namespace claimtrack::gui {
 
@@ -29,8 +33,8 @@ QString side(const ConflictSide& other, bool above) {
 }  // namespace
 
 CompareView::CompareView(ProjectSession& session, QWidget* parent)
-    : QWidget(parent), m_session(session), m_metricBox(new QComboBox(this)), m_summary(new QLabel(this)),
-      m_chart(new CompareChart(this)), m_table(new QTableWidget(this)) {
+    : QWidget(parent), m_session(session), m_load(this, session.path()), m_metricBox(new QComboBox(this)),
+      m_summary(new QLabel(this)), m_chart(new CompareChart(this)), m_table(new QTableWidget(this)) {
     setObjectName(QStringLiteral("compareView"));
     m_metricBox->setObjectName(QStringLiteral("compareMetric"));
     m_summary->setObjectName(QStringLiteral("compareSummary"));
@@ -49,6 +53,7 @@ CompareView::CompareView(ProjectSession& session, QWidget* parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(false);
+    m_table->horizontalHeader()->setResizeContentsPrecision(200);  // widths from the first rows, not 10,000
 
     auto* top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Metric:"), this));
@@ -81,29 +86,60 @@ CompareView::CompareView(ProjectSession& session, QWidget* parent)
 }
 
 void CompareView::refresh() {
-    auto metrics = m_session.project().entities(EntityKind::Metric);
-    m_metricBox->clear();
-    if (!metrics)
-        return;
-    for (const Entity& metric : *metrics)
-        m_metricBox->addItem(
-            QStringLiteral("%1 (%2)").arg(QString::fromStdString(metric.name)).arg(metric.claimCount),
-            QVariant::fromValue<qint64>(metric.id));
-    const bool known =
-        std::any_of(metrics->begin(), metrics->end(), [this](const Entity& m) { return m.id == m_metricId; });
-    showMetric(known ? m_metricId : metrics->empty() ? 0 : metrics->front().id);
+    load(m_metricId, true);
 }
 
 void CompareView::showMetric(std::int64_t metricId) {
     m_metricId = metricId;
     m_metricBox->setCurrentIndex(m_metricBox->findData(QVariant::fromValue<qint64>(metricId)));
-    auto comparison =
-        metricId ? m_session.project().compare(metricId) : Result<MetricComparison>(MetricComparison{});
-    if (!comparison) {
-        m_summary->setText(errorText(comparison.error()));
+    load(metricId, false);
+}
+
+void CompareView::load(std::int64_t metricId, bool withMetrics) {
+    m_summary->setText(tr("Comparing the figures…"));
+    m_chart->setEnabled(false);
+    m_table->setEnabled(false);  // the last metric stays in view, but not as if it were the one asked for
+    m_load.run(
+        [metricId, withMetrics](Project& project) -> Result<Loaded> {
+            Loaded loaded;
+            std::int64_t shown = metricId;
+            if (withMetrics) {
+                auto metrics = project.entities(EntityKind::Metric);
+                if (!metrics)
+                    return metrics.error();
+                const bool known = std::any_of(metrics->begin(), metrics->end(),
+                                               [&](const Entity& m) { return m.id == metricId; });
+                shown = known ? metricId : metrics->empty() ? 0 : metrics->front().id;
+                loaded.metrics = std::move(*metrics);
+            }
+            if (shown) {
+                auto comparison = project.compare(shown);
+                if (!comparison)
+                    return comparison.error();
+                loaded.comparison = std::move(*comparison);
+            }
+            return loaded;
+        },
+        [this](Result<Loaded> loaded) { show(std::move(loaded)); });
+}
+
+void CompareView::show(Result<Loaded> loaded) {
+    m_chart->setEnabled(true);
+    m_table->setEnabled(true);
+    if (!loaded) {
+        m_summary->setText(errorText(loaded.error()));
         return;
     }
-    m_comparison = std::move(*comparison);
+    m_comparison = std::move(loaded->comparison);
+    m_metricId = m_comparison.summary.metric.id;
+    if (loaded->metrics) {
+        m_metricBox->clear();
+        for (const Entity& metric : *loaded->metrics)
+            m_metricBox->addItem(QStringLiteral("%1 (%2)").arg(QString::fromStdString(metric.name),
+                                                               QLocale().toString(metric.claimCount)),
+                                 QVariant::fromValue<qint64>(metric.id));
+    }
+    m_metricBox->setCurrentIndex(m_metricBox->findData(QVariant::fromValue<qint64>(m_metricId)));
 
     const MetricSummary& s = m_comparison.summary;
     QStringList parts;
@@ -113,7 +149,7 @@ void CompareView::showMetric(std::int64_t metricId) {
     parts << conflictCount(m_comparison.conflicts);
     if (!s.setAside.empty())
         parts << tr("%Ln not compared", nullptr, static_cast<int>(s.setAside.size()));
-    m_summary->setText(metricId ? parts.join(QStringLiteral(" · ")) : tr("No metrics yet."));
+    m_summary->setText(m_metricId ? parts.join(QStringLiteral(" · ")) : tr("No metrics yet."));
 
     // Sources coloured in the order they first appear, the same in the chart and the table.
     QHash<qint64, int> sourceIndex;
@@ -129,24 +165,33 @@ void CompareView::showMetric(std::int64_t metricId) {
 
 void CompareView::fillTable(const QHash<qint64, int>& sourceIndex) {
     // What each claim conflicts with, said from its side.
-    std::map<std::int64_t, QStringList> conflictsOf;
-    std::map<std::int64_t, QStringList> explanations;
-    std::set<std::int64_t> open;  // claims with a conflict no verdict settled, shown in red
+    auto fill = std::make_shared<TableFill>();
+    fill->sourceIndex = sourceIndex;
     for (const ConflictRow& row : m_comparison.conflicts)
         for (const auto& [own, other, above] :
              {std::tuple{&row.lower, &row.higher, false}, std::tuple{&row.higher, &row.lower, true}})
             for (const std::int64_t id : own->claimIds) {
-                conflictsOf[id] << (row.verdict ? tr("%1, settled").arg(side(*other, above))
-                                                : side(*other, above));
-                explanations[id] << QString::fromStdString(row.explanation);
+                fill->conflictsOf[id]
+                    << (row.verdict ? tr("%1, settled").arg(side(*other, above)) : side(*other, above));
+                fill->explanations[id] << QString::fromStdString(row.explanation);
                 if (!row.verdict)
-                    open.insert(id);
+                    fill->open.insert(id);
             }
-
     m_table->setSortingEnabled(false);
     m_table->setRowCount(static_cast<int>(m_comparison.claims.size()));
+    m_filling = true;
+    fillRows(fill, 0, ++m_fillGeneration);
+}
+
+void CompareView::fillRows(const std::shared_ptr<TableFill>& fill, int first, int generation) {
+    if (generation != m_fillGeneration)
+        return;  // a newer metric is being shown
+    // A few hundred rows a turn of the event loop: ten thousand at once kept the window from answering
+    // for 170 ms.
+    constexpr int kRowsATurn = 500;
+    const int last = std::min(m_table->rowCount(), first + kRowsATurn);
     const QColor conflictColour(0xc6, 0x28, 0x28);
-    for (int row = 0; row < m_table->rowCount(); ++row) {
+    for (int row = first; row < last; ++row) {
         const ComparedClaim& c = m_comparison.claims[static_cast<std::size_t>(row)];
         const ClaimFields& f = c.claim.fields;
         const auto set = [&](int column, const QString& text, const QString& tip = {}) {
@@ -162,26 +207,33 @@ void CompareView::fillTable(const QHash<qint64, int>& sourceIndex) {
         if (!c.stated)
             figure->setForeground(palette().color(QPalette::PlaceholderText));
         QTableWidgetItem* source = set(Source, sourceName(f));
-        if (sourceIndex.contains(c.claim.id))
+        if (fill->sourceIndex.contains(c.claim.id))
             source->setData(Qt::DecorationRole,
-                            sourceColour(static_cast<std::size_t>(sourceIndex.value(c.claim.id))));
+                            sourceColour(static_cast<std::size_t>(fill->sourceIndex.value(c.claim.id))));
         set(Article, QString::fromStdString(c.claim.articleTitle));
         set(AsOf, f.asOf.empty() ? tr("undated") : QString::fromStdString(f.asOf));
         set(Status, statusName(f.status));
-        const auto listed = conflictsOf.find(c.claim.id);
-        QTableWidgetItem* conflicts = listed == conflictsOf.end()
+        const auto listed = fill->conflictsOf.find(c.claim.id);
+        QTableWidgetItem* conflicts = listed == fill->conflictsOf.end()
                                           ? set(Conflicts, QString())
                                           : set(Conflicts, listed->second.join(QStringLiteral("; ")),
-                                                explanations[c.claim.id].join(QLatin1Char('\n')));
-        if (open.contains(c.claim.id)) {
+                                                fill->explanations[c.claim.id].join(QLatin1Char('\n')));
+        if (fill->open.contains(c.claim.id)) {
             conflicts->setForeground(conflictColour);
             figure->setForeground(conflictColour);
         }
         set(Words, QString::fromStdString(c.claim.anchor.quote.exact).simplified());
     }
+    if (last < m_table->rowCount()) {
+        QTimer::singleShot(0, this, [this, fill, last, generation] { fillRows(fill, last, generation); });
+        return;
+    }
+    m_filling = false;
     m_table->resizeColumnsToContents();
     for (int column = 0; column < ColumnCount - 1; ++column)
         m_table->setColumnWidth(column, std::min(m_table->columnWidth(column), 220));
+    if (!m_selectOnLoad.empty())
+        selectClaims(std::exchange(m_selectOnLoad, {}));
 }
 
 void CompareView::selectClaims(const std::vector<std::int64_t>& ids) {
@@ -198,8 +250,8 @@ void CompareView::selectClaims(const std::vector<std::int64_t>& ids) {
 }
 
 void CompareView::showConflict(const ConflictRow& conflict) {
+    m_selectOnLoad = {conflict.lower.claim.id, conflict.higher.claim.id};
     showMetric(conflict.metricId);
-    selectClaims({conflict.lower.claim.id, conflict.higher.claim.id});
 }
 
 }  // namespace claimtrack::gui

@@ -3,10 +3,16 @@
 // table of its claims, conflicting pairs marked in both. Choosing a figure in
 // either asks for its claim to be opened.
 
+#include "background.h"
 #include "project.h"
 
 #include <QHash>
+#include <QStringList>
 #include <QWidget>
+
+#include <map>
+#include <memory>
+#include <set>
 
 class QComboBox;
 class QLabel;
@@ -23,10 +29,12 @@ class CompareView : public QWidget {
 public:
     explicit CompareView(ProjectSession& session, QWidget* parent = nullptr);
 
-    // Reloads the metric list and the metric shown (after any change to the project).
+    // Reloads the metric list and the metric shown (after any change to the project). Both read on
+    // another thread: the view shows them when they come, greyed out meanwhile.
     void refresh();
     void showMetric(std::int64_t metricId);
     std::int64_t metricId() const { return m_metricId; }
+    bool isBusy() const { return m_load.busy() || m_filling; }
     // Shows the conflict's metric with its two claims selected.
     void showConflict(const ConflictRow& conflict);
 
@@ -39,11 +47,30 @@ Q_SIGNALS:
     void claimActivated(qint64 claimId);
 
 private:
+    // What one read brings: the metrics (when the list is reloaded too) and the metric's comparison.
+    struct Loaded {
+        std::optional<std::vector<Entity>> metrics;
+        MetricComparison comparison;
+    };
+    void load(std::int64_t metricId, bool withMetrics);
+    void show(Result<Loaded> loaded);
+    // What the table's rows need beside the comparison, while they are filled a few at a time.
+    struct TableFill {
+        QHash<qint64, int> sourceIndex;
+        std::map<std::int64_t, QStringList> conflictsOf;  // what each claim conflicts with, from its side
+        std::map<std::int64_t, QStringList> explanations;
+        std::set<std::int64_t> open;  // claims with a conflict no verdict settled, shown in red
+    };
     void fillTable(const QHash<qint64, int>& sourceIndex);
+    void fillRows(const std::shared_ptr<TableFill>& fill, int first, int generation);
     void selectClaims(const std::vector<std::int64_t>& ids);
 
     ProjectSession& m_session;
+    BackgroundRead<Loaded> m_load;
     std::int64_t m_metricId = 0;
+    std::vector<std::int64_t> m_selectOnLoad;  // the claims to select once the metric is shown
+    bool m_filling = false;                    // the table's rows are being filled
+    int m_fillGeneration = 0;
     MetricComparison m_comparison;
     QComboBox* m_metricBox;
     QLabel* m_summary;

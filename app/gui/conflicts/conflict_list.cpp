@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -35,14 +36,19 @@ QString conflictCount(const std::vector<ConflictRow>& conflicts) {
 }
 
 ConflictList::ConflictList(ProjectSession& session, QWidget* parent)
-    : QWidget(parent), m_session(session), m_summary(new QLabel(this)), m_table(new QTableWidget(this)),
-      m_detail(new QLabel(this)), m_compare(new QPushButton(tr("Compare"), this)),
-      m_verdict(new QPushButton(tr("Verdict…"), this)) {
+    : QWidget(parent), m_session(session), m_check(this, session.path()), m_busy(new QProgressBar(this)),
+      m_summary(new QLabel(this)), m_table(new QTableWidget(this)), m_detail(new QLabel(this)),
+      m_compare(new QPushButton(tr("Compare"), this)), m_verdict(new QPushButton(tr("Verdict…"), this)) {
     setObjectName(QStringLiteral("conflictList"));
     m_table->setObjectName(QStringLiteral("conflictTable"));
     m_compare->setObjectName(QStringLiteral("conflictCompare"));
     m_verdict->setObjectName(QStringLiteral("conflictVerdict"));
     m_summary->setObjectName(QStringLiteral("conflictSummary"));
+    m_busy->setObjectName(QStringLiteral("conflictBusy"));
+    m_busy->setRange(0, 0);  // busy, for as long as it takes
+    m_busy->setMaximumHeight(m_summary->fontMetrics().height());
+    m_busy->setTextVisible(false);
+    m_busy->hide();
     m_detail->setObjectName(QStringLiteral("conflictDetail"));
     m_detail->setWordWrap(true);
     m_detail->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -67,6 +73,7 @@ ConflictList::ConflictList(ProjectSession& session, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(buttons);
     layout->addWidget(m_summary);
+    layout->addWidget(m_busy);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_detail);
 
@@ -94,10 +101,20 @@ const ConflictRow* ConflictList::selectedConflict() const {
 }
 
 void ConflictList::refresh() {
+    m_summary->setText(tr("Checking the figures…"));
+    m_busy->show();
+    m_table->setEnabled(false);  // the last result stays in view, but not as if it were the new one
+    updateButtons();
+    m_check.run([](Project& project) { return project.conflicts(); },
+                [this](Result<ConflictReport> report) { showConflicts(std::move(report)); });
+}
+
+void ConflictList::showConflicts(Result<ConflictReport> report) {
     const ConflictRow* selected = selectedConflict();
     const auto keep =
         selected ? std::pair{selected->lower.claim.id, selected->higher.claim.id} : std::pair{0L, 0L};
-    auto report = m_session.project().conflicts();
+    m_busy->hide();
+    m_table->setEnabled(true);
     m_conflicts = report ? std::move(report->conflicts) : std::vector<ConflictRow>();
     if (!report)
         m_summary->setText(errorText(report.error()));
@@ -132,7 +149,7 @@ void ConflictList::refresh() {
 }
 
 void ConflictList::updateButtons() {
-    const ConflictRow* selected = selectedConflict();
+    const ConflictRow* selected = isBusy() ? nullptr : selectedConflict();
     m_detail->setText(
         selected ? tr("%1: %2.\nLower: %3. Higher: %4.%5")
                        .arg(QString::fromStdString(selected->metric),
@@ -143,7 +160,7 @@ void ConflictList::updateButtons() {
                                 : QString())
                  : tr("Select a conflict to read it in full; Compare shows it in the compare view."));
     m_compare->setEnabled(selected != nullptr);
-    m_verdict->setEnabled(selectedConflict() != nullptr && !m_session.isReadOnly());
+    m_verdict->setEnabled(selected != nullptr && !m_session.isReadOnly());
 }
 
 void ConflictList::recordVerdict() {

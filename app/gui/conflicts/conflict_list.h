@@ -2,11 +2,13 @@
 // The conflicts of the whole project, largest gap first, each with its
 // verdict; leads to the compare view and records verdicts.
 
+#include "background.h"
 #include "project.h"
 
 #include <QWidget>
 
 class QLabel;
+class QProgressBar;
 class QPushButton;
 class QTableWidget;
 
@@ -20,7 +22,10 @@ class ConflictList : public QWidget {
 public:
     explicit ConflictList(ProjectSession& session, QWidget* parent = nullptr);
 
+    // Cross-checks the project again on another thread; the list shows the result when it comes, greyed
+    // out meanwhile, with a busy bar.
     void refresh();
+    bool isBusy() const { return m_check.busy(); }
     QTableWidget* table() { return m_table; }
     QLabel* summary() { return m_summary; }
     // The selected conflict said in full, wrapped, under the list.
@@ -38,7 +43,10 @@ Q_SIGNALS:
 
 private:
     void updateButtons();
+    void showConflicts(Result<ConflictReport> report);
     ProjectSession& m_session;
+    BackgroundRead<ConflictReport> m_check;
+    QProgressBar* m_busy;
     std::vector<ConflictRow> m_conflicts;
     QLabel* m_summary;
     QTableWidget* m_table;
