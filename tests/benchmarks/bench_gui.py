@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Desktop app benchmark: builds a project of 10,000 articles and 1,000,000
-claims, then runs claimtrack-gui-bench on it (offscreen); then counts the keys
+claims, then runs claimtrack-gui-bench on it (offscreen) and claimtrack-bench's
+claim filter and cross-check against the queries they ran before; then counts the keys
 that record each claim of the demo project again from its words:
 
     tests/benchmarks/bench_gui.py --build build/release
@@ -31,9 +32,13 @@ def main():
         subprocess.run([str(build / "tests" / "claimtrack-bench"), "insert-claims", str(project), str(CLAIMS)],
                        check=True)
         print(f"Project: {ARTICLES:,} articles, {CLAIMS:,} claims\n")
-        for mode, target in (("open", project), ("article", work), ("filter", project)):
+        for mode, target in (("open", project), ("article", work), ("filter", project), ("compare", project)):
             result = subprocess.run([gui_bench, mode, str(target)], capture_output=True, text=True, check=True)
             print(result.stdout, end="")
+        result = subprocess.run([str(build / "tests" / "claimtrack-bench"), "claim-filter", str(project)],
+                                capture_output=True, text=True, check=True)
+        print("\nThe claim filter's query and the whole cross-check, against the queries they ran before:\n"
+              + result.stdout, end="")
         demo = work / "demo.claims"
         samples = pathlib.Path(__file__).resolve().parents[2] / "samples"
         subprocess.run([str(samples / "load_demo.py"), "--cli", cli, str(demo)], check=True)
