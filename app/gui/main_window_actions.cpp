@@ -10,6 +10,7 @@
 #include "search/search_pane.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QDockWidget>
 #include <QLineEdit>
 #include <QListWidget>
@@ -176,6 +177,29 @@ void MainWindow::createMenus() {
     view->addAction(m_suggestionDock->toggleViewAction());
     view->addAction(m_conflictDock->toggleViewAction());
     view->addAction(m_searchDock->toggleViewAction());
+    view->addSeparator();
+    // Highlights coloured by status (the default), source, metric or tag; the reader shows a legend.
+    QMenu* colouring = view->addMenu(tr("Colour &Highlights By"));
+    colouring->setObjectName(QStringLiteral("colouringMenu"));
+    auto* colourings = new QActionGroup(this);
+    const int chosen = QSettings().value(QStringLiteral("highlightColouring"), 0).toInt();
+    const std::pair<HighlightColouring, QString> kinds[] = {{HighlightColouring::Status, tr("&Status")},
+                                                            {HighlightColouring::Source, tr("S&ource")},
+                                                            {HighlightColouring::Metric, tr("&Metric")},
+                                                            {HighlightColouring::Tag, tr("&Tag")}};
+    for (const auto& [kind, name] : kinds) {
+        QAction* action = colouring->addAction(name);
+        action->setObjectName(QStringLiteral("actionColourBy%1").arg(static_cast<int>(kind)));
+        action->setCheckable(true);
+        action->setChecked(static_cast<int>(kind) == chosen);
+        colourings->addAction(action);
+        connect(action, &QAction::triggered, this, [this, kind] {
+            QSettings().setValue(QStringLiteral("highlightColouring"), static_cast<int>(kind));
+            m_reader->setColouring(kind);
+            reloadReaderClaims();
+        });
+    }
+    m_reader->setColouring(static_cast<HighlightColouring>(std::clamp(chosen, 0, 3)));
     view->addSeparator();
     view->addAction(m_showCompare);
 

@@ -2,6 +2,7 @@
 // pane.
 #include "articles/article_list.h"
 #include "articles/details_dialogs.h"
+#include "claims/claim_display.h"
 #include "claims/claim_table.h"
 #include "dialogs.h"
 #include "entities/entity_pane.h"
@@ -368,4 +369,30 @@ TEST_F(WorkspaceTest, HelpShowsTheUserGuideBuiltIntoTheProgram) {
     EXPECT_TRUE(text.contains(QStringLiteral("Recording a claim")));
     EXPECT_FALSE(text.contains(QStringLiteral("## "))) << "Markdown is shown as formatted text";
     guide->close();
+}
+
+TEST_F(WorkspaceTest, HighlightsAreColouredByTagFromTheViewMenuWithALegend) {
+    window->articleList()->selectArticle(first);
+    const std::int64_t claim = project().claims({first})->front().id;
+    EXPECT_EQ(window->reader()->highlightColour(claim), statusColor(ClaimStatus::Unverified));
+    // Alt+V, H (Colour Highlights By), T (Tag).
+    press(Qt::Key_V, Qt::AltModifier);
+    auto* view = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+    ASSERT_NE(view, nullptr) << "Alt+V opened no menu";
+    QTest::keyClick(view, Qt::Key_H);
+    auto* colouring = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+    ASSERT_NE(colouring, nullptr);
+    ASSERT_EQ(colouring->objectName(), QStringLiteral("colouringMenu"));
+    QTest::keyClick(colouring, Qt::Key_T);
+    EXPECT_EQ(window->reader()->highlightColour(claim), categoryColour(QStringLiteral("cameras")))
+        << "coloured by its first tag";
+    QLabel* legend = window->reader()->legend();
+    EXPECT_TRUE(legend->isVisible());
+    EXPECT_TRUE(legend->text().contains(QStringLiteral("cameras"))) << legend->text().toStdString();
+    EXPECT_FALSE(legend->text().contains(QStringLiteral("Unverified")));
+    EXPECT_EQ(QSettings().value(QStringLiteral("highlightColouring")).toInt(),
+              static_cast<int>(HighlightColouring::Tag))
+        << "remembered";
+    window->findChild<QAction*>(QStringLiteral("actionColourBy0"))->trigger();  // back to status for others
+    EXPECT_TRUE(window->reader()->legend()->text().contains(QStringLiteral("Unverified")));
 }

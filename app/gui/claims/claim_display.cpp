@@ -3,6 +3,9 @@
 
 #include <QCoreApplication>
 
+#include <cstdint>
+#include <iterator>
+
 namespace claimtrack::gui {
 
 QColor statusColor(ClaimStatus status) {
@@ -17,6 +20,36 @@ QColor statusColor(ClaimStatus status) {
         return {220, 40, 40, 120};
     }
     return {128, 128, 128, 100};
+}
+
+QString highlightCategory(const ClaimFields& fields, HighlightColouring by) {
+    switch (by) {
+    case HighlightColouring::Status:
+        return statusName(fields.status);
+    case HighlightColouring::Source:
+        return QString::fromStdString(fields.source);
+    case HighlightColouring::Metric:
+        return QString::fromStdString(fields.metric);
+    case HighlightColouring::Tag:
+        break;
+    }
+    return fields.tags.empty() ? QString() : QString::fromStdString(fields.tags.front());
+}
+
+QColor categoryColour(const QString& name) {
+    if (name.isEmpty())
+        return {150, 150, 150, 90};
+    // Blues, teals, purples and browns: apart from the statuses' colours and the search hits' magenta.
+    static const QColor palette[] = {{78, 121, 167, 110},  {118, 183, 178, 120}, {176, 122, 161, 110},
+                                     {156, 117, 95, 110},  {47, 75, 124, 100},   {89, 161, 200, 110},
+                                     {140, 110, 200, 100}, {100, 150, 130, 110}};
+    // FNV-1a of the name's UTF-8: stable between sessions, where qHash is seeded afresh in each.
+    std::uint32_t hash = 2166136261u;
+    for (const char c : name.toUtf8()) {
+        hash ^= static_cast<unsigned char>(c);
+        hash *= 16777619u;
+    }
+    return palette[hash % std::size(palette)];
 }
 
 QString statusName(ClaimStatus status) {

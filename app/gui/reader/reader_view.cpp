@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QSet>
 #include <QShortcut>
 #include <QTextBlock>
 #include <QToolButton>
@@ -86,7 +87,11 @@ void ArticleTextView::contextMenuEvent(QContextMenuEvent* event) {
 ReaderView::ReaderView(QWidget* parent)
     : QWidget(parent), m_title(new QLabel(this)), m_text(new ArticleTextView(this)),
       m_findBar(new QWidget(this)), m_findEdit(new QLineEdit(m_findBar)), m_findStatus(new QLabel(m_findBar)),
-      m_hint(new QLabel(this)) {
+      m_hint(new QLabel(this)), m_legend(new QLabel(this)) {
+    m_legend->setObjectName(QStringLiteral("readerLegend"));
+    m_legend->setTextFormat(Qt::RichText);
+    m_legend->setWordWrap(true);
+    m_legend->hide();
     m_hint->setObjectName(QStringLiteral("readerEmptyHint"));
     m_hint->setWordWrap(true);
     m_hint->setTextFormat(Qt::RichText);
@@ -143,6 +148,7 @@ ReaderView::ReaderView(QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_title);
+    layout->addWidget(m_legend);
     layout->addWidget(m_text, 1);
     layout->addWidget(m_hint, 1);
     layout->addWidget(m_findBar);
@@ -201,6 +207,7 @@ void ReaderView::setClaims(const std::vector<ClaimRecord>& claims) {
     for (const ClaimRecord& claim : claims)
         if (claim.articleId == m_articleId)
             m_highlights.push_back({m_offsets->toUtf16(claim.anchor.range), claim.id, claim.fields.status,
+                                    highlightCategory(claim.fields, m_colouring),
                                     claimSummary(claim.fields) +
                                         (claim.page > 0 ? tr("\nPage: %1").arg(claim.page) : QString())});
     std::sort(m_highlights.begin(), m_highlights.end(),
@@ -208,7 +215,42 @@ void ReaderView::setClaims(const std::vector<ClaimRecord>& claims) {
     if (std::none_of(m_highlights.begin(), m_highlights.end(),
                      [this](const Highlight& h) { return h.claimId == m_selectedClaim; }))
         m_selectedClaim = 0;
+    updateLegend();
     applyHighlights();
+}
+
+QColor ReaderView::colourOf(const Highlight& highlight) const {
+    return m_colouring == HighlightColouring::Status ? statusColor(highlight.status)
+                                                     : categoryColour(highlight.category);
+}
+
+QColor ReaderView::highlightColour(std::int64_t claimId) const {
+    const auto it = std::find_if(m_highlights.begin(), m_highlights.end(),
+                                 [claimId](const Highlight& h) { return h.claimId == claimId; });
+    return it == m_highlights.end() ? QColor() : colourOf(*it);
+}
+
+// A swatch and a name for each colour the article's highlights have, in the order of the text.
+void ReaderView::updateLegend() {
+    QStringList entries;
+    QSet<QString> seen;
+    for (const Highlight& h : m_highlights) {
+        const QString name = h.category.isEmpty() ? tr("none") : h.category;
+        if (seen.contains(name))
+            continue;
+        seen.insert(name);
+        const QColor c = colourOf(h);
+        entries << QStringLiteral(
+                       "<span style='background-color: rgba(%1, %2, %3, %4)'>&nbsp;&nbsp;&nbsp;&nbsp;"
+                       "</span>&nbsp;%5")
+                       .arg(c.red())
+                       .arg(c.green())
+                       .arg(c.blue())
+                       .arg(c.alpha())
+                       .arg(name.toHtmlEscaped());
+    }
+    m_legend->setText(entries.join(QStringLiteral(" &nbsp; ")));
+    m_legend->setVisible(!entries.isEmpty());
 }
 
 // Only the highlights near what is on screen become extra selections: Qt lays
@@ -233,7 +275,7 @@ void ReaderView::applyHighlights() {
         cursor.setPosition(static_cast<int>(highlight.range.start));
         cursor.setPosition(static_cast<int>(highlight.range.end), QTextCursor::KeepAnchor);
         selection.cursor = cursor;
-        QColor color = statusColor(highlight.status);
+        QColor color = colourOf(highlight);
         if (highlight.claimId == m_selectedClaim) {
             color.setAlpha(std::min(255, color.alpha() * 2));
             selection.format.setFontUnderline(true);
@@ -260,12 +302,13 @@ void ReaderView::applyHighlights() {
     suggestion.setUnderlineStyle(QTextCharFormat::DashUnderline);
     suggestion.setUnderlineColor(QColor(70, 100, 210));
     mark(m_suggestions, suggestion);
-    // Search matches: a marker-pen yellow over everything, as the words looked for are what is being read
-    // now; opaque and underlined, so a hit never passes for an unverified claim's translucent yellow.
+    // Search matches: a magenta marker over everything, as the words looked for are what is being read
+    // now; a colour family no claim highlight has (the statuses are yellow, green, orange and red, the
+    // other colourings blues, teals, purples and browns), and underlined besides.
     QTextCharFormat hit;
-    hit.setBackground(QColor(255, 213, 79));
+    hit.setBackground(QColor(255, 128, 230));
     hit.setUnderlineStyle(QTextCharFormat::SingleUnderline);
-    hit.setUnderlineColor(QColor(191, 120, 0));
+    hit.setUnderlineColor(QColor(160, 0, 130));
     mark(m_searchMatches, hit);
     m_text->setExtraSelections(selections);
 }

@@ -2,6 +2,7 @@
 // The reader: an article's text, read-only, with every claim highlighted in
 // its status colour, a tooltip on each, and a find bar (Ctrl+F).
 
+#include "claims/claim_display.h"
 #include "model.h"
 #include "project.h"
 #include "text.h"
@@ -56,6 +57,12 @@ public:
 
     // Shows an article's text (no claims yet); an id of 0 clears the reader.
     void showArticle(std::int64_t articleId, const QString& title, const std::string& text);
+    // What the highlights are coloured by; takes effect at the next setClaims.
+    void setColouring(HighlightColouring by) { m_colouring = by; }
+    // The colours of the shown article's highlights and what each stands for.
+    QLabel* legend() { return m_legend; }
+    // The colour a claim's highlight has now (for tests); invalid when it is not highlighted.
+    QColor highlightColour(std::int64_t claimId) const;
     // What to do, shown instead of an article while none is (rich text; empty: nothing).
     void setEmptyHint(const QString& hint);
     QLabel* emptyHint() { return m_hint; }
@@ -102,9 +109,12 @@ private:
         Utf16Range range;
         std::int64_t claimId;
         ClaimStatus status;
+        QString category;  // under the colouring: its status, source, metric or first tag
         QString tooltip;
     };
+    QColor colourOf(const Highlight& highlight) const;
     void applyHighlights();
+    void updateLegend();
     void find(bool backwards);
 
     QLabel* m_title;
@@ -113,6 +123,8 @@ private:
     QLineEdit* m_findEdit;
     QLabel* m_findStatus;
     QLabel* m_hint;
+    QLabel* m_legend;
+    HighlightColouring m_colouring = HighlightColouring::Status;
     std::int64_t m_articleId = 0;
     std::int64_t m_selectedClaim = 0;
     std::optional<OffsetConverter> m_offsets;
