@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTest>
 
@@ -71,7 +72,7 @@ TEST_F(SearchTest, AResultOpensTheArticleWithEveryMatchMarkedAndTheFirstSelected
     EXPECT_EQ(window->searchPane()->status()->text(), QStringLiteral("1 article(s), best first"));
     auto* label = qobject_cast<QLabel*>(results->itemWidget(results->item(0)));
     ASSERT_NE(label, nullptr);
-    EXPECT_TRUE(label->text().contains(QStringLiteral("<b style=\"background-color:#ffe066\">cameras</b>")))
+    EXPECT_TRUE(label->text().contains(QStringLiteral("<b style=\"background-color:#ff80e6\">cameras</b>")))
         << label->text().toStdString();
 
     QTest::keyClick(results, Qt::Key_Return);  // activates the current (first) result
@@ -106,4 +107,22 @@ TEST_F(SearchTest, ARecordedClaimIsFoundAtOnce) {
     window->session()->undoStack()->undo();
     search(QStringLiteral("kostka"));
     EXPECT_EQ(window->searchPane()->results()->count(), 0);
+}
+
+TEST_F(SearchTest, MoreResultsThanAPageAreSaidAndShownOnDemand) {
+    for (int i = 0; i < SearchPane::kPage + 10; ++i)
+        ASSERT_TRUE(window->session()->project().importArticle(
+            "Report " + std::to_string(i) + " counts the lenses on every corner.", {}, "r.txt"));
+    search(QStringLiteral("lenses"));
+    SearchPane* pane = window->searchPane();
+    EXPECT_EQ(pane->results()->count(), SearchPane::kPage);
+    EXPECT_EQ(pane->status()->text(), QStringLiteral("The best 50 articles; more match"));
+    ASSERT_TRUE(pane->moreButton()->isVisible());
+    QTest::mouseClick(pane->moreButton(), Qt::LeftButton);
+    EXPECT_EQ(pane->results()->count(), SearchPane::kPage + 11) << "every report and the first article";
+    EXPECT_EQ(pane->status()->text(), QStringLiteral("61 article(s), best first"));
+    EXPECT_FALSE(pane->moreButton()->isVisible());
+    auto* label = qobject_cast<QLabel*>(pane->results()->itemWidget(pane->results()->item(0)));
+    ASSERT_NE(label, nullptr);
+    EXPECT_TRUE(label->wordWrap()) << "the matched words are never cut at the pane's edge";
 }

@@ -4,6 +4,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -14,7 +15,7 @@ namespace {
 constexpr int kIdRole = Qt::UserRole + 1;
 constexpr int kTypingPauseMs = 300;
 
-// The snippet as rich text, its matched words in bold on a marker-pen yellow.
+// The snippet as rich text, its matched words in bold on the reader's search-hit magenta.
 QString snippetHtml(const std::string& snippet) {
     QString html;
     std::string plain;
@@ -25,7 +26,7 @@ QString snippetHtml(const std::string& snippet) {
     for (const char c : snippet) {
         if (c == kMatchStart || c == kMatchEnd) {
             flush();
-            html += c == kMatchStart ? QStringLiteral("<b style=\"background-color:#ffe066\">")
+            html += c == kMatchStart ? QStringLiteral("<b style=\"background-color:#ff80e6\">")
                                      : QStringLiteral("</b>");
         } else {
             plain += c == '\n' ? ' ' : c;
@@ -39,7 +40,9 @@ QString snippetHtml(const std::string& snippet) {
 
 SearchPane::SearchPane(ProjectSession& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_box(new QLineEdit(this)), m_status(new QLabel(this)),
-      m_results(new QListWidget(this)), m_typing(new QTimer(this)) {
+      m_results(new QListWidget(this)), m_typing(new QTimer(this)), m_more(new QPushButton(this)) {
+    m_more->setObjectName(QStringLiteral("searchMore"));
+    m_more->hide();
     setObjectName(QStringLiteral("searchPane"));
     m_box->setObjectName(QStringLiteral("searchBox"));
     m_results->setObjectName(QStringLiteral("searchResults"));
@@ -59,10 +62,16 @@ SearchPane::SearchPane(ProjectSession& session, QWidget* parent)
     layout->addWidget(m_box);
     layout->addWidget(m_status);
     layout->addWidget(m_results, 1);
+    layout->addWidget(m_more);
 
     connect(m_box, &QLineEdit::textEdited, m_typing, qOverload<>(&QTimer::start));
     connect(m_box, &QLineEdit::returnPressed, this, &SearchPane::runSearch);
     connect(m_typing, &QTimer::timeout, this, &SearchPane::runSearch);
+    connect(m_more, &QPushButton::clicked, this, [this] {
+        const int row = m_results->currentRow();
+        search(m_shown + kPage);
+        m_results->setCurrentRow(row);  // the place in the list stays
+    });
     const auto choose = [this](QListWidgetItem* item) { chooseResult(m_results->row(item)); };
     connect(m_results, &QListWidget::itemActivated, this, choose);
     connect(m_results, &QListWidget::itemClicked, this, choose);
@@ -78,23 +87,36 @@ void SearchPane::chooseResult(int row) {
 }
 
 void SearchPane::runSearch() {
+    search(kPage);
+}
+
+void SearchPane::search(int shown) {
     m_typing->stop();
+    m_shown = shown;
+    m_more->hide();
     m_results->clear();
     m_status->setStyleSheet(QString());
     if (query().isEmpty()) {
         m_status->clear();
         return;
     }
-    auto hits = m_session.project().search(query().toStdString());
+    // One more than is shown, to know whether more match.
+    auto hits = m_session.project().search(query().toStdString(), static_cast<std::size_t>(shown) + 1);
     if (!hits) {
         m_status->setStyleSheet(QStringLiteral("color: #c62828"));
         m_status->setText(errorText(hits.error()));
         return;
     }
     m_shownQuery = query();
-    m_status->setText(hits->empty()
-                          ? tr("Nothing matches.")
-                          : tr("%Ln article(s), best first", nullptr, static_cast<int>(hits->size())));
+    const bool more = hits->size() > static_cast<std::size_t>(shown);
+    if (more) {
+        hits->resize(static_cast<std::size_t>(shown));
+        m_more->setText(tr("Show %Ln more", nullptr, kPage));
+        m_more->show();
+    }
+    m_status->setText(hits->empty() ? tr("Nothing matches.")
+                      : more        ? tr("The best %Ln articles; more match", nullptr, shown)
+                             : tr("%Ln article(s), best first", nullptr, static_cast<int>(hits->size())));
     for (const SearchHit& hit : *hits) {
         auto* item = new QListWidgetItem(m_results);
         item->setData(kIdRole, QVariant::fromValue<qint64>(hit.articleId));
@@ -107,12 +129,14 @@ void SearchPane::runSearch() {
                                           source.toHtmlEscaped(), snippetHtml(hit.snippet)),
                                  m_results);
         label->setTextFormat(Qt::RichText);
+        label->setWordWrap(true);  // the matched words are in sight, never cut at the pane's edge
         label->setToolTip(QStringLiteral("<p>%1</p>").arg(snippetHtml(hit.snippet)));
         label->setContentsMargins(4, 3, 4, 3);
         label->setAttribute(Qt::WA_TransparentForMouseEvents);                     // clicks go to the list
         item->setData(Qt::AccessibleTextRole, QString::fromStdString(hit.title));  // the label draws the rest
         m_results->setItemWidget(item, label);
-        item->setSizeHint(label->sizeHint());
+        const int width = m_results->viewport()->width();
+        item->setSizeHint(QSize(width, label->heightForWidth(width)));
     }
     if (m_results->count() > 0)
         m_results->setCurrentRow(0);

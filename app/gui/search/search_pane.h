@@ -8,6 +8,7 @@
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QPushButton;
 class QTimer;
 
 namespace claimtrack::gui {
@@ -23,6 +24,9 @@ public:
     QLineEdit* searchBox() { return m_box; }
     QListWidget* results() { return m_results; }
     QLabel* status() { return m_status; }
+    // Shows the next page of results, when more match than are shown.
+    QPushButton* moreButton() { return m_more; }
+    static constexpr int kPage = 50;
     QString query() const;
 
 public Q_SLOTS:
@@ -35,11 +39,15 @@ Q_SIGNALS:
     void resultChosen(qint64 articleId, const QString& query);
 
 private:
+    // Runs the query in the box for its best `shown` results.
+    void search(int shown);
     ProjectSession& m_session;
     QLineEdit* m_box;
     QLabel* m_status;
     QListWidget* m_results;
     QTimer* m_typing;
+    QPushButton* m_more;
+    int m_shown = kPage;   // how many results are asked for
     QString m_shownQuery;  // the query the results are for
 };
 
