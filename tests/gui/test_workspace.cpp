@@ -396,3 +396,22 @@ TEST_F(WorkspaceTest, HighlightsAreColouredByTagFromTheViewMenuWithALegend) {
     window->findChild<QAction*>(QStringLiteral("actionColourBy0"))->trigger();  // back to status for others
     EXPECT_TRUE(window->reader()->legend()->text().contains(QStringLiteral("Unverified")));
 }
+
+TEST_F(WorkspaceTest, TheClaimTableSaysItIsReadingAndGreysTheLastRowsMeanwhile) {
+    ClaimTable* table = window->claimTable();
+    QLabel* count = table->findChild<QLabel*>(QStringLiteral("claimCount"));
+    ASSERT_EQ(count->text(), QStringLiteral("3 claim(s)"));
+    table->refresh();  // as after any change: the rows are read again on another thread
+    EXPECT_EQ(count->text(), QStringLiteral("loading…"));
+    const QModelIndex cell = table->model()->index(0, ClaimTableModel::Quote);
+    EXPECT_TRUE(cell.data(Qt::ForegroundRole).isValid()) << "the last rows are greyed, not passed off as new";
+    waitForTable();
+    EXPECT_EQ(count->text(), QStringLiteral("3 claim(s)"));
+    EXPECT_FALSE(cell.data(Qt::ForegroundRole).isValid());
+    QTest::keyClicks(table->filterEdit(), QStringLiteral("zzz"));
+    ASSERT_TRUE(QTest::qWaitFor([&] { return table->model()->query().text == "zzz"; }, 2000));
+    EXPECT_TRUE(count->text() == QStringLiteral("filtering…") || count->text() == QStringLiteral("0 claim(s)"))
+        << count->text().toStdString();
+    waitForTable();
+    EXPECT_EQ(count->text(), QStringLiteral("0 claim(s)"));
+}

@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QProgressBar>
 #include <QStyle>
 #include <QStyledItemDelegate>
 #include <QTableView>
@@ -84,7 +85,8 @@ bool hasTag(const std::vector<std::string>& tags, const std::string& tag) {
 ClaimTable::ClaimTable(Project& project, const QString& path, QWidget* parent)
     : QWidget(parent), m_project(project), m_model(new ClaimTableModel(project, path, this)),
       m_scope(new QComboBox(this)), m_filter(new QLineEdit(this)), m_tagFilter(new QToolButton(this)),
-      m_count(new QLabel(this)), m_view(new QTableView(this)), m_filterDelay(new QTimer(this)) {
+      m_count(new QLabel(this)), m_busy(new QProgressBar(this)), m_busyDelay(new QTimer(this)),
+      m_view(new QTableView(this)), m_filterDelay(new QTimer(this)) {
     m_scope->setObjectName(QStringLiteral("claimScope"));
     m_scope->addItem(tr("All articles"));
     m_scope->addItem(tr("This article"));
@@ -97,6 +99,11 @@ ClaimTable::ClaimTable(Project& project, const QString& path, QWidget* parent)
     m_tagFilter->setToolTip(tr("Only claims with this tag; click to show every claim"));
     m_tagFilter->hide();
     m_count->setObjectName(QStringLiteral("claimCount"));
+    m_busy->setObjectName(QStringLiteral("claimBusy"));
+    m_busy->setRange(0, 0);
+    m_busy->setTextVisible(false);
+    m_busy->setMaximumWidth(m_count->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 6);
+    m_busy->hide();
     m_filterDelay->setSingleShot(true);
     m_filterDelay->setInterval(150);  // query once typing pauses, not on every key
 
@@ -155,6 +162,7 @@ ClaimTable::ClaimTable(Project& project, const QString& path, QWidget* parent)
     bar->addWidget(m_scope);
     bar->addWidget(m_filter, 1);
     bar->addWidget(m_tagFilter);
+    bar->addWidget(m_busy);
     bar->addWidget(m_count);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -168,7 +176,19 @@ ClaimTable::ClaimTable(Project& project, const QString& path, QWidget* parent)
         setTagFilter(0, {});
         Q_EMIT tagFilterCleared();
     });
+    // Work that takes longer than a moment shows that it runs: the count says what is happening at once,
+    // and a busy bar joins it after 200 ms.
+    m_busyDelay->setSingleShot(true);
+    m_busyDelay->setInterval(200);
+    connect(m_busyDelay, &QTimer::timeout, this, [this] { m_busy->setVisible(m_model->isBusy()); });
+    connect(m_model, &ClaimTableModel::queryStarted, this, [this] {
+        m_count->setText(m_model->query().text.empty() && !m_model->query().tagId ? tr("loading…")
+                                                                                  : tr("filtering…"));
+        m_busyDelay->start();
+    });
     connect(m_model, &ClaimTableModel::queryFinished, this, [this] {
+        m_busyDelay->stop();
+        m_busy->hide();
         m_count->setText(tr("%Ln claim(s)", nullptr, m_model->rowCount()));
         reselect();
     });

@@ -11,6 +11,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QMenu;
+class QProgressBar;
 class QTableView;
 class QTimer;
 class QToolButton;
@@ -72,6 +73,8 @@ private:
     QToolButton* m_tagFilter;
     std::int64_t m_tagId = 0;
     QLabel* m_count;
+    QProgressBar* m_busy;
+    QTimer* m_busyDelay;
     QTableView* m_view;
     QTimer* m_filterDelay;
     QMenu* m_columnMenu = nullptr;

@@ -1,6 +1,9 @@
 #include "claim_table_model.h"
+
 #include "claim_display.h"
 #include "claim_format.h"
+#include <QGuiApplication>
+#include <QPalette>
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -52,6 +55,10 @@ void ClaimTableModel::setQuery(const ClaimQuery& query) {
 void ClaimTableModel::refresh() {
     ++m_generation;
     m_pending = true;
+    Q_EMIT queryStarted();
+    // The rows shown are the last query's until the new ones come: greyed, not passed off as new.
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::ForegroundRole});
     if (!m_watcher.isRunning())
         startQuery();
     // else takeResult() sees the running query is stale and starts the latest one.
@@ -140,6 +147,8 @@ QVariant ClaimTableModel::data(const QModelIndex& index, int role) const {
         return {};
     if (role == IdRole)
         return QVariant::fromValue<qint64>(m_ids[static_cast<std::size_t>(index.row())]);
+    if (role == Qt::ForegroundRole)
+        return m_pending ? QVariant(QGuiApplication::palette().color(QPalette::PlaceholderText)) : QVariant();
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != Qt::DecorationRole &&
         role != Qt::EditRole)
         return {};

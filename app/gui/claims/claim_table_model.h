@@ -60,6 +60,8 @@ Q_SIGNALS:
     // A cell was edited: its text (a status: its ClaimStatus as an int).
     void cellEdited(int row, int column, const QVariant& value);
     // The rows of the latest query are in place.
+    // The rows are being read again; until queryFinished, the rows shown are the last ones (greyed).
+    void queryStarted();
     void queryFinished();
     void queryFailed(const QString& message);
 
