@@ -394,8 +394,10 @@ public:
     // Does recordVerdict's change again, with the same verdict id and UUID.
     Result<void> redoVerdict(const VerdictChange& change);
 
-    // Articles matching a query in the search box's language (core/search/query.h), best first.
-    Result<std::vector<SearchHit>> search(const std::string& query, std::size_t limit = 50);
+    // Articles matching a query in the search box's language (core/search/query.h), best first; with
+    // `total`, how many match in all.
+    Result<std::vector<SearchHit>> search(const std::string& query, std::size_t limit = 50,
+                                          std::size_t* total = nullptr);
     // Where the query's words occur in an article's text, for highlighting.
     Result<std::vector<CodePointRange>> searchMatches(std::int64_t articleId, const std::string& query);
 

@@ -162,7 +162,8 @@ MarkedText splitMarks(std::string_view marked) {
     return split;
 }
 
-Result<std::vector<SearchHit>> Project::search(const std::string& text, std::size_t limit) {
+Result<std::vector<SearchHit>> Project::search(const std::string& text, std::size_t limit,
+                                               std::size_t* total) {
     const auto query = parseSearchQuery(text);
     if (!query)
         return query.error();
@@ -203,6 +204,14 @@ Result<std::vector<SearchHit>> Project::search(const std::string& text, std::siz
             while (select.step())
                 add({select.integer(0), select.text(1), select.text(2), select.text(3),
                      opening(select.text(4)), false, false, 0});
+            if (total) {
+                Statement count(*m_db,
+                                "SELECT count(*) FROM article a WHERE 1" + inSet("a.id", filters.articleIds) +
+                                    inSet("a.id", filters.articlesWithClaim) +
+                                    (filters.statusAlone ? fmt::format(kArticleHasStatus, "a.id") : ""));
+                bindFilters(count, f);
+                *total = count.step() ? static_cast<std::size_t>(count.integer(0)) : 0;
+            }
             return hits;
         }
 
@@ -294,6 +303,17 @@ Result<std::vector<SearchHit>> Project::search(const std::string& text, std::siz
         for (SearchHit& hit : inClaims)
             if (seen.try_emplace(hit.articleId, true).second)
                 add(std::move(hit));
+        if (total) {
+            // Every article that matches, in its words or its claims', under the same filters.
+            Statement count(
+                *m_db, "SELECT count(*) FROM (SELECT ranked.id FROM (" + articlesRanked + ") ranked WHERE 1" +
+                           (filters.statusAlone ? fmt::format(kArticleHasStatus, "ranked.id") : "") +
+                           " UNION SELECT c.article_id FROM (" + claimsRanked +
+                           ") ranked CROSS JOIN claim c WHERE c.id = ranked.id" + rowChecks + ")");
+            count.bind(2, query->match);
+            bindFilters(count, f);
+            *total = count.step() ? static_cast<std::size_t>(count.integer(0)) : 0;
+        }
         std::stable_sort(hits.begin(), hits.end(),
                          [](const SearchHit& a, const SearchHit& b) { return a.score < b.score; });
         if (hits.size() > limit)

@@ -43,14 +43,17 @@ protected:
         return *project->addClaim(c);
     }
 
-    // The ids of the articles found, best first.
+    // The ids of the articles found, best first; every query here finds fewer than a page, so the total
+    // it says must be what it found.
     std::vector<std::int64_t> found(const std::string& query) {
-        const auto hits = project->search(query);
+        std::size_t total = 0;
+        const auto hits = project->search(query, 50, &total);
         EXPECT_TRUE(hits) << query << ": " << hits.error().message;
         std::vector<std::int64_t> ids;
         if (hits)
             for (const SearchHit& hit : *hits)
                 ids.push_back(hit.articleId);
+        EXPECT_EQ(total, ids.size()) << query;
         return ids;
     }
 
@@ -70,6 +73,19 @@ TEST_F(ProjectSearch, RanksTitleAndFrequentWordsFirstAndMarksTheSnippet) {
     EXPECT_TRUE(hit.inText);
     EXPECT_NE(hit.snippet.find(std::string(1, kMatchStart) + "cameras" + kMatchEnd), std::string::npos)
         << hit.snippet;
+}
+
+TEST_F(ProjectSearch, TheTotalCountsEveryMatchingArticleBeyondThoseShown) {
+    claim(survey, "credit scoring", "Scores", "Pollster");  // found in a claim's words too: counted once
+    for (const auto& [query, expected] :
+         {std::pair{"social", 2u}, std::pair{"cameras", 2u}, std::pair{"credit", 2u},
+          std::pair{"publisher:\"Policy Weekly\"", 2u}}) {
+        std::size_t total = 0;
+        const auto hits = project->search(query, 1, &total);
+        ASSERT_TRUE(hits) << hits.error().message;
+        EXPECT_EQ(hits->size(), 1u) << query;
+        EXPECT_EQ(total, expected) << query;
+    }
 }
 
 TEST_F(ProjectSearch, PhrasesPrefixesOrAndNot) {

@@ -116,7 +116,8 @@ TEST_F(SearchTest, MoreResultsThanAPageAreSaidAndShownOnDemand) {
     search(QStringLiteral("lenses"));
     SearchPane* pane = window->searchPane();
     EXPECT_EQ(pane->results()->count(), SearchPane::kPage);
-    EXPECT_EQ(pane->status()->text(), QStringLiteral("The best 50 articles; more match"));
+    EXPECT_EQ(pane->status()->text(), QStringLiteral("The best 50 of 61 articles"));
+    EXPECT_EQ(pane->moreButton()->text(), QStringLiteral("Show 11 more"));
     ASSERT_TRUE(pane->moreButton()->isVisible());
     QTest::mouseClick(pane->moreButton(), Qt::LeftButton);
     EXPECT_EQ(pane->results()->count(), SearchPane::kPage + 11) << "every report and the first article";

@@ -4,6 +4,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -100,23 +101,24 @@ void SearchPane::search(int shown) {
         m_status->clear();
         return;
     }
-    // One more than is shown, to know whether more match.
-    auto hits = m_session.project().search(query().toStdString(), static_cast<std::size_t>(shown) + 1);
+    std::size_t total = 0;
+    auto hits = m_session.project().search(query().toStdString(), static_cast<std::size_t>(shown), &total);
     if (!hits) {
         m_status->setStyleSheet(QStringLiteral("color: #c62828"));
         m_status->setText(errorText(hits.error()));
         return;
     }
     m_shownQuery = query();
-    const bool more = hits->size() > static_cast<std::size_t>(shown);
-    if (more) {
-        hits->resize(static_cast<std::size_t>(shown));
-        m_more->setText(tr("Show %Ln more", nullptr, kPage));
+    const qsizetype more = static_cast<qsizetype>(total) - static_cast<qsizetype>(hits->size());
+    if (more > 0) {
+        m_more->setText(tr("Show %Ln more", nullptr, static_cast<int>(std::min<qsizetype>(more, kPage))));
         m_more->show();
     }
-    m_status->setText(hits->empty() ? tr("Nothing matches.")
-                      : more        ? tr("The best %Ln articles; more match", nullptr, shown)
-                             : tr("%Ln article(s), best first", nullptr, static_cast<int>(hits->size())));
+    const QString all = QLocale().toString(static_cast<qulonglong>(total));
+    m_status->setText(
+        hits->empty() ? tr("Nothing matches.")
+        : more > 0    ? tr("The best %Ln of %1 articles", nullptr, static_cast<int>(hits->size())).arg(all)
+                      : tr("%Ln article(s), best first", nullptr, static_cast<int>(hits->size())));
     for (const SearchHit& hit : *hits) {
         auto* item = new QListWidgetItem(m_results);
         item->setData(kIdRole, QVariant::fromValue<qint64>(hit.articleId));
