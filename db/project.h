@@ -248,6 +248,7 @@ struct SearchHit {
     bool inClaims = false;  // matched in its claims' fields (quote, note, metric, source, tags)
     bool inText = false;    // matched in its title or text
     double score = 0;       // lower is better (SQLite's bm25)
+    std::vector<std::int64_t> claimIds;  // its claims that matched by their own fields, best first
 };
 inline constexpr char kMatchStart = '\x02';
 inline constexpr char kMatchEnd = '\x03';

@@ -189,6 +189,7 @@ Result<std::vector<SearchHit>> Project::search(const std::string& text, std::siz
             SearchHit& kept = hits[at->second];
             kept.score += hit.score;
             kept.inClaims = kept.inClaims || hit.inClaims;
+            kept.claimIds.insert(kept.claimIds.end(), hit.claimIds.begin(), hit.claimIds.end());
         };
 
         const SearchFilters& f = query->filters;
@@ -203,7 +204,7 @@ Result<std::vector<SearchHit>> Project::search(const std::string& text, std::siz
             bindFilters(select, f);
             while (select.step())
                 add({select.integer(0), select.text(1), select.text(2), select.text(3),
-                     opening(select.text(4)), false, false, 0});
+                     opening(select.text(4)), false, false, 0, {}});
             if (total) {
                 Statement count(*m_db,
                                 "SELECT count(*) FROM article a WHERE 1" + inSet("a.id", filters.articleIds) +
@@ -241,9 +242,12 @@ Result<std::vector<SearchHit>> Project::search(const std::string& text, std::siz
                 select.bind(3, wanted * kWindow);
             bindFilters(select, f);
             std::vector<SearchHit> found;
-            while (select.step())
+            while (select.step()) {
                 found.push_back({select.integer(0), select.text(1), select.text(2), select.text(3),
-                                 select.text(4), inClaims, !inClaims, select.number(5).value_or(0)});
+                                 select.text(4), inClaims, !inClaims, select.number(5).value_or(0), {}});
+                if (inClaims)
+                    found.back().claimIds.push_back(select.integer(6));
+            }
             return found;
         };
         // The best `wanted` of the window (or of all matches) that pass, for `window` when fewer pass there.
@@ -293,16 +297,18 @@ Result<std::vector<SearchHit>> Project::search(const std::string& text, std::siz
                                                rowChecks + " ORDER BY ranked.score LIMIT ?1";
             return "WITH best AS MATERIALIZED (" + best +
                    ") SELECT a.id, a.title, coalesce(a.publisher, ''), coalesce(a.published, ''), "
-                   "'claim: ' || snippet(claim_search, -1, char(2), char(3), '\u2026', 12), best.score " +
+                   "'claim: ' || snippet(claim_search, -1, char(2), char(3), '\u2026', 12), best.score, c.id " +
                    bestIn("claim_search", "CROSS JOIN claim c CROSS JOIN article a") +
                    " AND c.id = best.id AND a.id = c.article_id ORDER BY best.score";
         };
         std::vector<SearchHit> inClaims = ranked(claimsSql, static_cast<std::int64_t>(limit) * 4, true);
-        // An article is represented by its best claim.
+        // An article is represented by its best claim, and lists every claim that matched.
         std::unordered_map<std::int64_t, bool> seen;
         for (SearchHit& hit : inClaims)
             if (seen.try_emplace(hit.articleId, true).second)
                 add(std::move(hit));
+            else
+                hits[byArticle[hit.articleId]].claimIds.push_back(hit.claimIds.front());
         if (total) {
             // Every article that matches, in its words or its claims', under the same filters.
             Statement count(

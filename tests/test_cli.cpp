@@ -181,6 +181,7 @@ TEST_F(CliTest, SearchFindsWordsWithoutAccentsAndMarksThem) {
     ASSERT_EQ(rows.size(), 1u);
     EXPECT_EQ(rows[0]["article_row_id"], 1);
     EXPECT_EQ(rows[0]["publisher"], "Daily Example");
+    EXPECT_EQ(rows[0]["claim_row_ids"], nlohmann::json::array()) << "no claim matched by its own fields";
     const std::u32string snippet = claimtrack::toCodePoints(rows[0]["snippet"].get<std::string>());
     ASSERT_FALSE(rows[0]["matches"].empty());
     for (const auto& match : rows[0]["matches"]) {

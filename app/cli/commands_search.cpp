@@ -56,7 +56,8 @@ public:
                                            {"publisher", jsonText(hit.publisher)},
                                            {"published", jsonText(hit.published)},
                                            {"in_text", hit.inText},
-                                           {"in_claims", hit.inClaims}};
+                                           {"in_claims", hit.inClaims},
+                                           {"claim_row_ids", hit.claimIds}};
                 const MarkedText snippet = splitMarks(hit.snippet);
                 nlohmann::ordered_json matches = nlohmann::ordered_json::array();
                 for (const CodePointRange& match : snippet.matches)

@@ -283,7 +283,7 @@ void MainWindow::searchProject(const QString& query) {
     m_search->chooseResult(0);
 }
 
-void MainWindow::showSearchResult(std::int64_t articleId, const QString& query) {
+void MainWindow::showSearchResult(std::int64_t articleId, const QString& query, std::int64_t claimId) {
     m_tabs->setCurrentIndex(0);
     showArticle(articleId);
     auto matches = m_session->project().searchMatches(articleId, query.toStdString());
@@ -292,6 +292,8 @@ void MainWindow::showSearchResult(std::int64_t articleId, const QString& query) 
     m_reader->setSearchMatches(*matches);
     if (!matches->empty())
         m_reader->selectRange(matches->front());
+    else if (claimId)
+        goToClaim(claimId);  // found by its claim's own fields: that claim
 }
 
 void MainWindow::reloadReaderClaims() {

@@ -57,7 +57,8 @@ public:
     // Shows the search pane with the results of `query`, the first opened.
     void searchProject(const QString& query);
     // Opens an article found by a search, its words marked and the first selected.
-    void showSearchResult(std::int64_t articleId, const QString& query);
+    // Opens a search result: its article, its matches marked; found only by a claim, that claim.
+    void showSearchResult(std::int64_t articleId, const QString& query, std::int64_t claimId = 0);
     // Opens the claim's article, scrolls to its words and selects its row.
     void goToClaim(std::int64_t claimId);
     std::int64_t currentClaim() const { return m_currentClaim; }

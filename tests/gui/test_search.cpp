@@ -1,5 +1,6 @@
 // The project's search box as a user drives it: real widgets under the
 // offscreen platform, a real project file and its FTS5 index.
+#include "claims/claim_table.h"
 #include "gui_support.h"
 #include "main_window.h"
 #include "project_session.h"
@@ -126,4 +127,22 @@ TEST_F(SearchTest, MoreResultsThanAPageAreSaidAndShownOnDemand) {
     auto* label = qobject_cast<QLabel*>(pane->results()->itemWidget(pane->results()->item(0)));
     ASSERT_NE(label, nullptr);
     EXPECT_TRUE(label->wordWrap()) << "the matched words are never cut at the pane's edge";
+}
+
+TEST_F(SearchTest, ClaimsThatMatchByTheirOwnFieldsAreListedAndOneOpensAtItsWords) {
+    NewClaim tagged{second, QuoteSelector{"wide approval", 1}, {}};
+    tagged.fields.tags = {"sentiment"};  // a word in no article's text
+    const std::int64_t claim = *window->session()->project().addClaim(tagged);
+    window->session()->changed(second);
+    search(QStringLiteral("sentiment"));
+    QListWidget* results = window->searchPane()->results();
+    ASSERT_EQ(results->count(), 1);
+    auto* label = qobject_cast<QLabel*>(results->itemWidget(results->item(0)));
+    ASSERT_NE(label, nullptr);
+    EXPECT_TRUE(label->text().contains(QStringLiteral("1 claim(s) match: \u201Cwide approval\u201D")))
+        << label->text().toStdString();
+    window->showArticle(first);
+    QTest::keyClick(results, Qt::Key_Return);  // Enter on the result
+    EXPECT_EQ(window->reader()->articleId(), second);
+    EXPECT_EQ(window->claimTable()->selectedClaim(), claim) << "the claim that matched, in sight";
 }

@@ -1,6 +1,8 @@
 #include "search_pane.h"
 #include "project_session.h"
 
+#include "project.h"
+
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -14,6 +16,7 @@ namespace claimtrack::gui {
 namespace {
 
 constexpr int kIdRole = Qt::UserRole + 1;
+constexpr int kClaimRole = Qt::UserRole + 2;
 constexpr int kTypingPauseMs = 300;
 
 // The snippet as rich text, its matched words in bold on the reader's search-hit magenta.
@@ -78,13 +81,33 @@ SearchPane::SearchPane(ProjectSession& session, QWidget* parent)
     connect(m_results, &QListWidget::itemClicked, this, choose);
 }
 
+QString SearchPane::matchingClaims(const std::vector<std::int64_t>& ids) {
+    if (ids.empty())
+        return {};
+    constexpr std::size_t kNamed = 3;
+    const std::vector<std::int64_t> named(ids.begin(), ids.begin() + std::min(ids.size(), kNamed));
+    auto claims = m_session.project().claimsById(named);
+    if (!claims)
+        return {};
+    QStringList quotes;
+    for (const ClaimRecord& claim : *claims)
+        quotes << QStringLiteral("\u201C%1\u201D")
+                      .arg(QString::fromStdString(claim.anchor.quote.exact).simplified());
+    QString text = tr("%Ln claim(s) match: %1", nullptr, static_cast<int>(ids.size()))
+                       .arg(quotes.join(QStringLiteral(", ")));
+    if (ids.size() > kNamed)
+        text += tr(" and %Ln more", nullptr, static_cast<int>(ids.size() - kNamed));
+    return QStringLiteral("<br><span style=\"color:gray\">%1</span>").arg(text.toHtmlEscaped());
+}
+
 QString SearchPane::query() const {
     return m_box->text().trimmed();
 }
 
 void SearchPane::chooseResult(int row) {
     if (QListWidgetItem* item = m_results->item(row))
-        Q_EMIT resultChosen(item->data(kIdRole).toLongLong(), m_shownQuery);
+        Q_EMIT resultChosen(item->data(kIdRole).toLongLong(), m_shownQuery,
+                            item->data(kClaimRole).toLongLong());
 }
 
 void SearchPane::runSearch() {
@@ -126,10 +149,13 @@ void SearchPane::search(int shown) {
         if (!hit.published.empty())
             source +=
                 (source.isEmpty() ? QString() : QStringLiteral(", ")) + QString::fromStdString(hit.published);
-        auto* label = new QLabel(QStringLiteral("<b>%1</b> <span style=\"color:gray\">%2</span><br>%3")
-                                     .arg(QString::fromStdString(hit.title).toHtmlEscaped(),
-                                          source.toHtmlEscaped(), snippetHtml(hit.snippet)),
-                                 m_results);
+        item->setData(kClaimRole,
+                      QVariant::fromValue<qint64>(hit.claimIds.empty() ? 0 : hit.claimIds.front()));
+        auto* label =
+            new QLabel(QStringLiteral("<b>%1</b> <span style=\"color:gray\">%2</span><br>%3%4")
+                           .arg(QString::fromStdString(hit.title).toHtmlEscaped(), source.toHtmlEscaped(),
+                                snippetHtml(hit.snippet), matchingClaims(hit.claimIds)),
+                       m_results);
         label->setTextFormat(Qt::RichText);
         label->setWordWrap(true);  // the matched words are in sight, never cut at the pane's edge
         label->setToolTip(QStringLiteral("<p>%1</p>").arg(snippetHtml(hit.snippet)));

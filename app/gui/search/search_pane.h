@@ -5,6 +5,9 @@
 
 #include <QWidget>
 
+#include <cstdint>
+#include <vector>
+
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -36,11 +39,14 @@ public Q_SLOTS:
     void chooseResult(int row);
 
 Q_SIGNALS:
-    void resultChosen(qint64 articleId, const QString& query);
+    // `claimId`: the result's best claim that matched by its own fields, or 0.
+    void resultChosen(qint64 articleId, const QString& query, qint64 claimId);
 
 private:
     // Runs the query in the box for its best `shown` results.
     void search(int shown);
+    // "2 claims match: “176 million”, “626 million”", as a line of the result, or empty.
+    QString matchingClaims(const std::vector<std::int64_t>& ids);
     ProjectSession& m_session;
     QLineEdit* m_box;
     QLabel* m_status;
