@@ -34,8 +34,8 @@ void writeFigureJson(JsonObjectWriter& json, const ClaimFields& fields);
 nlohmann::ordered_json claimToJson(const ClaimRecord& claim);
 
 inline constexpr std::array<std::string_view, 12> kArticleCsvColumns{
-    "row_id",      "article_id", "title",  "author", "publisher", "url", "published",
-    "imported_at", "sha256",     "length", "claims", "memo"};
+    "row_id",    "article_id",  "title",  "author", "publisher", "url",
+    "published", "imported_at", "sha256", "length", "claims",    "memo"};
 
 void writeArticleHeader(RowWriter& rows);
 void writeArticleRow(RowWriter& rows, const Article& article);

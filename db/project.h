@@ -245,9 +245,9 @@ struct SearchHit {
     std::string published;
     // The matched words between kMatchStart and kMatchEnd; a claim's words when only a claim matched.
     std::string snippet;
-    bool inClaims = false;  // matched in its claims' fields (quote, note, metric, source, tags)
-    bool inText = false;    // matched in its title or text
-    double score = 0;       // lower is better (SQLite's bm25)
+    bool inClaims = false;               // matched in its claims' fields (quote, note, metric, source, tags)
+    bool inText = false;                 // matched in its title or text
+    double score = 0;                    // lower is better (SQLite's bm25)
     std::vector<std::int64_t> claimIds;  // its claims that matched by their own fields, best first
 };
 inline constexpr char kMatchStart = '\x02';

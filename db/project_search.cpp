@@ -203,8 +203,15 @@ Result<std::vector<SearchHit>> Project::search(const std::string& text, std::siz
             select.bind(1, static_cast<std::int64_t>(limit));
             bindFilters(select, f);
             while (select.step())
-                add({select.integer(0), select.text(1), select.text(2), select.text(3),
-                     opening(select.text(4)), false, false, 0, {}});
+                add({select.integer(0),
+                     select.text(1),
+                     select.text(2),
+                     select.text(3),
+                     opening(select.text(4)),
+                     false,
+                     false,
+                     0,
+                     {}});
             if (total) {
                 Statement count(*m_db,
                                 "SELECT count(*) FROM article a WHERE 1" + inSet("a.id", filters.articleIds) +
@@ -243,8 +250,15 @@ Result<std::vector<SearchHit>> Project::search(const std::string& text, std::siz
             bindFilters(select, f);
             std::vector<SearchHit> found;
             while (select.step()) {
-                found.push_back({select.integer(0), select.text(1), select.text(2), select.text(3),
-                                 select.text(4), inClaims, !inClaims, select.number(5).value_or(0), {}});
+                found.push_back({select.integer(0),
+                                 select.text(1),
+                                 select.text(2),
+                                 select.text(3),
+                                 select.text(4),
+                                 inClaims,
+                                 !inClaims,
+                                 select.number(5).value_or(0),
+                                 {}});
                 if (inClaims)
                     found.back().claimIds.push_back(select.integer(6));
             }
@@ -297,7 +311,8 @@ Result<std::vector<SearchHit>> Project::search(const std::string& text, std::siz
                                                rowChecks + " ORDER BY ranked.score LIMIT ?1";
             return "WITH best AS MATERIALIZED (" + best +
                    ") SELECT a.id, a.title, coalesce(a.publisher, ''), coalesce(a.published, ''), "
-                   "'claim: ' || snippet(claim_search, -1, char(2), char(3), '\u2026', 12), best.score, c.id " +
+                   "'claim: ' || snippet(claim_search, -1, char(2), char(3), '\u2026', 12), best.score, "
+                   "c.id " +
                    bestIn("claim_search", "CROSS JOIN claim c CROSS JOIN article a") +
                    " AND c.id = best.id AND a.id = c.article_id ORDER BY best.score";
         };

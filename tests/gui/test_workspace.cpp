@@ -410,7 +410,8 @@ TEST_F(WorkspaceTest, TheClaimTableSaysItIsReadingAndGreysTheLastRowsMeanwhile) 
     EXPECT_FALSE(cell.data(Qt::ForegroundRole).isValid());
     QTest::keyClicks(table->filterEdit(), QStringLiteral("zzz"));
     ASSERT_TRUE(QTest::qWaitFor([&] { return table->model()->query().text == "zzz"; }, 2000));
-    EXPECT_TRUE(count->text() == QStringLiteral("filtering…") || count->text() == QStringLiteral("0 claim(s)"))
+    EXPECT_TRUE(count->text() == QStringLiteral("filtering…") ||
+                count->text() == QStringLiteral("0 claim(s)"))
         << count->text().toStdString();
     waitForTable();
     EXPECT_EQ(count->text(), QStringLiteral("0 claim(s)"));
