@@ -240,9 +240,19 @@ int benchCompare(const QString& path) {
     const auto [compareMs, compareStall] =
         timed([&] { window.compareMetric(QString::fromStdString(biggest.name)); },
               [&] { return !compare->isBusy() && compare->metricId() == biggest.id; });
-    std::printf("compare view: %lld claims of %s shown in %lld ms, longest stall %lld ms\n",
+    std::printf("compare view: %lld claims of %s shown in %lld ms, longest stall %lld ms (the view's first "
+                "showing)\n",
                 static_cast<long long>(biggest.claimCount), biggest.name.c_str(),
                 static_cast<long long>(compareMs), static_cast<long long>(compareStall));
+    // Another large metric, the view already shown once.
+    const Entity next = metrics->at(metrics->front().id == biggest.id ? 1 : 0);
+    const auto [nextMs, nextStall] =
+        timed([&] { window.compareMetric(QString::fromStdString(next.name)); },
+              [&] { return !compare->isBusy() && compare->metricId() == next.id; });
+    std::printf(
+        "compare view: %lld claims of %s shown in %lld ms, longest stall %lld ms (then another metric)\n",
+        static_cast<long long>(next.claimCount), next.name.c_str(), static_cast<long long>(nextMs),
+        static_cast<long long>(nextStall));
     return 0;
 }
 

@@ -7,12 +7,12 @@
 #include "project.h"
 
 #include <QHash>
-#include <QStringList>
 #include <QWidget>
 
-#include <map>
 #include <memory>
-#include <set>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 class QComboBox;
 class QLabel;
@@ -57,9 +57,8 @@ private:
     // What the table's rows need beside the comparison, while they are filled a few at a time.
     struct TableFill {
         QHash<qint64, int> sourceIndex;
-        std::map<std::int64_t, QStringList> conflictsOf;  // what each claim conflicts with, from its side
-        std::map<std::int64_t, QStringList> explanations;
-        std::set<std::int64_t> open;  // claims with a conflict no verdict settled, shown in red
+        // Each claim's conflicts: the index of the conflict, and whether the claim is on its higher side.
+        std::unordered_map<std::int64_t, std::vector<std::pair<std::size_t, bool>>> conflictsOf;
     };
     void fillTable(const QHash<qint64, int>& sourceIndex);
     void fillRows(const std::shared_ptr<TableFill>& fill, int first, int generation);
