@@ -9,6 +9,7 @@ packages=(
   libicu-dev libuchardet-dev libgumbo-dev libpoppler-cpp-dev zlib1g-dev  # importers: encodings, HTML, PDF
   libstemmer-dev  # the metric proposals' word stems
   libxlsxwriter-dev  # the Excel workbook export
+  qt6-svg-dev  # the compare chart saved as SVG
   libgtest-dev
   sqlite3 python3 clang-format time
   python3-jsonschema  # the Web Annotation check (tests/web_annotation_check.py)

@@ -19,6 +19,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -137,6 +138,8 @@ TEST_F(CompareTest, DrawsEachFigureOnceAndMarksTheConflictInChartAndTable) {
     EXPECT_EQ(window->centreTabs()->currentWidget(), window->compareView());
     CompareView* view = window->compareView();
     EXPECT_EQ(view->summary()->text(), QStringLiteral("3 claim(s) · compared as a count · 1 conflict(s)"));
+    EXPECT_EQ(view->metricBox()->count(), 2) << "every metric to choose from";
+    EXPECT_EQ(view->metricBox()->currentText(), QStringLiteral("Cameras (3)"));
 
     CompareChart* chart = view->chart();
     // The IHS figure is told twice and drawn once; the state media figure beside it.
@@ -392,4 +395,34 @@ TEST_F(CompareTest, AConflictLineJoinsARepeatedFigureWhicheverOfItsClaimsStandsF
     CompareChart* chart = window->compareView()->chart();
     EXPECT_EQ(chart->conflictLines(), (std::vector<std::pair<qint64, qint64>>{{low, later}}));
     EXPECT_EQ(chart->positionOf(later), chart->positionOf(earlier));
+}
+
+TEST_F(CompareTest, TheChartIsSavedAsAPngImageAndAnSvgDrawing) {
+    ASSERT_TRUE(compare(QStringLiteral("Cameras")));
+    CompareView* view = window->compareView();
+    const QSize shown = view->chart()->viewport()->size();
+
+    FileDialog::setNextAnswer({qs(dir / "cameras.png")});
+    QTest::mouseClick(view->saveChartButton(), Qt::LeftButton);
+    const QImage image(qs(dir / "cameras.png"));
+    ASSERT_FALSE(image.isNull()) << "Qt reads the PNG back";
+    EXPECT_EQ(image.size(), shown * 2) << "at twice the screen's resolution";
+    EXPECT_NE(image.pixelColor(image.width() / 2, image.height() / 2), QColor()) << "something is drawn";
+
+    FileDialog::setNextAnswer({qs(dir / "cameras.svg")});
+    QTest::mouseClick(view->saveChartButton(), Qt::LeftButton);
+    const ProcessResult parsed =
+        runProcess(QStringLiteral("xmllint"), {QStringLiteral("--noout"), qs(dir / "cameras.svg")});
+    EXPECT_EQ(parsed.exitCode, 0) << parsed.err;
+    const std::string svg = readFile(dir / "cameras.svg");
+    EXPECT_NE(svg.find("<svg"), std::string::npos);
+    EXPECT_NE(svg.find("<title>Cameras</title>"), std::string::npos) << "named after its metric";
+    EXPECT_NE(svg.find("<path"), std::string::npos) << "drawn as vectors";
+
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    FileDialog::setNextAnswer({qs(dir / "missing" / "chart.png")});
+    QTest::mouseClick(view->saveChartButton(), Qt::LeftButton);
+    EXPECT_TRUE(MessageBox::lastText().contains(QStringLiteral("cannot write")))
+        << MessageBox::lastText().toStdString();
+    EXPECT_FALSE(std::filesystem::exists(dir / "missing"));
 }

@@ -3,11 +3,14 @@
 
 #include <QCategoryAxis>
 #include <QChart>
+#include <QImage>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QPainter>
 #include <QPainterPath>
+#include <QSaveFile>
 #include <QScatterSeries>
+#include <QSvgGenerator>
 #include <QToolTip>
 #include <QValueAxis>
 
@@ -376,6 +379,38 @@ void CompareChart::showComparison(const MetricComparison& comparison, const QHas
         addSeries(series, std::move(claims), false);
     for (auto& [index, series] : points)
         addSeries(series, std::move(m_drawn[series]), true);
+}
+
+Result<void> CompareChart::save(const QString& path) {
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return makeError(ErrorCode::Io,
+                         tr("cannot write %1: %2").arg(path, file.errorString()).toStdString());
+    const QRect area = viewport()->rect();
+    if (path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive)) {
+        QSvgGenerator svg;
+        svg.setOutputDevice(&file);
+        svg.setSize(area.size());
+        svg.setViewBox(area);
+        svg.setTitle(chart()->title());
+        svg.setDescription(tr("A Claimtrack compare chart"));
+        QPainter painter(&svg);
+        render(&painter, QRectF(area), area);
+    } else {
+        constexpr int kScale = 2;  // sharp on a high-resolution screen and in print
+        QImage image(area.size() * kScale, QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(kScale);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        render(&painter, QRectF(area), area);
+        painter.end();
+        if (!image.save(&file, "PNG"))
+            return makeError(ErrorCode::Io, tr("cannot write %1 as a PNG image").arg(path).toStdString());
+    }
+    if (!file.commit())
+        return makeError(ErrorCode::Io,
+                         tr("cannot write %1: %2").arg(path, file.errorString()).toStdString());
+    return {};
 }
 
 }  // namespace claimtrack::gui

@@ -2,6 +2,7 @@
 #include "claims/claim_display.h"
 #include "compare_chart.h"
 #include "conflict_list.h"
+#include "dialogs.h"
 #include "project_session.h"
 
 #include <QComboBox>
@@ -9,6 +10,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTimer>
@@ -33,7 +35,10 @@ QString side(const ConflictSide& other, bool above) {
 
 CompareView::CompareView(ProjectSession& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_load(this, session.path()), m_metricBox(new QComboBox(this)),
-      m_summary(new QLabel(this)), m_chart(new CompareChart(this)), m_table(new QTableWidget(this)) {
+      m_summary(new QLabel(this)), m_saveChart(new QPushButton(tr("Save Chart As…"), this)),
+      m_chart(new CompareChart(this)), m_table(new QTableWidget(this)) {
+    m_saveChart->setObjectName(QStringLiteral("saveChart"));
+    m_saveChart->setToolTip(tr("The chart as a PNG image or an SVG drawing, for a report or a slide"));
     setObjectName(QStringLiteral("compareView"));
     m_metricBox->setObjectName(QStringLiteral("compareMetric"));
     m_summary->setObjectName(QStringLiteral("compareSummary"));
@@ -58,6 +63,7 @@ CompareView::CompareView(ProjectSession& session, QWidget* parent)
     top->addWidget(new QLabel(tr("Metric:"), this));
     top->addWidget(m_metricBox);
     top->addWidget(m_summary, 1);
+    top->addWidget(m_saveChart);
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->setObjectName(QStringLiteral("compareSplitter"));
     split->addWidget(m_chart);
@@ -69,6 +75,7 @@ CompareView::CompareView(ProjectSession& session, QWidget* parent)
     layout->addLayout(top);
     layout->addWidget(split, 1);
 
+    connect(m_saveChart, &QPushButton::clicked, this, &CompareView::saveChart);
     connect(m_metricBox, &QComboBox::activated, this,
             [this](int index) { showMetric(m_metricBox->itemData(index).toLongLong()); });
     connect(m_chart, &CompareChart::claimClicked, this, [this](qint64 id) {
@@ -85,16 +92,20 @@ CompareView::CompareView(ProjectSession& session, QWidget* parent)
 }
 
 void CompareView::refresh() {
-    load(m_metricId, true);
+    m_listStale = true;
+    load(m_metricId);
 }
 
 void CompareView::showMetric(std::int64_t metricId) {
     m_metricId = metricId;
     m_metricBox->setCurrentIndex(m_metricBox->findData(QVariant::fromValue<qint64>(metricId)));
-    load(metricId, false);
+    load(metricId);
 }
 
-void CompareView::load(std::int64_t metricId, bool withMetrics) {
+void CompareView::load(std::int64_t metricId) {
+    // The metric list is read again after a change, also when a newer request (a metric chosen) drops the
+    // result of the one that asked for it.
+    const bool withMetrics = m_listStale;
     m_summary->setText(tr("Comparing the figures…"));
     m_chart->setEnabled(false);
     m_table->setEnabled(false);  // the last metric stays in view, but not as if it were the one asked for
@@ -132,6 +143,7 @@ void CompareView::show(Result<Loaded> loaded) {
     m_comparison = std::move(loaded->comparison);
     m_metricId = m_comparison.summary.metric.id;
     if (loaded->metrics) {
+        m_listStale = false;
         m_metricBox->clear();
         for (const Entity& metric : *loaded->metrics)
             m_metricBox->addItem(QStringLiteral("%1 (%2)").arg(QString::fromStdString(metric.name),
@@ -250,6 +262,18 @@ void CompareView::selectClaims(const std::vector<std::int64_t>& ids) {
         m_table->scrollToItem(m_table->item(row, 0));
     }
     m_chart->highlightClaim(ids.empty() ? 0 : ids.front());
+}
+
+void CompareView::saveChart() {
+    const QString name =
+        QString::fromStdString(m_comparison.summary.metric.name).replace(QLatin1Char('/'), u'-');
+    const QString path = FileDialog::saveFile(this, tr("Save chart"),
+                                              (name.isEmpty() ? tr("chart") : name) + QStringLiteral(".png"),
+                                              tr("PNG images (*.png);;SVG drawings (*.svg)"));
+    if (path.isEmpty())
+        return;
+    if (auto saved = m_chart->save(path); !saved)
+        MessageBox::critical(this, tr("Cannot save the chart"), errorText(saved.error()));
 }
 
 void CompareView::showConflict(const ConflictRow& conflict) {

@@ -16,6 +16,7 @@
 
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QTableWidget;
 
 namespace claimtrack::gui {
@@ -37,11 +38,14 @@ public:
     bool isBusy() const { return m_load.busy() || m_filling; }
     // Shows the conflict's metric with its two claims selected.
     void showConflict(const ConflictRow& conflict);
+    // Asks where, then saves the chart as a PNG image or an SVG drawing.
+    void saveChart();
 
     CompareChart* chart() { return m_chart; }
     QTableWidget* table() { return m_table; }
     QComboBox* metricBox() { return m_metricBox; }
     QLabel* summary() { return m_summary; }
+    QPushButton* saveChartButton() { return m_saveChart; }
 
 Q_SIGNALS:
     void claimActivated(qint64 claimId);
@@ -52,7 +56,7 @@ private:
         std::optional<std::vector<Entity>> metrics;
         MetricComparison comparison;
     };
-    void load(std::int64_t metricId, bool withMetrics);
+    void load(std::int64_t metricId);
     void show(Result<Loaded> loaded);
     // What the table's rows need beside the comparison, while they are filled a few at a time.
     struct TableFill {
@@ -69,10 +73,12 @@ private:
     std::int64_t m_metricId = 0;
     std::vector<std::int64_t> m_selectOnLoad;  // the claims to select once the metric is shown
     bool m_filling = false;                    // the table's rows are being filled
+    bool m_listStale = true;                   // the metric list is to be read again
     int m_fillGeneration = 0;
     MetricComparison m_comparison;
     QComboBox* m_metricBox;
     QLabel* m_summary;
+    QPushButton* m_saveChart;
     CompareChart* m_chart;
     QTableWidget* m_table;
 };
