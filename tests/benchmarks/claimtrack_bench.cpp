@@ -166,9 +166,9 @@ int worstCases() {
 }
 
 template <typename Work>
-double medianMilliseconds(Work work) {
+double medianMilliseconds(Work work, int runs = 21) {
     std::vector<double> ms;
-    for (int run = 0; run < 21; ++run) {
+    for (int run = 0; run < runs; ++run) {
         const auto begin = std::chrono::steady_clock::now();
         work();
         ms.push_back(
@@ -369,68 +369,58 @@ int claimFilterSpeed(const std::string& path) {
     auto project = Project::open(path, Project::Access::ReadOnly);
     if (!project)
         return std::fprintf(stderr, "%s\n", project.error().message.c_str()), 1;
+    sqlite::Connection db(path, sqlite::Connection::Access::ReadOnly, 1000);
+    // The slow ones, the queries run before, are timed once.
+    const auto readAll = [&](const std::string& sql, const std::string& bound) {
+        return medianMilliseconds(
+            [&] {
+                sqlite::Statement select(db, sql);
+                if (!bound.empty())
+                    select.bind(1, bound);
+                while (select.step()) {
+                }
+            },
+            1);
+    };
+    // A failed query ends the benchmark, saying why.
+    const auto orExit = [](auto result) {
+        if (!result) {
+            std::fprintf(stderr, "%s\n", result.error().message.c_str());
+            std::exit(1);
+        }
+        return std::move(*result);
+    };
     std::printf("| filter | claims matching | median | the previous query, same run | ratio |\n"
                 "|---|---|---|---|---|\n");
     for (const char* text : {"e", "surveil", "Source 12", "Metric 7", "nothing like it"}) {
-        std::vector<double> ms;
+        ClaimQuery query;
+        query.text = text;
         std::size_t matching = 0;
-        for (int run = 0; run < 5; ++run) {
-            const auto begin = std::chrono::steady_clock::now();
-            ClaimQuery query;
-            query.text = text;
-            auto ids = project->claimIds(query);
-            if (!ids)
-                return std::fprintf(stderr, "%s\n", ids.error().message.c_str()), 1;
-            matching = ids->size();
-            ms.push_back(
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count());
-        }
-        std::sort(ms.begin(), ms.end());
+        const double now = medianMilliseconds([&] { matching = orExit(project->claimIds(query)).size(); }, 5);
         // The query the filter ran before: metric, source and tags joined to every claim, read in article
         // order through the index.
-        sqlite::Connection db(path, sqlite::Connection::Access::ReadOnly, 1000);
-        const auto begin = std::chrono::steady_clock::now();
-        sqlite::Statement before(db, R"sql(
+        const double old = readAll(R"sql(
             SELECT c.id FROM claim c LEFT JOIN metric m ON m.id = c.metric_id LEFT JOIN source s ON s.id = c.source_id
             WHERE (c.quote LIKE ?1 ESCAPE '\' OR m.name LIKE ?1 ESCAPE '\' OR s.name LIKE ?1 ESCAPE '\'
                    OR c.note LIKE ?1 ESCAPE '\' OR EXISTS (SELECT 1 FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id
                                                          WHERE ct.claim_id = c.id AND t.name LIKE ?1 ESCAPE '\'))
-            ORDER BY c.article_id, c.start, c.id)sql");
-        before.bind(1, "%" + std::string(text) + "%");
-        while (before.step()) {
-        }
-        const double old =
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count();
-        std::printf("| `%s` | %zu | %.0f ms | %.0f ms | %.1fx |\n", text, matching, ms[ms.size() / 2], old,
-                    old / ms[ms.size() / 2]);
+            ORDER BY c.article_id, c.start, c.id)sql",
+                                   "%" + std::string(text) + "%");
+        std::printf("| `%s` | %zu | %.0f ms | %.0f ms | %.1fx |\n", text, matching, now, old, old / now);
     }
     // The cross-check of every metric, and reading every claim's figure as it did before (through
     // claim_by_metric, a lookup a claim).
-    std::vector<double> checks;
     std::size_t conflicts = 0;
-    for (int run = 0; run < 3; ++run) {
-        const auto begin = std::chrono::steady_clock::now();
-        auto report = project->conflicts();
-        if (!report)
-            return std::fprintf(stderr, "%s\n", report.error().message.c_str()), 1;
-        conflicts = report->conflicts.size();
-        checks.push_back(
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count());
-    }
-    std::sort(checks.begin(), checks.end());
-    sqlite::Connection db(path, sqlite::Connection::Access::ReadOnly, 1000);
-    const auto begin = std::chrono::steady_clock::now();
-    sqlite::Statement byIndex(
-        db, "SELECT id, metric_id, coalesce(source_id, 0), value, low, high, approximate, "
-            "coalesce(unit, ''), coalesce(as_of, '') FROM claim WHERE metric_id IS NOT NULL "
-            "ORDER BY metric_id, id");
-    while (byIndex.step()) {
-    }
+    const double check =
+        medianMilliseconds([&] { conflicts = orExit(project->conflicts()).conflicts.size(); }, 3);
     const double old =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - begin).count();
+        readAll("SELECT id, metric_id, coalesce(source_id, 0), value, low, high, approximate, "
+                "coalesce(unit, ''), coalesce(as_of, '') FROM claim WHERE metric_id IS NOT NULL "
+                "ORDER BY metric_id, id",
+                {});
     std::printf("\ncross-check of every metric: %zu conflicts in %.0f ms (median of 3); reading the figures "
                 "through claim_by_metric alone, as before: %.0f ms\n",
-                conflicts, checks[1], old);
+                conflicts, check, old);
     return 0;
 }
 

@@ -64,6 +64,36 @@ double timedMs(const std::function<void()>& work) {
     return static_cast<double>(timer.nsecsElapsed()) / 1e6;
 }
 
+// The longest time the window could not answer the user while it watched: the longest gap between the
+// ticks of a timer that should fire every 5 ms.
+class StallWatch {
+public:
+    StallWatch() {
+        QObject::connect(&m_ticker, &QTimer::timeout, [this] {
+            const qint64 now = m_clock.elapsed();
+            m_longest = std::max(m_longest, now - m_last);
+            m_last = now;
+        });
+        m_clock.start();
+    }
+    void start() {
+        m_last = m_clock.elapsed();
+        m_longest = 0;
+        m_ticker.start(5);
+    }
+    // Stops watching; returns the longest stall, in ms.
+    long long stop() {
+        m_ticker.stop();
+        return static_cast<long long>(m_longest);
+    }
+
+private:
+    QElapsedTimer m_clock;
+    QTimer m_ticker;
+    qint64 m_last = 0;
+    qint64 m_longest = 0;
+};
+
 // Until the window has painted what it shows now.
 void settle(QWidget& window) {
     QApplication::processEvents();
@@ -203,27 +233,16 @@ int benchCompare(const QString& path) {
         *std::max_element(metrics->begin(), metrics->end(),
                           [](const Entity& a, const Entity& b) { return a.claimCount < b.claimCount; });
 
-    QElapsedTimer clock;
-    clock.start();
-    qint64 last = 0, longest = 0;
-    QTimer ticker;
-    QObject::connect(&ticker, &QTimer::timeout, [&] {
-        const qint64 now = clock.elapsed();
-        longest = std::max(longest, now - last);
-        last = now;
-    });
+    StallWatch stalls;
     const auto timed = [&](const std::function<void()>& start, const std::function<bool()>& done) {
-        last = clock.elapsed();
-        longest = 0;
-        ticker.start(5);
+        stalls.start();
         QElapsedTimer took;
         took.start();
         start();
         waitUntil(done);
         settle(window);
         const qint64 ms = took.elapsed();
-        ticker.stop();
-        return std::pair{ms, longest};
+        return std::pair{ms, stalls.stop()};
     };
     ConflictList* conflicts = window.conflictList();
     const auto [conflictsMs, conflictsStall] = timed(
@@ -264,18 +283,8 @@ int benchFilter(const QString& path) {
     waitUntil([model] { return !model->isBusy(); });
     settle(window);
 
-    // A timer that should fire every 5 ms; the longest gap between its ticks is
-    // the longest time the window could not answer the user.
-    QElapsedTimer clock;
-    clock.start();
-    qint64 last = 0, longest = 0;
-    QTimer ticker;
-    QObject::connect(&ticker, &QTimer::timeout, [&] {
-        const qint64 now = clock.elapsed();
-        longest = std::max(longest, now - last);
-        last = now;
-    });
-    ticker.start(5);
+    StallWatch stalls;
+    stalls.start();
     QLineEdit* filter = window.claimTable()->filterEdit();
     const QString typed = QStringLiteral("metric 42");
     for (const QChar c : typed) {
@@ -285,7 +294,7 @@ int benchFilter(const QString& path) {
     const std::string wanted = typed.toStdString();
     waitUntil([model, &wanted] { return model->query().text == wanted && !model->isBusy(); });
     QTest::qWait(50);
-    ticker.stop();
+    const long long typingStall = stalls.stop();
     const int rows = model->rowCount();
     // The alternative: the same query run on the window's thread at each key.
     auto project = Project::open(path.toStdString(), Project::Access::ReadOnly);
@@ -295,7 +304,7 @@ int benchFilter(const QString& path) {
     std::printf(
         "filter: typed %lld keys, longest stall %lld ms, %d rows match; alternative (query on the window's "
         "thread) blocks %.0f ms per key\n",
-        static_cast<long long>(typed.size()), static_cast<long long>(longest), rows, inline_ms);
+        static_cast<long long>(typed.size()), typingStall, rows, inline_ms);
 
     // How long after the last key each filter's rows are in the table (the typing pause of the filter box
     // included), for filters matching every claim, a word, names, and nothing.
@@ -315,9 +324,7 @@ int benchFilter(const QString& path) {
     // Sorting every claim by figure, then scrolling to the end.
     filter->clear();
     waitUntil([model] { return model->query().text.empty() && !model->isBusy(); });
-    longest = 0;
-    last = clock.elapsed();
-    ticker.start(5);
+    stalls.start();
     QElapsedTimer sorting;
     sorting.start();
     window.claimTable()->view()->sortByColumn(ClaimTableModel::Figure, Qt::DescendingOrder);
@@ -325,11 +332,11 @@ int benchFilter(const QString& path) {
     const double sortMs = static_cast<double>(sorting.nsecsElapsed()) / 1e6;
     window.claimTable()->view()->scrollToBottom();
     QTest::qWait(50);
-    ticker.stop();
+    const long long sortStall = stalls.stop();
     std::printf(
         "sort: %d claims by figure in %.0f ms in the background, longest stall %lld ms (scrolling to the "
         "end included)\n",
-        model->rowCount(), sortMs, static_cast<long long>(longest));
+        model->rowCount(), sortMs, sortStall);
     return 0;
 }
 
