@@ -1,5 +1,6 @@
 #include "main_window.h"
 #include "articles/article_list.h"
+#include "background.h"
 #include "claims/claim_editor.h"
 #include "claims/claim_table.h"
 #include "conflicts/compare_view.h"
@@ -510,10 +511,11 @@ void MainWindow::exportWorkbook() {
         statusBar()->showMessage(done, 8000);
     });
     const std::filesystem::path project = m_session->path().toStdString();
-    watcher->setFuture(QtConcurrent::run([project, target = std::filesystem::path(path.toStdString())] {
-        auto opened = Project::open(project, Project::Access::ReadOnly);
-        return opened ? claimtrack::exportWorkbook(*opened, target) : Result<std::size_t>(opened.error());
-    }));
+    watcher->setFuture(
+        QtConcurrent::run(readPool(), [project, target = std::filesystem::path(path.toStdString())] {
+            auto opened = Project::open(project, Project::Access::ReadOnly);
+            return opened ? claimtrack::exportWorkbook(*opened, target) : Result<std::size_t>(opened.error());
+        }));
 }
 
 void MainWindow::exportConflicts() {

@@ -1,10 +1,10 @@
 #include "claim_table_model.h"
 
+#include "background.h"
 #include "claim_display.h"
 #include "claim_format.h"
 #include <QGuiApplication>
 #include <QPalette>
-
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace claimtrack::gui {
@@ -68,7 +68,7 @@ void ClaimTableModel::startQuery() {
     const ClaimQuery query = m_query;
     const std::filesystem::path path = m_path.toStdString();
     const std::uint64_t generation = m_generation;
-    m_watcher.setFuture(QtConcurrent::run([query, path, generation] {
+    m_watcher.setFuture(QtConcurrent::run(readPool(), [query, path, generation] {
         auto project = Project::open(path, Project::Access::ReadOnly);
         if (!project)
             return QueryResult{generation, project.error()};
