@@ -3,6 +3,7 @@
 #include "claims/claim_editor.h"
 #include "conflicts/compare_chart.h"
 #include "conflicts/compare_view.h"
+#include "conflicts/comparison_table_model.h"
 #include "conflicts/conflict_list.h"
 #include "conflicts/verdict_dialog.h"
 #include "dialogs.h"
@@ -28,6 +29,7 @@
 #include <QRadioButton>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTest>
 #include <QXYSeries>
@@ -93,11 +95,10 @@ protected:
         return chart->mapFromScene(scene);
     }
 
-    int rowOf(QTableWidget* table, std::int64_t claimId) {
-        for (int row = 0; row < table->rowCount(); ++row)
-            if (table->item(row, 0)->data(Qt::UserRole + 1).toLongLong() == claimId)
-                return row;
-        return -1;
+    // A cell of the compare view's table, as the view shows it (`role`: its text, or its tooltip).
+    QString compareCell(std::int64_t claimId, int column, int role = Qt::DisplayRole) {
+        ComparisonTableModel* model = window->compareView()->tableModel();
+        return model->index(model->rowOf(claimId), column).data(role).toString();
     }
 
     // Shows the metric in the compare view and waits for its figures, read on another thread.
@@ -149,17 +150,16 @@ TEST_F(CompareTest, DrawsEachFigureOnceAndMarksTheConflictInChartAndTable) {
     EXPECT_NE(chart->positionOf(state)->x(), chart->positionOf(ihs)->x());
     EXPECT_EQ(chart->conflictLines(), (std::vector<std::pair<qint64, qint64>>{{state, ihs}}));
 
-    QTableWidget* table = view->table();
-    ASSERT_EQ(table->rowCount(), 3);
-    EXPECT_EQ(table->item(rowOf(table, state), 3)->text(), QStringLiteral("below 626 million (IHS Markit)"));
-    EXPECT_EQ(table->item(rowOf(table, ihsAgain), 3)->text(),
-              QStringLiteral("above 450 million (State media)"));
-    EXPECT_EQ(table->item(rowOf(table, ihs), 3)->toolTip(),
-              QStringLiteral("626 million is 39% above 450 million"));
+    ASSERT_EQ(view->table()->model()->rowCount(), 3);
+    EXPECT_EQ(compareCell(state, 3), QStringLiteral("below 626 million (IHS Markit)"));
+    EXPECT_EQ(compareCell(ihsAgain, 3), QStringLiteral("above 450 million (State media)"));
+    EXPECT_EQ(compareCell(ihs, 3, Qt::ToolTipRole), QStringLiteral("626 million is 39% above 450 million"));
+    EXPECT_EQ(compareCell(state, 0, Qt::ForegroundRole), QStringLiteral("#c62828"))
+        << "a figure in an open conflict is red";
 
     ASSERT_TRUE(compare(QStringLiteral("Population")));
     EXPECT_TRUE(view->chart()->conflictLines().empty());
-    EXPECT_TRUE(view->table()->item(0, 3)->text().isEmpty());
+    EXPECT_TRUE(view->table()->model()->index(0, 3).data().toString().isEmpty());
     EXPECT_FALSE(compare(QStringLiteral("No such metric")));
 }
 
@@ -174,10 +174,9 @@ TEST_F(CompareTest, ClickingAFigureOrARowOpensTheArticleAtTheWords) {
     EXPECT_EQ(window->reader()->selectedText(), QStringLiteral("450 million"));
 
     window->centreTabs()->setCurrentIndex(1);
-    QTableWidget* table = window->compareView()->table();
-    const int row = rowOf(table, ihs);
-    QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
-                      table->visualItemRect(table->item(row, 0)).center());
+    QTableView* table = window->compareView()->table();
+    const QModelIndex cell = table->model()->index(window->compareView()->tableModel()->rowOf(ihs), 0);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, table->visualRect(cell).center());
     EXPECT_EQ(window->reader()->articleId(), first);
     EXPECT_EQ(window->currentClaim(), ihs);
 }
@@ -235,9 +234,7 @@ TEST_F(CompareTest, ASettledConflictIsDrawnApartAndSaysWhichSideIsSupported) {
     EXPECT_TRUE(chart->conflictLines().empty()) << "no red line: nothing is open";
     EXPECT_EQ(chart->settledLines(), (std::vector<std::pair<qint64, qint64>>{{state, ihs}}));
     EXPECT_EQ(chart->supportedFigures(), std::vector<qint64>{state}) << "the lower figure is ringed";
-    QTableWidget* table = view->table();
-    EXPECT_EQ(table->item(rowOf(table, state), 3)->text(),
-              QStringLiteral("below 626 million (IHS Markit), settled"));
+    EXPECT_EQ(compareCell(state, 3), QStringLiteral("below 626 million (IHS Markit), settled"));
 
     pressKey(window.get(), Qt::Key_Z, Qt::ControlModifier);  // the verdict undone: the conflict is open again
     waitForViews();
@@ -292,10 +289,11 @@ TEST_F(CompareTest, TheConflictListLeadsToTheCompareViewWithBothSidesSelected) {
     list->findChild<QPushButton*>(QStringLiteral("conflictCompare"))->click();
     waitForViews();
     EXPECT_EQ(window->centreTabs()->currentWidget(), window->compareView());
-    QTableWidget* table = window->compareView()->table();
-    EXPECT_TRUE(table->item(rowOf(table, state), 0)->isSelected());
-    EXPECT_TRUE(table->item(rowOf(table, ihs), 0)->isSelected());
-    EXPECT_FALSE(table->item(rowOf(table, ihsAgain), 0)->isSelected());
+    QItemSelectionModel* selection = window->compareView()->table()->selectionModel();
+    ComparisonTableModel* model = window->compareView()->tableModel();
+    EXPECT_TRUE(selection->isRowSelected(model->rowOf(state)));
+    EXPECT_TRUE(selection->isRowSelected(model->rowOf(ihs)));
+    EXPECT_FALSE(selection->isRowSelected(model->rowOf(ihsAgain)));
 }
 
 TEST_F(CompareTest, MetricDetailsChangeTheComparisonAndAreUndone) {
@@ -323,7 +321,8 @@ TEST_F(CompareTest, MetricDetailsChangeTheComparisonAndAreUndone) {
     ASSERT_TRUE(compare(QStringLiteral("Cameras")));
     EXPECT_EQ(window->compareView()->summary()->text(),
               QStringLiteral("3 claim(s) · compared as percent · 0 conflict(s) · 3 not compared"));
-    EXPECT_EQ(window->compareView()->table()->item(0, 0)->text(), QStringLiteral("not compared"));
+    EXPECT_EQ(window->compareView()->table()->model()->index(0, 0).data().toString(),
+              QStringLiteral("not compared"));
 
     pressKey(window.get(), Qt::Key_Z, Qt::ControlModifier);
     waitForViews();

@@ -1,6 +1,7 @@
 #include "compare_view.h"
 #include "claims/claim_display.h"
 #include "compare_chart.h"
+#include "comparison_table_model.h"
 #include "conflict_list.h"
 #include "dialogs.h"
 #include "project_session.h"
@@ -12,8 +13,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
-#include <QTableWidget>
-#include <QTimer>
+#include <QTableView>
 #include <QVBoxLayout>
 
 #include <memory>
@@ -21,22 +21,11 @@
 
 namespace claimtrack::gui {
 
-namespace {
-
-constexpr int kIdRole = Qt::UserRole + 1;
-enum Column { Figure, Source, AsOf, Conflicts, Status, Article, Words, ColumnCount };
-
-QString side(const ConflictSide& other, bool above) {
-    return (above ? QObject::tr("above %1 (%2)") : QObject::tr("below %1 (%2)"))
-        .arg(QString::fromStdString(other.figure), sourceName(other.claim.fields));
-}
-
-}  // namespace
-
 CompareView::CompareView(ProjectSession& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_load(this, session.path()), m_metricBox(new QComboBox(this)),
       m_summary(new QLabel(this)), m_saveChart(new QPushButton(tr("Save Chart As…"), this)),
-      m_chart(new CompareChart(this)), m_table(new QTableWidget(this)) {
+      m_chart(new CompareChart(this)), m_tableModel(new ComparisonTableModel(this)),
+      m_table(new QTableView(this)) {
     m_saveChart->setObjectName(QStringLiteral("saveChart"));
     m_saveChart->setToolTip(tr("The chart as a PNG image or an SVG drawing, for a report or a slide"));
     setObjectName(QStringLiteral("compareView"));
@@ -47,15 +36,12 @@ CompareView::CompareView(ProjectSession& session, QWidget* parent)
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::PlainText);
 
-    m_table->setColumnCount(ColumnCount);
-    m_table->setHorizontalHeaderLabels(
-        {tr("Figure"), tr("Source"), tr("As of"), tr("Conflicts"), tr("Status"), tr("Article"), tr("Words")});
+    m_table->setModel(m_tableModel);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(false);
     m_table->horizontalHeader()->setResizeContentsPrecision(200);  // widths from the first rows, not 10,000
 
@@ -82,13 +68,13 @@ CompareView::CompareView(ProjectSession& session, QWidget* parent)
         selectClaims({id});
         Q_EMIT claimActivated(id);
     });
-    connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] {
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         const auto rows = m_table->selectionModel()->selectedRows();
-        m_chart->highlightClaim(
-            rows.isEmpty() ? 0 : m_table->item(rows.front().row(), 0)->data(kIdRole).toLongLong());
+        m_chart->highlightClaim(rows.isEmpty() ? 0 : m_tableModel->claimIdAt(rows.front().row()));
     });
-    connect(m_table, &QTableWidget::cellClicked, this,
-            [this](int row) { Q_EMIT claimActivated(m_table->item(row, 0)->data(kIdRole).toLongLong()); });
+    connect(m_table, &QTableView::clicked, this, [this](const QModelIndex& index) {
+        Q_EMIT claimActivated(m_tableModel->claimIdAt(index.row()));
+    });
 }
 
 void CompareView::refresh() {
@@ -140,8 +126,8 @@ void CompareView::show(Result<Loaded> loaded) {
         m_summary->setText(errorText(loaded.error()));
         return;
     }
-    m_comparison = std::move(loaded->comparison);
-    m_metricId = m_comparison.summary.metric.id;
+    m_comparison = std::make_shared<const MetricComparison>(std::move(loaded->comparison));
+    m_metricId = m_comparison->summary.metric.id;
     if (loaded->metrics) {
         m_listStale = false;
         m_metricBox->clear();
@@ -152,12 +138,12 @@ void CompareView::show(Result<Loaded> loaded) {
     }
     m_metricBox->setCurrentIndex(m_metricBox->findData(QVariant::fromValue<qint64>(m_metricId)));
 
-    const MetricSummary& s = m_comparison.summary;
+    const MetricSummary& s = m_comparison->summary;
     QStringList parts;
-    parts << tr("%Ln claim(s)", nullptr, static_cast<int>(m_comparison.claims.size()));
+    parts << tr("%Ln claim(s)", nullptr, static_cast<int>(m_comparison->claims.size()));
     if (!s.scale.empty())
         parts << tr("compared as %1").arg(QString::fromStdString(s.scale));
-    parts << conflictCount(m_comparison.conflicts);
+    parts << conflictCount(m_comparison->conflicts);
     if (!s.setAside.empty())
         parts << tr("%Ln not compared", nullptr, static_cast<int>(s.setAside.size()));
     m_summary->setText(m_metricId ? parts.join(QStringLiteral(" · ")) : tr("No metrics yet."));
@@ -165,87 +151,15 @@ void CompareView::show(Result<Loaded> loaded) {
     // Sources coloured in the order they first appear, the same in the chart and the table.
     QHash<qint64, int> sourceIndex;
     std::map<std::string, int> sources;
-    for (const ComparedClaim& c : m_comparison.claims)
+    for (const ComparedClaim& c : m_comparison->claims)
         if (!c.claim.fields.source.empty())
             sourceIndex.insert(
                 c.claim.id,
                 sources.try_emplace(c.claim.fields.source, static_cast<int>(sources.size())).first->second);
-    m_chart->showComparison(m_comparison, sourceIndex);
-    fillTable(sourceIndex);
-}
-
-void CompareView::fillTable(const QHash<qint64, int>& sourceIndex) {
-    // Which conflicts each claim is in, and on which side: said in words only as its row is filled (a side
-    // of a repeated figure holds thousands of claims, and saying it for each up front took 50 ms).
-    auto fill = std::make_shared<TableFill>();
-    fill->sourceIndex = sourceIndex;
-    for (std::size_t r = 0; r < m_comparison.conflicts.size(); ++r)
-        for (const bool higher : {false, true})
-            for (const std::int64_t id :
-                 (higher ? m_comparison.conflicts[r].higher : m_comparison.conflicts[r].lower).claimIds)
-                fill->conflictsOf[id].push_back({r, higher});
-    m_table->setSortingEnabled(false);
-    m_table->setRowCount(static_cast<int>(m_comparison.claims.size()));
-    m_filling = true;
-    fillRows(fill, 0, ++m_fillGeneration);
-}
-
-void CompareView::fillRows(const std::shared_ptr<TableFill>& fill, int first, int generation) {
-    if (generation != m_fillGeneration)
-        return;  // a newer metric is being shown
-    // A few hundred rows a turn of the event loop: ten thousand at once kept the window from answering
-    // for 170 ms.
-    constexpr int kRowsATurn = 500;
-    const int last = std::min(m_table->rowCount(), first + kRowsATurn);
-    const QColor conflictColour(0xc6, 0x28, 0x28);
-    for (int row = first; row < last; ++row) {
-        const ComparedClaim& c = m_comparison.claims[static_cast<std::size_t>(row)];
-        const ClaimFields& f = c.claim.fields;
-        const auto set = [&](int column, const QString& text, const QString& tip = {}) {
-            auto* item = new QTableWidgetItem(text);
-            item->setToolTip(tip.isEmpty() ? text : tip);
-            m_table->setItem(row, column, item);
-            return item;
-        };
-        QTableWidgetItem* figure = c.stated
-                                       ? set(Figure, QString::fromStdString(c.figure))
-                                       : set(Figure, tr("not compared"), QString::fromStdString(c.setAside));
-        figure->setData(kIdRole, QVariant::fromValue<qint64>(c.claim.id));
-        if (!c.stated)
-            figure->setForeground(palette().color(QPalette::PlaceholderText));
-        QTableWidgetItem* source = set(Source, sourceName(f));
-        if (fill->sourceIndex.contains(c.claim.id))
-            source->setData(Qt::DecorationRole,
-                            sourceColour(static_cast<std::size_t>(fill->sourceIndex.value(c.claim.id))));
-        set(Article, QString::fromStdString(c.claim.articleTitle));
-        set(AsOf, f.asOf.empty() ? tr("undated") : QString::fromStdString(f.asOf));
-        set(Status, statusName(f.status));
-        // What the claim conflicts with, said from its side.
-        QStringList with, explanations;
-        bool open = false;  // in a conflict no verdict settled: shown in red
-        if (const auto listed = fill->conflictsOf.find(c.claim.id); listed != fill->conflictsOf.end())
-            for (const auto& [r, higher] : listed->second) {
-                const ConflictRow& conflict = m_comparison.conflicts[r];
-                const QString other = side(higher ? conflict.lower : conflict.higher, higher);
-                with << (conflict.verdict ? tr("%1, settled").arg(other) : other);
-                explanations << QString::fromStdString(conflict.explanation);
-                open = open || !conflict.verdict;
-            }
-        QTableWidgetItem* conflicts =
-            set(Conflicts, with.join(QStringLiteral("; ")), explanations.join(QLatin1Char('\n')));
-        if (open) {
-            conflicts->setForeground(conflictColour);
-            figure->setForeground(conflictColour);
-        }
-        set(Words, QString::fromStdString(c.claim.anchor.quote.exact).simplified());
-    }
-    if (last < m_table->rowCount()) {
-        QTimer::singleShot(0, this, [this, fill, last, generation] { fillRows(fill, last, generation); });
-        return;
-    }
-    m_filling = false;
-    m_table->resizeColumnsToContents();
-    for (int column = 0; column < ColumnCount - 1; ++column)
+    m_chart->showComparison(*m_comparison, sourceIndex);
+    m_tableModel->setComparison(m_comparison, std::move(sourceIndex));
+    m_table->resizeColumnsToContents();  // from the first rows only: the header's precision
+    for (int column = 0; column < ComparisonTableModel::ColumnCount - 1; ++column)
         m_table->setColumnWidth(column, std::min(m_table->columnWidth(column), 220));
     if (!m_selectOnLoad.empty())
         selectClaims(std::exchange(m_selectOnLoad, {}));
@@ -253,20 +167,22 @@ void CompareView::fillRows(const std::shared_ptr<TableFill>& fill, int first, in
 
 void CompareView::selectClaims(const std::vector<std::int64_t>& ids) {
     m_table->clearSelection();
-    for (int row = 0; row < m_table->rowCount(); ++row) {
-        const qint64 id = m_table->item(row, 0)->data(kIdRole).toLongLong();
-        if (std::find(ids.begin(), ids.end(), id) == ids.end())
+    for (const std::int64_t id : ids) {
+        const int row = m_tableModel->rowOf(id);
+        if (row < 0)
             continue;
-        m_table->selectionModel()->select(m_table->model()->index(row, 0),
-                                          QItemSelectionModel::Select | QItemSelectionModel::Rows);
-        m_table->scrollToItem(m_table->item(row, 0));
+        const QModelIndex index = m_tableModel->index(row, 0);
+        m_table->selectionModel()->select(index, QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        m_table->scrollTo(index);
     }
     m_chart->highlightClaim(ids.empty() ? 0 : ids.front());
 }
 
 void CompareView::saveChart() {
     const QString name =
-        QString::fromStdString(m_comparison.summary.metric.name).replace(QLatin1Char('/'), u'-');
+        m_comparison
+            ? QString::fromStdString(m_comparison->summary.metric.name).replace(QLatin1Char('/'), u'-')
+            : QString();
     const QString path = FileDialog::saveFile(this, tr("Save chart"),
                                               (name.isEmpty() ? tr("chart") : name) + QStringLiteral(".png"),
                                               tr("PNG images (*.png);;SVG drawings (*.svg)"));

@@ -6,22 +6,20 @@
 #include "background.h"
 #include "project.h"
 
-#include <QHash>
 #include <QWidget>
 
 #include <memory>
-#include <unordered_map>
-#include <utility>
 #include <vector>
 
 class QComboBox;
 class QLabel;
 class QPushButton;
-class QTableWidget;
+class QTableView;
 
 namespace claimtrack::gui {
 
 class CompareChart;
+class ComparisonTableModel;
 class ProjectSession;
 
 class CompareView : public QWidget {
@@ -35,14 +33,15 @@ public:
     void refresh();
     void showMetric(std::int64_t metricId);
     std::int64_t metricId() const { return m_metricId; }
-    bool isBusy() const { return m_load.busy() || m_filling; }
+    bool isBusy() const { return m_load.busy(); }
     // Shows the conflict's metric with its two claims selected.
     void showConflict(const ConflictRow& conflict);
     // Asks where, then saves the chart as a PNG image or an SVG drawing.
     void saveChart();
 
     CompareChart* chart() { return m_chart; }
-    QTableWidget* table() { return m_table; }
+    QTableView* table() { return m_table; }
+    ComparisonTableModel* tableModel() { return m_tableModel; }
     QComboBox* metricBox() { return m_metricBox; }
     QLabel* summary() { return m_summary; }
     QPushButton* saveChartButton() { return m_saveChart; }
@@ -58,29 +57,20 @@ private:
     };
     void load(std::int64_t metricId);
     void show(Result<Loaded> loaded);
-    // What the table's rows need beside the comparison, while they are filled a few at a time.
-    struct TableFill {
-        QHash<qint64, int> sourceIndex;
-        // Each claim's conflicts: the index of the conflict, and whether the claim is on its higher side.
-        std::unordered_map<std::int64_t, std::vector<std::pair<std::size_t, bool>>> conflictsOf;
-    };
-    void fillTable(const QHash<qint64, int>& sourceIndex);
-    void fillRows(const std::shared_ptr<TableFill>& fill, int first, int generation);
     void selectClaims(const std::vector<std::int64_t>& ids);
 
     ProjectSession& m_session;
     BackgroundRead<Loaded> m_load;
     std::int64_t m_metricId = 0;
     std::vector<std::int64_t> m_selectOnLoad;  // the claims to select once the metric is shown
-    bool m_filling = false;                    // the table's rows are being filled
     bool m_listStale = true;                   // the metric list is to be read again
-    int m_fillGeneration = 0;
-    MetricComparison m_comparison;
+    std::shared_ptr<const MetricComparison> m_comparison;
     QComboBox* m_metricBox;
     QLabel* m_summary;
     QPushButton* m_saveChart;
     CompareChart* m_chart;
-    QTableWidget* m_table;
+    ComparisonTableModel* m_tableModel;
+    QTableView* m_table;
 };
 
 }  // namespace claimtrack::gui
