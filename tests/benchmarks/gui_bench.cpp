@@ -315,8 +315,8 @@ int benchFilter(const QString& path) {
         QTest::keyClicks(filter, text);
         QElapsedTimer shown;
         shown.start();
-        const std::string wanted = text.toStdString();
-        waitUntil([model, &wanted] { return model->query().text == wanted && !model->isBusy(); });
+        const std::string filtered = text.toStdString();
+        waitUntil([model, &filtered] { return model->query().text == filtered && !model->isBusy(); });
         std::printf("filter \"%s\": %d rows in the table %lld ms after the last key\n", qPrintable(text),
                     model->rowCount(), static_cast<long long>(shown.elapsed()));
     }
