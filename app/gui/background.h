@@ -2,7 +2,7 @@
 // Reading the project on another thread, so the window never waits on a long query: each request opens
 // the file read-only on a connection of its own (SQLite's write-ahead log lets it read while the window's
 // connection writes) and hands its result back on the window's thread. Only the newest request's result
-// is handed back; an older one still running is left to finish and dropped.
+// is handed back.
 //
 // Every read runs on readPool(), never on Qt's global thread pool: QtGui splits a large paint into pieces
 // that it runs on the global pool and waits for, so a read there held up the window's painting until it
@@ -18,6 +18,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <functional>
+#include <optional>
 
 namespace claimtrack::gui {
 
@@ -30,36 +31,54 @@ inline QThreadPool* readPool() {
 template <typename T>
 class BackgroundRead {
 public:
-    BackgroundRead(QObject* receiver, QString path) : m_receiver(receiver), m_path(std::move(path)) {}
+    using Work = std::function<Result<T>(Project&)>;
+    using Done = std::function<void(Result<T>)>;
+
+    BackgroundRead(QObject* receiver, QString path) : m_path(std::move(path)) {
+        QObject::connect(&m_watcher, &QFutureWatcher<Result<T>>::finished, receiver, [this] { finished(); });
+    }
 
     // Runs `work` on a project of its own; `done` gets its result unless another run was asked for since.
-    void run(std::function<Result<T>(Project&)> work, std::function<void(Result<T>)> done) {
-        const int request = ++m_request;
-        auto* watcher = new QFutureWatcher<Result<T>>(m_receiver);
-        QObject::connect(watcher, &QFutureWatcher<Result<T>>::finished, m_receiver,
-                         [this, watcher, request, done = std::move(done)] {
-                             watcher->deleteLater();
-                             if (request != m_request)
-                                 return;  // a newer request is on its way
-                             m_running = false;
-                             done(watcher->future().takeResult());  // moved, not copied: it can be large
-                         });
+    // One read runs at a time: a request made meanwhile waits for it, in place of any other waiting, and the
+    // running read's result is dropped (a user flicking through metrics starts no pile of reads).
+    void run(Work work, Done done) {
+        m_waiting = Request{std::move(work), std::move(done)};
+        if (!m_running)
+            start();
+    }
+    // Whether a result is still to come.
+    bool busy() const { return m_running; }
+
+private:
+    struct Request {
+        Work work;
+        Done done;
+    };
+
+    void start() {
         m_running = true;
-        watcher->setFuture(QtConcurrent::run(
-            readPool(), [path = m_path.toStdString(), work = std::move(work)]() -> Result<T> {
+        m_current = std::move(*m_waiting);
+        m_waiting.reset();
+        m_watcher.setFuture(QtConcurrent::run(
+            readPool(), [path = m_path.toStdString(), work = m_current.work]() -> Result<T> {
                 auto project = Project::open(path, Project::Access::ReadOnly);
                 if (!project)
                     return project.error();
                 return work(*project);
             }));
     }
-    // Whether a result is still to come.
-    bool busy() const { return m_running; }
+    void finished() {
+        if (m_waiting)
+            return start();  // the result of a request since replaced
+        m_running = false;
+        const Done done = std::move(m_current.done);
+        done(m_watcher.future().takeResult());  // moved, not copied: it can be large
+    }
 
-private:
-    QObject* m_receiver;
     QString m_path;
-    int m_request = 0;
+    QFutureWatcher<Result<T>> m_watcher;
+    Request m_current;
+    std::optional<Request> m_waiting;
     bool m_running = false;
 };
 

@@ -226,12 +226,10 @@ void MainWindow::buildProjectViews() {
         goToClaim(id);
     });
     connect(m_conflicts, &ConflictList::compareRequested, this, [this](const ConflictRow& conflict) {
-        m_tabs->setCurrentIndex(1);
-        m_compare->showConflict(conflict);
+        showInCompareView([&] { m_compare->showConflict(conflict); });
     });
     connect(m_metrics, &EntityPane::compareRequested, this, [this](qint64 metricId) {
-        m_tabs->setCurrentIndex(1);
-        m_compare->showMetric(metricId);
+        showInCompareView([&] { m_compare->showMetric(metricId); });
     });
     m_compareStale = m_conflictsStale = true;
     refreshComparisons();

@@ -9,6 +9,7 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 
 class QAction;
@@ -104,6 +105,8 @@ private:
     void updateEmptyHint();
     // Shows the compare view, on the current claim's metric when it has one.
     void compareCurrentClaimsMetric();
+    // Switches to the compare view once `show` has asked it for a metric.
+    void showInCompareView(const std::function<void()>& show);
     void setCurrentClaim(std::int64_t claimId);
     void updateActions();
     void importFileList(const QStringList& files);

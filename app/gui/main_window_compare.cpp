@@ -7,6 +7,8 @@
 #include <QDockWidget>
 #include <QTabWidget>
 
+#include <utility>
+
 namespace claimtrack::gui {
 
 void MainWindow::refreshComparisons() {
@@ -23,14 +25,21 @@ void MainWindow::refreshComparisons() {
     }
 }
 
+void MainWindow::showInCompareView(const std::function<void()>& show) {
+    // One read: the metric asked for, with the metric list when the project changed since the view was
+    // filled (switching to the tab first read the metric shown before as well, and in the way).
+    if (std::exchange(m_compareStale, false))
+        m_compare->markStale();
+    show();
+    m_tabs->setCurrentIndex(1);
+}
+
 void MainWindow::compareCurrentClaimsMetric() {
     if (m_session && m_currentClaim)
         if (auto claim = m_session->project().claim(m_currentClaim); claim && !claim->fields.metric.empty())
             if (auto metric = m_session->project().metricNamed(claim->fields.metric);
-                metric && metric->id != m_compare->metricId()) {
-                m_compare->showMetric(metric->id);
-                m_compareStale = false;
-            }
+                metric && metric->id != m_compare->metricId())
+                return showInCompareView([&] { m_compare->showMetric(metric->id); });
     m_tabs->setCurrentIndex(1);
 }
 
@@ -40,8 +49,7 @@ bool MainWindow::compareMetric(const QString& name) {
     auto metric = m_session->project().metricNamed(name.toStdString());  // names match without regard to case
     if (!metric)
         return false;
-    m_tabs->setCurrentIndex(1);
-    m_compare->showMetric(metric->id);
+    showInCompareView([&] { m_compare->showMetric(metric->id); });
     m_conflictDock->raise();  // the project's other conflicts, one click away
     return true;
 }

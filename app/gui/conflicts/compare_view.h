@@ -31,6 +31,8 @@ public:
     // Reloads the metric list and the metric shown (after any change to the project). Both read on
     // another thread: the view shows them when they come, greyed out meanwhile.
     void refresh();
+    // Has the next metric shown read the metric list again too (the project changed out of sight).
+    void markStale() { m_listStale = true; }
     void showMetric(std::int64_t metricId);
     std::int64_t metricId() const { return m_metricId; }
     bool isBusy() const { return m_load.busy(); }
