@@ -271,6 +271,51 @@ TEST(CrossCheck, AgreesWithComparingEveryPair) {
     }
 }
 
+// A large project is checked on two threads, each a run of whole metrics: the result must be the one
+// each metric gets checked alone (small, so on one thread), joined in metric order.
+TEST(CrossCheck, ALargeProjectCheckedOnTwoThreadsGivesTheSameResult) {
+    std::mt19937 random(20261201);
+    std::vector<ClaimFigure> claims;
+    constexpr int kClaims = 160'000;  // past the size worth a second thread
+    for (int i = 0; i < kClaims; ++i) {
+        ClaimFigure claim;
+        claim.claimId = i + 1;
+        claim.metricId = 1 + static_cast<std::int64_t>(random() % 9);  // interleaved, as in a table
+        claim.sourceId = 1 + static_cast<std::int64_t>(random() % 5);  // attributed: repeats group
+        claim.value = static_cast<double>(random() % 6);
+        claim.approximate = random() % 7 == 0;
+        claim.asOf = std::to_string(2015 + random() % 3);
+        claims.push_back(claim);
+    }
+    const std::vector<MetricRules> rules{{3, std::nullopt, 0.2}};
+    const CrossCheck whole = crossCheck(claims, rules);
+
+    CrossCheck joined;
+    for (std::int64_t metric = 1; metric <= 9; ++metric) {
+        std::vector<ClaimFigure> own;
+        std::copy_if(claims.begin(), claims.end(), std::back_inserter(own),
+                     [&](const ClaimFigure& c) { return c.metricId == metric; });
+        ASSERT_LT(own.size(), kClaims / 2u);
+        CrossCheck alone = crossCheck(own, rules);
+        for (Conflict& c : alone.conflicts)
+            c.lower += joined.groups.size(), c.higher += joined.groups.size();
+        joined.metrics.insert(joined.metrics.end(), alone.metrics.begin(), alone.metrics.end());
+        joined.groups.insert(joined.groups.end(), alone.groups.begin(), alone.groups.end());
+        joined.conflicts.insert(joined.conflicts.end(), alone.conflicts.begin(), alone.conflicts.end());
+        joined.setAside.insert(joined.setAside.end(), alone.setAside.begin(), alone.setAside.end());
+    }
+    ASSERT_GT(whole.conflicts.size(), 1000u) << whole.conflicts.size();
+    EXPECT_EQ(describe(whole), describe(joined));
+    ASSERT_EQ(whole.groups.size(), joined.groups.size());
+    for (std::size_t g = 0; g < whole.groups.size(); ++g)
+        ASSERT_EQ(whole.groups[g].claimIds, joined.groups[g].claimIds) << "group " << g;
+    ASSERT_EQ(whole.metrics.size(), 9u);
+    for (std::size_t m = 0; m < whole.metrics.size(); ++m) {
+        EXPECT_EQ(whole.metrics[m].metricId, joined.metrics[m].metricId);
+        EXPECT_EQ(whole.metrics[m].conflicts, joined.metrics[m].conflicts);
+    }
+}
+
 TEST(SayNumber, ReadsAsAPersonWouldSayIt) {
     const Scale count{UnitKind::Count, "", 1};
     EXPECT_EQ(sayNumber(626e6, count), "626 million");
