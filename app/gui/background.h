@@ -19,6 +19,7 @@
 
 #include <functional>
 #include <optional>
+#include <utility>
 
 namespace claimtrack::gui {
 
@@ -46,8 +47,13 @@ public:
         if (!m_running)
             start();
     }
+    // Drops the result of any read running or waiting.
+    void cancel() {
+        m_waiting.reset();
+        m_current.done = nullptr;
+    }
     // Whether a result is still to come.
-    bool busy() const { return m_running; }
+    bool busy() const { return m_waiting || (m_running && m_current.done); }
 
 private:
     struct Request {
@@ -71,8 +77,8 @@ private:
         if (m_waiting)
             return start();  // the result of a request since replaced
         m_running = false;
-        const Done done = std::move(m_current.done);
-        done(m_watcher.future().takeResult());  // moved, not copied: it can be large
+        if (const Done done = std::exchange(m_current.done, nullptr))
+            done(m_watcher.future().takeResult());  // moved, not copied: it can be large
     }
 
     QString m_path;

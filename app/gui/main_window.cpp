@@ -228,9 +228,8 @@ void MainWindow::buildProjectViews() {
     connect(m_conflicts, &ConflictList::compareRequested, this, [this](const ConflictRow& conflict) {
         showInCompareView([&] { m_compare->showConflict(conflict); });
     });
-    connect(m_metrics, &EntityPane::compareRequested, this, [this](qint64 metricId) {
-        showInCompareView([&] { m_compare->showMetric(metricId); });
-    });
+    connect(m_metrics, &EntityPane::compareRequested, this,
+            [this](qint64 metricId) { showInCompareView([&] { m_compare->showMetric(metricId); }); });
     m_compareStale = m_conflictsStale = true;
     refreshComparisons();
     for (QLineEdit* box : findChildren<QLineEdit*>())
@@ -278,8 +277,7 @@ void MainWindow::searchProject(const QString& query) {
         return;
     m_searchProject->trigger();
     m_search->searchBox()->setText(query);
-    m_search->runSearch();
-    m_search->chooseResult(0);
+    m_search->runSearch(true);
 }
 
 void MainWindow::showSearchResult(std::int64_t articleId, const QString& query, std::int64_t claimId) {

@@ -53,6 +53,12 @@ protected:
         box->clear();
         QTest::keyClicks(box, query);
         QTest::keyClick(box, Qt::Key_Return);
+        waitForResults();
+    }
+    // The search runs on another thread: waits until its results are shown.
+    void waitForResults() {
+        SearchPane* pane = window->searchPane();
+        ASSERT_TRUE(QTest::qWaitFor([pane] { return !pane->isBusy(); }, 5000));
     }
 
     TempDir dir;
@@ -90,6 +96,16 @@ TEST_F(SearchTest, TypingSearchesAfterAPauseAndAMistakeIsExplained) {
     QTest::keyClicks(box, QStringLiteral("approval"));
     EXPECT_TRUE(QTest::qWaitFor([this] { return window->searchPane()->results()->count() == 1; }, 2000));
 
+    // While a search runs, the pane says so and the last results are greyed, not passed off as new.
+    box->clear();
+    QTest::keyClicks(box, QStringLiteral("camera*"));
+    QTest::keyClick(box, Qt::Key_Return);
+    EXPECT_EQ(window->searchPane()->status()->text(), QStringLiteral("Searching…"));
+    EXPECT_FALSE(window->searchPane()->results()->isEnabled());
+    waitForResults();
+    EXPECT_TRUE(window->searchPane()->results()->isEnabled());
+    EXPECT_EQ(window->searchPane()->status()->text(), QStringLiteral("1 article(s), best first"));
+
     search(QStringLiteral("social \"credit"));
     EXPECT_EQ(window->searchPane()->results()->count(), 0);
     EXPECT_EQ(window->searchPane()->status()->text(),
@@ -120,8 +136,11 @@ TEST_F(SearchTest, MoreResultsThanAPageAreSaidAndShownOnDemand) {
     EXPECT_EQ(pane->status()->text(), QStringLiteral("The best 50 of 61 articles"));
     EXPECT_EQ(pane->moreButton()->text(), QStringLiteral("Show 11 more"));
     ASSERT_TRUE(pane->moreButton()->isVisible());
+    pane->results()->setCurrentRow(7);
     QTest::mouseClick(pane->moreButton(), Qt::LeftButton);
+    waitForResults();
     EXPECT_EQ(pane->results()->count(), SearchPane::kPage + 11) << "every report and the first article";
+    EXPECT_EQ(pane->results()->currentRow(), 7) << "the place in the list stays";
     EXPECT_EQ(pane->status()->text(), QStringLiteral("61 article(s), best first"));
     EXPECT_FALSE(pane->moreButton()->isVisible());
     auto* label = qobject_cast<QLabel*>(pane->results()->itemWidget(pane->results()->item(0)));

@@ -43,8 +43,9 @@ QString snippetHtml(const std::string& snippet) {
 }  // namespace
 
 SearchPane::SearchPane(ProjectSession& session, QWidget* parent)
-    : QWidget(parent), m_session(session), m_box(new QLineEdit(this)), m_status(new QLabel(this)),
-      m_results(new QListWidget(this)), m_typing(new QTimer(this)), m_more(new QPushButton(this)) {
+    : QWidget(parent), m_session(session), m_find(this, session.path()), m_box(new QLineEdit(this)),
+      m_status(new QLabel(this)), m_results(new QListWidget(this)), m_typing(new QTimer(this)),
+      m_more(new QPushButton(this)) {
     m_more->setObjectName(QStringLiteral("searchMore"));
     m_more->hide();
     setObjectName(QStringLiteral("searchPane"));
@@ -69,13 +70,10 @@ SearchPane::SearchPane(ProjectSession& session, QWidget* parent)
     layout->addWidget(m_more);
 
     connect(m_box, &QLineEdit::textEdited, m_typing, qOverload<>(&QTimer::start));
-    connect(m_box, &QLineEdit::returnPressed, this, &SearchPane::runSearch);
-    connect(m_typing, &QTimer::timeout, this, &SearchPane::runSearch);
-    connect(m_more, &QPushButton::clicked, this, [this] {
-        const int row = m_results->currentRow();
-        search(m_shown + kPage);
-        m_results->setCurrentRow(row);  // the place in the list stays
-    });
+    connect(m_box, &QLineEdit::returnPressed, this, [this] { runSearch(); });
+    connect(m_typing, &QTimer::timeout, this, [this] { runSearch(); });
+    connect(m_more, &QPushButton::clicked, this,
+            [this] { search(m_shown + kPage, m_results->currentRow()); });  // the place in the list stays
     const auto choose = [this](QListWidgetItem* item) { chooseResult(m_results->row(item)); };
     connect(m_results, &QListWidget::itemActivated, this, choose);
     connect(m_results, &QListWidget::itemClicked, this, choose);
@@ -110,39 +108,60 @@ void SearchPane::chooseResult(int row) {
                             item->data(kClaimRole).toLongLong());
 }
 
-void SearchPane::runSearch() {
-    search(kPage);
+void SearchPane::runSearch(bool openFirst) {
+    search(kPage, 0, openFirst);
 }
 
-void SearchPane::search(int shown) {
+void SearchPane::search(int shown, int row, bool open) {
     m_typing->stop();
     m_shown = shown;
-    m_more->hide();
-    m_results->clear();
     m_status->setStyleSheet(QString());
-    if (query().isEmpty()) {
+    const QString text = query();
+    if (text.isEmpty()) {
+        m_find.cancel();
+        m_more->hide();
+        m_results->clear();
         m_status->clear();
         return;
     }
-    std::size_t total = 0;
-    auto hits = m_session.project().search(query().toStdString(), static_cast<std::size_t>(shown), &total);
-    if (!hits) {
+    m_status->setText(tr("Searching…"));
+    m_results->setEnabled(false);  // the last results stay in view, but not as if they were the new ones
+    m_more->setEnabled(false);
+    m_find.run(
+        [query = text.toStdString(), shown](Project& project) -> Result<Found> {
+            Found found;
+            auto hits = project.search(query, static_cast<std::size_t>(shown), &found.total);
+            if (!hits)
+                return hits.error();
+            found.hits = std::move(*hits);
+            return found;
+        },
+        [this, text, row, open](Result<Found> found) { show(text, std::move(found), row, open); });
+}
+
+void SearchPane::show(const QString& text, Result<Found> found, int row, bool open) {
+    m_results->clear();
+    m_results->setEnabled(true);
+    m_more->setEnabled(true);
+    m_more->hide();
+    if (!found) {
         m_status->setStyleSheet(QStringLiteral("color: #c62828"));
-        m_status->setText(errorText(hits.error()));
+        m_status->setText(errorText(found.error()));
         return;
     }
-    m_shownQuery = query();
-    const qsizetype more = static_cast<qsizetype>(total) - static_cast<qsizetype>(hits->size());
+    m_shownQuery = text;
+    const std::vector<SearchHit>& hits = found->hits;
+    const qsizetype more = static_cast<qsizetype>(found->total) - static_cast<qsizetype>(hits.size());
     if (more > 0) {
         m_more->setText(tr("Show %Ln more", nullptr, static_cast<int>(std::min<qsizetype>(more, kPage))));
         m_more->show();
     }
-    const QString all = QLocale().toString(static_cast<qulonglong>(total));
-    m_status->setText(
-        hits->empty() ? tr("Nothing matches.")
-        : more > 0    ? tr("The best %Ln of %1 articles", nullptr, static_cast<int>(hits->size())).arg(all)
-                      : tr("%Ln article(s), best first", nullptr, static_cast<int>(hits->size())));
-    for (const SearchHit& hit : *hits) {
+    const QString all = QLocale().toString(static_cast<qulonglong>(found->total));
+    m_status->setText(hits.empty() ? tr("Nothing matches.")
+                      : more > 0
+                          ? tr("The best %Ln of %1 articles", nullptr, static_cast<int>(hits.size())).arg(all)
+                          : tr("%Ln article(s), best first", nullptr, static_cast<int>(hits.size())));
+    for (const SearchHit& hit : hits) {
         auto* item = new QListWidgetItem(m_results);
         item->setData(kIdRole, QVariant::fromValue<qint64>(hit.articleId));
         QString source = QString::fromStdString(hit.publisher);
@@ -167,7 +186,9 @@ void SearchPane::search(int shown) {
         item->setSizeHint(QSize(width, label->heightForWidth(width)));
     }
     if (m_results->count() > 0)
-        m_results->setCurrentRow(0);
+        m_results->setCurrentRow(std::min(row, m_results->count() - 1));
+    if (open)
+        chooseResult(0);
 }
 
 }  // namespace claimtrack::gui

@@ -3,6 +3,8 @@
 // their claims', best first, each with the passage that matched. Choosing one
 // asks for the article to be opened with the words marked.
 
+#include "background.h"
+
 #include <QWidget>
 
 #include <cstdint>
@@ -32,9 +34,13 @@ public:
     static constexpr int kPage = 50;
     QString query() const;
 
+    // Whether results are still to come (the search runs on another thread).
+    bool isBusy() const { return m_find.busy(); }
+
 public Q_SLOTS:
-    // Runs the query in the box now (typing runs it after a short pause).
-    void runSearch();
+    // Runs the query in the box now (typing runs it after a short pause); `openFirst`: opens the best
+    // result once it is found.
+    void runSearch(bool openFirst = false);
     // Opens the result in `row`, as a click on it does; nothing if there is none.
     void chooseResult(int row);
 
@@ -43,11 +49,17 @@ Q_SIGNALS:
     void resultChosen(qint64 articleId, const QString& query, qint64 claimId);
 
 private:
-    // Runs the query in the box for its best `shown` results.
-    void search(int shown);
+    struct Found {
+        std::vector<SearchHit> hits;
+        std::size_t total = 0;  // articles that match in all
+    };
+    // Runs the query in the box for its best `shown` results; then selects `row` (opens it: `open`).
+    void search(int shown, int row = 0, bool open = false);
+    void show(const QString& query, Result<Found> found, int row, bool open);
     // "2 claims match: “176 million”, “626 million”", as a line of the result, or empty.
     QString matchingClaims(const std::vector<std::int64_t>& ids);
     ProjectSession& m_session;
+    BackgroundRead<Found> m_find;
     QLineEdit* m_box;
     QLabel* m_status;
     QListWidget* m_results;
