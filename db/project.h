@@ -401,6 +401,9 @@ public:
                                           std::size_t* total = nullptr);
     // Where the query's words occur in an article's text, for highlighting.
     Result<std::vector<CodePointRange>> searchMatches(std::int64_t articleId, const std::string& query);
+    // The passage of the project's memo that matches a query, its words between kMatchStart and kMatchEnd;
+    // unset when the memo does not match, or the query has filters (they are about articles and claims).
+    Result<std::optional<std::string>> searchProjectMemo(const std::string& query);
 
     // Runs the figure finder on an article (or on all, when `articleId` is empty) and stores what it finds
     // as suggestions, or with `acceptAll` as claims; never on words a claim or a suggestion already holds,

@@ -162,6 +162,29 @@ MarkedText splitMarks(std::string_view marked) {
     return split;
 }
 
+Result<std::optional<std::string>> Project::searchProjectMemo(const std::string& text) {
+    const auto query = parseSearchQuery(text);
+    if (!query)
+        return query.error();
+    return guarded([&]() -> std::optional<std::string> {
+        if (query->match.empty() || query->filters != SearchFilters{})
+            return std::nullopt;
+        // One memo is not worth an index in the file: it is matched by an index of its own in the
+        // connection's temporary schema (writable also when the project is opened read-only), so that it
+        // is read exactly as articles are.
+        m_db->exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.memo_search USING fts5(memo, tokenize = "
+                   "'unicode61 remove_diacritics 2');"
+                   "DELETE FROM temp.memo_search;"
+                   "INSERT INTO temp.memo_search SELECT text FROM project_memo;");
+        Statement select(*m_db, "SELECT snippet(memo_search, 0, char(2), char(3), '\u2026', 24) FROM "
+                                "temp.memo_search WHERE memo_search MATCH ?1");
+        select.bind(1, query->match);
+        if (!select.step())
+            return std::nullopt;
+        return select.text(0);
+    });
+}
+
 Result<std::vector<SearchHit>> Project::search(const std::string& text, std::size_t limit,
                                                std::size_t* total) {
     const auto query = parseSearchQuery(text);

@@ -111,6 +111,32 @@ TEST_F(ProjectArticles, MemosAreKeptAndAnArticlesMemoIsSearched) {
     EXPECT_EQ(*project->projectMemo(), "");
 }
 
+TEST_F(ProjectArticles, TheProjectMemoIsSearchedInTheSearchLanguage) {
+    ASSERT_TRUE(
+        project->setProjectMemo("Scope: camera counts, 2015-2025.\nCheck every vendor estimate twice."));
+    const auto found = project->searchProjectMemo("vendor estim*");
+    ASSERT_TRUE(found) << found.error().message;
+    ASSERT_TRUE(*found);
+    EXPECT_NE(found->value().find("\x02vendor\x03 \x02"
+                                  "estimate\x03 twice"),
+              std::string::npos)
+        << found->value();
+    EXPECT_FALSE(*project->searchProjectMemo("bicycles"));
+    EXPECT_FALSE(*project->searchProjectMemo("vendor -camera")) << "a word left out is left out";
+    EXPECT_FALSE(*project->searchProjectMemo("vendor publisher:Xinhua")) << "filters are about articles";
+    const auto bad = project->searchProjectMemo("\"vendor");
+    ASSERT_FALSE(bad);
+    EXPECT_EQ(bad.error().message, "search: a quote is not closed (at character 1)");
+
+    // Read-only, as the app's search reads it: the memo's index is the connection's, not the file's.
+    const std::string before = fileState();
+    auto readOnly = Project::open(path, Project::Access::ReadOnly);
+    ASSERT_TRUE(readOnly);
+    EXPECT_TRUE(*readOnly->searchProjectMemo("camera"));
+    EXPECT_TRUE(*readOnly->searchProjectMemo("twice"));
+    EXPECT_EQ(fileState(), before);
+}
+
 TEST_F(ProjectArticles, AnArticleIsDeletedWithItsClaimsOnlyWhenAskedAndComesBackWhole) {
     const std::string state = fileState();
     const std::vector<std::int64_t> ids{article};

@@ -217,6 +217,7 @@ void MainWindow::buildProjectViews() {
     delete m_searchDock->widget();
     m_searchDock->setWidget(m_search);
     connect(m_search, &SearchPane::resultChosen, this, &MainWindow::showSearchResult);
+    connect(m_search, &SearchPane::projectMemoChosen, this, &MainWindow::editProjectMemo);
     m_conflicts = new ConflictList(*m_session, this);
     delete m_conflictDock->widget();
     m_conflictDock->setWidget(m_conflicts);

@@ -1,5 +1,6 @@
 // The project's search box as a user drives it: real widgets under the
 // offscreen platform, a real project file and its FTS5 index.
+#include "articles/details_dialogs.h"
 #include "claims/claim_table.h"
 #include "gui_support.h"
 #include "main_window.h"
@@ -10,9 +11,11 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTest>
@@ -164,4 +167,39 @@ TEST_F(SearchTest, ClaimsThatMatchByTheirOwnFieldsAreListedAndOneOpensAtItsWords
     QTest::keyClick(results, Qt::Key_Return);  // Enter on the result
     EXPECT_EQ(window->reader()->articleId(), second);
     EXPECT_EQ(window->claimTable()->selectedClaim(), claim) << "the claim that matched, in sight";
+}
+
+TEST_F(SearchTest, TheProjectMemoIsFoundAndOpensForEditing) {
+    ASSERT_TRUE(window->session()->setProjectMemo(QStringLiteral("Ask every vendor how they count lenses.")));
+    search(QStringLiteral("vendor"));
+    SearchPane* pane = window->searchPane();
+    ASSERT_EQ(pane->results()->count(), 1);
+    EXPECT_EQ(pane->results()->item(0)->data(Qt::AccessibleTextRole).toString(),
+              QStringLiteral("Project memo"));
+    EXPECT_EQ(pane->status()->text(), QStringLiteral("Only the project memo matches."));
+
+    search(QStringLiteral("lenses"));  // the memo, then the article that says it too
+    ASSERT_EQ(pane->results()->count(), 2);
+    EXPECT_EQ(pane->results()->item(0)->data(Qt::AccessibleTextRole).toString(),
+              QStringLiteral("Project memo"));
+    QTest::keyClick(pane->results(), Qt::Key_Return);  // Enter on the memo
+    auto* dialog = window->findChild<ProjectMemoDialog*>();
+    ASSERT_NE(dialog, nullptr);
+    EXPECT_EQ(dialog->memoEdit()->toPlainText(), QStringLiteral("Ask every vendor how they count lenses."));
+    QTest::keyClick(dialog, Qt::Key_Escape);
+}
+
+TEST_F(SearchTest, ResultsWrapAgainWhenThePaneIsNarrowed) {
+    search(QStringLiteral("camera*"));
+    QListWidget* results = window->searchPane()->results();
+    ASSERT_EQ(results->count(), 1);
+    const int wide = results->visualItemRect(results->item(0)).height();
+    auto* dock = qobject_cast<QDockWidget*>(window->searchPane()->parentWidget());
+    ASSERT_NE(dock, nullptr);
+    dock->setFloating(true);  // free of the main window's layout, so its width is ours to set
+    dock->resize(160, dock->height());
+    ASSERT_TRUE(QTest::qWaitFor([&] { return results->viewport()->width() < 160; }, 2000));
+    QApplication::processEvents();
+    EXPECT_GT(results->visualItemRect(results->item(0)).height(), wide)
+        << "the passage takes more lines, and the row grows to hold them";
 }

@@ -3,6 +3,7 @@
 
 #include "project.h"
 
+#include <QEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -77,6 +78,7 @@ SearchPane::SearchPane(ProjectSession& session, QWidget* parent)
     const auto choose = [this](QListWidgetItem* item) { chooseResult(m_results->row(item)); };
     connect(m_results, &QListWidget::itemActivated, this, choose);
     connect(m_results, &QListWidget::itemClicked, this, choose);
+    m_results->viewport()->installEventFilter(this);
 }
 
 QString SearchPane::matchingClaims(const std::vector<std::int64_t>& ids) {
@@ -103,9 +105,13 @@ QString SearchPane::query() const {
 }
 
 void SearchPane::chooseResult(int row) {
-    if (QListWidgetItem* item = m_results->item(row))
-        Q_EMIT resultChosen(item->data(kIdRole).toLongLong(), m_shownQuery,
-                            item->data(kClaimRole).toLongLong());
+    const QListWidgetItem* item = m_results->item(row);
+    if (!item)
+        return;
+    if (const qint64 articleId = item->data(kIdRole).toLongLong(); articleId == 0)
+        Q_EMIT projectMemoChosen();
+    else
+        Q_EMIT resultChosen(articleId, m_shownQuery, item->data(kClaimRole).toLongLong());
 }
 
 void SearchPane::runSearch(bool openFirst) {
@@ -134,9 +140,44 @@ void SearchPane::search(int shown, int row, bool open) {
             if (!hits)
                 return hits.error();
             found.hits = std::move(*hits);
+            auto memo = project.searchProjectMemo(query);
+            if (!memo)
+                return memo.error();
+            found.memo = std::move(*memo);
             return found;
         },
         [this, text, row, open](Result<Found> found) { show(text, std::move(found), row, open); });
+}
+
+void SearchPane::addResult(const QString& html, const QString& passage, qint64 articleId, qint64 claimId,
+                           const QString& name) {
+    auto* item = new QListWidgetItem(m_results);
+    item->setData(kIdRole, articleId);
+    item->setData(kClaimRole, claimId);
+    auto* label = new QLabel(html, m_results);
+    label->setTextFormat(Qt::RichText);
+    label->setWordWrap(true);  // the matched words are in sight, never cut at the pane's edge
+    label->setToolTip(QStringLiteral("<p>%1</p>").arg(passage));
+    label->setContentsMargins(4, 3, 4, 3);
+    label->setAttribute(Qt::WA_TransparentForMouseEvents);  // clicks go to the list
+    item->setData(Qt::AccessibleTextRole, name);            // the label draws the rest
+    m_results->setItemWidget(item, label);
+    const int width = m_results->viewport()->width();
+    item->setSizeHint(QSize(width, label->heightForWidth(width)));
+}
+
+void SearchPane::fitRows() {
+    // A row's height is its wrapped label's at the list's width, measured again when the width changes.
+    const int width = m_results->viewport()->width();
+    for (int row = 0; row < m_results->count(); ++row)
+        if (auto* label = m_results->itemWidget(m_results->item(row)))
+            m_results->item(row)->setSizeHint(QSize(width, label->heightForWidth(width)));
+}
+
+bool SearchPane::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == m_results->viewport() && event->type() == QEvent::Resize)
+        fitRows();
+    return QWidget::eventFilter(watched, event);
 }
 
 void SearchPane::show(const QString& text, Result<Found> found, int row, bool open) {
@@ -157,33 +198,26 @@ void SearchPane::show(const QString& text, Result<Found> found, int row, bool op
         m_more->show();
     }
     const QString all = QLocale().toString(static_cast<qulonglong>(found->total));
-    m_status->setText(hits.empty() ? tr("Nothing matches.")
-                      : more > 0
-                          ? tr("The best %Ln of %1 articles", nullptr, static_cast<int>(hits.size())).arg(all)
-                          : tr("%Ln article(s), best first", nullptr, static_cast<int>(hits.size())));
+    m_status->setText(
+        hits.empty() ? (found->memo ? tr("Only the project memo matches.") : tr("Nothing matches."))
+        : more > 0   ? tr("The best %Ln of %1 articles", nullptr, static_cast<int>(hits.size())).arg(all)
+                     : tr("%Ln article(s), best first", nullptr, static_cast<int>(hits.size())));
+    if (found->memo) {
+        const QString passage = snippetHtml(*found->memo);
+        addResult(QStringLiteral("<b>%1</b><br>%2").arg(tr("Project memo"), passage), passage, 0, 0,
+                  tr("Project memo"));
+    }
     for (const SearchHit& hit : hits) {
-        auto* item = new QListWidgetItem(m_results);
-        item->setData(kIdRole, QVariant::fromValue<qint64>(hit.articleId));
         QString source = QString::fromStdString(hit.publisher);
         if (!hit.published.empty())
             source +=
                 (source.isEmpty() ? QString() : QStringLiteral(", ")) + QString::fromStdString(hit.published);
-        item->setData(kClaimRole,
-                      QVariant::fromValue<qint64>(hit.claimIds.empty() ? 0 : hit.claimIds.front()));
-        auto* label =
-            new QLabel(QStringLiteral("<b>%1</b> <span style=\"color:gray\">%2</span><br>%3%4")
-                           .arg(QString::fromStdString(hit.title).toHtmlEscaped(), source.toHtmlEscaped(),
-                                snippetHtml(hit.snippet), matchingClaims(hit.claimIds)),
-                       m_results);
-        label->setTextFormat(Qt::RichText);
-        label->setWordWrap(true);  // the matched words are in sight, never cut at the pane's edge
-        label->setToolTip(QStringLiteral("<p>%1</p>").arg(snippetHtml(hit.snippet)));
-        label->setContentsMargins(4, 3, 4, 3);
-        label->setAttribute(Qt::WA_TransparentForMouseEvents);                     // clicks go to the list
-        item->setData(Qt::AccessibleTextRole, QString::fromStdString(hit.title));  // the label draws the rest
-        m_results->setItemWidget(item, label);
-        const int width = m_results->viewport()->width();
-        item->setSizeHint(QSize(width, label->heightForWidth(width)));
+        const QString title = QString::fromStdString(hit.title);
+        addResult(QStringLiteral("<b>%1</b> <span style=\"color:gray\">%2</span><br>%3%4")
+                      .arg(title.toHtmlEscaped(), source.toHtmlEscaped(), snippetHtml(hit.snippet),
+                           matchingClaims(hit.claimIds)),
+                  snippetHtml(hit.snippet), hit.articleId, hit.claimIds.empty() ? 0 : hit.claimIds.front(),
+                  title);
     }
     if (m_results->count() > 0)
         m_results->setCurrentRow(std::min(row, m_results->count() - 1));

@@ -8,6 +8,8 @@
 #include <QWidget>
 
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <vector>
 
 class QLabel;
@@ -47,15 +49,25 @@ public Q_SLOTS:
 Q_SIGNALS:
     // `claimId`: the result's best claim that matched by its own fields, or 0.
     void resultChosen(qint64 articleId, const QString& query, qint64 claimId);
+    // The project memo's result was chosen.
+    void projectMemoChosen();
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     struct Found {
         std::vector<SearchHit> hits;
-        std::size_t total = 0;  // articles that match in all
+        std::size_t total = 0;            // articles that match in all
+        std::optional<std::string> memo;  // the project memo's passage, when it matches
     };
     // Runs the query in the box for its best `shown` results; then selects `row` (opens it: `open`).
     void search(int shown, int row = 0, bool open = false);
     void show(const QString& query, Result<Found> found, int row, bool open);
+    // A row of the list: `html` wrapped to the list's width; the project memo's has no article (0).
+    void addResult(const QString& html, const QString& passage, qint64 articleId, qint64 claimId,
+                   const QString& name);
+    void fitRows();
     // "2 claims match: “176 million”, “626 million”", as a line of the result, or empty.
     QString matchingClaims(const std::vector<std::int64_t>& ids);
     ProjectSession& m_session;
