@@ -9,6 +9,7 @@ packages=(
   libicu-dev libuchardet-dev libgumbo-dev libpoppler-cpp-dev zlib1g-dev  # importers: encodings, HTML, PDF
   libstemmer-dev  # the metric proposals' word stems
   libxlsxwriter-dev  # the Excel workbook export
+  libzip-dev libxml2-dev  # the REFI-QDA archive: its zip and its XML
   qt6-svg-dev  # the compare chart saved as SVG
   libgtest-dev
   sqlite3 python3 clang-format time

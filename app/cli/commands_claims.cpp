@@ -4,6 +4,7 @@
 #include "command.h"
 #include "files.h"
 #include "output.h"
+#include "qdpx.h"
 #include "text_table.h"
 #include "workbook.h"
 
@@ -134,6 +135,8 @@ public:
     int run(Streams streams) override {
         if (formatName == "xlsx")
             return exportWorkbook(streams);
+        if (formatName == "qdpx")
+            return exportQdaProject(streams);
         if (excel && formatName != "csv")
             throw UsageError{"--excel goes with --format csv"};
         auto opened = Project::open(project, Project::Access::ReadOnly);
@@ -169,6 +172,19 @@ private:
             streams.err << "claimtrack-cli: " << *written
                         << " text(s) longer than a cell holds (32,767 characters) were cut to fit\n";
         return kExitOk;
+    }
+
+    // The project for QDA software, a REFI-QDA archive, which only a file can hold.
+    int exportQdaProject(Streams streams) const {
+        if (output.empty() || output == "-")
+            throw UsageError{"a REFI-QDA project is written to a file: give -o FILE.qdpx"};
+        if (excel || conflicts)
+            throw UsageError{"--excel and --conflicts go with csv"};
+        auto opened = Project::open(project, Project::Access::ReadOnly);
+        if (!opened)
+            return report(streams.err, opened.error());
+        auto written = claimtrack::exportQdpx(*opened, output);
+        return written ? kExitOk : report(streams.err, written.error());
     }
 
     // Every claim as a W3C Web Annotation, in one collection, written as the claims are read.
@@ -260,16 +276,19 @@ void addClaimCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& comm
 
     auto* exportClaims = app.add_subcommand(
         "export", "Export every claim (or every conflict) as CSV (default) or JSON, or the "
-                  "whole project as an Excel workbook");
+                  "whole project as an Excel workbook or a REFI-QDA project for QDA software");
     auto& e = attach<ExportCommand>(exportClaims, commands, chosen);
     exportClaims->footer("Example:\n  claimtrack-cli export research.claims --excel > claims.csv\n"
                          "Every table, each a sheet of one workbook:\n"
-                         "  claimtrack-cli export research.claims --format xlsx -o research.xlsx");
+                         "  claimtrack-cli export research.claims --format xlsx -o research.xlsx\n"
+                         "For QualCoder, NVivo, ATLAS.ti or MAXQDA:\n"
+                         "  claimtrack-cli export research.claims --format qdpx -o research.qdpx");
     exportClaims->add_option("PROJECT", e.project, "Project file")->required();
     exportClaims
         ->add_option("--format", e.formatName,
-                     "csv, json, xlsx (every table, a sheet each; needs -o) or w3c (Web Annotations)")
-        ->transform(oneOfNames({"csv", "json", "xlsx", "w3c"}))
+                     "csv, json, xlsx (every table, a sheet each; needs -o), w3c (Web Annotations) or "
+                     "qdpx (a REFI-QDA project: articles, claims as coded selections; needs -o)")
+        ->transform(oneOfNames({"csv", "json", "xlsx", "w3c", "qdpx"}))
         ->type_name("FORMAT");
     exportClaims->add_flag("--excel", e.excel, "Start the CSV with a UTF-8 byte-order mark for Excel");
     exportClaims->add_flag("--conflicts", e.conflicts,
