@@ -7,6 +7,7 @@
 #include "conflicts/proposals.h"
 #include "figures.h"
 #include "importers/document.h"
+#include "importers/qdpx.h"
 #include "model.h"
 #include "result.h"
 
@@ -65,6 +66,12 @@ struct ArticleSource {
 // Told, in order, what became of each source once that is final: the article
 // (committed), or why it was not imported.
 using ImportReport = std::function<void(const ArticleSource&, const Result<ImportedArticle>&)>;
+
+// What importing a QDA project did.
+struct QdaImported {
+    std::size_t articles = 0, articlesPresent = 0;  // added; already in the project with the same text
+    std::size_t claims = 0, claimsPresent = 0;      // added; already recorded on the same words
+};
 
 // A figure the finder proposed, waiting for the researcher.
 struct Suggestion {
@@ -436,6 +443,13 @@ public:
     Result<void> forEachClaim(const ClaimFilter& filter,
                               const std::function<void(const ClaimRecord&)>& visit);
     Result<std::vector<ClaimRecord>> claims(const ClaimFilter& filter = {});
+
+    // Imports a REFI-QDA project (core/importers/qdpx.h) in one transaction: its text sources as articles
+    // (one already here with the same text is used as it is) and its selections as unverified claims (one
+    // already recorded on the same words is passed over). Codes under "Metrics", "Sources" and "Status",
+    // as Claimtrack exports them, give a claim its metric, source and status; every other code is a tag.
+    // The notes a selection refers to are its note.
+    Result<QdaImported> importQdaProject(const QdaProject& qda);
 
 private:
     explicit Project(std::unique_ptr<sqlite::Connection> connection);

@@ -72,6 +72,9 @@ int writeXmlText(const std::string& text, Write write) {
     return write(BAD_CAST clean.c_str());
 }
 
+// libxml2 also says its errors on standard error; ours say them once, in one line.
+void ignoreXmlError(void*, const char*, ...) {}
+
 // libxml2's streaming writer: the document goes to its file as it is written, never whole in memory.
 class XmlWriter {
 public:
@@ -401,6 +404,7 @@ Result<QdpxCounts> exportQdpx(Project& project, const std::filesystem::path& pat
         std::filesystem::remove(partial, ignored);
         std::filesystem::remove(document, ignored);
     };
+    xmlSetGenericErrorFunc(nullptr, ignoreXmlError);
     std::optional<Error> unread;  // why an article's text could not be read into the archive
     auto written = db::guarded([&] {
         // A place it cannot write is said here, in one line: the zip library would find out at the end.

@@ -4,10 +4,12 @@
 #include "importers/encoding.h"
 #include "importers/html.h"
 #include "importers/pdf.h"
+#include "importers/qdpx.h"
 #include "pdf_writer.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
+#include <zip.h>
 
 #include <filesystem>
 #include <map>
@@ -351,3 +353,23 @@ TEST(PdfImport, RefusesScansZipBombsAndDamage) {
 }
 
 }  // namespace
+
+// A zip bomb in a .qdpx: a few kilobytes that unpack to far more than any exchange file holds. The bytes
+// are counted as they come (a zip may state any size), and the reading stops at the limit.
+TEST(QdpxImport, AFileThatUnpacksPastTheLimitIsRefusedBeforeItFillsMemory) {
+    TempDir dir;
+    const std::filesystem::path archive = dir / "bomb.qdpx";
+    int error = 0;
+    zip_t* zip = zip_open(archive.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+    ASSERT_NE(zip, nullptr);
+    const std::string zeros(8 << 20, '\0');  // 8 MB, packed to about 8 KB
+    ASSERT_GE(zip_file_add(zip, "project.qde", zip_source_buffer(zip, zeros.data(), zeros.size(), 0), 0), 0);
+    ASSERT_EQ(zip_close(zip), 0);
+    ASSERT_LT(std::filesystem::file_size(archive), 64u << 10);
+
+    const auto read = readQdpx(archive, QdpxLimits{1 << 20, 2 << 20});
+    ASSERT_FALSE(read);
+    EXPECT_EQ(read.error().message, archive.string() +
+                                        ": project.qde unpacks to more than 1 MB, more than an "
+                                        "exchange file holds (a zip bomb?)");
+}

@@ -6,6 +6,10 @@
 #include "output.h"
 #include "text_table.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <filesystem>
 
@@ -40,6 +44,10 @@ public:
         // Folders are read whole, recursively; what cannot be listed is reported and the rest imported.
         std::vector<ArticleSource> sources;
         for (const std::string& path : paths) {
+            if (isQdaProject(path)) {
+                status = std::max(status, importQdaProject(*opened, path, streams));
+                continue;
+            }
             std::error_code ec;
             if (!std::filesystem::is_directory(path, ec)) {
                 sources.push_back(source(path));
@@ -80,6 +88,34 @@ public:
     }
 
 private:
+    static bool isQdaProject(const std::string& path) {
+        std::string extension = std::filesystem::path(path).extension().string();
+        std::transform(extension.begin(), extension.end(), extension.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        return extension == ".qdpx";
+    }
+
+    // A REFI-QDA project: its texts and coded selections, in one transaction of their own.
+    static int importQdaProject(Project& project, const std::string& path, Streams streams) {
+        auto qda = readQdpx(path);
+        if (!qda)
+            return report(streams.err, qda.error());
+        auto imported = project.importQdaProject(*qda);
+        if (!imported)
+            return report(streams.err, makeError(imported.error().code,
+                                                 fmt::format("{}: {}", path, imported.error().message)));
+        streams.out << fmt::format("{}: {} article(s) and {} claim(s) imported", path, imported->articles,
+                                   imported->claims);
+        if (imported->articlesPresent + imported->claimsPresent > 0)
+            streams.out << fmt::format("; {} article(s) and {} claim(s) were here already",
+                                       imported->articlesPresent, imported->claimsPresent);
+        if (qda->otherSources > 0)
+            streams.out << fmt::format("; {} picture, PDF, audio or video source(s) left out",
+                                       qda->otherSources);
+        streams.out << '\n';
+        return kExitOk;
+    }
+
     ArticleSource source(const std::string& file) const {
         const std::string absolute = std::filesystem::absolute(file).string();
         return {file, meta, [file] { return readArticleFile(file); }, absolute, !keepPathOnly};
@@ -233,10 +269,13 @@ void addArticleCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& co
 
     auto* import = app.add_subcommand(
         "import",
-        "Import articles (text, Markdown, saved web pages, PDFs; folders whole); prints id<TAB>title each");
+        "Import articles (text, Markdown, saved web pages, PDFs; folders whole); prints id<TAB>title each. A "
+        "REFI-QDA project (.qdpx) brings its texts and coded selections, as claims");
     auto& importCommand = attach<ImportCommand>(import, commands, chosen);
     import->footer(
-        "Example:\n  claimtrack-cli import research.claims saved-pages/ --publisher \"The Harbour Ledger\"");
+        "Example:\n  claimtrack-cli import research.claims saved-pages/ --publisher \"The Harbour Ledger\"\n"
+        "A QualCoder or NVivo project, exported as REFI-QDA:\n  claimtrack-cli import research.claims "
+        "coded.qdpx");
     import->add_option("PROJECT", importCommand.project, "Project file")->required();
     import->add_option("PATH", importCommand.paths, "Files, or folders to import whole")->required();
     import->add_flag("--keep-path", importCommand.keepPathOnly,

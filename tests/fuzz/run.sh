@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the fuzz targets with clang (libFuzzer, ASan, UBSan) and runs each:
-#   tests/fuzz/run.sh [SECONDS] [TARGET...]   (default 600 s; targets: figures html pdf text)
+#   tests/fuzz/run.sh [SECONDS] [TARGET...]   (default 600 s; targets: figures html pdf qdpx text)
 # Seeds each corpus with the samples and, where present, ../shared/seeds. An input that takes more than
 # 2 s is a finding (-timeout): inputs are at most 64 KB, which the finder reads at 1 MB/s or more even
 # under the sanitizers' tenfold slowdown.
@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(figures html pdf text)
+[ ${#targets[@]} -eq 0 ] && targets=(figures html pdf qdpx text)
 if ! command -v clang++ >/dev/null; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-recommends clang >/dev/null
@@ -17,8 +17,8 @@ fi
 out=build/fuzz
 mkdir -p "$out"
 flags=(-std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -fPIC
-       -Icore -Icore/figures $(pkg-config --cflags Qt6Core uchardet poppler-cpp gumbo icu-uc))
-libs=($(pkg-config --libs Qt6Core uchardet poppler-cpp gumbo icu-uc) -lcrypto -lfmt -lz)
+       -Icore -Icore/figures $(pkg-config --cflags Qt6Core uchardet poppler-cpp gumbo icu-uc libzip libxml-2.0))
+libs=($(pkg-config --libs Qt6Core uchardet poppler-cpp gumbo icu-uc libzip libxml-2.0) -lcrypto -lfmt -lz)
 core=(core/text.cpp core/model.cpp core/anchor.cpp)
 importers=(core/importers/*.cpp)
 
@@ -32,6 +32,21 @@ for target in "${targets[@]}"; do
              cp samples/pages/*.html "$corpus/" 2>/dev/null || true ;;
     pdf)     sources=("${importers[@]}")
              printf '%%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Resources<</Font<</F1 4 0 R>>>>/Contents 5 0 R>>endobj\n4 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\n5 0 obj<</Length 44>>stream\nBT /F1 11 Tf 72 720 Td (176 million) Tj ET\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%%%EOF\n' >"$corpus/seed.pdf" ;;
+    qdpx)    sources=("${importers[@]}")
+             python3 - "$corpus/seed.qdpx" <<'PY'
+import sys, zipfile
+document = """<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="seed"><CodeBook><Codes>
+<Code guid="11111111-1111-1111-1111-111111111111" name="count" isCodable="true"/></Codes></CodeBook>
+<Sources><TextSource guid="22222222-2222-2222-2222-222222222222" name="a" plainTextPath="internal://a.txt">
+<PlainTextSelection guid="33333333-3333-3333-3333-333333333333" startPosition="8" endPosition="19">
+<Coding guid="44444444-4444-4444-4444-444444444444"><CodeRef targetGUID="11111111-1111-1111-1111-111111111111"/>
+</Coding></PlainTextSelection></TextSource></Sources></Project>"""
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("project.qde", document)
+    z.writestr("sources/a.txt", "It said 176 million cameras.")
+PY
+             ;;
     text)    sources=("${importers[@]}")
              cp samples/articles/*.txt "$corpus/" 2>/dev/null || true
              printf 'Caf\xe9 au lait, 5 \x80\n' >"$corpus/cp1252.txt" ;;
