@@ -49,6 +49,9 @@ Result<QdaImported> Project::importQdaProject(const QdaProject& qda) {
         QdaImported imported;
         const std::string now = nowUtc();
         Transaction transaction(*m_db);
+        // Claims already recorded are those from before this import: two selections on the same words in
+        // one file are two claims.
+        const std::int64_t before = m_db->queryInteger("SELECT coalesce(max(id), 0) FROM claim");
         ClaimWriter writer(*m_db);
         for (const QdaSource& source : qda.sources) {
             auto document = readDocument(source.text, source.name + ".txt");  // read as a text file is
@@ -73,9 +76,12 @@ Result<QdaImported> Project::importQdaProject(const QdaProject& qda) {
                                                                   static_cast<std::size_t>(selection.start))};
                 }
                 const Anchor anchor = writer.anchor(article.id, claim.where);
-                Statement recorded =
-                    m_db->cached("SELECT 1 FROM claim WHERE article_id = ?1 AND start = ?2 AND end = ?3");
-                recorded.bind(1, article.id).bind(2, anchor.range.start).bind(3, anchor.range.end);
+                Statement recorded = m_db->cached(
+                    "SELECT 1 FROM claim WHERE article_id = ?1 AND start = ?2 AND end = ?3 AND id <= ?4");
+                recorded.bind(1, article.id)
+                    .bind(2, anchor.range.start)
+                    .bind(3, anchor.range.end)
+                    .bind(4, before);
                 if (recorded.step()) {
                     ++imported.claimsPresent;
                     continue;

@@ -224,22 +224,29 @@ TEST_F(QdpxExport, ReadBackIntoAnEmptyProjectTheClaimsAreTheSameAndASecondImport
 
 TEST_F(QdpxExport, AnotherToolsProjectBringsItsTextsAndCodedSelectionsAsTaggedClaims) {
     const std::string archive = (dir / "fieldwork.qdpx").string();
-    writeArchive(archive, {{"project.qde", qdaDocument()}, {"sources/report.txt", kReportText}});
+    // A second coder's selection of the same words is a claim of its own.
+    writeArchive(archive, {{"project.qde", qdaDocument(R"(
+   <PlainTextSelection guid="ffffffff-ffff-ffff-ffff-ffffffffffff" startPosition="25" endPosition="38">
+    <Coding guid="12121212-1212-1212-1212-121212121212"><CodeRef targetGUID="33333333-3333-3333-3333-333333333333"/></Coding>
+   </PlainTextSelection>)")},
+                           {"sources/report.txt", kReportText}});
     const CliRun imported = runCli({"import", project, archive});
     ASSERT_EQ(imported.status, 0) << imported.err;
     EXPECT_EQ(
         imported.out,
         archive +
-            ": 2 article(s) and 2 claim(s) imported; 1 picture, PDF, audio or video source(s) left out\n");
+            ": 2 article(s) and 3 claim(s) imported; 1 picture, PDF, audio or video source(s) left out\n");
     const json claims = json::parse(runCli({"claims", project, "--format", "json"}).out);
-    ASSERT_EQ(claims.size(), 5u);
+    ASSERT_EQ(claims.size(), 6u);
     EXPECT_EQ(claims[3]["quote"], "4,000 cameras");
     EXPECT_EQ(claims[3]["article_title"], "Interview 1");
     EXPECT_EQ(claims[3]["tags"], json::parse(R"(["camera counts", "contested"])"));
     EXPECT_EQ(claims[3]["note"], "Check against the city's own list.");
     EXPECT_EQ(claims[3]["status"], "unverified");
-    EXPECT_EQ(claims[4]["quote"], "176 million") << "found again in the text as stored, its CRLF now LF";
-    EXPECT_EQ(claims[4]["article_title"], "Report");
+    EXPECT_EQ(claims[4]["quote"], "4,000 cameras");
+    EXPECT_EQ(claims[4]["tags"], json::parse(R"(["contested"])"));
+    EXPECT_EQ(claims[5]["quote"], "176 million") << "found again in the text as stored, its CRLF now LF";
+    EXPECT_EQ(claims[5]["article_title"], "Report");
 }
 
 TEST_F(QdpxExport, ABadOrHostileArchiveIsRefusedInOneLineAndTheProjectIsLeftAsItWas) {
