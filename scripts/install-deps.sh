@@ -13,7 +13,8 @@ packages=(
   qt6-svg-dev  # the compare chart saved as SVG
   libgtest-dev
   sqlite3 python3 clang-format time
-  python3-jsonschema  # the Web Annotation check (tests/web_annotation_check.py)
+  python3-jsonschema  # the Web Annotation and CSL-JSON checks
+  python3-pybtex  # the BibTeX check: the articles' entries read back
   libreoffice-calc-nogui  # the tests read exported CSV back with LibreOffice
   xvfb x11-utils imagemagick  # scripts/screenshot.sh
   librsvg2-bin help2man  # the icon's sizes and the app's manual page, made at build time

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+
 using namespace claimtrack::test;
 
 namespace {
@@ -80,4 +82,58 @@ TEST_F(CliArticles, TheProjectMemoIsSetAndPrinted) {
     EXPECT_EQ(runCli({"memo", project}).out, "Scope: camera counts\nsince 2015\n");
     ASSERT_EQ(runCli({"memo", project, "--set", ""}).status, 0);
     EXPECT_EQ(runCli({"memo", project}).out, "");
+}
+
+// Articles for reference managers, read back by what reads them: CSL-JSON checked against the Citation
+// Style Language's own schema (tests/data/csl), BibTeX parsed by pybtex, with LaTeX's specials in a title
+// escaped as LaTeX prints them as written; two articles of one author and year get two keys.
+TEST_F(CliArticles, ReferenceManagersReadTheArticlesAsTheyAre) {
+    const std::string python = "/usr/bin/python3";  // Debian's, with python3-jsonschema and python3-pybtex
+    if (!std::filesystem::exists(python))
+        GTEST_SKIP() << "Debian's python3 is not installed";
+    ASSERT_EQ(runCli({"article", "set", project, "1", "--title", "50% of {lenses} & #tags_ in ~Ürümqi",
+                      "--publisher", "The Harbour Ledger", "--published", "2019-04", "--url",
+                      "https://example.org/a?x={1}"})
+                  .status,
+              0);
+    ASSERT_EQ(runCli({"article", "set", project, "2", "--published", "2019"}).status, 0);
+
+    const CliRun csl = runCli({"articles", project, "--format", "csl-json"});
+    ASSERT_EQ(csl.status, 0) << csl.err;
+    writeFile(dir / "articles.json", csl.out);
+    const char* validate = R"py(
+import json, sys, jsonschema
+items = json.load(open(sys.argv[1], encoding="utf-8"))
+jsonschema.validate(items, json.load(open(sys.argv[2], encoding="utf-8")))
+for item in items:
+    print(item["id"], item["type"], item["title"], item.get("container-title"), item.get("issued"), item.get("URL"),
+          [a.get("literal") for a in item.get("author", [])])
+)py";
+    const ProcessResult checked =
+        runProcess(qs(python), {QStringLiteral("-c"), QString::fromUtf8(validate), qs(dir / "articles.json"),
+                                qs(std::string(CLAIMTRACK_SOURCE_DIR) + "/tests/data/csl/csl-data.json")});
+    ASSERT_EQ(checked.exitCode, 0) << checked.err;
+    EXPECT_EQ(
+        checked.out,
+        "article-1 article-newspaper 50% of {lenses} & #tags_ in ~\xC3\x9Cr\xC3\xBCmqi The Harbour Ledger "
+        "{'date-parts': [[2019, 4]]} https://example.org/a?x={1} ['R. Porter']\n"
+        "article-2 article-newspaper A second report None {'date-parts': [[2019]]} None ['R. Porter']\n");
+
+    const CliRun bib = runCli({"articles", project, "--format", "bibtex"});
+    ASSERT_EQ(bib.status, 0) << bib.err;
+    writeFile(dir / "articles.bib", bib.out);
+    const char* parse = R"py(
+import sys
+from pybtex.database import parse_file
+for key, entry in parse_file(sys.argv[1]).entries.items():
+    print(key, entry.type, entry.fields["title"], entry.fields.get("journal"), entry.fields.get("year"), entry.fields.get("month"),
+          entry.fields.get("url"), [str(p) for p in entry.persons.get("author", [])])
+)py";
+    const ProcessResult parsed =
+        runProcess(qs(python), {QStringLiteral("-c"), QString::fromUtf8(parse), qs(dir / "articles.bib")});
+    ASSERT_EQ(parsed.exitCode, 0) << parsed.err;
+    EXPECT_EQ(parsed.out, R"(porter2019 article 50\% of \{lenses\} \& \#tags\_ in \textasciitilde{})"
+                          "\xC3\x9Cr\xC3\xBCmqi The Harbour Ledger 2019 4 "
+                          "https://example.org/a?x=%7B1%7D ['{R. Porter}']\n"
+                          "porter2019a article A second report None 2019 None None ['{R. Porter}']\n");
 }

@@ -1,5 +1,6 @@
 // init, import, articles, article set|delete and memo: creating a project, filling it with articles and
 // keeping them.
+#include "citation.h"
 #include "claim_format.h"
 #include "command.h"
 #include "files.h"
@@ -151,7 +152,7 @@ private:
 class ArticlesCommand : public Command {
 public:
     std::string project;
-    Format format = Format::Table;
+    std::string formatName = "table";  // table, csv, json, csl-json or bibtex
 
     int run(Streams streams) override {
         auto opened = Project::open(project, Project::Access::ReadOnly);
@@ -160,7 +161,18 @@ public:
         auto articles = opened->articles();
         if (!articles)
             return report(streams.err, articles.error());
-        switch (format) {
+        if (formatName == "csl-json") {
+            nlohmann::ordered_json items = nlohmann::ordered_json::array();
+            for (const Article& a : *articles)
+                items.push_back(cslItem(a));
+            streams.out << items.dump(2) << '\n';
+            return kExitOk;
+        }
+        if (formatName == "bibtex") {
+            streams.out << bibtexEntries(*articles);
+            return kExitOk;
+        }
+        switch (formatName == "csv" ? Format::Csv : formatName == "json" ? Format::Json : Format::Table) {
         case Format::Table: {
             TextTable table({{"id", 8}, {"title", 60}, {"publisher", 24}, {"published", 10}, {"claims", 8}});
             for (const Article& a : *articles)
@@ -291,10 +303,14 @@ void addArticleCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& co
 
     auto* articles = app.add_subcommand("articles", "List the project's articles");
     auto& articlesCommand = attach<ArticlesCommand>(articles, commands, chosen);
-    articles->footer("Example:\n  claimtrack-cli articles research.claims --format csv > articles.csv");
+    articles->footer("Example:\n  claimtrack-cli articles research.claims --format csv > articles.csv\n"
+                     "For a reference manager or a LaTeX bibliography:\n"
+                     "  claimtrack-cli articles research.claims --format bibtex > sources.bib");
     articles->add_option("PROJECT", articlesCommand.project, "Project file")->required();
-    articles->add_option("--format", articlesCommand.format, "table, csv or json")
-        ->transform(formatName())
+    articles
+        ->add_option("--format", articlesCommand.formatName,
+                     "table, csv, json, csl-json or bibtex (for reference managers: Zotero, JabRef, LaTeX)")
+        ->transform(oneOfNames({"table", "csv", "json", "csl-json", "bibtex"}))
         ->type_name("FORMAT");
 
     auto* article = app.add_subcommand("article", "Change or delete articles");
