@@ -1,27 +1,22 @@
 #include "main_window.h"
 #include "articles/article_list.h"
-#include "background.h"
 #include "claims/claim_editor.h"
 #include "claims/claim_table.h"
 #include "conflicts/compare_view.h"
 #include "conflicts/conflict_list.h"
 #include "dialogs.h"
 #include "entities/entity_pane.h"
-#include "export/csv_export.h"
 #include "figures/suggestion_pane.h"
 #include "import/import_runner.h"
 #include "project_session.h"
 #include "reader/reader_view.h"
 #include "search/search_pane.h"
-#include "workbook.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QKeyEvent>
@@ -37,7 +32,6 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QUndoGroup>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace claimtrack::gui {
 
@@ -462,72 +456,6 @@ void MainWindow::reanchorCurrentClaim() {
                void();
     if (auto moved = m_session->reanchorClaim(m_currentClaim, *range); !moved)
         showError(tr("Cannot re-anchor claim"), moved.error());
-}
-
-void MainWindow::exportClaims(bool onlyFiltered) {
-    if (!m_session)
-        return;
-    const QString path =
-        FileDialog::saveFile(this, onlyFiltered ? tr("Export shown claims") : tr("Export all claims"),
-                             QStringLiteral("claims.csv"), tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
-    const std::vector<std::int64_t> ids = m_claimTable->model()->claimIds();
-    auto written = exportClaimsCsv(m_session->project(), path, onlyFiltered ? &ids : nullptr);
-    if (!written)
-        return showError(tr("Cannot export"), written.error());
-    statusBar()->showMessage(tr("Exported to %1.").arg(QDir::toNativeSeparators(path)), 5000);
-}
-
-void MainWindow::exportWorkbook() {
-    if (!m_session || m_exportingWorkbook)
-        return;
-    const QString path =
-        FileDialog::saveFile(this, tr("Export project to Excel workbook"),
-                             QFileInfo(m_session->path()).completeBaseName() + QStringLiteral(".xlsx"),
-                             tr("Excel workbooks (*.xlsx)"));
-    if (path.isEmpty())
-        return;
-    // A million claims take seconds: written on another thread, through a connection of its own, while the
-    // status bar says so and the action waits.
-    m_exportingWorkbook = true;
-    m_exportWorkbook->setEnabled(false);
-    statusBar()->showMessage(tr("Exporting the workbook to %1…").arg(QDir::toNativeSeparators(path)));
-    auto* watcher = new QFutureWatcher<Result<std::size_t>>(this);
-    connect(watcher, &QFutureWatcher<Result<std::size_t>>::finished, this, [this, watcher, path] {
-        watcher->deleteLater();
-        m_exportingWorkbook = false;
-        m_exportWorkbook->setEnabled(m_session != nullptr);
-        const Result<std::size_t> written = watcher->result();
-        if (!written)
-            return statusBar()->clearMessage(), showError(tr("Cannot export"), written.error());
-        QString done = tr("Exported the workbook to %1.").arg(QDir::toNativeSeparators(path));
-        if (*written > 0)
-            done += QLatin1Char(' ') + tr("%Ln text(s) longer than a cell holds were cut to fit.", nullptr,
-                                          static_cast<int>(*written));
-        statusBar()->showMessage(done, 8000);
-    });
-    const std::filesystem::path project = m_session->path().toStdString();
-    watcher->setFuture(
-        QtConcurrent::run(readPool(), [project, target = std::filesystem::path(path.toStdString())] {
-            auto opened = Project::open(project, Project::Access::ReadOnly);
-            return opened ? claimtrack::exportWorkbook(*opened, target) : Result<std::size_t>(opened.error());
-        }));
-}
-
-void MainWindow::exportConflicts() {
-    if (!m_session)
-        return;
-    const QString path = FileDialog::saveFile(this, tr("Export conflicts"), QStringLiteral("conflicts.csv"),
-                                              tr("CSV files (*.csv)"));
-    if (path.isEmpty())
-        return;
-    auto written = exportConflictsCsv(m_session->project(), path);
-    if (!written)
-        return showError(tr("Cannot export"), written.error());
-    statusBar()->showMessage(tr("Exported %Ln conflict(s) to %1.", nullptr, static_cast<int>(*written))
-                                 .arg(QDir::toNativeSeparators(path)),
-                             5000);
 }
 
 void MainWindow::showError(const QString& title, const Error& error) {

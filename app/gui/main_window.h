@@ -78,6 +78,10 @@ public Q_SLOTS:
     void exportClaims(bool onlyFiltered);
     void exportConflicts();
     void exportWorkbook();
+    void exportQdaProject();
+    // Writes a file of the whole project on another thread; `write` says what was done, for the status bar.
+    void exportProjectFile(const QString& path,
+                           std::function<Result<QString>(Project&, const std::filesystem::path&)> write);
     // The current article's details and memo, in a dialog; deleting it (and its claims, when the user
     // agrees).
     void editArticleDetails();
@@ -156,7 +160,8 @@ private:
     QAction* m_exportFiltered = nullptr;
     QAction* m_exportConflicts = nullptr;
     QAction* m_exportWorkbook = nullptr;
-    bool m_exportingWorkbook = false;  // a workbook is being written, on another thread
+    QAction* m_exportQda = nullptr;
+    bool m_exporting = false;  // a workbook or archive is being written, on another thread
     QAction* m_showCompare = nullptr;
     QAction* m_searchProject = nullptr;
     QAction* m_record = nullptr;

@@ -64,6 +64,11 @@ void MainWindow::createActions() {
         action(QStringLiteral("actionExportWorkbook"), tr("Export Project to E&xcel Workbook…"),
                QKeySequence(), &MainWindow::exportWorkbook);
     m_exportWorkbook->setToolTip(tr("Claims, conflicts, metrics, sources and articles, a sheet each"));
+    m_exportQda = action(QStringLiteral("actionExportQda"), tr("Export Project for Q&DA Software…"),
+                         QKeySequence(), &MainWindow::exportQdaProject);
+    m_exportQda->setToolTip(
+        tr("A REFI-QDA project (.qdpx) for QualCoder, NVivo, ATLAS.ti or MAXQDA: articles, "
+           "and claims as coded selections"));
     m_showCompare = action(QStringLiteral("actionCompare"), tr("&Compare Figures"),
                            QKeySequence(Qt::CTRL | Qt::Key_K), &MainWindow::compareCurrentClaimsMetric);
     m_searchProject = action(QStringLiteral("actionSearch"), tr("&Search Project…"),
@@ -122,6 +127,7 @@ void MainWindow::createMenus() {
     file->addAction(m_exportFiltered);
     file->addAction(m_exportConflicts);
     file->addAction(m_exportWorkbook);
+    file->addAction(m_exportQda);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
@@ -240,7 +246,8 @@ void MainWindow::updateActions() {
     m_exportAll->setEnabled(open);
     m_exportFiltered->setEnabled(open);
     m_exportConflicts->setEnabled(open);
-    m_exportWorkbook->setEnabled(open && !m_exportingWorkbook);
+    m_exportWorkbook->setEnabled(open && !m_exporting);
+    m_exportQda->setEnabled(open && !m_exporting);
     m_showCompare->setEnabled(open);
     m_searchProject->setEnabled(open);
     m_record->setEnabled(reading);  // without a selection it says what to do

@@ -7,14 +7,17 @@
 #include "entities/entity_pane.h"
 #include "figures/suggestion_pane.h"
 #include "gui_support.h"
+#include "importers/qdpx.h"
 #include "main_window.h"
 #include "project_session.h"
 #include "reader/reader_view.h"
 #include "test_support.h"
+#include "text.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDir>
 #include <QDropEvent>
 #include <QFileInfo>
 #include <QLabel>
@@ -440,4 +443,31 @@ TEST_F(MainWindowTest, FoundFiguresAreReviewedWithEnterAndDeleteAndUndone) {
     press(Qt::Key_Z, Qt::ControlModifier);  // the finding itself
     EXPECT_EQ(list->count(), 0);
     EXPECT_TRUE(project().suggestions(articleId, true)->empty());
+}
+
+TEST_F(MainWindowTest, FileMenuKeysExportTheProjectForQdaSoftware) {
+    recordClaim(QStringLiteral("176 million"), QStringLiteral("176000000"),
+                QStringLiteral("Cameras in China"));
+    FileDialog::setNextAnswer({qs(dir / "project.qdpx")});
+    // Alt+F opens the File menu; D is the QDA export's key there.
+    press(Qt::Key_F, Qt::AltModifier);
+    auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+    ASSERT_NE(menu, nullptr) << "Alt+F opened no menu";
+    QTest::keyClick(menu, Qt::Key_D);
+    EXPECT_FALSE(action("actionExportWorkbook")->isEnabled()) << "one export at a time";
+    ASSERT_TRUE(QTest::qWaitFor([this] { return action("actionExportQda")->isEnabled(); }, 20000));
+    EXPECT_EQ(window->statusBar()->currentMessage(),
+              QStringLiteral("Exported 1 article(s) and their claims for QDA software to %1.")
+                  .arg(QDir::toNativeSeparators(qs(dir / "project.qdpx"))));
+    // The archive, as QDA software reads it.
+    auto read = readQdpx(dir / "project.qdpx");
+    ASSERT_TRUE(read) << read.error().message;
+    ASSERT_EQ(read->sources.size(), 1u);
+    const std::u32string text = toCodePoints(read->sources[0].text);
+    std::vector<std::string> words;
+    for (const QdaSelection& selection : read->sources[0].selections)
+        words.push_back(toUtf8(text.substr(static_cast<std::size_t>(selection.start),
+                                           static_cast<std::size_t>(selection.end - selection.start))));
+    EXPECT_NE(std::find(words.begin(), words.end(), "176 million"), words.end()) << "the claim just recorded";
+    EXPECT_EQ(words.size(), project().claims()->size());
 }
