@@ -9,7 +9,10 @@ namespace claimtrack {
 
 namespace fs = std::filesystem;
 
-Result<std::string> readArticleFile(const fs::path& path) {
+namespace {
+
+// The file's bytes, when it is a regular file of at most `maxBytes`; `tooLarge` ends the refusal.
+Result<std::string> readFileUpTo(const fs::path& path, std::uintmax_t maxBytes, std::string_view tooLarge) {
     const std::string name = path.string();
     std::error_code ec;
     const fs::file_status status = fs::status(path, ec);
@@ -21,8 +24,8 @@ Result<std::string> readArticleFile(const fs::path& path) {
         return makeError(ErrorCode::InvalidInput, name + " is a folder; name the files inside it");
     if (!fs::is_regular_file(status))
         return makeError(ErrorCode::InvalidInput, name + " is not a regular file");
-    if (fs::file_size(path, ec) > kMaxArticleBytes)
-        return makeError(ErrorCode::InvalidInput, name + " is larger than 64 MiB, too large for an article");
+    if (fs::file_size(path, ec) > maxBytes)
+        return makeError(ErrorCode::InvalidInput, name + " is larger than " + std::string(tooLarge));
     std::ifstream in(path, std::ios::binary);
     std::ostringstream bytes;
     if (!in || !(bytes << in.rdbuf()) || in.bad()) {
@@ -32,6 +35,16 @@ Result<std::string> readArticleFile(const fs::path& path) {
         return makeError(ErrorCode::Io, name + ": cannot read the file");
     }
     return std::move(bytes).str();
+}
+
+}  // namespace
+
+Result<std::string> readArticleFile(const fs::path& path) {
+    return readFileUpTo(path, kMaxArticleBytes, "64 MiB, too large for an article");
+}
+
+Result<std::string> readExchangeFile(const fs::path& path) {
+    return readFileUpTo(path, kMaxExchangeBytes, "256 MiB, more than an exchange file of annotations holds");
 }
 
 std::vector<fs::path> articleFilesIn(const fs::path& folder, std::vector<std::string>& problems) {

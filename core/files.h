@@ -20,6 +20,10 @@ inline constexpr std::uintmax_t kMaxArticleBytes = 64 * 1024 * 1024;
 // larger than kMaxArticleBytes, naming the file.
 Result<std::string> readArticleFile(const std::filesystem::path& path);
 
+// Exchange files read whole (W3C annotations) larger than this are refused before they are read.
+inline constexpr std::uintmax_t kMaxExchangeBytes = 256 * 1024 * 1024;
+Result<std::string> readExchangeFile(const std::filesystem::path& path);
+
 // The article files under `folder`, recursively, in name order: those whose extension names a format
 // the importers read (formatOfExtension). Hidden files and folders are passed over, and so are symbolic links
 // to folders (a link can lead back up the tree and loop). Folders that cannot be read are named in

@@ -3,6 +3,7 @@
 // the sources, metrics and tags the claims share. Every public function that
 // writes is one transaction; on any error the file is exactly as before.
 
+#include "annotation.h"
 #include "conflicts/conflicts.h"
 #include "conflicts/proposals.h"
 #include "figures.h"
@@ -71,6 +72,12 @@ using ImportReport = std::function<void(const ArticleSource&, const Result<Impor
 struct QdaImported {
     std::size_t articles = 0, articlesPresent = 0;  // added; already in the project with the same text
     std::size_t claims = 0, claimsPresent = 0;      // added; already recorded on the same words
+};
+
+// What importing W3C Web Annotations did.
+struct AnnotationsImported {
+    std::size_t claims = 0, claimsPresent = 0;  // added; already recorded on the same words
+    std::vector<std::string> unplaced;          // "annotation …: why", for each that could not be placed
 };
 
 // A figure the finder proposed, waiting for the researcher.
@@ -450,6 +457,11 @@ public:
     // as Claimtrack exports them, give a claim its metric, source and status; every other code is a tag.
     // The notes a selection refers to are its note.
     Result<QdaImported> importQdaProject(const QdaProject& qda);
+    // Places W3C Web Annotations (core/annotation.h) on the articles they target, by URL or "urn:uuid:",
+    // as claims, in one transaction: on the words their TextPositionSelector gives when those are the
+    // quote's, else on the occurrence of the quote whose prefix and suffix agree best. One already recorded
+    // on the same words is passed over; one that cannot be placed is listed with the reason.
+    Result<AnnotationsImported> importAnnotations(std::span<const ReadAnnotation> annotations);
 
 private:
     explicit Project(std::unique_ptr<sqlite::Connection> connection);

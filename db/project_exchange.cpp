@@ -1,9 +1,12 @@
-// Project: importing another tool's project (REFI-QDA).
+// Project: bringing in other tools' work: a REFI-QDA project, W3C Web Annotations.
 #include "guarded.h"
 #include "project.h"
 #include "records.h"
 
 #include <fmt/format.h>
+
+#include <map>
+#include <optional>
 
 namespace claimtrack {
 
@@ -42,7 +45,104 @@ int occurrenceAt(const std::u32string& text, const std::u32string& words, std::s
     return occurrence;
 }
 
+// How many code points of `a`'s end and `b`'s end agree (of prefixes, pass them reversed: their ends meet
+// the quote).
+std::size_t agreeing(std::u32string_view a, std::u32string_view b) {
+    std::size_t n = 0;
+    while (n < a.size() && n < b.size() && a[a.size() - 1 - n] == b[b.size() - 1 - n])
+        ++n;
+    return n;
+}
+std::size_t agreeingStart(std::u32string_view a, std::u32string_view b) {
+    std::size_t n = 0;
+    while (n < a.size() && n < b.size() && a[n] == b[n])
+        ++n;
+    return n;
+}
+
+// Where an annotation's words are in the text, or why they cannot be found.
+Result<CodePointRange> place(const CodePointIndex& text, const ReadAnnotation& annotation) {
+    if (annotation.position) {
+        auto at = anchorAt(text, *annotation.position);
+        if (at && (!annotation.quote || at->quote.exact == annotation.quote->exact))
+            return at->range;
+    }
+    if (!annotation.quote)
+        return makeError(ErrorCode::NotFound, "its position is outside the article, and it has no quote");
+    // Of the quote's occurrences, the one whose prefix and suffix agree with the annotation's most.
+    const std::u32string prefix = toCodePoints(annotation.quote->prefix);
+    const std::u32string suffix = toCodePoints(annotation.quote->suffix);
+    std::optional<CodePointRange> best;
+    std::size_t bestScore = 0;
+    for (int occurrence = 1;; ++occurrence) {
+        auto found = findQuote(text, annotation.quote->exact, occurrence);
+        if (!found)
+            break;
+        const std::size_t score = agreeing(toCodePoints(found->quote.prefix), prefix) +
+                                  agreeingStart(toCodePoints(found->quote.suffix), suffix);
+        if (!best || score > bestScore)
+            best = found->range, bestScore = score;
+    }
+    if (!best)
+        return makeError(ErrorCode::NotFound, "its words are not in the article");
+    return *best;
+}
+
 }  // namespace
+
+Result<AnnotationsImported> Project::importAnnotations(std::span<const ReadAnnotation> annotations) {
+    return guarded([&] {
+        AnnotationsImported imported;
+        std::map<std::string, std::int64_t> articleOf;  // by URL and by "urn:uuid:…"
+        Statement articles(*m_db, "SELECT id, uuid, coalesce(url, '') FROM article");
+        while (articles.step()) {
+            articleOf["urn:uuid:" + articles.text(1)] = articles.integer(0);
+            if (!articles.text(2).empty())
+                articleOf.try_emplace(articles.text(2), articles.integer(0));
+        }
+        const std::string now = nowUtc();
+        Transaction transaction(*m_db);
+        const std::int64_t before = m_db->queryInteger("SELECT coalesce(max(id), 0) FROM claim");
+        ClaimWriter writer(*m_db);
+        std::int64_t shownArticle = 0;
+        std::string text;
+        std::optional<CodePointIndex> index;
+        for (std::size_t i = 0; i < annotations.size(); ++i) {
+            const ReadAnnotation& annotation = annotations[i];
+            const std::string which =
+                annotation.id.empty() ? fmt::format("annotation {}", i + 1) : "annotation " + annotation.id;
+            const auto article = articleOf.find(annotation.source);
+            if (article == articleOf.end()) {
+                imported.unplaced.push_back(
+                    fmt::format("{}: no article in the project is {}", which, annotation.source));
+                continue;
+            }
+            if (article->second != shownArticle) {
+                shownArticle = article->second;
+                text = readArticleText(*m_db, shownArticle);
+                index.emplace(text);
+            }
+            const auto range = place(*index, annotation);
+            auto fields = validateClaimFields(annotation.fields);
+            if (!range || !fields) {
+                imported.unplaced.push_back(
+                    fmt::format("{}: {}", which, (!range ? range.error() : fields.error()).message));
+                continue;
+            }
+            Statement recorded = m_db->cached(
+                "SELECT 1 FROM claim WHERE article_id = ?1 AND start = ?2 AND end = ?3 AND id <= ?4");
+            recorded.bind(1, shownArticle).bind(2, range->start).bind(3, range->end).bind(4, before);
+            if (recorded.step()) {
+                ++imported.claimsPresent;
+                continue;
+            }
+            writer.insert(NewClaim{shownArticle, *range, {}}, *fields, now);
+            ++imported.claims;
+        }
+        transaction.commit();
+        return imported;
+    });
+}
 
 Result<QdaImported> Project::importQdaProject(const QdaProject& qda) {
     return guarded([&] {

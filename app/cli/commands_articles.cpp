@@ -1,5 +1,6 @@
 // init, import, articles, article set|delete and memo: creating a project, filling it with articles and
 // keeping them.
+#include "annotation.h"
 #include "citation.h"
 #include "claim_format.h"
 #include "command.h"
@@ -45,8 +46,12 @@ public:
         // Folders are read whole, recursively; what cannot be listed is reported and the rest imported.
         std::vector<ArticleSource> sources;
         for (const std::string& path : paths) {
-            if (isQdaProject(path)) {
+            if (hasExtension(path, ".qdpx")) {
                 status = std::max(status, importQdaProject(*opened, path, streams));
+                continue;
+            }
+            if (hasExtension(path, ".jsonld")) {
+                status = std::max(status, importAnnotations(*opened, path, streams));
                 continue;
             }
             std::error_code ec;
@@ -89,11 +94,36 @@ public:
     }
 
 private:
-    static bool isQdaProject(const std::string& path) {
+    static bool hasExtension(const std::string& path, std::string_view wanted) {
         std::string extension = std::filesystem::path(path).extension().string();
         std::transform(extension.begin(), extension.end(), extension.begin(),
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        return extension == ".qdpx";
+        return extension == wanted;
+    }
+
+    // W3C Web Annotations, placed on the articles they target, in one transaction; those that cannot be
+    // placed are named, one line each.
+    static int importAnnotations(Project& project, const std::string& path, Streams streams) {
+        auto bytes = readExchangeFile(path);
+        if (!bytes)
+            return report(streams.err, bytes.error());
+        auto annotations = readAnnotations(*bytes);
+        if (!annotations)
+            return report(streams.err, makeError(annotations.error().code,
+                                                 fmt::format("{}: {}", path, annotations.error().message)));
+        auto imported = project.importAnnotations(*annotations);
+        if (!imported)
+            return report(streams.err, imported.error());
+        streams.out << fmt::format("{}: {} claim(s) imported", path, imported->claims);
+        if (imported->claimsPresent > 0)
+            streams.out << fmt::format("; {} were here already", imported->claimsPresent);
+        if (!imported->unplaced.empty())
+            streams.out << fmt::format("; {} could not be placed", imported->unplaced.size());
+        streams.out << '\n';
+        int status = kExitOk;
+        for (const std::string& why : imported->unplaced)
+            status = report(streams.err, makeError(ErrorCode::NotFound, fmt::format("{}: {}", path, why)));
+        return status;
     }
 
     // A REFI-QDA project: its texts and coded selections, in one transaction of their own.
@@ -282,7 +312,8 @@ void addArticleCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& co
     auto* import = app.add_subcommand(
         "import",
         "Import articles (text, Markdown, saved web pages, PDFs; folders whole); prints id<TAB>title each. A "
-        "REFI-QDA project (.qdpx) brings its texts and coded selections, as claims");
+        "REFI-QDA project (.qdpx) brings its texts and coded selections, as claims; W3C Web Annotations "
+        "(.jsonld) are placed on the articles they target, as claims");
     auto& importCommand = attach<ImportCommand>(import, commands, chosen);
     import->footer(
         "Example:\n  claimtrack-cli import research.claims saved-pages/ --publisher \"The Harbour Ledger\"\n"
