@@ -164,7 +164,8 @@ Result<ReadAnnotation> readAnnotation(const Json& node, std::size_t index) {
                                              textOf(selector, "suffix")};
             else if (type == "TextPositionSelector") {
                 const auto start = numberOf(selector, "start"), end = numberOf(selector, "end");
-                if (start && end && *start >= 0 && *end > *start)
+                constexpr double kLongest = 1e15;  // code points: beyond any text, and within an int64
+                if (start && end && *start >= 0 && *end > *start && *end < kLongest)
                     annotation.position =
                         CodePointRange{static_cast<std::int64_t>(*start), static_cast<std::int64_t>(*end)};
             }
@@ -186,6 +187,8 @@ Result<std::vector<ReadAnnotation>> readAnnotations(std::string_view text) {
     } catch (const Json::parse_error& error) {
         return makeError(ErrorCode::InvalidInput,
                          fmt::format("not JSON: {} (at byte {})", error.what(), error.byte));
+    } catch (const Json::exception& error) {  // a number past a double's range, found by the fuzz target
+        return makeError(ErrorCode::InvalidInput, fmt::format("not JSON that can be read: {}", error.what()));
     }
     // The annotations: one, an array, a page's items or a collection's first page.
     Json items = document;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the fuzz targets with clang (libFuzzer, ASan, UBSan) and runs each:
-#   tests/fuzz/run.sh [SECONDS] [TARGET...]   (default 600 s; targets: figures html pdf qdpx text)
+#   tests/fuzz/run.sh [SECONDS] [TARGET...]   (default 600 s; targets: annotations figures html pdf qdpx text)
 # Seeds each corpus with the samples and, where present, ../shared/seeds. An input that takes more than
 # 2 s is a finding (-timeout): inputs are at most 64 KB, which the finder reads at 1 MB/s or more even
 # under the sanitizers' tenfold slowdown.
@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(figures html pdf qdpx text)
+[ ${#targets[@]} -eq 0 ] && targets=(annotations figures html pdf qdpx text)
 if ! command -v clang++ >/dev/null; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-recommends clang >/dev/null
@@ -26,6 +26,8 @@ for target in "${targets[@]}"; do
   corpus="$out/corpus-$target"
   mkdir -p "$corpus"
   case $target in
+    annotations) sources=(core/annotation.cpp core/claim_format.cpp core/figures/*.cpp)
+             printf '%s' '{"type":"AnnotationCollection","first":{"type":"AnnotationPage","items":[{"id":"urn:uuid:1","type":"Annotation","body":[{"type":"TextualBody","purpose":"tagging","value":"cameras"},{"type":"TextualBody","purpose":"describing","format":"application/json","value":"{\"value\":176000000,\"unit\":\"cameras\"}"}],"target":{"source":"https://example.org/a","selector":[{"type":"TextQuoteSelector","exact":"176 million","prefix":"counted ","suffix":" in all"},{"type":"TextPositionSelector","start":10,"end":21}]}}]}}' >"$corpus/seed.jsonld" ;;
     figures) sources=(core/figures/*.cpp)
              cp samples/articles/*.txt ../shared/seeds/*.txt "$corpus/" 2>/dev/null || true ;;
     html)    sources=("${importers[@]}")
