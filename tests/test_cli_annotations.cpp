@@ -137,6 +137,8 @@ TEST_F(CliAnnotations, AFileThatIsNotAnnotationsIsRefusedInOneLineAndChangesNoth
     };
     EXPECT_NE(refused("cut.jsonld", R"([{"type": "Annotation", "target": )").find("not JSON:"),
               std::string::npos);
+    EXPECT_NE(refused("overflow.jsonld", R"([{"type": "Annotation", "x": 5e99999}])").find("number overflow"),
+              std::string::npos);
     EXPECT_NE(refused("no-target.jsonld", R"([{"id": "urn:x:1", "type": "Annotation"}])")
                   .find("no-target.jsonld: annotation urn:x:1 has no target"),
               std::string::npos);
