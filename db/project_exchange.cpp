@@ -45,8 +45,8 @@ int occurrenceAt(const std::u32string& text, const std::u32string& words, std::s
     return occurrence;
 }
 
-// How many code points of `a`'s end and `b`'s end agree (of prefixes, pass them reversed: their ends meet
-// the quote).
+// How many code points agree at the ends of `a` and `b` (two prefixes: their ends meet the quote), and at
+// their starts (two suffixes).
 std::size_t agreeing(std::u32string_view a, std::u32string_view b) {
     std::size_t n = 0;
     while (n < a.size() && n < b.size() && a[a.size() - 1 - n] == b[b.size() - 1 - n])
@@ -74,7 +74,10 @@ Result<CodePointRange> place(const CodePointIndex& text, const ReadAnnotation& a
     const std::u32string suffix = toCodePoints(annotation.quote->suffix);
     std::optional<CodePointRange> best;
     std::size_t bestScore = 0;
-    for (int occurrence = 1;; ++occurrence) {
+    // Each occurrence is looked for from the text's start: a quote found more than a few hundred times (a
+    // word, not a passage) would make that slow, and its prefix and suffix decide among the first ones.
+    constexpr int kOccurrencesWeighed = 500;
+    for (int occurrence = 1; occurrence <= kOccurrencesWeighed; ++occurrence) {
         auto found = findQuote(text, annotation.quote->exact, occurrence);
         if (!found)
             break;
