@@ -9,6 +9,7 @@
 #include "figures.h"
 #include "importers/document.h"
 #include "importers/qdpx.h"
+#include "importers/references.h"
 #include "model.h"
 #include "result.h"
 
@@ -78,6 +79,14 @@ struct QdaImported {
 struct AnnotationsImported {
     std::size_t claims = 0, claimsPresent = 0;  // added; already recorded on the same words
     std::vector<std::string> unplaced;          // "annotation …: why", for each that could not be placed
+};
+
+// What importing a reference manager's references did.
+struct ReferencesImported {
+    std::size_t filled = 0;              // articles whose empty details it filled
+    std::size_t unchanged = 0;           // articles it matched that had every detail it gives
+    std::size_t added = 0;               // attachments added as articles
+    std::vector<std::string> unmatched;  // "reference "…": why", for each that did neither
 };
 
 // A figure the finder proposed, waiting for the researcher.
@@ -462,6 +471,13 @@ public:
     // quote's, else on the occurrence of the quote whose prefix and suffix agree best. One already recorded
     // on the same words is passed over; one that cannot be placed is listed with the reason.
     Result<AnnotationsImported> importAnnotations(std::span<const ReadAnnotation> annotations);
+    // Brings a reference manager's references in (core/importers/references.h), in one transaction: each
+    // fills the details an article left empty (the article whose URL it gives, else whose title it has);
+    // one that matches no article, but names an attachment `readAttachment` can read, adds the attachment
+    // as an article with its details. Those that do neither are listed.
+    Result<ReferencesImported>
+    importReferences(std::span<const Reference> references,
+                     const std::function<Result<std::string>(const std::string& attachment)>& readAttachment);
 
 private:
     explicit Project(std::unique_ptr<sqlite::Connection> connection);

@@ -1,4 +1,5 @@
-// Project: bringing in other tools' work: a REFI-QDA project, W3C Web Annotations.
+// Project: bringing in other tools' work: a REFI-QDA project, W3C Web Annotations, a reference manager's
+// references.
 #include "guarded.h"
 #include "project.h"
 #include "records.h"
@@ -198,6 +199,78 @@ Result<QdaImported> Project::importQdaProject(const QdaProject& qda) {
                 writer.insert(claim, *fields, now);
                 ++imported.claims;
             }
+        }
+        transaction.commit();
+        return imported;
+    });
+}
+
+}  // namespace claimtrack
+
+namespace claimtrack {
+
+Result<ReferencesImported> Project::importReferences(
+    std::span<const Reference> references,
+    const std::function<Result<std::string>(const std::string& attachment)>& readAttachment) {
+    return guarded([&] {
+        ReferencesImported imported;
+        Transaction transaction(*m_db);
+        for (const Reference& reference : references) {
+            const ArticleMeta& given = reference.meta;
+            Statement match = m_db->cached(
+                "SELECT id FROM article WHERE (?1 <> '' AND url = ?1) OR title = ?2 COLLATE NOCASE "
+                "ORDER BY (?1 <> '' AND url = ?1) DESC, id LIMIT 1");
+            match.bind(1, given.url).bind(2, given.title);
+            if (match.step()) {
+                const std::int64_t id = match.integer(0);
+                match.reset();
+                Statement select = m_db->cached(kSelectArticles);
+                select.bind(1, id);
+                select.step();
+                const Article article = readArticle(select);
+                select.reset();
+                ArticleMeta meta =
+                    article.meta;  // what the researcher wrote stays; only what is empty is filled
+                for (auto [own, theirs] : {std::pair{&meta.author, &given.author},
+                                           {&meta.publisher, &given.publisher},
+                                           {&meta.url, &given.url},
+                                           {&meta.published, &given.published}})
+                    if (own->empty())
+                        *own = *theirs;
+                if (meta == article.meta) {
+                    ++imported.unchanged;
+                    continue;
+                }
+                meta = validateMeta(std::move(meta));
+                Statement update = m_db->cached(
+                    "UPDATE article SET author = ?2, publisher = ?3, url = ?4, published = ?5 WHERE id = ?1");
+                update.bind(1, id).bindOrNull(2, meta.author).bindOrNull(3, meta.publisher);
+                update.bindOrNull(4, meta.url).bindOrNull(5, meta.published);
+                update.run();
+                ++imported.filled;
+                continue;
+            }
+            match.reset();
+            if (reference.attachment.empty()) {
+                imported.unmatched.push_back(
+                    fmt::format("reference \"{}\": no article has its URL or title, and "
+                                "it names no attachment to add",
+                                given.title));
+                continue;
+            }
+            auto bytes = readAttachment(reference.attachment);
+            auto document =
+                bytes ? readDocument(*bytes, reference.attachment) : Result<ImportedDocument>(bytes.error());
+            if (!document) {
+                imported.unmatched.push_back(
+                    fmt::format("reference \"{}\": {}", given.title, document.error().message));
+                continue;
+            }
+            const ImportedArticle added = insertArticle(*document, given, std::nullopt);
+            if (!added.alreadyPresent)
+                ++imported.added;
+            else
+                ++imported.unchanged;
         }
         transaction.commit();
         return imported;

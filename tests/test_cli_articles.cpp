@@ -137,3 +137,66 @@ for key, entry in parse_file(sys.argv[1]).entries.items():
                           "https://example.org/a?x=%7B1%7D ['{R. Porter}']\n"
                           "porter2019a article A second report None 2019 None None ['{R. Porter}']\n");
 }
+
+// A reference manager's export fills in what the articles leave empty, never what the researcher wrote;
+// an attachment of a reference no article matches is added; a file that is not references is refused.
+TEST_F(CliArticles, AReferenceManagersExportFillsInTheDetailsAndAddsAttachments) {
+    ASSERT_EQ(runCli({"article", "set", project, "1", "--title", "Lenses on every corner", "--author", "",
+                      "--publisher", "Our own note of the paper"})
+                  .status,
+              0);
+    writeFile(dir / "attached.txt", "Rail bans\nCourts barred travellers 5.47 million times.\n");
+    const std::string ris = (dir / "zotero.ris").string();
+    writeFile(ris,
+              "\xEF\xBB\xBFTY  - NEWS\r\nTI  - Lenses on every corner\r\nAU  - Zhang, Mei\r\nAU  - Ashby, "
+              "Tom\r\nJO  - The Harbour Ledger\r\nDA  - 2018/03/12/\r\nUR  - https://example.org/lenses\r\n"
+              "ER  - \r\n\r\nTY  - RPRT\r\nTI  - Rail bans\r\nPY  - 2019\r\nL1  - attached.txt\r\nER  - \r\n"
+              "\r\nTY  - NEWS\r\nTI  - A report we never saved\r\nER  - \r\n");
+    const CliRun imported = runCli({"import", project, ris});
+    EXPECT_EQ(imported.status, 1) << "one reference matched nothing";
+    EXPECT_EQ(imported.out,
+              ris + ": details filled in for 1 article(s), 1 added from attachments; 1 matched no article\n");
+    EXPECT_EQ(imported.err,
+              "claimtrack-cli: " + ris +
+                  ": reference \"A report we never saved\": no article has its URL or title, and it "
+                  "names no attachment to add\n");
+    const nlohmann::json listed = articles();
+    ASSERT_EQ(listed.size(), 3u);
+    EXPECT_EQ(listed[0]["author"], "Mei Zhang, Tom Ashby");
+    EXPECT_EQ(listed[0]["publisher"], "Our own note of the paper") << "what the researcher wrote stays";
+    EXPECT_EQ(listed[0]["url"], "https://example.org/lenses");
+    EXPECT_EQ(listed[0]["published"], "2018-03-12");
+    EXPECT_EQ(listed[2]["title"], "Rail bans");
+    EXPECT_EQ(listed[2]["published"], "2019");
+    EXPECT_EQ(runCli({"import", project, ris}).out,
+              ris + ": details filled in for 0 article(s), 0 added from attachments; 2 had every detail "
+                    "already; 1 matched no article\n");
+
+    // CSL-JSON as Zotero writes it: names in parts, dates as numbers or strings; matched by URL here.
+    const std::string csl = (dir / "zotero.json").string();
+    writeFile(csl, R"([{"type": "article-newspaper", "title": "A second report",
+                        "author": [{"family": "Porter", "given": "Ruth"}], "container-title": "Asia Desk",
+                        "issued": {"date-parts": [["2019", "5"]]}}])");
+    ASSERT_EQ(runCli({"article", "set", project, "2", "--author", ""}).status, 0);
+    const CliRun fromCsl = runCli({"import", project, csl});
+    EXPECT_EQ(fromCsl.status, 0) << fromCsl.err;
+    EXPECT_EQ(articles()[1]["author"], "Ruth Porter");
+    EXPECT_EQ(articles()[1]["publisher"], "Asia Desk");
+    EXPECT_EQ(articles()[1]["published"], "2019-05");
+}
+
+TEST_F(CliArticles, AFileOfReferencesThatIsCutShortOrNotReferencesChangesNothing) {
+    const std::string before = readFile(project) + readFile(project + "-wal");
+    writeFile(dir / "cut.ris", "TY  - NEWS\nTI  - Lenses on every corner\nAU  - Zhang, Mei\n");
+    const CliRun cut = runCli({"import", project, (dir / "cut.ris").string()});
+    EXPECT_NE(cut.status, 0);
+    EXPECT_EQ(cut.err, "claimtrack-cli: " + (dir / "cut.ris").string() +
+                           ": not RIS: the last reference has no \"ER  -\" (cut short?)\n");
+    writeFile(dir / "notes.ris", "Just some notes\n");
+    EXPECT_NE(runCli({"import", project, (dir / "notes.ris").string()}).err.find("not RIS: line 1"),
+              std::string::npos);
+    writeFile(dir / "broken.json", "[{\"title\": ");
+    EXPECT_NE(runCli({"import", project, (dir / "broken.json").string()}).err.find("not CSL-JSON"),
+              std::string::npos);
+    EXPECT_EQ(readFile(project) + readFile(project + "-wal"), before);
+}

@@ -54,6 +54,10 @@ public:
                 status = std::max(status, importAnnotations(*opened, path, streams));
                 continue;
             }
+            if (hasExtension(path, ".json") || hasExtension(path, ".ris")) {
+                status = std::max(status, importReferences(*opened, path, streams));
+                continue;
+            }
             std::error_code ec;
             if (!std::filesystem::is_directory(path, ec)) {
                 sources.push_back(source(path));
@@ -145,6 +149,36 @@ private:
                                        qda->otherSources);
         streams.out << '\n';
         return kExitOk;
+    }
+
+    // A reference manager's references: details filled in, attachments added; those that do neither are
+    // named, one line each. An attachment's path is taken from the folder of the file that names it.
+    static int importReferences(Project& project, const std::string& path, Streams streams) {
+        auto bytes = readArticleFile(path);
+        if (!bytes)
+            return report(streams.err, bytes.error());
+        auto references = readReferences(*bytes, path);
+        if (!references)
+            return report(streams.err, makeError(references.error().code,
+                                                 fmt::format("{}: {}", path, references.error().message)));
+        const std::filesystem::path folder = std::filesystem::path(path).parent_path();
+        auto imported = project.importReferences(*references, [&](const std::string& attachment) {
+            const std::filesystem::path file(attachment);
+            return readArticleFile(file.is_absolute() ? file : folder / file);
+        });
+        if (!imported)
+            return report(streams.err, imported.error());
+        streams.out << fmt::format("{}: details filled in for {} article(s), {} added from attachments", path,
+                                   imported->filled, imported->added);
+        if (imported->unchanged > 0)
+            streams.out << fmt::format("; {} had every detail already", imported->unchanged);
+        if (!imported->unmatched.empty())
+            streams.out << fmt::format("; {} matched no article", imported->unmatched.size());
+        streams.out << '\n';
+        int status = kExitOk;
+        for (const std::string& why : imported->unmatched)
+            status = report(streams.err, makeError(ErrorCode::NotFound, fmt::format("{}: {}", path, why)));
+        return status;
     }
 
     ArticleSource source(const std::string& file) const {
@@ -313,7 +347,9 @@ void addArticleCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& co
         "import",
         "Import articles (text, Markdown, saved web pages, PDFs; folders whole); prints id<TAB>title each. A "
         "REFI-QDA project (.qdpx) brings its texts and coded selections, as claims; W3C Web Annotations "
-        "(.jsonld) are placed on the articles they target, as claims");
+        "(.jsonld) are placed on the articles they target, as claims; a reference manager's CSL-JSON (.json) "
+        "or "
+        "RIS (.ris) fills in the articles' details");
     auto& importCommand = attach<ImportCommand>(import, commands, chosen);
     import->footer(
         "Example:\n  claimtrack-cli import research.claims saved-pages/ --publisher \"The Harbour Ledger\"\n"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the fuzz targets with clang (libFuzzer, ASan, UBSan) and runs each:
-#   tests/fuzz/run.sh [SECONDS] [TARGET...]   (default 600 s; targets: annotations figures html pdf qdpx text)
+#   tests/fuzz/run.sh [SECONDS] [TARGET...]   (default 600 s; targets: annotations figures html pdf qdpx references text)
 # Seeds each corpus with the samples and, where present, ../shared/seeds. An input that takes more than
 # 2 s is a finding (-timeout): inputs are at most 64 KB, which the finder reads at 1 MB/s or more even
 # under the sanitizers' tenfold slowdown.
@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(annotations figures html pdf qdpx text)
+[ ${#targets[@]} -eq 0 ] && targets=(annotations figures html pdf qdpx references text)
 if ! command -v clang++ >/dev/null; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-recommends clang >/dev/null
@@ -49,6 +49,9 @@ with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
     z.writestr("sources/a.txt", "It said 176 million cameras.")
 PY
              ;;
+    references) sources=("${importers[@]}")
+             printf 'TY  - NEWS\nTI  - Lenses\nAU  - Zhang, Mei\nDA  - 2018/03/12/\nL1  - a.txt\nER  - \n' >"$corpus/seed.ris"
+             printf '%s' '[{"title":"Lenses","author":[{"family":"Zhang","given":"Mei"}],"issued":{"date-parts":[[2018,3]]}}]' >"$corpus/seed.json" ;;
     text)    sources=("${importers[@]}")
              cp samples/articles/*.txt "$corpus/" 2>/dev/null || true
              printf 'Caf\xe9 au lait, 5 \x80\n' >"$corpus/cp1252.txt" ;;

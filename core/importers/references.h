@@ -1,0 +1,23 @@
+#pragma once
+// Reading what reference managers export (Zotero, Mendeley, JabRef, EndNote): CSL-JSON and RIS, each
+// reference as an article's metadata, with the file it names as its attachment when it names one.
+
+#include "model.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace claimtrack {
+
+struct Reference {
+    ArticleMeta meta;        // title, authors ("Mei Zhang, Tom Ashby"), container as publisher, URL, date
+    std::string doi;         // kept for the report: articles have no DOI to match
+    std::string attachment;  // a file the reference names (RIS L1), or empty
+};
+
+// The references in a CSL-JSON (.json) or RIS (.ris) file, `fileName` telling which. A file that is
+// neither is refused, saying where.
+Result<std::vector<Reference>> readReferences(std::string_view bytes, std::string_view fileName);
+
+}  // namespace claimtrack
