@@ -200,3 +200,53 @@ TEST_F(CliArticles, AFileOfReferencesThatIsCutShortOrNotReferencesChangesNothing
               std::string::npos);
     EXPECT_EQ(readFile(project) + readFile(project + "-wal"), before);
 }
+
+// BibTeX as this project writes it, read back into a project whose articles have only their texts; and
+// as JabRef writes it: @string macros, # joins, accents and specials, a month by name, a file field.
+TEST_F(CliArticles, BibtexFillsInTheDetailsAsItWasWritten) {
+    ASSERT_EQ(runCli({"article", "set", project, "1", "--publisher", "The Harbour Ledger & Co", "--published",
+                      "2019-04-02", "--url", "https://example.org/lenses"})
+                  .status,
+              0);
+    const std::string bib = (dir / "ours.bib").string();
+    writeFile(bib, runCli({"articles", project, "--format", "bibtex"}).out);
+    const std::string other = (dir / "other.claims").string();
+    ASSERT_EQ(runCli({"init", other}).status, 0);
+    ASSERT_EQ(runCli({"import", other, (dir / "a.txt").string(), (dir / "b.txt").string()}).status, 0);
+    const CliRun filled = runCli({"import", other, bib});
+    ASSERT_EQ(filled.status, 0) << filled.err;
+    const auto details = [](const std::string& file) {
+        std::vector<std::string> rows;
+        for (const auto& a : nlohmann::json::parse(runCli({"articles", file, "--format", "json"}).out))
+            rows.push_back(a["title"].dump() + a["author"].dump() + a["publisher"].dump() + a["url"].dump() +
+                           a["published"].dump());
+        return rows;
+    };
+    EXPECT_EQ(details(other), details(project));
+
+    writeFile(dir / "attached.txt", "Rail bans\nCourts barred travellers 5.47 million times.\n");
+    const std::string jabref = (dir / "jabref.bib").string();
+    writeFile(jabref, R"(@string{ledger = "The Harbour " # "Ledger"}
+@comment{jabref-meta: databaseType:bibtex;}
+@article{M\"uller2019,
+  author = {M{\"u}ller, J{\"o}rg and {Staff Reporters}},
+  title = {{Rail} bans reach 5.47 million \& counting},
+  journal = ledger,
+  year = 2019, month = mar,
+  file = {:attached.txt:Text}
+})");
+    const CliRun added = runCli({"import", project, jabref});
+    ASSERT_EQ(added.status, 0) << added.err;
+    EXPECT_EQ(added.out, jabref + ": details filled in for 0 article(s), 1 added from attachments\n");
+    const nlohmann::json listed = articles();
+    ASSERT_EQ(listed.size(), 3u);
+    EXPECT_EQ(listed[2]["title"], "Rail bans reach 5.47 million & counting");
+    EXPECT_EQ(listed[2]["author"], "J\xC3\xB6rg M\xC3\xBCller, Staff Reporters");
+    EXPECT_EQ(listed[2]["publisher"], "The Harbour Ledger");
+    EXPECT_EQ(listed[2]["published"], "2019-03");
+
+    writeFile(dir / "cut.bib", "@article{a,\n  title = {Never closed\n");
+    EXPECT_EQ(runCli({"import", project, (dir / "cut.bib").string()}).err,
+              "claimtrack-cli: " + (dir / "cut.bib").string() +
+                  ": not BibTeX: line 3: a value that is never closed\n");
+}

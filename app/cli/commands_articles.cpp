@@ -54,7 +54,7 @@ public:
                 status = std::max(status, importAnnotations(*opened, path, streams));
                 continue;
             }
-            if (hasExtension(path, ".json") || hasExtension(path, ".ris")) {
+            if (hasExtension(path, ".json") || hasExtension(path, ".ris") || hasExtension(path, ".bib")) {
                 status = std::max(status, importReferences(*opened, path, streams));
                 continue;
             }

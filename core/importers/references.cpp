@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <map>
 #include <optional>
 
 namespace claimtrack {
@@ -170,6 +171,260 @@ Result<std::vector<Reference>> readRis(std::string_view bytes) {
     return references;
 }
 
+// BibTeX, read by hand: Debian's libbtparse prints its errors on standard error with no way to stop it and
+// keeps global state, and the grammar is small: @type{key, field = {value} | "value" | number | macro, ...},
+// values joined with #, @string macros, @comment and @preamble passed over. Values are turned from LaTeX
+// into text for the specials and accents reference managers write.
+class BibtexReader {
+public:
+    explicit BibtexReader(std::string_view text) : m_text(text) {}
+
+    Result<std::vector<Reference>> read() {
+        std::vector<Reference> references;
+        while (true) {
+            const std::size_t at = m_text.find('@', m_at);
+            if (at == std::string_view::npos)
+                return references;
+            m_at = at + 1;
+            std::string type = lower(word());
+            skipSpace();
+            if (m_at >= m_text.size() || (m_text[m_at] != '{' && m_text[m_at] != '('))
+                return fail("an entry without its opening brace");
+            const char close = m_text[m_at] == '{' ? '}' : ')';
+            ++m_at;
+            if (type == "comment" || type == "preamble") {
+                if (!skipBalanced(close))
+                    return fail("an @" + type + " that is never closed");
+                continue;
+            }
+            std::map<std::string, std::string> fields;
+            if (type == "string") {
+                if (auto error = readFields(close, fields); !error.empty())
+                    return fail(error);
+                for (auto& [name, value] : fields)
+                    m_macros[name] = value;
+                continue;
+            }
+            skipSpace();
+            while (m_at < m_text.size() && m_text[m_at] != ',' && m_text[m_at] != close)
+                ++m_at;  // the key
+            if (m_at >= m_text.size())
+                return fail("an entry that is never closed");
+            if (m_text[m_at] == ',')
+                ++m_at;
+            if (auto error = readFields(close, fields); !error.empty())
+                return fail(error);
+            references.push_back(toReference(fields));
+            if (references.back().meta.title.empty())
+                return fail("an entry without a title");
+        }
+    }
+
+private:
+    Error fail(const std::string& what) const {
+        const std::size_t line =
+            1 + static_cast<std::size_t>(std::count(
+                    m_text.begin(),
+                    m_text.begin() + static_cast<std::ptrdiff_t>(std::min(m_at, m_text.size())), '\n'));
+        return makeError(ErrorCode::InvalidInput, fmt::format("not BibTeX: line {}: {}", line, what));
+    }
+    static std::string lower(std::string text) {
+        std::transform(text.begin(), text.end(), text.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        return text;
+    }
+    void skipSpace() {
+        while (m_at < m_text.size() && std::isspace(static_cast<unsigned char>(m_text[m_at])))
+            ++m_at;
+    }
+    std::string word() {
+        skipSpace();
+        const std::size_t from = m_at;
+        while (m_at < m_text.size() &&
+               (std::isalnum(static_cast<unsigned char>(m_text[m_at])) ||
+                std::string_view("_-:.+/").find(m_text[m_at]) != std::string_view::npos))
+            ++m_at;
+        return std::string(m_text.substr(from, m_at - from));
+    }
+    // Past text up to the `close` that balances the one just read; braces inside nest.
+    bool skipBalanced(char close) {
+        int depth = 0;
+        for (; m_at < m_text.size(); ++m_at) {
+            const char c = m_text[m_at];
+            if (c == '{')
+                ++depth;
+            else if (c == '}' && depth > 0)
+                --depth;
+            else if (c == close && depth == 0)
+                return ++m_at, true;
+        }
+        return false;
+    }
+    // name = value pieces joined with #, up to the entry's end; an error's description, or empty.
+    std::string readFields(char close, std::map<std::string, std::string>& fields) {
+        while (true) {
+            skipSpace();
+            if (m_at >= m_text.size())
+                return "an entry that is never closed";
+            if (m_text[m_at] == close)
+                return ++m_at, std::string();
+            if (m_text[m_at] == ',') {
+                ++m_at;
+                continue;
+            }
+            const std::string name = lower(word());
+            skipSpace();
+            if (name.empty() || m_at >= m_text.size() || m_text[m_at] != '=')
+                return "a field without \"name = value\"";
+            ++m_at;
+            std::string value;
+            while (true) {
+                skipSpace();
+                if (m_at >= m_text.size())
+                    return "a value that is never closed";
+                const char c = m_text[m_at];
+                if (c == '{' || c == '"') {
+                    const std::size_t from = ++m_at;
+                    int depth = 0;
+                    while (m_at < m_text.size() && !(depth == 0 && m_text[m_at] == (c == '{' ? '}' : '"'))) {
+                        depth += m_text[m_at] == '{' ? 1 : m_text[m_at] == '}' ? -1 : 0;
+                        ++m_at;
+                    }
+                    if (m_at >= m_text.size())
+                        return "a value that is never closed";
+                    value += m_text.substr(from, m_at - from);
+                    ++m_at;
+                } else {
+                    const std::string piece = word();  // a number, or a macro
+                    if (piece.empty())
+                        return "a value that is neither braced, quoted, a number nor a macro";
+                    const auto macro = m_macros.find(lower(piece));
+                    value += macro != m_macros.end() ? macro->second : piece;
+                }
+                skipSpace();
+                if (m_at < m_text.size() && m_text[m_at] == '#') {
+                    ++m_at;
+                    continue;
+                }
+                break;
+            }
+            fields[name] = value;
+        }
+    }
+    // LaTeX as text: the escaped specials, \textasciitilde and friends, and the accents written {\"u}.
+    static std::string plain(std::string_view latex) {
+        static const std::map<std::string_view, std::string_view> kAccents{
+            {"\"a", "ä"}, {"\"o", "ö"}, {"\"u", "ü"}, {"\"A", "Ä"}, {"\"O", "Ö"}, {"\"U", "Ü"},
+            {"'e", "é"},  {"'a", "á"},  {"'o", "ó"},  {"'i", "í"},  {"'u", "ú"},  {"`e", "è"},
+            {"`a", "à"},  {"^e", "ê"},  {"~n", "ñ"},  {"c c", "ç"}, {"ss", "ß"}};
+        static const std::map<std::string_view, std::string_view> kWords{
+            {"textasciitilde", "~"}, {"textasciicircum", "^"}, {"textbackslash", "\\"}, {"ss", "ß"}};
+        std::string out;
+        for (std::size_t i = 0; i < latex.size(); ++i) {
+            const char c = latex[i];
+            if (c == '{' || c == '}')
+                continue;
+            if (c != '\\' || i + 1 >= latex.size()) {
+                out += c;
+                continue;
+            }
+            const char next = latex[i + 1];
+            if (std::string_view("&%$#_{}").find(next) != std::string_view::npos) {
+                out += next, ++i;
+                continue;
+            }
+            if (std::isalpha(static_cast<unsigned char>(next))) {  // a command: \textasciitilde{}, \ss
+                std::size_t end = i + 1;
+                while (end < latex.size() && std::isalpha(static_cast<unsigned char>(latex[end])))
+                    ++end;
+                const auto word = kWords.find(latex.substr(i + 1, end - i - 1));
+                if (word != kWords.end()) {
+                    out += word->second;
+                    i = end - 1;
+                    continue;
+                }
+            }
+            // An accent: \"u, \"{u}, \'e
+            std::string key(1, next);
+            std::size_t letter = i + 2;
+            if (letter < latex.size() && latex[letter] == '{')
+                ++letter;
+            if (letter < latex.size())
+                key += latex[letter];
+            if (const auto accent = kAccents.find(key); accent != kAccents.end()) {
+                out += accent->second;
+                i = letter;
+                if (i + 1 < latex.size() && latex[i + 1] == '}')
+                    ++i;
+                continue;
+            }
+            out += c;
+        }
+        return normalizeField(out);
+    }
+    static std::string monthNumber(std::string month) {
+        static const char* const kMonths[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                              "jul", "aug", "sep", "oct", "nov", "dec"};
+        month = lower(month);
+        for (int m = 0; m < 12; ++m)
+            if (month.rfind(kMonths[m], 0) == 0)
+                return std::to_string(m + 1);
+        return month;
+    }
+    Reference toReference(const std::map<std::string, std::string>& fields) const {
+        const auto field = [&](const char* name) {
+            const auto found = fields.find(name);
+            return found == fields.end() ? std::string() : plain(found->second);
+        };
+        Reference reference;
+        ArticleMeta& m = reference.meta;
+        m.title = field("title");
+        // "Zhang, Mei and Ashby, Tom" in reading order; a braced name ({Staff reporters}) as it is.
+        std::string authors = field("author");
+        for (std::size_t at = 0; at <= authors.size();) {
+            std::size_t end = authors.find(" and ", at);
+            if (end == std::string::npos)
+                end = authors.size();
+            std::string name = normalizeField(std::string_view(authors).substr(at, end - at));
+            if (const std::size_t comma = name.find(','); comma != std::string::npos)
+                name = normalizeField(name.substr(comma + 1)) + " " + name.substr(0, comma);
+            if (!name.empty())
+                m.author += (m.author.empty() ? "" : ", ") + name;
+            at = end + 5;
+        }
+        m.publisher = field("journal");
+        if (m.publisher.empty())
+            m.publisher = field("journaltitle");
+        if (m.publisher.empty())
+            m.publisher = field("publisher");
+        m.url = field("url");
+        reference.doi = field("doi");
+        if (const std::string date = field("date"); !date.empty()) {
+            m.published = date.substr(0, 10);
+        } else if (const std::string year = field("year"); !year.empty()) {
+            int y = 0, mo = 0, d = 0;
+            std::from_chars(year.data(), year.data() + year.size(), y);
+            const std::string month = monthNumber(field("month")), day = field("day");
+            std::from_chars(month.data(), month.data() + month.size(), mo);
+            std::from_chars(day.data(), day.data() + day.size(), d);
+            m.published = partialDate(y, mo, d);
+        }
+        // JabRef writes "description:path:type", Zotero's Better BibTeX the path alone.
+        std::string file = fields.count("file") ? fields.at("file") : std::string();
+        file = file.substr(0, file.find(';'));
+        if (std::count(file.begin(), file.end(), ':') >= 2)
+            file = file.substr(file.find(':') + 1, file.rfind(':') - file.find(':') - 1);
+        reference.attachment = file;
+        return reference;
+    }
+
+    std::string_view m_text;
+    std::size_t m_at = 0;
+    std::map<std::string, std::string> m_macros{{"jan", "1"}, {"feb", "2"},  {"mar", "3"},  {"apr", "4"},
+                                                {"may", "5"}, {"jun", "6"},  {"jul", "7"},  {"aug", "8"},
+                                                {"sep", "9"}, {"oct", "10"}, {"nov", "11"}, {"dec", "12"}};
+};
+
 }  // namespace
 
 Result<std::vector<Reference>> readReferences(std::string_view bytes, std::string_view fileName) {
@@ -183,8 +438,11 @@ Result<std::vector<Reference>> readReferences(std::string_view bytes, std::strin
         return readCslJson(bytes);
     if (extension == ".ris")
         return readRis(bytes);
-    return makeError(ErrorCode::InvalidInput,
-                     fmt::format("{}: not a file of references (CSL-JSON .json or RIS .ris)", fileName));
+    if (extension == ".bib")
+        return BibtexReader(bytes).read();
+    return makeError(
+        ErrorCode::InvalidInput,
+        fmt::format("{}: not a file of references (CSL-JSON .json, RIS .ris or BibTeX .bib)", fileName));
 }
 
 }  // namespace claimtrack

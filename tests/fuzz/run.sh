@@ -51,7 +51,8 @@ PY
              ;;
     references) sources=("${importers[@]}")
              printf 'TY  - NEWS\nTI  - Lenses\nAU  - Zhang, Mei\nDA  - 2018/03/12/\nL1  - a.txt\nER  - \n' >"$corpus/seed.ris"
-             printf '%s' '[{"title":"Lenses","author":[{"family":"Zhang","given":"Mei"}],"issued":{"date-parts":[[2018,3]]}}]' >"$corpus/seed.json" ;;
+             printf '%s' '[{"title":"Lenses","author":[{"family":"Zhang","given":"Mei"}],"issued":{"date-parts":[[2018,3]]}}]' >"$corpus/seed.json"
+             printf '%s' '@string{l = "The " # "Ledger"} @article{k, author = {M{\"u}ller, J and {Staff}}, title = {{A} \& b}, journal = l, month = mar, year = 2019, file = {:a.txt:Text}}' >"$corpus/seed.bib" ;;
     text)    sources=("${importers[@]}")
              cp samples/articles/*.txt "$corpus/" 2>/dev/null || true
              printf 'Caf\xe9 au lait, 5 \x80\n' >"$corpus/cp1252.txt" ;;
