@@ -11,7 +11,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <chrono>
 #include <filesystem>
 
@@ -99,10 +98,20 @@ public:
 
 private:
     static bool hasExtension(const std::string& path, std::string_view wanted) {
-        std::string extension = std::filesystem::path(path).extension().string();
-        std::transform(extension.begin(), extension.end(), extension.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        return extension == wanted;
+        return lowerExtension(path) == wanted;
+    }
+
+    // An error, said of the file it came from.
+    static Error inFile(const std::string& path, const Error& error) {
+        return makeError(error.code, fmt::format("{}: {}", path, error.message));
+    }
+
+    // What an import could not take, one line each; the exit status says whether there was any.
+    static int reportEach(std::ostream& err, const std::string& path, const std::vector<std::string>& whys) {
+        int status = kExitOk;
+        for (const std::string& why : whys)
+            status = report(err, inFile(path, makeError(ErrorCode::NotFound, why)));
+        return status;
     }
 
     // W3C Web Annotations, placed on the articles they target, in one transaction; those that cannot be
@@ -113,8 +122,7 @@ private:
             return report(streams.err, bytes.error());
         auto annotations = readAnnotations(*bytes);
         if (!annotations)
-            return report(streams.err, makeError(annotations.error().code,
-                                                 fmt::format("{}: {}", path, annotations.error().message)));
+            return report(streams.err, inFile(path, annotations.error()));
         auto imported = project.importAnnotations(*annotations);
         if (!imported)
             return report(streams.err, imported.error());
@@ -124,10 +132,7 @@ private:
         if (!imported->unplaced.empty())
             streams.out << fmt::format("; {} could not be placed", imported->unplaced.size());
         streams.out << '\n';
-        int status = kExitOk;
-        for (const std::string& why : imported->unplaced)
-            status = report(streams.err, makeError(ErrorCode::NotFound, fmt::format("{}: {}", path, why)));
-        return status;
+        return reportEach(streams.err, path, imported->unplaced);
     }
 
     // A REFI-QDA project: its texts and coded selections, in one transaction of their own.
@@ -137,8 +142,7 @@ private:
             return report(streams.err, qda.error());
         auto imported = project.importQdaProject(*qda);
         if (!imported)
-            return report(streams.err, makeError(imported.error().code,
-                                                 fmt::format("{}: {}", path, imported.error().message)));
+            return report(streams.err, inFile(path, imported.error()));
         streams.out << fmt::format("{}: {} article(s) and {} claim(s) imported", path, imported->articles,
                                    imported->claims);
         if (imported->articlesPresent + imported->claimsPresent > 0)
@@ -159,8 +163,7 @@ private:
             return report(streams.err, bytes.error());
         auto references = readReferences(*bytes, path);
         if (!references)
-            return report(streams.err, makeError(references.error().code,
-                                                 fmt::format("{}: {}", path, references.error().message)));
+            return report(streams.err, inFile(path, references.error()));
         const std::filesystem::path folder = std::filesystem::path(path).parent_path();
         auto imported = project.importReferences(*references, [&](const std::string& attachment) {
             const std::filesystem::path file(attachment);
@@ -175,10 +178,7 @@ private:
         if (!imported->unmatched.empty())
             streams.out << fmt::format("; {} matched no article", imported->unmatched.size());
         streams.out << '\n';
-        int status = kExitOk;
-        for (const std::string& why : imported->unmatched)
-            status = report(streams.err, makeError(ErrorCode::NotFound, fmt::format("{}: {}", path, why)));
-        return status;
+        return reportEach(streams.err, path, imported->unmatched);
     }
 
     ArticleSource source(const std::string& file) const {

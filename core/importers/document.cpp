@@ -23,10 +23,15 @@ DocumentFormat formatOf(std::string_view bytes, std::string_view fileName) {
 
 }  // namespace
 
-std::optional<DocumentFormat> formatOfExtension(std::string_view fileName) {
+std::string lowerExtension(std::string_view fileName) {
     std::string extension = std::filesystem::path(fileName).extension().string();
     for (char& c : extension)
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return extension;
+}
+
+std::optional<DocumentFormat> formatOfExtension(std::string_view fileName) {
+    const std::string extension = lowerExtension(fileName);
     static const std::pair<std::string_view, DocumentFormat> kExtensions[] = {
         {".txt", DocumentFormat::Text},    {".text", DocumentFormat::Text},
         {".md", DocumentFormat::Markdown}, {".markdown", DocumentFormat::Markdown},

@@ -26,6 +26,9 @@ struct ImportedDocument {
     std::vector<std::int64_t> pageStarts;  // PDFs: the code point where each page begins (page 1 first)
 };
 
+// A file name's extension in lower case, with its dot (".pdf" for "Report.PDF"), or empty.
+std::string lowerExtension(std::string_view fileName);
+
 // The format a file's extension names (.txt, .md, .html, .pdf, ...), or none for other files.
 std::optional<DocumentFormat> formatOfExtension(std::string_view fileName);
 

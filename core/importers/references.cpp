@@ -1,5 +1,6 @@
 #include "references.h"
 
+#include "document.h"
 #include "text.h"
 
 #include <fmt/format.h>
@@ -428,10 +429,7 @@ private:
 }  // namespace
 
 Result<std::vector<Reference>> readReferences(std::string_view bytes, std::string_view fileName) {
-    const auto dot = fileName.rfind('.');
-    std::string extension(dot == std::string_view::npos ? std::string_view() : fileName.substr(dot));
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string extension = lowerExtension(fileName);
     if (auto valid = validateUtf8(bytes, fileName); !valid)
         return valid.error();
     if (extension == ".json")
