@@ -17,6 +17,25 @@ using sqlite::Transaction;
 
 namespace {
 
+// The claims recorded before an import began: an imported claim on the same words as one of them is
+// passed over, so a file imported twice adds nothing, while two selections on the same words in one file
+// are two claims.
+class RecordedBefore {
+public:
+    explicit RecordedBefore(sqlite::Connection& db)
+        : m_db(db), m_lastId(db.queryInteger("SELECT coalesce(max(id), 0) FROM claim")) {}
+    bool has(std::int64_t articleId, CodePointRange range) {
+        Statement recorded =
+            m_db.cached("SELECT 1 FROM claim WHERE article_id = ?1 AND start = ?2 AND end = ?3 AND id <= ?4");
+        recorded.bind(1, articleId).bind(2, range.start).bind(3, range.end).bind(4, m_lastId);
+        return recorded.step();
+    }
+
+private:
+    sqlite::Connection& m_db;
+    std::int64_t m_lastId;
+};
+
 // The claim's fields from its codes and notes: the groups Claimtrack exports give metric, source and
 // status; any other code is a tag.
 ClaimFields fieldsOf(const QdaSelection& selection) {
@@ -106,7 +125,7 @@ Result<AnnotationsImported> Project::importAnnotations(std::span<const ReadAnnot
         }
         const std::string now = nowUtc();
         Transaction transaction(*m_db);
-        const std::int64_t before = m_db->queryInteger("SELECT coalesce(max(id), 0) FROM claim");
+        RecordedBefore recorded(*m_db);
         ClaimWriter writer(*m_db);
         std::int64_t shownArticle = 0;
         std::string text;
@@ -133,10 +152,7 @@ Result<AnnotationsImported> Project::importAnnotations(std::span<const ReadAnnot
                     fmt::format("{}: {}", which, (!range ? range.error() : fields.error()).message));
                 continue;
             }
-            Statement recorded = m_db->cached(
-                "SELECT 1 FROM claim WHERE article_id = ?1 AND start = ?2 AND end = ?3 AND id <= ?4");
-            recorded.bind(1, shownArticle).bind(2, range->start).bind(3, range->end).bind(4, before);
-            if (recorded.step()) {
+            if (recorded.has(shownArticle, *range)) {
                 ++imported.claimsPresent;
                 continue;
             }
@@ -153,9 +169,7 @@ Result<QdaImported> Project::importQdaProject(const QdaProject& qda) {
         QdaImported imported;
         const std::string now = nowUtc();
         Transaction transaction(*m_db);
-        // Claims already recorded are those from before this import: two selections on the same words in
-        // one file are two claims.
-        const std::int64_t before = m_db->queryInteger("SELECT coalesce(max(id), 0) FROM claim");
+        RecordedBefore recorded(*m_db);
         ClaimWriter writer(*m_db);
         for (const QdaSource& source : qda.sources) {
             auto document = readDocument(source.text, source.name + ".txt");  // read as a text file is
@@ -180,13 +194,7 @@ Result<QdaImported> Project::importQdaProject(const QdaProject& qda) {
                                                                   static_cast<std::size_t>(selection.start))};
                 }
                 const Anchor anchor = writer.anchor(article.id, claim.where);
-                Statement recorded = m_db->cached(
-                    "SELECT 1 FROM claim WHERE article_id = ?1 AND start = ?2 AND end = ?3 AND id <= ?4");
-                recorded.bind(1, article.id)
-                    .bind(2, anchor.range.start)
-                    .bind(3, anchor.range.end)
-                    .bind(4, before);
-                if (recorded.step()) {
+                if (recorded.has(article.id, anchor.range)) {
                     ++imported.claimsPresent;
                     continue;
                 }
