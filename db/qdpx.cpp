@@ -343,14 +343,8 @@ public:
     explicit ZipArchive(const std::filesystem::path& path) {
         int error = 0;
         m_zip = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-        if (!m_zip) {
-            zip_error_t why;
-            zip_error_init_with_code(&why, error);
-            const std::string message =
-                fmt::format("cannot create {}: {}", path.string(), zip_error_strerror(&why));
-            zip_error_fini(&why);
-            refuse(ErrorCode::Io, message);
-        }
+        if (!m_zip)
+            refuse(ErrorCode::Io, fmt::format("cannot create {}: {}", path.string(), zipErrorText(error)));
     }
     ~ZipArchive() {
         if (m_zip)

@@ -33,11 +33,8 @@ public:
         int error = 0;
         m_zip = zip_open(path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &error);
         if (!m_zip) {
-            zip_error_t why;
-            zip_error_init_with_code(&why, error);
             const std::string message =
-                fmt::format("{}: not a readable .qdpx archive ({})", path.string(), zip_error_strerror(&why));
-            zip_error_fini(&why);
+                fmt::format("{}: not a readable .qdpx archive ({})", path.string(), zipErrorText(error));
             throw Refused{makeError(error == ZIP_ER_OPEN || error == ZIP_ER_NOENT ? ErrorCode::Io
                                                                                   : ErrorCode::InvalidInput,
                                     message)};
@@ -299,6 +296,14 @@ private:
 };
 
 }  // namespace
+
+std::string zipErrorText(int code) {
+    zip_error_t error;
+    zip_error_init_with_code(&error, code);
+    std::string text = zip_error_strerror(&error);
+    zip_error_fini(&error);
+    return text;
+}
 
 Result<QdaProject> readQdpx(const std::filesystem::path& path, const QdpxLimits& limits) {
     try {

@@ -44,4 +44,7 @@ struct QdpxLimits {
 
 Result<QdaProject> readQdpx(const std::filesystem::path& path, const QdpxLimits& limits = {});
 
+// What libzip's error code `code` (from zip_open) means, in words; for reading and writing archives alike.
+std::string zipErrorText(int code);
+
 }  // namespace claimtrack
