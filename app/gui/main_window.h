@@ -79,9 +79,10 @@ public Q_SLOTS:
     void exportConflicts();
     void exportWorkbook();
     void exportQdaProject();
-    // Writes a file of the whole project on another thread; `write` says what was done, for the status bar.
-    void exportProjectFile(const QString& path,
-                           std::function<Result<QString>(Project&, const std::filesystem::path&)> write);
+    // Asks where, then writes a file of the whole project there on another thread; `write` says what was
+    // done, for the status bar.
+    void exportProjectFile(const QString& title, const QString& suffix, const QString& filter,
+                           std::function<Result<QString>(Project&, const QString& path)> write);
     // The current article's details and memo, in a dialog; deleting it (and its claims, when the user
     // agrees).
     void editArticleDetails();

@@ -48,8 +48,14 @@ void MainWindow::exportConflicts() {
                              5000);
 }
 
-void MainWindow::exportProjectFile(
-    const QString& path, std::function<Result<QString>(Project&, const std::filesystem::path&)> write) {
+void MainWindow::exportProjectFile(const QString& title, const QString& suffix, const QString& filter,
+                                   std::function<Result<QString>(Project&, const QString& path)> write) {
+    if (!m_session || m_exporting)
+        return;
+    const QString path =
+        FileDialog::saveFile(this, title, QFileInfo(m_session->path()).completeBaseName() + suffix, filter);
+    if (path.isEmpty())
+        return;
     // A million claims take seconds: written on another thread, through a connection of its own, while the
     // status bar says so and the action waits.
     m_exporting = true;
@@ -66,51 +72,38 @@ void MainWindow::exportProjectFile(
         statusBar()->showMessage(*written, 8000);
     });
     const std::filesystem::path project = m_session->path().toStdString();
-    watcher->setFuture(QtConcurrent::run(
-        readPool(), [project, target = std::filesystem::path(path.toStdString()), write = std::move(write)] {
-            auto opened = Project::open(project, Project::Access::ReadOnly);
-            return opened ? write(*opened, target) : Result<QString>(opened.error());
-        }));
+    watcher->setFuture(QtConcurrent::run(readPool(), [project, path, write = std::move(write)] {
+        auto opened = Project::open(project, Project::Access::ReadOnly);
+        return opened ? write(*opened, path) : Result<QString>(opened.error());
+    }));
 }
 
 void MainWindow::exportWorkbook() {
-    if (!m_session || m_exporting)
-        return;
-    const QString path =
-        FileDialog::saveFile(this, tr("Export project to Excel workbook"),
-                             QFileInfo(m_session->path()).completeBaseName() + QStringLiteral(".xlsx"),
-                             tr("Excel workbooks (*.xlsx)"));
-    if (path.isEmpty())
-        return;
-    exportProjectFile(path, [path](Project& project, const std::filesystem::path& target) {
-        const auto cut = claimtrack::exportWorkbook(project, target);
-        if (!cut)
-            return Result<QString>(cut.error());
-        QString done = tr("Exported the workbook to %1.").arg(QDir::toNativeSeparators(path));
-        if (*cut > 0)
-            done += QLatin1Char(' ') + tr("%Ln text(s) longer than a cell holds were cut to fit.", nullptr,
-                                          static_cast<int>(*cut));
-        return Result<QString>(done);
-    });
+    exportProjectFile(
+        tr("Export project to Excel workbook"), QStringLiteral(".xlsx"), tr("Excel workbooks (*.xlsx)"),
+        [](Project& project, const QString& path) {
+            const auto cut = claimtrack::exportWorkbook(project, path.toStdString());
+            if (!cut)
+                return Result<QString>(cut.error());
+            QString done = tr("Exported the workbook to %1.").arg(QDir::toNativeSeparators(path));
+            if (*cut > 0)
+                done += QLatin1Char(' ') + tr("%Ln text(s) longer than a cell holds were cut to fit.",
+                                              nullptr, static_cast<int>(*cut));
+            return Result<QString>(done);
+        });
 }
 
 void MainWindow::exportQdaProject() {
-    if (!m_session || m_exporting)
-        return;
-    const QString path =
-        FileDialog::saveFile(this, tr("Export project for QDA software"),
-                             QFileInfo(m_session->path()).completeBaseName() + QStringLiteral(".qdpx"),
-                             tr("REFI-QDA projects (*.qdpx)"));
-    if (path.isEmpty())
-        return;
-    exportProjectFile(path, [path](Project& project, const std::filesystem::path& target) {
-        const auto counts = exportQdpx(project, target);
-        if (!counts)
-            return Result<QString>(counts.error());
-        return Result<QString>(tr("Exported %Ln article(s) and their claims for QDA software to %1.", nullptr,
-                                  static_cast<int>(counts->sources))
-                                   .arg(QDir::toNativeSeparators(path)));
-    });
+    exportProjectFile(tr("Export project for QDA software"), QStringLiteral(".qdpx"),
+                      tr("REFI-QDA projects (*.qdpx)"), [](Project& project, const QString& path) {
+                          const auto counts = exportQdpx(project, path.toStdString());
+                          if (!counts)
+                              return Result<QString>(counts.error());
+                          return Result<QString>(
+                              tr("Exported %Ln article(s) and their claims for QDA software to %1.", nullptr,
+                                 static_cast<int>(counts->sources))
+                                  .arg(QDir::toNativeSeparators(path)));
+                      });
 }
 
 }  // namespace claimtrack::gui
