@@ -28,11 +28,15 @@ void ComparisonTableModel::setComparison(std::shared_ptr<const MetricComparison>
     m_comparison = std::move(comparison);
     m_sourceIndex = std::move(sourceIndex);
     m_conflictsOfClaim.clear();
+    m_inOpenConflict.clear();
     const std::vector<ConflictRow>& conflicts = m_comparison->conflicts;
     for (std::size_t r = 0; r < conflicts.size(); ++r)
         for (const bool higher : {false, true})
-            for (const std::int64_t id : (higher ? conflicts[r].higher : conflicts[r].lower).claimIds)
+            for (const std::int64_t id : (higher ? conflicts[r].higher : conflicts[r].lower).claimIds) {
                 m_conflictsOfClaim[id].push_back({r, higher});
+                if (!conflicts[r].verdict)
+                    m_inOpenConflict.insert(id);
+            }
     endResetModel();
 }
 
@@ -68,7 +72,6 @@ ComparisonTableModel::Said ComparisonTableModel::conflictsOf(const ComparedClaim
         const QString other = side(higher ? conflict.lower : conflict.higher, higher);
         with << (conflict.verdict ? tr("%1, settled").arg(other) : other);
         explanations << QString::fromStdString(conflict.explanation);
-        said.open = said.open || !conflict.verdict;  // a conflict no verdict settled: shown in red
     }
     said.with = with.join(QStringLiteral("; "));
     said.explanations = explanations.join(QLatin1Char('\n'));
@@ -82,7 +85,7 @@ QVariant ComparisonTableModel::data(const QModelIndex& index, int role) const {
     const ClaimFields& f = c.claim.fields;
     const int column = index.column();
     if (role == Qt::ForegroundRole) {
-        if ((column == Figure || column == Conflicts) && conflictsOf(c).open)
+        if ((column == Figure || column == Conflicts) && m_inOpenConflict.contains(c.claim.id))
             return kConflictColour;
         if (column == Figure && !c.stated)
             return QGuiApplication::palette().color(QPalette::PlaceholderText);

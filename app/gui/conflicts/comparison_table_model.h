@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -36,10 +37,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    // What a claim conflicts with, from its side: the others, the explanations, and whether any is open.
+    // What a claim conflicts with, from its side: the others, and the explanations.
     struct Said {
         QString with, explanations;
-        bool open = false;
     };
     Said conflictsOf(const ComparedClaim& claim) const;
 
@@ -47,6 +47,8 @@ private:
     QHash<qint64, int> m_sourceIndex;
     // Each claim's conflicts: the index of the conflict, and whether the claim is on its higher side.
     std::unordered_map<std::int64_t, std::vector<std::pair<std::size_t, bool>>> m_conflictsOfClaim;
+    // The claims in a conflict no verdict settled: their figure and conflicts are shown in red.
+    std::unordered_set<std::int64_t> m_inOpenConflict;
 };
 
 }  // namespace claimtrack::gui
