@@ -22,6 +22,13 @@ struct AttributionScore {
     double sourceRate() const { return attributed ? static_cast<double>(rightSource) / attributed : 1; }
     double wrongRate() const { return unattributed ? static_cast<double>(wrongSource) / unattributed : 0; }
     double subjectRate() const { return subjects ? static_cast<double>(rightSubject) / subjects : 1; }
+    AttributionScore& operator+=(const AttributionScore& other) {
+        attributed += other.attributed, rightSource += other.rightSource;
+        unattributed += other.unattributed, wrongSource += other.wrongSource;
+        subjects += other.subjects, rightSubject += other.rightSubject;
+        misses.insert(misses.end(), other.misses.begin(), other.misses.end());
+        return *this;
+    }
 };
 
 namespace detail {

@@ -40,6 +40,20 @@ TEST(FigureNews, ReadsSentencesItWasNotTunedOn) {
     expectTargets(score);
 }
 
+// Real news from outside (tests/data/wikinews): no source where the text names none, and what counts are of.
+TEST(FigureNews, SaysWhoGaveAFigureInRealNews) {
+    AttributionScore score;
+    for (const char* file :
+         {"/wikinews/passages.jsonl", "/wikinews/current-events.jsonl", "/wikinews/held-out.jsonl",
+          "/wikinews/held-out-2.jsonl", "/wikinews/held-out-3.jsonl"})
+        score += scoreAttribution(CLAIMTRACK_TESTDATA_DIR + std::string(file));
+    ASSERT_GT(score.attributed, 20) << "the test set was not read";
+    printAttribution(score, std::cout);
+    EXPECT_GE(score.sourceRate(), 0.85);
+    EXPECT_LE(score.wrongRate(), 0.05);
+    EXPECT_GE(score.subjectRate(), 0.85);
+}
+
 TEST(FigureNews, SaysWhoGaveAFigureAndWhatItCounts) {
     const AttributionScore score =
         scoreAttribution(CLAIMTRACK_TESTDATA_DIR "/news-attribution/passages.jsonl");

@@ -25,7 +25,10 @@ constexpr std::array kReportingVerbs{
     std::string_view("published"),  std::string_view("suggests"),   std::string_view("suggested"),
     std::string_view("added"),      std::string_view("explained"),  std::string_view("pointed"),
     std::string_view("show"),       std::string_view("listed"),     std::string_view("lists"),
-    std::string_view("repeated"),   std::string_view("cited")};
+    std::string_view("repeated"),   std::string_view("cited"),      std::string_view("announces"),
+    std::string_view("announce"),   std::string_view("confirmed"),  std::string_view("confirms"),
+    std::string_view("confirm"),    std::string_view("revealed"),   std::string_view("reveals"),
+    std::string_view("declared"),   std::string_view("declares"),   std::string_view("report")};
 
 constexpr std::array kSourceNouns{
     std::string_view("report"),   std::string_view("study"),      std::string_view("survey"),
@@ -53,7 +56,9 @@ constexpr std::array kPartyNouns{
     std::string_view("organization"),  std::string_view("union"),       std::string_view("administration"),
     std::string_view("institute"),     std::string_view("university"),  std::string_view("committee"),
     std::string_view("board"),         std::string_view("authority"),   std::string_view("operator"),
-    std::string_view("outlets"),       std::string_view("panel")};
+    std::string_view("outlets"),       std::string_view("panel"),       std::string_view("forces"),
+    std::string_view("troops"),        std::string_view("monitor"),     std::string_view("enforcement"),
+    std::string_view("groups"),        std::string_view("observatory"), std::string_view("journal")};
 
 constexpr std::array kNotNames{
     std::string_view("the"),       std::string_view("this"),     std::string_view("that"),
@@ -174,6 +179,15 @@ std::string nameStartingAt(const std::vector<Token>& tokens, std::size_t start) 
     return nameEndingAt(tokens, last);
 }
 
+bool isPossessive(const Token& token) {
+    return token.text.ends_with("'s") || token.text.ends_with("\xE2\x80\x99s");
+}
+
+// A verb that reports: in lower case, as verbs run inside a sentence ("the United States" states nothing).
+bool isReportingVerb(const Token& token) {
+    return !startsUpper(token) && oneOf(token, kReportingVerbs);
+}
+
 bool isPartyNoun(const Token& token) {
     return oneOf(token, kPartyNouns) || oneOf(token, kSourceNouns);
 }
@@ -224,9 +238,20 @@ std::string partyStartingAt(const std::vector<Token>& tokens, std::size_t start)
     if (std::string name = nameStartingAt(tokens, start); !name.empty())
         return name;
     for (std::size_t end = start; end < tokens.size() && end < start + 4 && tokens[end].kind != Token::Symbol;
-         ++end)
-        if (isPartyNoun(tokens[end]))
-            return joinSpan(tokens, start, end);
+         ++end) {
+        if (!isPartyNoun(tokens[end]))
+            continue;
+        // "a report in the academic journal Science": the party whose report it is.
+        if (oneOf(tokens[end], kSourceNouns) && end + 1 < tokens.size() &&
+            isAnyOf(tokens[end + 1], {"in", "by", "from"}))
+            if (std::string whose = partyStartingAt(tokens, end + 2); !whose.empty())
+                return whose;
+        // "the academic journal Science": the noun with the name that follows it.
+        std::size_t last = end;
+        while (last + 1 < tokens.size() && isNamePart(tokens[last + 1]))
+            ++last;
+        return joinSpan(tokens, start, last);
+    }
     return {};
 }
 
@@ -238,10 +263,10 @@ std::string closingAttribution(const std::vector<Token>& tokens) {
     for (std::size_t comma = end; comma > 0 && comma + 6 > end; --comma) {
         if (tokens[comma - 1].text != ",")
             continue;
-        if (end > comma && oneOf(tokens[end - 1], kReportingVerbs))  // ", the firm estimated."
+        if (end > comma && isReportingVerb(tokens[end - 1]))  // ", the firm estimated."
             if (std::string party = partyEndingAt(tokens, end - 2); !party.empty())
                 return party;
-        if (oneOf(tokens[comma], kReportingVerbs))  // ", said the minister."
+        if (isReportingVerb(tokens[comma]))  // ", said the minister."
             return partyStartingAt(tokens, comma + 1);
         break;
     }
@@ -269,19 +294,21 @@ std::string sourceIn(const std::vector<Token>& tokens) {
                 return name;
         // "led by X", "a study by X", "conducted by X"
         if (is(tokens[i], "by") && i > 0 &&
-            (isAnyOf(tokens[i - 1],
-                     {"led", "conducted", "commissioned", "published", "compiled", "released", "designed",
-                      "forecast", "estimated", "projected", "predicted", "named", "identified"}) ||
+            (isAnyOf(tokens[i - 1], {"led", "conducted", "commissioned", "published", "compiled", "released",
+                                     "designed", "forecast", "estimated", "projected", "predicted", "named",
+                                     "identified", "reported"}) ||
              oneOf(tokens[i - 1], kSourceNouns)))
             if (std::string name = partyStartingAt(tokens, i + 1); !name.empty())
                 return name;
         // "X said", "X also said", "X (a researcher) concluded", "X has estimated"
         // (not "published by X", which the rule above reads)
-        if (tokens[i].kind == Token::Word && oneOf(tokens[i], kReportingVerbs) && i > 0 &&
-            !(i + 1 < tokens.size() && is(tokens[i + 1], "by"))) {
+        // (not "Trump's claims that …", a noun after a possessive)
+        if (tokens[i].kind == Token::Word && isReportingVerb(tokens[i]) && i > 0 &&
+            !(i + 1 < tokens.size() && is(tokens[i + 1], "by")) && !isPossessive(tokens[i - 1])) {
             std::size_t end = i - 1;
             while (end > 0 &&
-                   isAnyOf(tokens[end], {"also", "has", "have", "had", "recently", "once", "further"}))
+                   (isAnyOf(tokens[end], {"also", "has", "have", "had", "recently", "once", "further"}) ||
+                    (!startsUpper(tokens[end]) && tokens[end].text.ends_with("ly"))))  // "formally announces"
                 --end;
             if (tokens[end].text == ")") {  // skip a parenthesis: "Genia Kostka (professor …) concluded"
                 std::size_t open = end;
@@ -322,11 +349,56 @@ std::string sourceIn(const std::vector<Token>& tokens) {
 
 }  // namespace
 
+std::vector<Saying> sayingsIn(const std::vector<Token>& sentence) {
+    std::vector<Saying> sayings;
+    for (std::size_t i = 1; i < sentence.size(); ++i)
+        if (is(sentence[i], "saying"))
+            if (std::string party = partyEndingAt(sentence, i - 1); !party.empty())
+                sayings.push_back({i, std::move(party)});
+    return sayings;
+}
+
+bool estimatedByNoOne(const std::vector<Token>& tokens, std::size_t first, std::size_t after) {
+    // "… with the value of BP's investment estimated at US$25 billion": estimated by no one named.
+    if (first < 2 || !is(tokens[first - 1], "at") ||
+        !isAnyOf(tokens[first - 2], {"estimated", "put", "valued", "reported", "projected"}))
+        return false;
+    if (first >= 3 && isAnyOf(tokens[first - 3], {"has", "have", "had", "was", "were"}) && first >= 4 &&
+        !partyEndingAt(tokens, first - 4).empty())
+        return false;  // "the ministry has estimated at …" names who
+    if (first >= 3 && !partyEndingAt(tokens, first - 3).empty() && !isPossessive(tokens[first - 3]))
+        return false;  // "the agency estimated at …"
+    return !(after < tokens.size() && is(tokens[after], "by"));
+}
+
+bool reportedByNoOne(const std::vector<Token>& tokens, std::size_t after) {
+    // Up to a noun the figure measures ("depth") and "as", then an adverb of when: "originally reported".
+    for (std::size_t i = after; i < tokens.size() && i < after + 3 && tokens[i].kind == Token::Word; ++i)
+        if (isAnyOf(tokens[i], {"originally", "initially", "first", "earlier", "previously"}))
+            return i + 1 < tokens.size() && isAnyOf(tokens[i + 1], {"reported", "announced", "stated"}) &&
+                   !(i + 2 < tokens.size() && is(tokens[i + 2], "by"));
+    return false;
+}
+
+// "This figure is …", "That estimate …": a report or figure of the sentence before, which goes on with it;
+// not "This piece marks …", a thing of its own.
+bool isFigureNoun(const Token& token) {
+    return oneOf(token, kSourceNouns) ||
+           isAnyOf(token, {"figure", "number", "total", "count", "sum", "amount", "rate", "share", "forecast",
+                           "tally", "toll", "level", "increase", "rise", "fall", "drop", "projection"});
+}
+
 // Does the sentence go on with what the one before said ("It expects …", "For instance, …", "About 1,000 of
 // these …")? Only then is the source before carried over; never past "Separately" or a new subject.
 bool continuesPrevious(const std::vector<Token>& sentence) {
     if (sentence.empty())
         return false;
+    // "This" or "That" before a noun in the singular (a word in lower case, neither a verb's "-s" or "-ed"
+    // nor an auxiliary) is about that noun: it goes on only when the noun is the figure or its report.
+    if (isAnyOf(sentence[0], {"this", "that"}) && sentence.size() > 1 && sentence[1].kind == Token::Word &&
+        !startsUpper(sentence[1]) && !sentence[1].text.ends_with('s') && !sentence[1].text.ends_with("ed") &&
+        !oneOf(sentence[1], kStopWords))
+        return isFigureNoun(sentence[1]);
     if (isAnyOf(sentence[0],
                 {"it", "they", "he", "she", "this", "these", "that", "also", "its", "their", "of"}))
         return true;  // "Of its members, 72 percent …"
@@ -374,16 +446,21 @@ std::string subjectAt(std::string_view text, const std::vector<Token>& tokens, s
             ++i;
     }
     std::size_t first = i, last = i;
-    std::size_t words = 0;
-    for (; i < tokens.size() && words < 4; ++i) {
+    // Up to four words, a name's capitalised ones not counted among them (up to eight in all): "3 Royal Air
+    // Force Sea King helicopters".
+    std::size_t words = 0, plainWords = 0;
+    for (; i < tokens.size() && plainWords < 4 && words < 8; ++i) {
         const Token& token = tokens[i];
         if (token.kind != Token::Word || oneOf(token, kStopWords))
             break;
         // "cameras installed", "people behaving"; but "380 suspected detention facilities"
         const bool describes = words == 0 && i + 1 < tokens.size() && tokens[i + 1].kind == Token::Word &&
                                tokens[i + 1].spaceBefore && !oneOf(tokens[i + 1], kStopWords);
-        if ((token.text.ends_with("ed") && !describes) ||
-            (words > 0 && (token.text.ends_with("ing") || !token.spaceBefore)))
+        // (A name's words are no verbs: "Sea King helicopters", "United Nations staff".)
+        const bool verbLike =
+            !startsUpper(token) && (token.text.ends_with("ed") || token.text.ends_with("ing"));
+        if ((verbLike && token.text.ends_with("ed") && !describes) ||
+            (words > 0 && (verbLike || !token.spaceBefore)))
             break;
         // "the 626 million forecast by IHS Markit": the report that gives it, not what it counts.
         if (words == 0 && i + 1 < tokens.size() && is(tokens[i + 1], "by") &&
@@ -391,6 +468,7 @@ std::string subjectAt(std::string_view text, const std::vector<Token>& tokens, s
             break;
         last = i;
         ++words;
+        plainWords += !startsUpper(token);
         // Plurals without an s end it too: "1.4 billion people means".
         if (!startsUpper(token) && isAnyOf(token, {"people", "children", "men", "women", "police"}))
             break;

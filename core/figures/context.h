@@ -13,6 +13,21 @@ namespace claimtrack::figures {
 // then in `previous` (may be empty). Empty when none is found.
 std::string sourceOf(const std::vector<Token>& sentence, const std::vector<Token>& previous);
 
+// Each "X saying" of a sentence, in order: the figures after it are X's ("with the lab's director Peng Bo
+// saying its potential "will be 5 to 10 times" greater"), whoever gives the rest of the sentence.
+struct Saying {
+    std::size_t at = 0;  // the token "saying"
+    std::string party;
+};
+std::vector<Saying> sayingsIn(const std::vector<Token>& sentence);
+
+// Whether the words after a figure (from tokens[after]) say it is a report of no one named: "the 330 feet
+// depth originally reported", "as first reported". Its source is then no one, whoever the sentence quotes.
+bool reportedByNoOne(const std::vector<Token>& tokens, std::size_t after);
+// Whether the words before a figure at tokens[first] put it at a value by no one named: "the value of the
+// investment estimated at US$25 billion" (not "the agency estimated at …", nor "… by the ministry").
+bool estimatedByNoOne(const std::vector<Token>& tokens, std::size_t first, std::size_t after);
+
 // The noun phrase a figure counts or measures, starting at tokens[after]
 // ("surveillance cameras", "respondents"); for shares, after "of".
 std::string subjectAt(std::string_view text, const std::vector<Token>& tokens, std::size_t after);

@@ -431,6 +431,8 @@ void forEachSentenceFigures(std::string_view text, const std::function<void(std:
             else if (is(tokens[t], "at") && isWordAt(tokens, t + 1, "the") && isWordAt(tokens, t + 2, "time"))
                 thenWords.push_back({t, t + 2});
         const std::string source = drafts.empty() ? std::string() : sourceOf(tokens, previous);
+        const std::vector<Saying> sayings = drafts.empty() ? std::vector<Saying>() : sayingsIn(tokens);
+        std::size_t saying = 0;  // the sayings before the figure at hand: drafts come in text order
         // Whether a figure without a time of its own holds when the sentence before said: "for the same
         // year", or the sentence goes on with that one. Read once, and only when needed.
         std::optional<bool> takesPreviousTime;
@@ -464,7 +466,12 @@ void forEachSentenceFigures(std::string_view text, const std::function<void(std:
                 figure.subject =
                     subjectReferredTo(text, tokens, previousLast, draft.first, next, previousSubject);
             previousLast = draft.last + 1;
-            figure.source = source;
+            while (saying < sayings.size() && sayings[saying].at < draft.first)
+                ++saying;
+            figure.source = reportedByNoOne(tokens, next) || estimatedByNoOne(tokens, draft.first, next)
+                                ? std::string()
+                            : saying > 0 ? sayings[saying - 1].party
+                                         : source;
             // The nearest time reference in the sentence: a date, or a word such as "today" (the date, when
             // both are as near).
             std::size_t best = SIZE_MAX;
