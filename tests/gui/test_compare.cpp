@@ -401,12 +401,28 @@ TEST_F(CompareTest, TheChartIsSavedAsAPngImageAndAnSvgDrawing) {
     CompareView* view = window->compareView();
     const QSize shown = view->chart()->viewport()->size();
 
-    FileDialog::setNextAnswer({qs(dir / "cameras.png")});
+    // The resolution is asked for; each choice gives its size, and cancelling writes nothing.
+    const std::pair<QString, int> resolutions[] = {{QStringLiteral("Twice the screen's"), 2},
+                                                   {QStringLiteral("The screen's"), 1},
+                                                   {QStringLiteral("Four times the screen's"), 4}};
+    for (const auto& [choice, times] : resolutions) {
+        const QString chosen = choice + QStringLiteral(" resolution (%1 × %2 pixels)")
+                                            .arg(shown.width() * times)
+                                            .arg(shown.height() * times);
+        FileDialog::setNextAnswer({qs(dir / "cameras.png")});
+        InputDialog::setNextAnswer(times == 1 ? chosen
+                                              : chosen + (times == 2 ? QStringLiteral(": sharp on any screen")
+                                                                     : QStringLiteral(": for print")));
+        QTest::mouseClick(view->saveChartButton(), Qt::LeftButton);
+        const QImage image(qs(dir / "cameras.png"));
+        ASSERT_FALSE(image.isNull()) << "Qt reads the PNG back";
+        EXPECT_EQ(image.size(), shown * times) << choice.toStdString();
+        EXPECT_NE(image.pixelColor(image.width() / 2, image.height() / 2), QColor()) << "something is drawn";
+    }
+    FileDialog::setNextAnswer({qs(dir / "cancelled.png")});
+    InputDialog::setNextAnswer(std::nullopt);
     QTest::mouseClick(view->saveChartButton(), Qt::LeftButton);
-    const QImage image(qs(dir / "cameras.png"));
-    ASSERT_FALSE(image.isNull()) << "Qt reads the PNG back";
-    EXPECT_EQ(image.size(), shown * 2) << "at twice the screen's resolution";
-    EXPECT_NE(image.pixelColor(image.width() / 2, image.height() / 2), QColor()) << "something is drawn";
+    EXPECT_FALSE(std::filesystem::exists(dir / "cancelled.png"));
 
     FileDialog::setNextAnswer({qs(dir / "cameras.svg")});
     QTest::mouseClick(view->saveChartButton(), Qt::LeftButton);
@@ -420,6 +436,8 @@ TEST_F(CompareTest, TheChartIsSavedAsAPngImageAndAnSvgDrawing) {
 
     MessageBox::setNextAnswer(QMessageBox::Ok);
     FileDialog::setNextAnswer({qs(dir / "missing" / "chart.png")});
+    InputDialog::setNextAnswer(
+        QStringLiteral("The screen's resolution (%1 × %2 pixels)").arg(shown.width()).arg(shown.height()));
     QTest::mouseClick(view->saveChartButton(), Qt::LeftButton);
     EXPECT_TRUE(MessageBox::lastText().contains(QStringLiteral("cannot write")))
         << MessageBox::lastText().toStdString();

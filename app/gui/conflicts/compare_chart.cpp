@@ -381,7 +381,7 @@ void CompareChart::showComparison(const MetricComparison& comparison, const QHas
         addSeries(series, std::move(m_drawn[series]), true);
 }
 
-Result<void> CompareChart::save(const QString& path) {
+Result<void> CompareChart::save(const QString& path, int scale) {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return makeError(ErrorCode::Io,
@@ -397,9 +397,8 @@ Result<void> CompareChart::save(const QString& path) {
         QPainter painter(&svg);
         render(&painter, QRectF(area), area);
     } else {
-        constexpr int kScale = 2;  // sharp on a high-resolution screen and in print
-        QImage image(area.size() * kScale, QImage::Format_ARGB32_Premultiplied);
-        image.setDevicePixelRatio(kScale);
+        QImage image(area.size() * scale, QImage::Format_ARGB32_Premultiplied);
+        image.setDevicePixelRatio(scale);
         image.fill(Qt::white);
         QPainter painter(&image);
         render(&painter, QRectF(area), area);

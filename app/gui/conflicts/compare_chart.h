@@ -33,8 +33,8 @@ public:
     // Rings the claim's figure; 0 clears the ring.
     void highlightClaim(qint64 claimId);
     // Writes the chart as it is drawn to `path`: an SVG drawing (vectors) when it ends in .svg, else a PNG
-    // at twice the screen's resolution. The file appears whole or not at all; an error says why.
-    Result<void> save(const QString& path);
+    // at `scale` times the screen's resolution. The file appears whole or not at all; an error says why.
+    Result<void> save(const QString& path, int scale = 2);
 
     // Where a claim's figure was drawn, in chart values (for tests and the ring); unset if not drawn.
     std::optional<QPointF> positionOf(qint64 claimId) const;

@@ -188,7 +188,23 @@ void CompareView::saveChart() {
                                               tr("PNG images (*.png);;SVG drawings (*.svg)"));
     if (path.isEmpty())
         return;
-    if (auto saved = m_chart->save(path); !saved)
+    int scale = 1;
+    if (!path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive)) {
+        // Pixels for where the image goes: a slide or a page wants more than the screen shows.
+        const QSize shown = m_chart->viewport()->size();
+        const auto size = [&](int times) {
+            return tr("%1 × %2 pixels").arg(shown.width() * times).arg(shown.height() * times);
+        };
+        const QStringList scales{tr("Twice the screen's resolution (%1): sharp on any screen").arg(size(2)),
+                                 tr("The screen's resolution (%1)").arg(size(1)),
+                                 tr("Four times the screen's resolution (%1): for print").arg(size(4))};
+        const std::optional<QString> chosen =
+            InputDialog::item(this, tr("Save chart"), tr("Resolution of the PNG image:"), scales);
+        if (!chosen)
+            return;
+        scale = *chosen == scales[1] ? 1 : *chosen == scales[2] ? 4 : 2;
+    }
+    if (auto saved = m_chart->save(path, scale); !saved)
         MessageBox::critical(this, tr("Cannot save the chart"), errorText(saved.error()));
 }
 
