@@ -31,7 +31,7 @@ Result<Enum> parseName(const std::array<std::string_view, N>& names, std::string
     for (const auto name : names)
         choices += (choices.empty() ? "" : ", ") + std::string(name);
     return makeError(ErrorCode::InvalidInput,
-                     fmt::format("unknown {} \"{}\" (expected one of: {})", what, text, choices));
+                     fmt::format("unknown {} {} (expected one of: {})", what, quotedExcerpt(text), choices));
 }
 
 bool parseDigits(std::string_view text, int& out) {
@@ -60,8 +60,8 @@ Result<SourceKind> parseSourceKind(std::string_view text) {
 Result<std::string> parsePartialDate(std::string_view text, std::string_view field) {
     auto invalid = [&](std::string_view why) {
         return makeError(ErrorCode::InvalidInput,
-                         fmt::format("{} \"{}\" is not a valid date: {} (use YYYY, YYYY-MM or YYYY-MM-DD)",
-                                     field, text, why));
+                         fmt::format("{} {} is not a valid date: {} (use YYYY, YYYY-MM or YYYY-MM-DD)", field,
+                                     quotedExcerpt(text), why));
     };
     int year = 0, month = 0, day = 0;
     const bool hasMonth = text.size() >= 7, hasDay = text.size() == 10;
@@ -88,9 +88,9 @@ Result<double> parseNumber(std::string_view text, std::string_view field) {
     const auto [ptr, ec] = std::from_chars(text.data(), end, value);
     if (text.empty() || ec != std::errc{} || ptr != end || !std::isfinite(value))
         return makeError(ErrorCode::InvalidInput,
-                         fmt::format("{} \"{}\" is not a number (write digits without thousands separators, "
+                         fmt::format("{} {} is not a number (write digits without thousands separators, "
                                      "e.g. 626000000 or 1.4e9)",
-                                     field, text));
+                                     field, quotedExcerpt(text)));
     return value;
 }
 

@@ -1,5 +1,6 @@
 #include "text.h"
 
+#include <QByteArray>
 #include <QString>
 
 #include <algorithm>
@@ -148,6 +149,39 @@ std::string sha256Hex(std::string_view bytes) {
     std::array<unsigned char, SHA256_DIGEST_LENGTH> digest{};
     SHA256(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), digest.data());
     return hexEncode(digest);
+}
+
+std::string quotedExcerpt(std::string_view utf8, std::size_t maxCodePoints) {
+    std::size_t end = 0;
+    for (std::size_t codePoints = 0; end < utf8.size() && codePoints < maxCodePoints; ++codePoints)
+        do
+            ++end;
+        while (end < utf8.size() && (static_cast<unsigned char>(utf8[end]) & 0xC0) == 0x80);
+    std::string quoted = "\"";
+    for (const char c : utf8.substr(0, end)) {
+        if (static_cast<unsigned char>(c) < 0x20)
+            quoted += fmt::format("\\u{:04x}", static_cast<unsigned char>(c));
+        else if (c == '"' || c == '\\')
+            quoted += std::string("\\") + c;
+        else
+            quoted += c;
+    }
+    return quoted + (end < utf8.size() ? "…\"" : "\"");
+}
+
+std::string base64Encode(std::string_view bytes) {
+    const QByteArray encoded =
+        QByteArray::fromRawData(bytes.data(), static_cast<qsizetype>(bytes.size())).toBase64();
+    return encoded.toStdString();
+}
+
+std::optional<std::string> base64Decode(std::string_view text) {
+    auto decoded = QByteArray::fromBase64Encoding(
+        QByteArray::fromRawData(text.data(), static_cast<qsizetype>(text.size())),
+        QByteArray::AbortOnBase64DecodingErrors);
+    if (decoded.decodingStatus != QByteArray::Base64DecodingStatus::Ok)
+        return std::nullopt;
+    return decoded.decoded.toStdString();
 }
 
 std::string hexEncode(std::span<const unsigned char> bytes) {

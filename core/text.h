@@ -8,6 +8,7 @@
 #include "result.h"
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -48,6 +49,14 @@ std::string sha256Hex(std::string_view bytes);
 
 // The bytes as lowercase hex, two digits each.
 std::string hexEncode(std::span<const unsigned char> bytes);
+
+// Valid UTF-8 in double quotes for a one-line message: control characters escaped as in JSON, and cut to
+// its first `maxCodePoints` code points with "…" when longer.
+std::string quotedExcerpt(std::string_view utf8, std::size_t maxCodePoints = 40);
+
+// Bytes as base64 (RFC 4648, padded), and back; none for text that is not base64.
+std::string base64Encode(std::string_view bytes);
+std::optional<std::string> base64Decode(std::string_view text);
 
 // Number of code points in valid UTF-8.
 std::int64_t codePointCount(std::string_view utf8);

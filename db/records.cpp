@@ -15,6 +15,29 @@ const char* const kSelectArticles = R"sql(
            coalesce(a.memo, '')
     FROM article a WHERE ?1 IS NULL OR a.id = ?1 ORDER BY a.id)sql";
 
+sqlite::Statement& bindId(sqlite::Statement& insert, std::int64_t id) {
+    return id != 0 ? insert.bind(1, id) : insert.bindNull(1);
+}
+
+std::int64_t insertArticleRow(sqlite::Connection& db, const Article& article, std::string_view text) {
+    Statement insert = db.cached(R"sql(
+        INSERT INTO article (id, uuid, title, author, publisher, url, published, imported_at, text, sha256,
+                             length, format, encoding, memo)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14))sql");
+    const ArticleMeta& meta = article.meta;
+    bindId(insert, article.id).bind(2, article.uuid).bind(3, meta.title).bindOrNull(4, meta.author);
+    insert.bindOrNull(5, meta.publisher).bindOrNull(6, meta.url).bindOrNull(7, meta.published);
+    insert.bind(8, article.importedAt)
+        .bind(9, text)
+        .bind(10, article.sha256)
+        .bind(11, article.length)
+        .bind(12, article.format)
+        .bindOrNull(13, article.encoding)
+        .bindOrNull(14, article.memo);
+    insert.run();
+    return article.id != 0 ? article.id : db.lastInsertId();
+}
+
 std::string readArticleText(sqlite::Connection& db, std::int64_t articleId) {
     Statement select = db.cached("SELECT text FROM article WHERE id = ?1");
     select.bind(1, articleId);
@@ -182,7 +205,7 @@ std::int64_t ClaimWriter::insert(const NewClaim& claim, const ClaimFields& field
     return claimId;
 }
 
-void ClaimWriter::restore(const ClaimRecord& claim) {
+std::int64_t ClaimWriter::restore(const ClaimRecord& claim) {
     Statement insert = m_db.cached(R"sql(
         INSERT INTO claim (uuid, article_id, start, end, quote, prefix, suffix, value, low, high, unit,
                            metric_id, source_id, as_of, status, note, created_at, updated_at, id, approximate)
@@ -193,10 +216,16 @@ void ClaimWriter::restore(const ClaimRecord& claim) {
         .bind(6, claim.anchor.quote.prefix)
         .bind(7, claim.anchor.quote.suffix);
     writeFields(insert, claim.fields);
-    insert.bind(17, claim.createdAt).bind(18, claim.updatedAt).bind(19, claim.id);
+    insert.bind(17, claim.createdAt).bind(18, claim.updatedAt);
+    if (claim.id != 0)
+        insert.bind(19, claim.id);
+    else
+        insert.bindNull(19);
     insert.bind(20, isApproximate(claim.anchor.quote));
     insert.run();
-    writeTags(claim.id, claim.fields.tags);
+    const std::int64_t id = claim.id != 0 ? claim.id : m_db.lastInsertId();
+    writeTags(id, claim.fields.tags);
+    return id;
 }
 
 void ClaimWriter::update(std::int64_t claimId, const ClaimFields& fields, const std::string& now) {

@@ -21,11 +21,18 @@ extern const char* const kSelectArticles;
 Article readArticle(const sqlite::Statement& row);
 // Metadata as stored: valid UTF-8, each field normalised, the date a partial date; refuses what is not.
 ArticleMeta validateMeta(ArticleMeta meta);
+// Writes an article's row as it was (same UUID and import time; id 0 takes a new one); returns its id.
+std::int64_t insertArticleRow(sqlite::Connection& db, const Article& article, std::string_view text);
 // Writes the file an article came from and where its pages begin.
 void writeOriginalAndPages(sqlite::Connection& db, std::int64_t articleId,
                            const std::optional<ArticleOriginal>& original,
                            const std::vector<std::int64_t>& pageStarts);
 
+// Binds a row id to ?1; 0 binds NULL, which takes a new one.
+sqlite::Statement& bindId(sqlite::Statement& insert, std::int64_t id);
+// Writes a source, metric or tag as it was (id 0 takes a new one), and a verdict.
+void insertEntity(sqlite::Connection& db, EntityKind kind, const Entity& entity);
+void insertVerdict(sqlite::Connection& db, const Verdict& verdict);
 // Writes a suggestion; `id` 0 takes a new one.
 void insertSuggestion(sqlite::Connection& db, std::int64_t id, std::int64_t articleId, const Anchor& anchor,
                       const Figure& figure, bool rejected);
@@ -51,8 +58,9 @@ public:
     explicit ClaimWriter(sqlite::Connection& db) : m_db(db) {}
 
     std::int64_t insert(const NewClaim& claim, const ClaimFields& fields, const std::string& now);
-    // Puts back a deleted claim exactly as it was: same id, UUID, anchor and times.
-    void restore(const ClaimRecord& claim);
+    // Puts back a deleted claim exactly as it was: same id (0 takes a new one), UUID, anchor and times;
+    // returns its id.
+    std::int64_t restore(const ClaimRecord& claim);
     void update(std::int64_t claimId, const ClaimFields& fields, const std::string& now);
     void remove(std::int64_t claimId);  // with its tags' links and its search entry (cascades, triggers)
     // Deletes the tags no claim has any more: once a transaction, after its updates and deletions.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the fuzz targets with clang (libFuzzer, ASan, UBSan) and runs each:
-#   tests/fuzz/run.sh [SECONDS] [TARGET...]   (default 600 s; targets: annotations figures html pdf qdpx references text)
+#   tests/fuzz/run.sh [SECONDS] [TARGET...]   (default 600 s; targets: annotations figures html pdf project_file qdpx
+#                                              references text)
 # Seeds each corpus with the samples and, where present, ../shared/seeds. An input that takes more than
 # 2 s is a finding (-timeout): inputs are at most 64 KB, which the finder reads at 1 MB/s or more even
 # under the sanitizers' tenfold slowdown.
@@ -9,7 +10,7 @@ cd "$(dirname "$0")/../.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(annotations figures html pdf qdpx references text)
+[ ${#targets[@]} -eq 0 ] && targets=(annotations figures html pdf project_file qdpx references text)
 if ! command -v clang++ >/dev/null; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-recommends clang >/dev/null
@@ -17,8 +18,8 @@ fi
 out=build/fuzz
 mkdir -p "$out"
 flags=(-std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined -fPIC
-       -Icore -Icore/figures $(pkg-config --cflags Qt6Core uchardet poppler-cpp gumbo icu-uc libzip libxml-2.0))
-libs=($(pkg-config --libs Qt6Core uchardet poppler-cpp gumbo icu-uc libzip libxml-2.0) -lcrypto -lfmt -lz)
+       -Icore -Icore/figures -Idb $(pkg-config --cflags Qt6Core uchardet poppler-cpp gumbo icu-uc libzip libxml-2.0))
+libs=($(pkg-config --libs Qt6Core uchardet poppler-cpp gumbo icu-uc libzip libxml-2.0) -lcrypto -lfmt -lz -lsqlite3 -lstemmer)
 core=(core/text.cpp core/model.cpp core/anchor.cpp)
 importers=(core/importers/*.cpp)
 
@@ -32,6 +33,13 @@ for target in "${targets[@]}"; do
              cp samples/articles/*.txt ../shared/seeds/*.txt "$corpus/" 2>/dev/null || true ;;
     html)    sources=("${importers[@]}")
              cp samples/pages/*.html "$corpus/" 2>/dev/null || true ;;
+    project_file) # every part of db/ a merge runs, and the core beneath it; not the workbook or archive writers
+             sources=(db/lock_holder.cpp db/project*.cpp db/records.cpp db/schema.cpp db/sqlite.cpp
+                      db/conflict_format.cpp core/annotation.cpp core/citation.cpp core/claim_format.cpp core/csv.cpp
+                      core/files.cpp core/conflicts/*.cpp core/figures/*.cpp core/search/*.cpp "${importers[@]}")
+             samples/load_demo.py --cli build/dev/app/claimtrack-cli "$out/demo.claims" >/dev/null 2>&1 &&
+               build/dev/app/claimtrack-cli export "$out/demo.claims" --format project -o "$corpus/demo.json" ||
+               printf '%s' '{"format":"claimtrack-project","version":1,"memo":"","sources":[],"metrics":[],"articles":[],"claims":[],"verdicts":[],"suggestions":[]}' >"$corpus/empty.json" ;;
     pdf)     sources=("${importers[@]}")
              printf '%%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Resources<</Font<</F1 4 0 R>>>>/Contents 5 0 R>>endobj\n4 0 obj<</Type/Font/Subtype/Type1/BaseFont/Helvetica>>endobj\n5 0 obj<</Length 44>>stream\nBT /F1 11 Tf 72 720 Td (176 million) Tj ET\nendstream endobj\ntrailer<</Root 1 0 R>>\n%%%%EOF\n' >"$corpus/seed.pdf" ;;
     qdpx)    sources=("${importers[@]}")
