@@ -28,6 +28,8 @@ class Connection;
 
 namespace claimtrack {
 
+class ProjectRecords;  // db/project_file.h
+
 struct QuoteSelector {
     std::string text;
     int occurrence = 1;
@@ -87,6 +89,44 @@ struct ReferencesImported {
     std::size_t unchanged = 0;           // articles it matched that had every detail it gives
     std::size_t added = 0;               // attachments added as articles
     std::vector<std::string> unmatched;  // "reference "…": why", for each that did neither
+};
+
+// A verdict as projects exchange it: its claims named by UUID.
+struct VerdictRecord {
+    std::string uuid;
+    std::string claimA, claimB;  // claim UUIDs
+    std::string supported;       // claimA or claimB; empty: both stand
+    std::string note;
+    std::string createdAt;
+    bool operator==(const VerdictRecord&) const = default;
+};
+
+// Whose version a merge keeps where both projects changed the same thing.
+enum class MergePreference { Ours, Theirs, Newer };
+// Whether a merge is kept, or only says what it would do (its transaction rolled back).
+enum class MergeMode { Apply, Preview };
+
+// Something both projects have, changed on both sides: what it is, how the two differ, which was kept.
+struct MergeConflict {
+    std::string what;  // "claim 3f2a… "more than 200 million" in "Cameras everywhere""
+    struct Difference {
+        std::string field, ours, theirs;
+    };
+    std::vector<Difference> differences;
+    bool keptTheirs = false;
+};
+
+// What merging another project in did, per kind of row.
+struct MergeReport {
+    struct Count {
+        std::size_t added = 0;      // new here
+        std::size_t identical = 0;  // here already, the same: passed over
+        std::size_t taken = 0;      // here already; theirs was kept (changed there only, or preferred)
+        std::size_t kept = 0;       // here already; ours was kept (changed here only, or preferred)
+    };
+    Count articles, sources, metrics, claims, verdicts, suggestions, memo;
+    std::vector<MergeConflict> conflicts;  // changed on both sides
+    std::vector<std::string> notes;        // rows kept apart, and why ("same UUID, other text: added anew")
 };
 
 // A figure the finder proposed, waiting for the researcher.
@@ -478,6 +518,17 @@ public:
     Result<ReferencesImported>
     importReferences(std::span<const Reference> references,
                      const std::function<Result<std::string>(const std::string& attachment)>& readAttachment);
+
+    // Every verdict whose two claims are both recorded, by creation time.
+    Result<std::vector<VerdictRecord>> verdictRecords();
+    // Brings another project's rows in (`readTheirs` hands them to the ProjectRecords it is given, as
+    // db/project_file.h reads them), in one transaction; on any error, nothing changes. Rows match by UUID,
+    // articles by text too, sources and metrics by name. What is new is added, what is the same passed
+    // over; a detail one side left empty is filled from the other. A claim changed on one side only takes
+    // that side's version; one changed on both (both updated since created), like any other detail both
+    // sides set differently, is a conflict: kept as `prefer` says and listed with both versions.
+    Result<MergeReport> mergeProject(const std::function<Result<void>(ProjectRecords&)>& readTheirs,
+                                     MergePreference prefer, MergeMode mode = MergeMode::Apply);
 
 private:
     explicit Project(std::unique_ptr<sqlite::Connection> connection);

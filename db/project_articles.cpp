@@ -59,21 +59,7 @@ Result<void> Project::restoreArticles(std::span<const ArticleWithText> articles)
         Transaction transaction(*m_db);
         ClaimWriter writer(*m_db);
         for (const auto& [article, text, original, pageStarts, claims, suggestions] : articles) {
-            Statement insert = m_db->cached(R"sql(
-                INSERT INTO article (id, uuid, title, author, publisher, url, published, imported_at, text, sha256,
-                                     length, format, encoding, memo)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14))sql");
-            const ArticleMeta& meta = article.meta;
-            insert.bind(1, article.id).bind(2, article.uuid).bind(3, meta.title).bindOrNull(4, meta.author);
-            insert.bindOrNull(5, meta.publisher).bindOrNull(6, meta.url).bindOrNull(7, meta.published);
-            insert.bind(8, article.importedAt)
-                .bind(9, text)
-                .bind(10, article.sha256)
-                .bind(11, article.length)
-                .bind(12, article.format)
-                .bindOrNull(13, article.encoding)
-                .bindOrNull(14, article.memo);
-            insert.run();
+            insertArticleRow(*m_db, article, text);
             writeOriginalAndPages(*m_db, article.id, original, pageStarts);
             for (const ClaimRecord& claim : claims)
                 writer.restore(claim);

@@ -70,15 +70,13 @@ std::vector<Verdict> loadVerdicts(sqlite::Connection& db) {
     return verdicts;
 }
 
-void insertVerdict(sqlite::Connection& db, const Verdict& verdict) {
+}  // namespace
+
+void db::insertVerdict(sqlite::Connection& db, const Verdict& verdict) {
     Statement insert =
         db.cached("INSERT INTO verdict (id, uuid, claim_a, claim_b, supported, note, created_at) "
                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
-    if (verdict.id != 0)
-        insert.bind(1, verdict.id);
-    else
-        insert.bindNull(1);
-    insert.bind(2, verdict.uuid).bind(3, verdict.claimA).bind(4, verdict.claimB);
+    bindId(insert, verdict.id).bind(2, verdict.uuid).bind(3, verdict.claimA).bind(4, verdict.claimB);
     if (verdict.supported)
         insert.bind(5, *verdict.supported);
     else
@@ -86,6 +84,8 @@ void insertVerdict(sqlite::Connection& db, const Verdict& verdict) {
     insert.bindOrNull(6, verdict.note).bind(7, verdict.createdAt);
     insert.run();
 }
+
+namespace {
 
 void deleteVerdict(sqlite::Connection& db, std::int64_t claimA, std::int64_t claimB) {
     Statement remove = db.cached("DELETE FROM verdict WHERE claim_a = ?1 AND claim_b = ?2");

@@ -1,6 +1,7 @@
 // Project: sources, metrics and tags, the entities claims share.
 #include "guarded.h"
 #include "project.h"
+#include "records.h"
 
 #include <fmt/format.h>
 
@@ -69,10 +70,12 @@ Entity entityById(sqlite::Connection& db, EntityKind kind, std::int64_t id) {
     return readEntity(select);
 }
 
-void insertEntity(sqlite::Connection& db, EntityKind kind, const Entity& entity) {
+}  // namespace
+
+void db::insertEntity(sqlite::Connection& db, EntityKind kind, const Entity& entity) {
     if (kind == EntityKind::Tag) {
         Statement insert = db.cached("INSERT INTO tag (id, name) VALUES (?1, ?2)");
-        insert.bind(1, entity.id).bind(2, entity.name);
+        bindId(insert, entity.id).bind(2, entity.name);
         insert.run();
         return;
     }
@@ -81,7 +84,7 @@ void insertEntity(sqlite::Connection& db, EntityKind kind, const Entity& entity)
             ? std::string("INSERT INTO source (id, uuid, name, kind, note) VALUES (?1, ?2, ?3, ?4, ?5)")
             : std::string("INSERT INTO metric (id, uuid, name, description, unit_kind, place, population, "
                           "tolerance) VALUES (?1, ?2, ?3, ?5, ?6, ?7, ?8, ?9)"));
-    insert.bind(1, entity.id).bind(2, entity.uuid).bind(3, entity.name).bindOrNull(5, entity.note);
+    bindId(insert, entity.id).bind(2, entity.uuid).bind(3, entity.name).bindOrNull(5, entity.note);
     if (kind == EntityKind::Source) {
         insert.bindOrNull(4, entity.kind);
     } else {
@@ -91,6 +94,8 @@ void insertEntity(sqlite::Connection& db, EntityKind kind, const Entity& entity)
     }
     insert.run();
 }
+
+namespace {
 
 std::vector<std::int64_t> claimsOf(sqlite::Connection& db, EntityKind kind, std::int64_t id) {
     Statement select =

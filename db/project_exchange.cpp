@@ -224,11 +224,19 @@ Result<ReferencesImported> Project::importReferences(
         ReferencesImported imported;
         Transaction transaction(*m_db);
         for (const Reference& reference : references) {
-            const ArticleMeta& given = reference.meta;
-            Statement match = m_db->cached(
-                "SELECT id FROM article WHERE (?1 <> '' AND url = ?1) OR title = ?2 COLLATE NOCASE "
-                "ORDER BY (?1 <> '' AND url = ?1) DESC, id LIMIT 1");
-            match.bind(1, given.url).bind(2, given.title);
+            // Articles keep no DOI of their own, but a DOI link ("https://doi.org/10.1080/…") or a
+            // publisher's page ("…/doi/full/10.1080/…") carries it in the URL; DOIs are ASCII and match
+            // without case.
+            ArticleMeta given = reference.meta;
+            if (given.url.empty() && !reference.doi.empty())
+                given.url = "https://doi.org/" + reference.doi;
+            Statement match = m_db->cached(R"sql(
+                SELECT id FROM article
+                WHERE (?1 <> '' AND url = ?1) OR (?3 <> '' AND instr(lower(url), lower(?3)) > 0)
+                      OR title = ?2 COLLATE NOCASE
+                ORDER BY (?1 <> '' AND url = ?1) DESC, (?3 <> '' AND instr(lower(url), lower(?3)) > 0) DESC, id
+                LIMIT 1)sql");
+            match.bind(1, given.url).bind(2, given.title).bind(3, reference.doi);
             if (match.step()) {
                 const std::int64_t id = match.integer(0);
                 match.reset();
@@ -261,7 +269,7 @@ Result<ReferencesImported> Project::importReferences(
             match.reset();
             if (reference.attachment.empty()) {
                 imported.unmatched.push_back(
-                    fmt::format("reference \"{}\": no article has its URL or title, and "
+                    fmt::format("reference \"{}\": no article has its URL, DOI or title, and "
                                 "it names no attachment to add",
                                 given.title));
                 continue;

@@ -267,7 +267,7 @@ Result<std::vector<Suggestion>> Project::suggestions(std::int64_t articleId, boo
     return guarded([&] {
         Statement select =
             m_db->cached(std::string(kSelectSuggestions) +
-                         " WHERE s.article_id = ?1 AND (?2 OR s.state = 'pending') ORDER BY s.start");
+                         " WHERE s.article_id = ?1 AND (?2 OR s.state = 'pending') ORDER BY s.start, s.end");
         select.bind(1, articleId).bind(2, std::int64_t{includeRejected});
         std::vector<Suggestion> found;
         while (select.step())

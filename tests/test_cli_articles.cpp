@@ -158,7 +158,7 @@ TEST_F(CliArticles, AReferenceManagersExportFillsInTheDetailsAndAddsAttachments)
               ris + ": details filled in for 1 article(s), 1 added from attachments; 1 matched no article\n");
     EXPECT_EQ(imported.err,
               "claimtrack-cli: " + ris +
-                  ": reference \"A report we never saved\": no article has its URL or title, and it "
+                  ": reference \"A report we never saved\": no article has its URL, DOI or title, and it "
                   "names no attachment to add\n");
     const nlohmann::json listed = articles();
     ASSERT_EQ(listed.size(), 3u);
@@ -183,6 +183,29 @@ TEST_F(CliArticles, AReferenceManagersExportFillsInTheDetailsAndAddsAttachments)
     EXPECT_EQ(articles()[1]["author"], "Ruth Porter");
     EXPECT_EQ(articles()[1]["publisher"], "Asia Desk");
     EXPECT_EQ(articles()[1]["published"], "2019-05");
+}
+
+// A DOI matches the article whose URL carries it (DOIs match without case), whatever the title says; a
+// reference added from its attachment keeps its DOI as its link.
+TEST_F(CliArticles, AReferencesDoiMatchesTheArticleWhoseUrlCarriesIt) {
+    ASSERT_EQ(runCli({"article", "set", project, "2", "--url", "https://doi.org/10.5555/Rail.2019-4_b",
+                      "--author", "", "--publisher", ""})
+                  .status,
+              0);
+    writeFile(dir / "attached.txt", "Scores\nSome 1.4 billion people were to be scored.\n");
+    const std::string bib = (dir / "refs.bib").string();
+    writeFile(bib,
+              "@article{a, title = {Bans on rail travel, revised}, author = {Ruth Porter},\n"
+              "  journal = {Asia Desk}, year = {2019}, doi = {10.5555/rail.2019-4_B}}\n"
+              "@report{b, title = {Scores}, year = {2020}, doi = {10.5555/scores}, file = {attached.txt}}\n");
+    const CliRun imported = runCli({"import", project, bib});
+    EXPECT_EQ(imported.status, 0) << imported.err;
+    const nlohmann::json listed = articles();
+    ASSERT_EQ(listed.size(), 3u);
+    EXPECT_EQ(listed[1]["author"], "Ruth Porter");
+    EXPECT_EQ(listed[1]["publisher"], "Asia Desk");
+    EXPECT_EQ(listed[1]["title"], "A second report") << "the researcher's title stays";
+    EXPECT_EQ(listed[2]["url"], "https://doi.org/10.5555/scores");
 }
 
 TEST_F(CliArticles, AFileOfReferencesThatIsCutShortOrNotReferencesChangesNothing) {

@@ -75,6 +75,7 @@ void buildParser(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands,
     app.set_version_flag("--version", "claimtrack-cli " CLAIMTRACK_VERSION " (commit " CLAIMTRACK_COMMIT ")");
     addArticleCommands(app, commands, chosen);
     addClaimCommands(app, commands, chosen);
+    addProjectCommands(app, commands, chosen);
     addFigureCommands(app, commands, chosen);
     addSearchCommands(app, commands, chosen);
     addConflictCommands(app, commands, chosen);

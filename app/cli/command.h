@@ -49,7 +49,7 @@ void addArticleCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& co
 void addClaimCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen);
 void addConflictCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen);
 void addFigureCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen);
-void addSearchCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen);
+void addProjectCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen);
 void addSearchCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen);
 
 // Registers `command` as the subcommand `sub` and makes choosing it set `chosen`.

@@ -6,6 +6,7 @@
 #include "command.h"
 #include "files.h"
 #include "output.h"
+#include "project_file.h"
 #include "text_table.h"
 
 #include <fmt/format.h>
@@ -161,6 +162,11 @@ private:
         auto bytes = readArticleFile(path);
         if (!bytes)
             return report(streams.err, bytes.error());
+        if (bytes->substr(0, 200).find(fmt::format("\"{}\"", kProjectFileFormat)) != std::string::npos)
+            throw UsageError{
+                fmt::format("{} is a Claimtrack project file: bring it in with 'claimtrack-cli merge "
+                            "PROJECT {}'",
+                            path, path)};
         auto references = readReferences(*bytes, path);
         if (!references)
             return report(streams.err, inFile(path, references.error()));

@@ -4,6 +4,7 @@
 #include "command.h"
 #include "files.h"
 #include "output.h"
+#include "project_file.h"
 #include "qdpx.h"
 #include "text_table.h"
 #include "workbook.h"
@@ -127,7 +128,7 @@ public:
 class ExportCommand : public Command {
 public:
     std::string project;
-    std::string formatName = "csv";  // csv, json, xlsx or w3c
+    std::string formatName = "csv";  // csv, json, xlsx, w3c, qdpx or project
     bool excel = false;
     bool conflicts = false;
     std::string output;
@@ -211,9 +212,13 @@ private:
     }
 
     int exportTo(Project& opened, std::ostream& out, std::ostream& err) const {
-        if (formatName == "w3c") {
+        if (formatName == "w3c" || formatName == "project") {
             if (excel || conflicts)
                 throw UsageError{"--excel and --conflicts go with csv"};
+            if (formatName == "project") {
+                auto written = writeProjectFile(opened, out);
+                return written ? kExitOk : report(err, written.error());
+            }
             return exportAnnotations(opened, out, err);
         }
         const Format format = formatName == "json" ? Format::Json : Format::Csv;
@@ -275,20 +280,24 @@ void addClaimCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& comm
         ->type_name("FORMAT");
 
     auto* exportClaims = app.add_subcommand(
-        "export", "Export every claim (or every conflict) as CSV (default) or JSON, or the "
-                  "whole project as an Excel workbook or a REFI-QDA project for QDA software");
+        "export",
+        "Export every claim (or every conflict) as CSV (default) or JSON, or the "
+        "whole project as a project file, an Excel workbook or a REFI-QDA project for QDA software");
     auto& e = attach<ExportCommand>(exportClaims, commands, chosen);
     exportClaims->footer("Example:\n  claimtrack-cli export research.claims --excel > claims.csv\n"
                          "Every table, each a sheet of one workbook:\n"
                          "  claimtrack-cli export research.claims --format xlsx -o research.xlsx\n"
                          "For QualCoder, NVivo, ATLAS.ti or MAXQDA:\n"
-                         "  claimtrack-cli export research.claims --format qdpx -o research.qdpx");
+                         "  claimtrack-cli export research.claims --format qdpx -o research.qdpx\n"
+                         "Everything, to merge into another project (claimtrack-cli merge):\n"
+                         "  claimtrack-cli export research.claims --format project -o research.json");
     exportClaims->add_option("PROJECT", e.project, "Project file")->required();
     exportClaims
         ->add_option("--format", e.formatName,
                      "csv, json, xlsx (every table, a sheet each; needs -o), w3c (Web Annotations) or "
-                     "qdpx (a REFI-QDA project: articles, claims as coded selections; needs -o)")
-        ->transform(oneOfNames({"csv", "json", "xlsx", "w3c", "qdpx"}))
+                     "qdpx (a REFI-QDA project: articles, claims as coded selections; needs -o) or project "
+                     "(everything in the project, for 'merge')")
+        ->transform(oneOfNames({"csv", "json", "xlsx", "w3c", "qdpx", "project"}))
         ->type_name("FORMAT");
     exportClaims->add_flag("--excel", e.excel, "Start the CSV with a UTF-8 byte-order mark for Excel");
     exportClaims->add_flag("--conflicts", e.conflicts,

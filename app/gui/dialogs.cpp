@@ -6,14 +6,19 @@
 namespace claimtrack::gui {
 
 QMessageBox::StandardButton MessageBox::show(QMessageBox::Icon icon, QWidget* parent, const QString& title,
-                                             const QString& text, QMessageBox::StandardButtons buttons) {
+                                             const QString& text, QMessageBox::StandardButtons buttons,
+                                             const QString& details) {
     s_lastText = text;
+    s_lastDetails = details;
     if (s_nextAnswer) {
         const auto answer = *s_nextAnswer;
         s_nextAnswer.reset();
         return answer;
     }
     QMessageBox box(icon, title, text, buttons, parent);
+    box.setDetailedText(details);
+    if (!details.isEmpty())  // details are lines of a report: wide enough that they do not wrap
+        box.setStyleSheet(QStringLiteral("QTextEdit { min-width: 44em; min-height: 14em; }"));
     return static_cast<QMessageBox::StandardButton>(box.exec());
 }
 
@@ -22,13 +27,14 @@ QMessageBox::StandardButton MessageBox::critical(QWidget* parent, const QString&
 }
 
 QMessageBox::StandardButton MessageBox::information(QWidget* parent, const QString& title,
-                                                    const QString& text) {
-    return show(QMessageBox::Information, parent, title, text, QMessageBox::Ok);
+                                                    const QString& text, const QString& details) {
+    return show(QMessageBox::Information, parent, title, text, QMessageBox::Ok, details);
 }
 
 QMessageBox::StandardButton MessageBox::question(QWidget* parent, const QString& title, const QString& text,
-                                                 QMessageBox::StandardButtons buttons) {
-    return show(QMessageBox::Question, parent, title, text, buttons);
+                                                 QMessageBox::StandardButtons buttons,
+                                                 const QString& details) {
+    return show(QMessageBox::Question, parent, title, text, buttons, details);
 }
 
 namespace {

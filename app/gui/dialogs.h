@@ -15,22 +15,27 @@ namespace claimtrack::gui {
 
 struct MessageBox {
     static QMessageBox::StandardButton critical(QWidget* parent, const QString& title, const QString& text);
-    static QMessageBox::StandardButton information(QWidget* parent, const QString& title,
-                                                   const QString& text);
+    // `details`, when given, are behind the box's "Show Details…" button.
+    static QMessageBox::StandardButton information(QWidget* parent, const QString& title, const QString& text,
+                                                   const QString& details = {});
     static QMessageBox::StandardButton question(QWidget* parent, const QString& title, const QString& text,
                                                 QMessageBox::StandardButtons buttons = QMessageBox::Yes |
-                                                                                       QMessageBox::No);
+                                                                                       QMessageBox::No,
+                                                const QString& details = {});
 
     // For tests: the next message box returns this button without showing.
     static void setNextAnswer(QMessageBox::StandardButton button) { s_nextAnswer = button; }
-    // For tests: the text of the last message box, shown or answered.
+    // For tests: the text (and details) of the last message box, shown or answered.
     static QString lastText() { return s_lastText; }
+    static QString lastDetails() { return s_lastDetails; }
 
 private:
     static QMessageBox::StandardButton show(QMessageBox::Icon icon, QWidget* parent, const QString& title,
-                                            const QString& text, QMessageBox::StandardButtons buttons);
+                                            const QString& text, QMessageBox::StandardButtons buttons,
+                                            const QString& details = {});
     static inline std::optional<QMessageBox::StandardButton> s_nextAnswer;
     static inline QString s_lastText;
+    static inline QString s_lastDetails;
 };
 
 struct FileDialog {

@@ -79,6 +79,11 @@ public Q_SLOTS:
     void exportConflicts();
     void exportWorkbook();
     void exportQdaProject();
+    void exportWholeProject();
+    // Asks for another project (or a project file) and whose version to keep where both changed the same
+    // claim, shows what merging it would do (what comes in, what conflicts) and, when the user agrees, merges
+    // it in; each on another thread.
+    void mergeProject();
     // Asks where, then writes a file of the whole project there on another thread; `write` says what was
     // done, for the status bar.
     void exportProjectFile(const QString& title, const QString& suffix, const QString& filter,
@@ -115,6 +120,9 @@ private:
     void setCurrentClaim(std::int64_t claimId);
     void updateActions();
     void importFileList(const QStringList& files);
+    // Merges `other` in (or previews it, changing nothing) on another thread; then asks to merge what a
+    // preview shows, or says in the status bar what the merge did.
+    void runMerge(const QString& other, MergePreference prefer, MergeMode mode);
     void addRecentProject(const QString& path);
     void updateRecentMenu();
     void saveLayout();
@@ -163,6 +171,8 @@ private:
     QAction* m_exportWorkbook = nullptr;
     QAction* m_exportQda = nullptr;
     bool m_exporting = false;  // a workbook or archive is being written, on another thread
+    QAction* m_exportWhole = nullptr;
+    QAction* m_mergeProject = nullptr;
     QAction* m_showCompare = nullptr;
     QAction* m_searchProject = nullptr;
     QAction* m_record = nullptr;

@@ -47,6 +47,9 @@ void MainWindow::createActions() {
                       QKeySequence(Qt::CTRL | Qt::Key_I), &MainWindow::importArticles);
     m_importFolder = action(QStringLiteral("actionImportFolder"), tr("Import &Folder…"),
                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), &MainWindow::importFolder);
+    m_mergeProject = action(QStringLiteral("actionMergeProject"), tr("&Merge Project…"), QKeySequence(),
+                            &MainWindow::mergeProject);
+    m_mergeProject->setToolTip(tr("Bring another project, or a project file, into this one"));
     m_keepCopies =
         action(QStringLiteral("actionKeepCopies"), tr("&Keep Copies of Imported Files"), QKeySequence(),
                [](bool on) { QSettings().setValue(QStringLiteral("keepCopies"), on); });
@@ -69,6 +72,9 @@ void MainWindow::createActions() {
     m_exportQda->setToolTip(
         tr("A REFI-QDA project (.qdpx) for QualCoder, NVivo, ATLAS.ti or MAXQDA: articles, "
            "and claims as coded selections"));
+    m_exportWhole = action(QStringLiteral("actionExportProjectFile"), tr("Export &Project File…"),
+                           QKeySequence(), &MainWindow::exportWholeProject);
+    m_exportWhole->setToolTip(tr("Everything in the project, as one JSON file another project can merge"));
     m_showCompare = action(QStringLiteral("actionCompare"), tr("&Compare Figures"),
                            QKeySequence(Qt::CTRL | Qt::Key_K), &MainWindow::compareCurrentClaimsMetric);
     m_searchProject = action(QStringLiteral("actionSearch"), tr("&Search Project…"),
@@ -122,12 +128,14 @@ void MainWindow::createMenus() {
     file->addSeparator();
     file->addAction(m_import);
     file->addAction(m_importFolder);
+    file->addAction(m_mergeProject);
     file->addAction(m_keepCopies);
     file->addAction(m_exportAll);
     file->addAction(m_exportFiltered);
     file->addAction(m_exportConflicts);
     file->addAction(m_exportWorkbook);
     file->addAction(m_exportQda);
+    file->addAction(m_exportWhole);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
@@ -238,16 +246,18 @@ void MainWindow::updateActions() {
     const bool reading = writable && m_reader->articleId() != 0;
     // A read-only project: every action that would change it is disabled, and says why.
     const QString why = open ? m_session->readOnlyReason() : QString();
-    for (QAction* edit : {m_import, m_importFolder, m_record, m_reanchor, m_edit, m_delete, m_findFigures,
-                          m_articleDetails, m_deleteArticle, m_projectMemo})
+    for (QAction* edit : {m_import, m_importFolder, m_mergeProject, m_record, m_reanchor, m_edit, m_delete,
+                          m_findFigures, m_articleDetails, m_deleteArticle, m_projectMemo})
         edit->setStatusTip(why);
     m_import->setEnabled(writable);
     m_importFolder->setEnabled(writable);
+    m_mergeProject->setEnabled(writable);
     m_exportAll->setEnabled(open);
     m_exportFiltered->setEnabled(open);
     m_exportConflicts->setEnabled(open);
     m_exportWorkbook->setEnabled(open && !m_exporting);
     m_exportQda->setEnabled(open && !m_exporting);
+    m_exportWhole->setEnabled(open && !m_exporting);
     m_showCompare->setEnabled(open);
     m_searchProject->setEnabled(open);
     m_record->setEnabled(reading);  // without a selection it says what to do

@@ -4,7 +4,9 @@
 #include "claims/claim_table_model.h"
 #include "dialogs.h"
 #include "export/csv_export.h"
+#include "files.h"
 #include "main_window.h"
+#include "project_file.h"
 #include "project_session.h"
 #include "qdpx.h"
 #include "workbook.h"
@@ -103,6 +105,19 @@ void MainWindow::exportQdaProject() {
                               tr("Exported %Ln article(s) and their claims for QDA software to %1.", nullptr,
                                  static_cast<int>(counts->sources))
                                   .arg(QDir::toNativeSeparators(path)));
+                      });
+}
+
+void MainWindow::exportWholeProject() {
+    exportProjectFile(tr("Export project file"), QStringLiteral(".json"),
+                      tr("Claimtrack project files (*.json)"), [](Project& project, const QString& path) {
+                          auto written = writeFileAtomically(path.toStdString(), [&](std::ostream& out) {
+                              return writeProjectFile(project, out);
+                          });
+                          if (!written)
+                              return Result<QString>(written.error());
+                          return Result<QString>(
+                              tr("Exported the whole project to %1.").arg(QDir::toNativeSeparators(path)));
                       });
 }
 

@@ -90,6 +90,17 @@ void ProjectSession::watchForOutsideChanges() {
     Q_EMIT changed(0);
 }
 
+void ProjectSession::beginOwnChange() {
+    m_watch.stop();
+}
+
+void ProjectSession::endOwnChange() {
+    if (auto version = m_project.dataVersion())
+        m_dataVersion = *version;
+    m_watch.start();
+    Q_EMIT changed(0);
+}
+
 Error ProjectSession::changedSince(const std::string& what) {
     return makeError(
         ErrorCode::InvalidInput,

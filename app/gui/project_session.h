@@ -62,6 +62,12 @@ public:
     Result<void> deleteArticles(const std::vector<std::int64_t>& articleIds, bool withClaims);
     Result<void> setProjectMemo(const QString& memo);
 
+    // Around a change the app makes through a connection of its own, on another thread (a merge): the file is
+    // not watched meanwhile, so the change is not taken for another program's; at the end the views are
+    // refreshed (changed(0)).
+    void beginOwnChange();
+    void endOwnChange();
+
     // A short name for a claim in menus: "'176 million'".
     static QString claimLabel(const std::string& quote);
 

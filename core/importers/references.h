@@ -12,7 +12,7 @@ namespace claimtrack {
 
 struct Reference {
     ArticleMeta meta;        // title, authors ("Mei Zhang, Tom Ashby"), container as publisher, URL, date
-    std::string doi;         // kept for the report: articles have no DOI to match
+    std::string doi;         // "10.1080/…": matched in an article's URL
     std::string attachment;  // a file the reference names (RIS L1, BibTeX file), or empty
 };
 

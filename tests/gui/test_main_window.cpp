@@ -9,6 +9,7 @@
 #include "gui_support.h"
 #include "importers/qdpx.h"
 #include "main_window.h"
+#include "project_file.h"
 #include "project_session.h"
 #include "reader/reader_view.h"
 #include "test_support.h"
@@ -37,6 +38,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <sstream>
 
 using namespace claimtrack;
 using namespace claimtrack::gui;
@@ -470,4 +472,71 @@ TEST_F(MainWindowTest, FileMenuKeysExportTheProjectForQdaSoftware) {
                                            static_cast<std::size_t>(selection.end - selection.start))));
     EXPECT_NE(std::find(words.begin(), words.end(), "176 million"), words.end()) << "the claim just recorded";
     EXPECT_EQ(words.size(), project().claims()->size());
+}
+
+TEST_F(MainWindowTest, FileMenuKeysMergeAColleaguesProjectAndTheViewsShowWhatCameIn) {
+    recordClaim(QStringLiteral("176 million"), QStringLiteral("176000000"),
+                QStringLiteral("Cameras in China"));
+    ASSERT_TRUE(action("actionUndo")->isEnabled());
+    // A colleague's copy: this project's article and claims (passed over), and an article and a claim of
+    // their own.
+    const std::filesystem::path colleague = dir / "colleague.claims";
+    {
+        auto other = Project::create(colleague);
+        ASSERT_TRUE(other);
+        std::ostringstream file;
+        ASSERT_TRUE(writeProjectFile(project(), file));
+        std::istringstream in(file.str());
+        ASSERT_TRUE(other->mergeProject([&](ProjectRecords& r) { return readProjectFile(in, r); },
+                                        MergePreference::Ours));
+        const std::int64_t article =
+            other
+                ->importArticle("Bans\nCourts barred travellers from flights 17.5 million times.\n", {},
+                                "b.txt")
+                ->id;
+        NewClaim bans{article, QuoteSelector{"17.5 million", 1}, {}};
+        bans.fields.value = 17.5e6;
+        ASSERT_TRUE(other->addClaim(bans));
+    }
+    waitForTable();
+    const std::int64_t before = window->claimTable()->model()->rowCount();
+    // Alt+F opens the File menu; M is the merge's key there. What the merge would do is shown first: said
+    // No to, nothing changes.
+    const auto mergeWith = [&](QMessageBox::StandardButton answer) {
+        // Under the offscreen platform the menu closed by the merge before stays the active window (no window
+        // manager gives the activation back): the window is made active again, as a click on it would.
+        QApplication::setActiveWindow(window.get());
+        FileDialog::setNextAnswer({qs(colleague)});
+        InputDialog::setNextAnswer(QStringLiteral("Keep ours (this project's version)"));
+        MessageBox::setNextAnswer(answer);
+        press(Qt::Key_F, Qt::AltModifier);
+        auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+        ASSERT_NE(menu, nullptr) << "Alt+F opened no menu";
+        QTest::keyClick(menu, Qt::Key_M);
+        ASSERT_TRUE(QTest::qWaitFor(
+            [] { return MessageBox::lastText().startsWith(QStringLiteral("Merge colleague.claims")); },
+            20000))
+            << MessageBox::lastText().toStdString();
+    };
+    mergeWith(QMessageBox::No);
+    EXPECT_TRUE(MessageBox::lastText().contains(QStringLiteral("A merge cannot be undone.\nIt would do this: "
+                                                               "1 article(s) added, 1 claim(s) added.\n")))
+        << MessageBox::lastText().toStdString();
+    EXPECT_NE(MessageBox::lastDetails().indexOf(QStringLiteral("claims: 1 added, 2 already the same")), -1)
+        << MessageBox::lastDetails().toStdString();
+    QTest::qWait(300);
+    EXPECT_EQ(project().claims()->size(), 2u) << "a preview changes nothing";
+    EXPECT_TRUE(action("actionUndo")->isEnabled());
+
+    mergeWith(QMessageBox::Yes);  // the same preview again, agreed to this time
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return window->statusBar()->currentMessage().startsWith(QStringLiteral("Merged")); }, 20000));
+    EXPECT_EQ(window->statusBar()->currentMessage(),
+              QStringLiteral("Merged colleague.claims: 1 article(s) added, 1 claim(s) added."));
+    // The views show it at once, and it is not taken for another program's change.
+    ASSERT_TRUE(
+        QTest::qWaitFor([&] { return window->claimTable()->model()->rowCount() == before + 1; }, 5000));
+    EXPECT_EQ(window->articleList()->model()->rowCount(), 2);
+    EXPECT_EQ(project().claims()->size(), 3u);
+    EXPECT_FALSE(action("actionUndo")->isEnabled()) << "a merge cannot be undone, nor steps made before it";
 }
