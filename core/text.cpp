@@ -195,6 +195,22 @@ std::string hexEncode(std::span<const unsigned char> bytes) {
     return hex;
 }
 
+bool isWebAddress(std::string_view text) {
+    std::string_view rest;
+    const auto startsWith = [&](std::string_view scheme) {  // a scheme is case-insensitive (RFC 3986)
+        return text.size() > scheme.size() &&
+               std::equal(scheme.begin(), scheme.end(), text.begin(),
+                          [](char s, char t) { return s == (t >= 'A' && t <= 'Z' ? t - 'A' + 'a' : t); });
+    };
+    for (const std::string_view scheme : {"http://", "https://"})
+        if (startsWith(scheme))
+            rest = text.substr(scheme.size());
+    const std::string_view host = rest.substr(0, rest.find_first_of("/?#"));
+    return !host.empty() && host.front() != '.' && std::none_of(text.begin(), text.end(), [](char c) {
+        return static_cast<unsigned char>(c) <= ' ';
+    });
+}
+
 std::int64_t codePointCount(std::string_view utf8) {
     return std::count_if(utf8.begin(), utf8.end(),
                          [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; });

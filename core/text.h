@@ -58,6 +58,10 @@ std::string quotedExcerpt(std::string_view utf8, std::size_t maxCodePoints = 40)
 std::string base64Encode(std::string_view bytes);
 std::optional<std::string> base64Decode(std::string_view text);
 
+// Whether `text` is an absolute http or https address with a host and no space or control character in it
+// ("https://example.org/fact-checks/cameras"): what a published page's URL must be.
+bool isWebAddress(std::string_view text);
+
 // Number of code points in valid UTF-8.
 std::int64_t codePointCount(std::string_view utf8);
 

@@ -91,6 +91,13 @@ struct ReferencesImported {
     std::vector<std::string> unmatched;  // "reference "…": why", for each that did neither
 };
 
+// Who publishes the project's fact-checks: the author of its ClaimReviews. Both empty until set.
+struct PublishingSettings {
+    std::string reviewer;     // an organisation's (or a person's) name: "Claimtrack Review Desk"
+    std::string reviewerUrl;  // its web address
+    bool operator==(const PublishingSettings&) const = default;
+};
+
 // A verdict as projects exchange it: its claims named by UUID.
 struct VerdictRecord {
     std::string uuid;
@@ -124,7 +131,7 @@ struct MergeReport {
         std::size_t taken = 0;      // here already; theirs was kept (changed there only, or preferred)
         std::size_t kept = 0;       // here already; ours was kept (changed here only, or preferred)
     };
-    Count articles, sources, metrics, claims, verdicts, suggestions, memo;
+    Count articles, sources, metrics, claims, verdicts, suggestions, memo, publishing;
     std::vector<MergeConflict> conflicts;  // changed on both sides
     std::vector<std::string> notes;        // rows kept apart, and why ("same UUID, other text: added anew")
 };
@@ -181,6 +188,10 @@ struct MetricDetails {
     std::string population;        // "adult Uighurs in Xinjiang"
     std::string description;
     std::optional<double> tolerance;  // how far an approximate figure reaches, as a fraction; unset: 5%
+    // Where the fact-check of its claims is published (http or https), and the day it was (YYYY-MM-DD):
+    // what a ClaimReview of one of its claims needs besides the claim.
+    std::string factCheckUrl;
+    std::string reviewed;
     bool operator==(const MetricDetails&) const = default;
 };
 
@@ -399,6 +410,10 @@ public:
     Result<std::string> projectMemo();
     // Sets the project's memo; returns the one it had.
     Result<std::string> setProjectMemo(const std::string& memo);
+    // Who publishes the project's fact-checks.
+    Result<PublishingSettings> publishingSettings();
+    // Sets them (a URL must be a web address); returns those it had.
+    Result<PublishingSettings> setPublishingSettings(const PublishingSettings& settings);
 
     Result<ClaimRecord> claim(std::int64_t id);
     // Changes what claims say, in one transaction (all or none); their anchors stay. Stamps updated_at.

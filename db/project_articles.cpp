@@ -114,4 +114,43 @@ Result<std::string> Project::setProjectMemo(const std::string& memo) {
     });
 }
 
+Result<PublishingSettings> Project::publishingSettings() {
+    return guarded([&] {
+        Statement select = m_db->cached("SELECT name, value FROM project_setting");
+        PublishingSettings settings;
+        while (select.step()) {
+            if (select.text(0) == "reviewer")
+                settings.reviewer = select.text(1);
+            else if (select.text(0) == "reviewer_url")
+                settings.reviewerUrl = select.text(1);
+        }
+        return settings;
+    });
+}
+
+Result<PublishingSettings> Project::setPublishingSettings(const PublishingSettings& settings) {
+    return guarded([&] {
+        const PublishingSettings clean{normalizeField(settings.reviewer),
+                                       normalizeField(settings.reviewerUrl)};
+        if (!clean.reviewerUrl.empty() && !isWebAddress(clean.reviewerUrl))
+            refuse(ErrorCode::InvalidInput,
+                   fmt::format("the reviewer's URL {} is not a web address (http:// or https://…)",
+                               quotedExcerpt(clean.reviewerUrl)));
+        Transaction transaction(*m_db);
+        PublishingSettings before = orRefuse(publishingSettings());
+        for (const auto& [name, value] :
+             {std::pair{"reviewer", &clean.reviewer}, std::pair{"reviewer_url", &clean.reviewerUrl}}) {
+            Statement write = m_db->cached(
+                value->empty() ? "DELETE FROM project_setting WHERE name = ?1"
+                               : "INSERT OR REPLACE INTO project_setting (name, value) VALUES (?1, ?2)");
+            write.bind(1, name);
+            if (!value->empty())
+                write.bind(2, *value);
+            write.run();
+        }
+        transaction.commit();
+        return before;
+    });
+}
+
 }  // namespace claimtrack

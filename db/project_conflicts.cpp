@@ -337,18 +337,32 @@ Result<MetricDetails> Project::setMetricDetails(std::int64_t metricId, const Met
         if (details.tolerance && !(*details.tolerance >= 0 && *details.tolerance < 1))
             refuse(ErrorCode::InvalidInput, fmt::format("a tolerance is a share below 100%, not {}%",
                                                         formatNumber(*details.tolerance * 100)));
+        const std::string url = normalizeField(details.factCheckUrl);
+        if (!url.empty() && !isWebAddress(url))
+            refuse(ErrorCode::InvalidInput,
+                   fmt::format("the fact-check URL {} is not a web address (http:// or https://…)",
+                               quotedExcerpt(url)));
+        const std::string reviewed = normalizeField(details.reviewed);
+        if (!reviewed.empty()) {
+            orRefuse(parsePartialDate(reviewed, "the review date"));
+            if (reviewed.size() != 10)
+                refuse(ErrorCode::InvalidInput,
+                       fmt::format("the review date {} is not a day: write YYYY-MM-DD",
+                                   quotedExcerpt(reviewed)));
+        }
         Transaction transaction(*m_db);
         const auto metrics = orRefuse(entities(EntityKind::Metric));
         const auto it =
             std::find_if(metrics.begin(), metrics.end(), [&](const Entity& m) { return m.id == metricId; });
         if (it == metrics.end())
             refuse(ErrorCode::NotFound, fmt::format("no metric with id {}", metricId));
-        Statement update = m_db->cached(
-            "UPDATE metric SET unit_kind = ?2, place = ?3, population = ?4, description = ?5, tolerance = ?6 "
-            "WHERE id = ?1");
+        Statement update = m_db->cached("UPDATE metric SET unit_kind = ?2, place = ?3, population = ?4, "
+                                        "description = ?5, tolerance = ?6, "
+                                        "fact_check_url = ?7, reviewed = ?8 WHERE id = ?1");
         update.bind(1, metricId).bindOrNull(2, details.kind ? toString(*details.kind) : std::string_view());
         update.bindOrNull(3, normalizeField(details.place)).bindOrNull(4, normalizeField(details.population));
         update.bindOrNull(5, normalizeField(details.description)).bind(6, details.tolerance);
+        update.bindOrNull(7, url).bindOrNull(8, reviewed);
         update.run();
         transaction.commit();
         return it->metric;

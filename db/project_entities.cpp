@@ -46,8 +46,9 @@ std::string selectEntities(EntityKind kind, std::string_view where) {
     const EntityTable t = tableOf(kind);
     return fmt::format("SELECT e.id, {}, e.name, {}, {}, ({}), {} FROM {} e {} ORDER BY e.name", t.uuid,
                        t.kind, t.note, t.count,
-                       kind == EntityKind::Metric ? "e.unit_kind, e.place, e.population, e.tolerance"
-                                                  : "NULL, NULL, NULL, NULL",
+                       kind == EntityKind::Metric ? "e.unit_kind, e.place, e.population, e.tolerance, "
+                                                    "e.fact_check_url, e.reviewed"
+                                                  : "NULL, NULL, NULL, NULL, NULL, NULL",
                        t.table, where);
 }
 
@@ -58,6 +59,8 @@ Entity readEntity(const Statement& row) {
     entity.metric.place = row.text(7);
     entity.metric.population = row.text(8);
     entity.metric.tolerance = row.number(9);
+    entity.metric.factCheckUrl = row.text(10);
+    entity.metric.reviewed = row.text(11);
     entity.metric.description = entity.note;
     return entity;
 }
@@ -82,8 +85,9 @@ void db::insertEntity(sqlite::Connection& db, EntityKind kind, const Entity& ent
     Statement insert = db.cached(
         kind == EntityKind::Source
             ? std::string("INSERT INTO source (id, uuid, name, kind, note) VALUES (?1, ?2, ?3, ?4, ?5)")
-            : std::string("INSERT INTO metric (id, uuid, name, description, unit_kind, place, population, "
-                          "tolerance) VALUES (?1, ?2, ?3, ?5, ?6, ?7, ?8, ?9)"));
+            : std::string(
+                  "INSERT INTO metric (id, uuid, name, description, unit_kind, place, population, "
+                  "tolerance, fact_check_url, reviewed) VALUES (?1, ?2, ?3, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"));
     bindId(insert, entity.id).bind(2, entity.uuid).bind(3, entity.name).bindOrNull(5, entity.note);
     if (kind == EntityKind::Source) {
         insert.bindOrNull(4, entity.kind);
@@ -91,6 +95,7 @@ void db::insertEntity(sqlite::Connection& db, EntityKind kind, const Entity& ent
         const MetricDetails& m = entity.metric;
         insert.bindOrNull(6, m.kind ? toString(*m.kind) : std::string_view());
         insert.bindOrNull(7, m.place).bindOrNull(8, m.population).bind(9, m.tolerance);
+        insert.bindOrNull(10, m.factCheckUrl).bindOrNull(11, m.reviewed);
     }
     insert.run();
 }

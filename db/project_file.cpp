@@ -37,6 +37,8 @@ void writeEntity(JsonObjectWriter& object, const Entity& entity, bool isMetric) 
     object.text("place", m.place);
     object.text("population", m.population);
     object.number("tolerance", m.tolerance);
+    object.text("fact_check_url", m.factCheckUrl);
+    object.text("reviewed", m.reviewed);
 }
 
 void writeAnchor(JsonObjectWriter& object, const Anchor& anchor) {
@@ -87,6 +89,18 @@ void ProjectFileWriter::memo(const std::string& text) {
         head.text("memo", text);
     }
     m_out << ',' << std::string_view(m_row).substr(1, m_row.size() - 2);  // the key and value, no braces
+}
+
+void ProjectFileWriter::publishing(const PublishingSettings& settings) {
+    if (m_section != Section::Head)
+        throw std::logic_error("the publishing settings come first");
+    m_row.clear();
+    {
+        JsonObjectWriter head(m_row);
+        head.text("reviewer", settings.reviewer);
+        head.text("reviewer_url", settings.reviewerUrl);
+    }
+    m_out << ',' << std::string_view(m_row).substr(1, m_row.size() - 2);
 }
 
 void ProjectFileWriter::source(const Entity& source) {
@@ -189,6 +203,7 @@ void ProjectFileWriter::finish() {
 Result<void> readProjectRecords(Project& project, ProjectRecords& records) {
     return db::guarded([&] {
         records.memo(orRefuse(project.projectMemo()));
+        records.publishing(orRefuse(project.publishingSettings()));
         for (const Entity& source : orRefuse(project.entities(EntityKind::Source)))
             records.source(source);
         for (const Entity& metric : orRefuse(project.entities(EntityKind::Metric)))
@@ -218,13 +233,11 @@ Result<void> readProjectRecords(Project& project, ProjectRecords& records) {
 
 std::string describeMerge(const MergeReport& report) {
     std::string text;
-    const std::pair<const char*, const MergeReport::Count*> kinds[] = {{"memo", &report.memo},
-                                                                       {"sources", &report.sources},
-                                                                       {"metrics", &report.metrics},
-                                                                       {"articles", &report.articles},
-                                                                       {"claims", &report.claims},
-                                                                       {"verdicts", &report.verdicts},
-                                                                       {"suggestions", &report.suggestions}};
+    const std::pair<const char*, const MergeReport::Count*> kinds[] = {
+        {"memo", &report.memo},         {"publishing settings", &report.publishing},
+        {"sources", &report.sources},   {"metrics", &report.metrics},
+        {"articles", &report.articles}, {"claims", &report.claims},
+        {"verdicts", &report.verdicts}, {"suggestions", &report.suggestions}};
     for (const auto& [name, count] : kinds) {
         std::vector<std::string> parts;
         if (count->added)

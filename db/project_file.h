@@ -17,13 +17,14 @@ namespace claimtrack {
 inline constexpr const char* kProjectFileFormat = "claimtrack-project";
 inline constexpr int kProjectFileVersion = 1;
 
-// Receives a project's rows in the order a project file holds them: its memo, sources, metrics, articles,
-// claims (after their articles), verdicts (after their claims) and suggestions (after their articles).
-// A receiver refuses a row by throwing sqlite::Failure.
+// Receives a project's rows in the order a project file holds them: its memo and publishing settings,
+// sources, metrics, articles, claims (after their articles), verdicts (after their claims) and suggestions
+// (after their articles). A receiver refuses a row by throwing sqlite::Failure.
 class ProjectRecords {
 public:
     virtual ~ProjectRecords() = default;
     virtual void memo(const std::string& text) = 0;
+    virtual void publishing(const PublishingSettings& settings) = 0;  // right after the memo
     virtual void source(const Entity& source) = 0;
     virtual void metric(const Entity& metric) = 0;
     virtual void article(const ArticleWithText& article) = 0;  // its claims and suggestions come apart
@@ -45,6 +46,7 @@ class ProjectFileWriter : public ProjectRecords {
 public:
     explicit ProjectFileWriter(std::ostream& out);
     void memo(const std::string& text) override;
+    void publishing(const PublishingSettings& settings) override;
     void source(const Entity& source) override;
     void metric(const Entity& metric) override;
     void article(const ArticleWithText& article) override;

@@ -3,7 +3,9 @@
 #include "project_file.h"
 
 #include <fmt/format.h>
+
 #include <nlohmann/json.hpp>
+#include <utility>
 
 #include <algorithm>
 #include <cctype>
@@ -123,6 +125,8 @@ Entity readEntity(const Row& row, bool isMetric) {
     m.place = row.text("place");
     m.population = row.text("population");
     m.tolerance = row.number("tolerance");
+    m.factCheckUrl = row.text("fact_check_url");
+    m.reviewed = row.text("reviewed");
     return entity;
 }
 
@@ -252,24 +256,28 @@ public:
         return true;
     }
 
-    void finish() const {
+    void finish() {
         if (!m_versionSeen)
             refuse(ErrorCode::InvalidInput,
                    "not a Claimtrack project file: it has no \"format\" and \"version\"");
+        givePublishing();
     }
 
 private:
     bool enterSection(std::string name) {
-        constexpr const char* kKnown[] = {"format",   "version", "memo",     "sources",    "metrics",
-                                          "articles", "claims",  "verdicts", "suggestions"};
+        constexpr const char* kKnown[] = {"format",       "version",  "memo",       "reviewer",
+                                          "reviewer_url", "sources",  "metrics",    "articles",
+                                          "claims",       "verdicts", "suggestions"};
         if (std::find_if(std::begin(kKnown), std::end(kKnown), [&](const char* k) { return name == k; }) ==
             std::end(kKnown))
             refuse(ErrorCode::InvalidInput,
                    fmt::format("project file: unknown part {}", quotedExcerpt(name)));
-        const bool isRows = name != "format" && name != "version" && name != "memo";
+        const bool isRows = !isHead(name);
         if (isRows && !m_versionSeen)
             refuse(ErrorCode::InvalidInput,
                    "not a Claimtrack project file: its rows come before its \"format\" and \"version\"");
+        if (isRows)
+            givePublishing();
         m_section = std::move(name);
         m_index = 0;
         return true;
@@ -299,6 +307,13 @@ private:
             if (!m_versionSeen || !value.is_string())
                 refuse(ErrorCode::InvalidInput, "project file: \"memo\" is not text after the version");
             m_records.memo(value.get<std::string>());
+        } else if (m_section == "reviewer" || m_section == "reviewer_url") {
+            if (!m_versionSeen || m_publishingGiven || !value.is_string())
+                refuse(ErrorCode::InvalidInput,
+                       fmt::format("project file: \"{}\" is not text between the version and the rows",
+                                   m_section));
+            (m_section == "reviewer" ? m_publishing.reviewer : m_publishing.reviewerUrl) =
+                value.get<std::string>();
         } else if (!value.is_null()) {
             refuse(ErrorCode::InvalidInput, fmt::format("project file: \"{}\" is not a list", m_section));
         }
@@ -321,7 +336,20 @@ private:
             row.fail("not a list of rows");
     }
 
+    // The publishing settings, once the head that holds them has been read (before the first rows).
+    void givePublishing() {
+        if (!std::exchange(m_publishingGiven, true))
+            m_records.publishing(m_publishing);
+    }
+
+    static bool isHead(std::string_view name) {
+        return name == "format" || name == "version" || name == "memo" || name == "reviewer" ||
+               name == "reviewer_url";
+    }
+
     ProjectRecords& m_records;
+    PublishingSettings m_publishing;
+    bool m_publishingGiven = false;
     std::string m_section;
     std::size_t m_index = 0;
     bool m_formatSeen = false;

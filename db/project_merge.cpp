@@ -51,6 +51,33 @@ public:
         }
     }
 
+    // Each setting as the memo is merged: one side's when the other has none, a conflict when both differ.
+    void publishing(const PublishingSettings& theirs) override {
+        Statement select = m_db.cached("SELECT name, value FROM project_setting");
+        std::map<std::string, std::string> ours;
+        while (select.step())
+            ours[select.text(0)] = select.text(1);
+        if (ours.empty() && theirs == PublishingSettings{})
+            return;
+        std::vector<MergeConflict::Difference> differences;
+        bool changed = false;
+        for (const auto& [name, value] :
+             {std::pair{"reviewer", &theirs.reviewer}, std::pair{"reviewer_url", &theirs.reviewerUrl}}) {
+            MergeReport::Count ignored;  // the settings are counted once, below
+            if (!keepsTheirs(mergeText(ignored, name, ours[name], *value, differences), false))
+                continue;
+            Statement write =
+                m_db.cached("INSERT OR REPLACE INTO project_setting (name, value) VALUES (?1, ?2)");
+            write.bind(1, name).bind(2, *value);
+            write.run();
+            changed = true;
+        }
+        if (!differences.empty())
+            conflict("the publishing settings", differences, prefersTheirs(false));
+        MergeReport::Count& count = m_report.publishing;
+        ++(changed ? count.taken : (differences.empty() ? count.identical : count.kept));
+    }
+
     void source(const Entity& theirs) override { entity(EntityKind::Source, theirs, m_report.sources); }
     void metric(const Entity& theirs) override { entity(EntityKind::Metric, theirs, m_report.metrics); }
 
@@ -287,7 +314,8 @@ private:
                         kind == EntityKind::Source
                             ? "coalesce(kind, ''), coalesce(note, '')"
                             : "coalesce(description, ''), coalesce(unit_kind, ''), coalesce(place, ''), "
-                              "coalesce(population, ''), coalesce(CAST(tolerance AS TEXT), '')",
+                              "coalesce(population, ''), coalesce(CAST(tolerance AS TEXT), ''), "
+                              "coalesce(fact_check_url, ''), coalesce(reviewed, '')",
                         table));
         read.bind(1, id);
         read.step();
@@ -301,7 +329,9 @@ private:
                       {"place", theirs.metric.place},
                       {"population", theirs.metric.population},
                       {"tolerance",
-                       theirs.metric.tolerance ? fmt::format("{}", *theirs.metric.tolerance) : ""}};
+                       theirs.metric.tolerance ? fmt::format("{}", *theirs.metric.tolerance) : ""},
+                      {"fact_check_url", theirs.metric.factCheckUrl},
+                      {"reviewed", theirs.metric.reviewed}};
         MergeReport::Count ignored;  // the entity is counted once, below, not per detail
         std::vector<MergeConflict::Difference> differences;
         std::vector<std::pair<const char*, std::string>> changes;

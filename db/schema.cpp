@@ -280,6 +280,17 @@ CREATE TRIGGER claim_search_tag_renamed AFTER UPDATE OF name ON tag BEGIN
 END;
 )sql";
 
+// Version 8: what publishing fact-checks needs: the project's settings (who publishes its reviews), and
+// for each metric where its fact-check is published and on what day.
+constexpr const char* kVersion8 = R"sql(
+CREATE TABLE project_setting (
+    name  TEXT PRIMARY KEY CHECK (name <> ''),
+    value TEXT NOT NULL
+);
+ALTER TABLE metric ADD COLUMN fact_check_url TEXT;
+ALTER TABLE metric ADD COLUMN reviewed TEXT;  -- YYYY-MM-DD: the day its fact-check was published
+)sql";
+
 void markApproximateClaims(sqlite::Connection& connection) {
     sqlite::Statement select(connection, "SELECT id, prefix, quote FROM claim");
     sqlite::Statement mark(connection, "UPDATE claim SET approximate = 1 WHERE id = ?1");
@@ -314,7 +325,9 @@ void migrate(sqlite::Connection& connection, std::int64_t from, std::int64_t to)
         connection.exec(kVersion6);
     if (from < 7 && to >= 7)
         connection.exec(kVersion7);
-    // Add the next step here as `if (from < 8 && to >= 8) connection.exec(kVersion8);`
+    if (from < 8 && to >= 8)
+        connection.exec(kVersion8);
+    // Add the next step here as `if (from < 9 && to >= 9) connection.exec(kVersion9);`
     // and raise kSchemaVersion; see docs/architecture.md.
     connection.exec(
         fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {}", kApplicationId, to).c_str());

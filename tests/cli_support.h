@@ -2,6 +2,11 @@
 // Running claimtrack-cli in process, as the tests of the command line do.
 
 #include "cli.h"
+#include "test_support.h"
+
+#include <gtest/gtest.h>
+
+#include <QStandardPaths>
 
 #include <sstream>
 #include <string>
@@ -21,5 +26,22 @@ inline CliRun runCli(const std::vector<std::string>& args, const std::string& in
     const int status = cli::runCli(args, {in, out, err, false});
     return {status, out.str(), err.str()};
 }
+
+// The sample project (samples/load_demo.py), loaded through the command line afresh for each test.
+class SampleProject : public testing::Test {
+protected:
+    void SetUp() override {
+        if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
+            GTEST_SKIP() << "python3 is not installed";
+        const ProcessResult load =
+            runProcess(QStringLiteral("python3"),
+                       {qs(std::string(CLAIMTRACK_SOURCE_DIR) + "/samples/load_demo.py"),
+                        QStringLiteral("--cli"), QStringLiteral(CLAIMTRACK_CLI), qs(project)});
+        ASSERT_EQ(load.exitCode, 0) << load.err;
+    }
+
+    TempDir dir;
+    const std::string project = (dir / "demo.claims").string();
+};
 
 }  // namespace claimtrack::test

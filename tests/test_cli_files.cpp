@@ -220,22 +220,6 @@ TEST(ImportCrash, KillNineMidImportLeavesASoundFileAndARerunCompletesIt) {
 // The sample project, loaded as the README's run command loads it: the
 // cross-check lists exactly the conflict a careful reader finds, and the
 // conflicts export reads back with Python's csv module.
-class SampleProject : public testing::Test {
-protected:
-    void SetUp() override {
-        if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
-            GTEST_SKIP() << "python3 is not installed";
-        const ProcessResult load =
-            runProcess(QStringLiteral("python3"),
-                       {qs(std::string(CLAIMTRACK_SOURCE_DIR) + "/samples/load_demo.py"),
-                        QStringLiteral("--cli"), QStringLiteral(CLAIMTRACK_CLI), qs(project)});
-        ASSERT_EQ(load.exitCode, 0) << load.err;
-    }
-
-    TempDir dir;
-    const std::string project = (dir / "demo.claims").string();
-};
-
 TEST_F(SampleProject, ConflictsAreTheOnesACarefulReaderLists) {
     const CliRun conflicts = runCli({"conflicts", project, "--format", "json"});
     ASSERT_EQ(conflicts.status, 0) << conflicts.err;

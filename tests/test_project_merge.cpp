@@ -78,7 +78,10 @@ protected:
         details.kind = UnitKind::Count;
         details.place = "China";
         details.tolerance = 0.1;
+        details.factCheckUrl = "https://example.org/desk/bans";
+        details.reviewed = "2026-11-30";
         ASSERT_TRUE(p.setMetricDetails(p.metricNamed("Flight bans")->id, details));
+        ASSERT_TRUE(p.setPublishingSettings({"Travel Ban Desk", "https://example.org/desk"}));
         const ConflictReport report = *p.conflicts("Surveillance cameras");
         ASSERT_FALSE(report.conflicts.empty());
         ASSERT_TRUE(p.recordVerdict(report.conflicts.front(), VerdictChoice::BothStand, "Different years"));
@@ -132,8 +135,9 @@ TEST_F(ProjectMerge, ExportImportIntoAnEmptyProjectAndExportAgainGiveTheSameByte
     // Everything is in it: the PDF's bytes and pages, memos, metric details, the verdict, both suggestions.
     for (const char* part :
          {R"("original":{"file_name":"bans.pdf")", R"("pages":[0,)", "Ask the court", "Scope: cameras",
-          R"("tolerance":0.1)", "Different years", R"("state":"rejected")", R"("state":"pending")",
-          R"("tags":["forecast","state"])"})
+          R"("tolerance":0.1)", R"("fact_check_url":"https://example.org/desk/bans","reviewed":"2026-11-30")",
+          R"("reviewer":"Travel Ban Desk","reviewer_url":"https://example.org/desk")", "Different years",
+          R"("state":"rejected")", R"("state":"pending")", R"("tags":["forecast","state"])"})
         EXPECT_NE(file.find(part), std::string::npos) << part;
 
     auto empty = open("empty.claims");

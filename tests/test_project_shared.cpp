@@ -110,7 +110,7 @@ const std::vector<Call>& everyCall() {
         {"setMetricDetails",
          [](P& p, Id, Id, Id) {
              return bool(p.setMetricDetails(p.metricNamed("Cameras in China")->id,
-                                            {std::nullopt, "China", "", "", std::nullopt}));
+                                            {std::nullopt, "China", "", "", std::nullopt, "", ""}));
          }},
         {"recordVerdict and undoVerdict",
          [](P& p, Id, Id, Id) {

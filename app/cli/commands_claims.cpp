@@ -1,6 +1,7 @@
 // claim add, claims and export: recording claims and reading the claim table.
 #include "annotation.h"
 #include "claim_format.h"
+#include "claim_review.h"
 #include "command.h"
 #include "files.h"
 #include "output.h"
@@ -128,7 +129,7 @@ public:
 class ExportCommand : public Command {
 public:
     std::string project;
-    std::string formatName = "csv";  // csv, json, xlsx, w3c, qdpx or project
+    std::string formatName = "csv";  // csv, json, xlsx, w3c, qdpx, project or claimreview
     bool excel = false;
     bool conflicts = false;
     std::string output;
@@ -211,14 +212,30 @@ private:
         return written ? kExitOk : report(err, written.error());
     }
 
+    // The judged claims as ClaimReview markup; those that cannot be published yet are named, one a line.
+    static int exportClaimReviews(Project& opened, std::ostream& out, std::ostream& err) {
+        auto written = writeClaimReviews(opened, out);
+        if (!written)
+            return report(err, written.error());
+        for (const std::string& why : written->leftOut)
+            err << "claimtrack-cli: left out " << why << '\n';
+        if (!written->leftOut.empty())
+            err << "claimtrack-cli: " << written->written << " review(s) written, " << written->leftOut.size()
+                << " judged claim(s) left out; set a metric's fact-check with 'claimtrack-cli metric set "
+                   "PROJECT METRIC --fact-check-url URL --reviewed YYYY-MM-DD'\n";
+        return kExitOk;
+    }
+
     int exportTo(Project& opened, std::ostream& out, std::ostream& err) const {
-        if (formatName == "w3c" || formatName == "project") {
+        if (formatName == "w3c" || formatName == "project" || formatName == "claimreview") {
             if (excel || conflicts)
                 throw UsageError{"--excel and --conflicts go with csv"};
             if (formatName == "project") {
                 auto written = writeProjectFile(opened, out);
                 return written ? kExitOk : report(err, written.error());
             }
+            if (formatName == "claimreview")
+                return exportClaimReviews(opened, out, err);
             return exportAnnotations(opened, out, err);
         }
         const Format format = formatName == "json" ? Format::Json : Format::Csv;
@@ -282,7 +299,8 @@ void addClaimCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& comm
     auto* exportClaims = app.add_subcommand(
         "export",
         "Export every claim (or every conflict) as CSV (default) or JSON, or the "
-        "whole project as a project file, an Excel workbook or a REFI-QDA project for QDA software");
+        "whole project as a project file, an Excel workbook or a REFI-QDA project for QDA software, or the "
+        "judged claims as ClaimReview markup");
     auto& e = attach<ExportCommand>(exportClaims, commands, chosen);
     exportClaims->footer("Example:\n  claimtrack-cli export research.claims --excel > claims.csv\n"
                          "Every table, each a sheet of one workbook:\n"
@@ -290,14 +308,18 @@ void addClaimCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& comm
                          "For QualCoder, NVivo, ATLAS.ti or MAXQDA:\n"
                          "  claimtrack-cli export research.claims --format qdpx -o research.qdpx\n"
                          "Everything, to merge into another project (claimtrack-cli merge):\n"
-                         "  claimtrack-cli export research.claims --format project -o research.json");
+                         "  claimtrack-cli export research.claims --format project -o research.json\n"
+                         "The judged claims as fact-check markup for search engines:\n"
+                         "  claimtrack-cli export research.claims --format claimreview -o reviews.jsonld");
     exportClaims->add_option("PROJECT", e.project, "Project file")->required();
     exportClaims
-        ->add_option("--format", e.formatName,
-                     "csv, json, xlsx (every table, a sheet each; needs -o), w3c (Web Annotations) or "
-                     "qdpx (a REFI-QDA project: articles, claims as coded selections; needs -o) or project "
-                     "(everything in the project, for 'merge')")
-        ->transform(oneOfNames({"csv", "json", "xlsx", "w3c", "qdpx", "project"}))
+        ->add_option(
+            "--format", e.formatName,
+            "csv, json, xlsx (every table, a sheet each; needs -o), w3c (Web Annotations) or "
+            "qdpx (a REFI-QDA project: articles, claims as coded selections; needs -o) or project "
+            "(everything in the project, for 'merge') or claimreview (schema.org ClaimReview JSON-LD of "
+            "the judged claims)")
+        ->transform(oneOfNames({"csv", "json", "xlsx", "w3c", "qdpx", "project", "claimreview"}))
         ->type_name("FORMAT");
     exportClaims->add_flag("--excel", e.excel, "Start the CSV with a UTF-8 byte-order mark for Excel");
     exportClaims->add_flag("--conflicts", e.conflicts,

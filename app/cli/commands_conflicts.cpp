@@ -96,6 +96,8 @@ public:
                           {"population", jsonText(m.metric.metric.population)},
                           {"description", jsonText(m.metric.metric.description)},
                           {"tolerance", jsonNumber(m.metric.metric.tolerance)},
+                          {"fact_check_url", jsonText(m.metric.metric.factCheckUrl)},
+                          {"reviewed", jsonText(m.metric.metric.reviewed)},
                           {"claims", m.metric.claimCount},
                           {"conflicts", m.conflicts},
                           {"not_compared", notCompared}});
@@ -112,7 +114,7 @@ class MetricSetCommand : public Command {
 public:
     std::string project;
     std::string name;
-    std::optional<std::string> kind, place, population, description, tolerance;
+    std::optional<std::string> kind, place, population, description, tolerance, factCheckUrl, reviewed;
 
     int run(Streams streams) override {
         auto opened = Project::open(project);
@@ -134,7 +136,8 @@ public:
         }
         for (auto [given, field] :
              {std::pair{&place, &details.place}, std::pair{&population, &details.population},
-              std::pair{&description, &details.description}})
+              std::pair{&description, &details.description}, std::pair{&factCheckUrl, &details.factCheckUrl},
+              std::pair{&reviewed, &details.reviewed}})
             if (*given)
                 *field = **given;
         if (tolerance) {
@@ -258,6 +261,10 @@ void addConflictCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& c
     set->add_option("--description", s.description, "What it measures");
     set->add_option("--tolerance", s.tolerance,
                     "How far an approximate figure reaches, in percent (\"10%\"), or default (5%)");
+    set->add_option("--fact-check-url", s.factCheckUrl,
+                    "Where the fact-check of its claims is published (\"\" for none): the ClaimReviews' url");
+    set->add_option("--reviewed", s.reviewed,
+                    "The day that fact-check was published, YYYY-MM-DD (\"\" for none)");
 
     auto* verdict = app.add_subcommand("verdict", "Record a verdict on the conflict between two claims");
     auto& v = attach<VerdictCommand>(verdict, commands, chosen);

@@ -1,10 +1,11 @@
-// merge: bringing another project, or a project file, into a project.
+// merge: bringing another project, or a project file, into a project; settings: the project's own.
 #include "command.h"
 #include "project_file.h"
 
 #include <fmt/format.h>
 
 #include <filesystem>
+#include <optional>
 
 namespace claimtrack::cli {
 
@@ -38,6 +39,32 @@ public:
     }
 };
 
+// Prints the project's settings, or changes those given.
+class SettingsCommand : public Command {
+public:
+    std::string project;
+    std::optional<std::string> reviewer, reviewerUrl;
+
+    int run(Streams streams) override {
+        auto opened = Project::open(project, reviewer || reviewerUrl ? Project::Access::ReadWrite
+                                                                     : Project::Access::ReadOnly);
+        if (!opened)
+            return report(streams.err, opened.error());
+        auto settings = opened->publishingSettings();
+        if (!settings)
+            return report(streams.err, settings.error());
+        if (reviewer || reviewerUrl) {
+            settings->reviewer = reviewer.value_or(settings->reviewer);
+            settings->reviewerUrl = reviewerUrl.value_or(settings->reviewerUrl);
+            auto set = opened->setPublishingSettings(*settings);
+            return set ? kExitOk : report(streams.err, set.error());
+        }
+        streams.out << "reviewer: " << settings->reviewer << "\nreviewer URL: " << settings->reviewerUrl
+                    << '\n';
+        return kExitOk;
+    }
+};
+
 }  // namespace
 
 void addProjectCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen) {
@@ -60,6 +87,16 @@ void addProjectCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& co
         ->transform(oneOfNames({"ours", "theirs", "newer"}))
         ->type_name("SIDE");
     merge->add_flag("--dry-run", m.dryRun, "Say what merging would do, and change nothing");
+
+    auto* settings = app.add_subcommand(
+        "settings", "Print the project's settings, or change those given: who publishes its fact-checks");
+    auto& s = attach<SettingsCommand>(settings, commands, chosen);
+    settings->footer("Example:\n  claimtrack-cli settings research.claims --reviewer \"Camera Count Desk\" "
+                     "--reviewer-url https://example.org/desk");
+    settings->add_option("PROJECT", s.project, "Project file")->required();
+    settings->add_option("--reviewer", s.reviewer,
+                         "The organisation (or person) the ClaimReviews are published under (\"\" for none)");
+    settings->add_option("--reviewer-url", s.reviewerUrl, "Its web address (\"\" for none)");
 }
 
 }  // namespace claimtrack::cli
