@@ -31,6 +31,12 @@ class ReaderView;
 class SearchPane;
 class SuggestionPane;
 
+// What an export did: a line for the status bar, and what it could not write, shown in a message box.
+struct ExportDone {
+    QString message;
+    QString leftOut;
+};
+
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
@@ -80,19 +86,22 @@ public Q_SLOTS:
     void exportWorkbook();
     void exportQdaProject();
     void exportWholeProject();
+    // The judged claims as ClaimReview markup; those whose metric has no fact-check yet are listed.
+    void exportClaimReviews();
     // Asks for another project (or a project file) and whose version to keep where both changed the same
     // claim, shows what merging it would do (what comes in, what conflicts) and, when the user agrees, merges
     // it in; each on another thread.
     void mergeProject();
     // Asks where, then writes a file of the whole project there on another thread; `write` says what was
-    // done, for the status bar.
+    // done.
     void exportProjectFile(const QString& title, const QString& suffix, const QString& filter,
-                           std::function<Result<QString>(Project&, const QString& path)> write);
+                           std::function<Result<ExportDone>(Project&, const QString& path)> write);
     // The current article's details and memo, in a dialog; deleting it (and its claims, when the user
     // agrees).
     void editArticleDetails();
     void deleteCurrentArticle();
     void editProjectMemo();
+    void editProjectSettings();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -172,6 +181,7 @@ private:
     QAction* m_exportQda = nullptr;
     bool m_exporting = false;  // a workbook or archive is being written, on another thread
     QAction* m_exportWhole = nullptr;
+    QAction* m_exportReviews = nullptr;
     QAction* m_mergeProject = nullptr;
     QAction* m_showCompare = nullptr;
     QAction* m_searchProject = nullptr;
@@ -185,6 +195,7 @@ private:
     QAction* m_articleDetails = nullptr;
     QAction* m_deleteArticle = nullptr;
     QAction* m_projectMemo = nullptr;
+    QAction* m_projectSettings = nullptr;
 };
 
 }  // namespace claimtrack::gui

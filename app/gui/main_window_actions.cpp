@@ -75,6 +75,10 @@ void MainWindow::createActions() {
     m_exportWhole = action(QStringLiteral("actionExportProjectFile"), tr("Export &Project File…"),
                            QKeySequence(), &MainWindow::exportWholeProject);
     m_exportWhole->setToolTip(tr("Everything in the project, as one JSON file another project can merge"));
+    m_exportReviews = action(QStringLiteral("actionExportClaimReviews"), tr("Export Claim Re&views…"),
+                             QKeySequence(), &MainWindow::exportClaimReviews);
+    m_exportReviews->setToolTip(tr(
+        "The judged claims as ClaimReview markup (JSON-LD) for search engines and fact-check aggregators"));
     m_showCompare = action(QStringLiteral("actionCompare"), tr("&Compare Figures"),
                            QKeySequence(Qt::CTRL | Qt::Key_K), &MainWindow::compareCurrentClaimsMetric);
     m_searchProject = action(QStringLiteral("actionSearch"), tr("&Search Project…"),
@@ -116,6 +120,9 @@ void MainWindow::createActions() {
                              QKeySequence::Delete, &MainWindow::deleteCurrentArticle);
     m_projectMemo = action(QStringLiteral("actionProjectMemo"), tr("Project &Memo…"),
                            QKeySequence(Qt::CTRL | Qt::Key_M), &MainWindow::editProjectMemo);
+    m_projectSettings = action(QStringLiteral("actionProjectSettings"), tr("Project Se&ttings…"),
+                               QKeySequence(), &MainWindow::editProjectSettings);
+    m_projectSettings->setToolTip(tr("Who publishes the project's fact-checks"));
     m_findOnImport->setChecked(QSettings().value(QStringLiteral("findOnImport"), false).toBool());
 }
 
@@ -136,6 +143,7 @@ void MainWindow::createMenus() {
     file->addAction(m_exportWorkbook);
     file->addAction(m_exportQda);
     file->addAction(m_exportWhole);
+    file->addAction(m_exportReviews);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
@@ -174,6 +182,7 @@ void MainWindow::createMenus() {
     article->addAction(m_deleteArticle);
     article->addSeparator();
     article->addAction(m_projectMemo);
+    article->addAction(m_projectSettings);
     for (QAction* articleAction : {m_articleDetails, m_deleteArticle}) {
         articleAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         articleAction->setProperty(kShortcutWhereProperty, tr("Article list"));
@@ -247,7 +256,7 @@ void MainWindow::updateActions() {
     // A read-only project: every action that would change it is disabled, and says why.
     const QString why = open ? m_session->readOnlyReason() : QString();
     for (QAction* edit : {m_import, m_importFolder, m_mergeProject, m_record, m_reanchor, m_edit, m_delete,
-                          m_findFigures, m_articleDetails, m_deleteArticle, m_projectMemo})
+                          m_findFigures, m_articleDetails, m_deleteArticle, m_projectMemo, m_projectSettings})
         edit->setStatusTip(why);
     m_import->setEnabled(writable);
     m_importFolder->setEnabled(writable);
@@ -258,6 +267,7 @@ void MainWindow::updateActions() {
     m_exportWorkbook->setEnabled(open && !m_exporting);
     m_exportQda->setEnabled(open && !m_exporting);
     m_exportWhole->setEnabled(open && !m_exporting);
+    m_exportReviews->setEnabled(open && !m_exporting);
     m_showCompare->setEnabled(open);
     m_searchProject->setEnabled(open);
     m_record->setEnabled(reading);  // without a selection it says what to do
@@ -269,6 +279,7 @@ void MainWindow::updateActions() {
     m_articleDetails->setEnabled(article);
     m_deleteArticle->setEnabled(article);
     m_projectMemo->setEnabled(writable);
+    m_projectSettings->setEnabled(writable);
 }
 
 }  // namespace claimtrack::gui

@@ -64,6 +64,19 @@ void MainWindow::editProjectMemo() {
     dialog->open();
 }
 
+void MainWindow::editProjectSettings() {
+    if (!m_session)
+        return;
+    auto settings = m_session->project().publishingSettings();
+    if (!settings)
+        return showError(tr("Cannot read the project's settings"), settings.error());
+    auto* dialog = new ProjectSettingsDialog(
+        *settings,
+        [this](const PublishingSettings& given) { return m_session->setPublishingSettings(given); }, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
 void MainWindow::updateEmptyHint() {
     if (m_articles->model()->rowCount() > 0 || !m_session)
         return m_reader->setEmptyHint({});

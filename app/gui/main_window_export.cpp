@@ -1,5 +1,7 @@
-// MainWindow, continued: the project written out, as CSV, an Excel workbook or a REFI-QDA archive.
+// MainWindow, continued: the project written out, as CSV, an Excel workbook, a REFI-QDA archive, a project
+// file or ClaimReview markup.
 #include "background.h"
+#include "claim_review.h"
 #include "claims/claim_table.h"
 #include "claims/claim_table_model.h"
 #include "dialogs.h"
@@ -51,7 +53,7 @@ void MainWindow::exportConflicts() {
 }
 
 void MainWindow::exportProjectFile(const QString& title, const QString& suffix, const QString& filter,
-                                   std::function<Result<QString>(Project&, const QString& path)> write) {
+                                   std::function<Result<ExportDone>(Project&, const QString& path)> write) {
     if (!m_session || m_exporting)
         return;
     const QString path =
@@ -63,20 +65,22 @@ void MainWindow::exportProjectFile(const QString& title, const QString& suffix, 
     m_exporting = true;
     updateActions();  // this export's action, and the other's, wait for it
     statusBar()->showMessage(tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)));
-    auto* watcher = new QFutureWatcher<Result<QString>>(this);
-    connect(watcher, &QFutureWatcher<Result<QString>>::finished, this, [this, watcher] {
+    auto* watcher = new QFutureWatcher<Result<ExportDone>>(this);
+    connect(watcher, &QFutureWatcher<Result<ExportDone>>::finished, this, [this, watcher, title] {
         watcher->deleteLater();
         m_exporting = false;
         updateActions();
-        const Result<QString> written = watcher->result();
+        const Result<ExportDone> written = watcher->result();
         if (!written)
             return statusBar()->clearMessage(), showError(tr("Cannot export"), written.error());
-        statusBar()->showMessage(*written, 8000);
+        statusBar()->showMessage(written->message, 8000);
+        if (!written->leftOut.isEmpty())
+            MessageBox::information(this, title, written->message, written->leftOut);
     });
     const std::filesystem::path project = m_session->path().toStdString();
     watcher->setFuture(QtConcurrent::run(readPool(), [project, path, write = std::move(write)] {
         auto opened = Project::open(project, Project::Access::ReadOnly);
-        return opened ? write(*opened, path) : Result<QString>(opened.error());
+        return opened ? write(*opened, path) : Result<ExportDone>(opened.error());
     }));
 }
 
@@ -86,12 +90,12 @@ void MainWindow::exportWorkbook() {
         [](Project& project, const QString& path) {
             const auto cut = claimtrack::exportWorkbook(project, path.toStdString());
             if (!cut)
-                return Result<QString>(cut.error());
+                return Result<ExportDone>(cut.error());
             QString done = tr("Exported the workbook to %1.").arg(QDir::toNativeSeparators(path));
             if (*cut > 0)
                 done += QLatin1Char(' ') + tr("%Ln text(s) longer than a cell holds were cut to fit.",
                                               nullptr, static_cast<int>(*cut));
-            return Result<QString>(done);
+            return Result<ExportDone>(ExportDone{done, {}});
         });
 }
 
@@ -100,25 +104,57 @@ void MainWindow::exportQdaProject() {
                       tr("REFI-QDA projects (*.qdpx)"), [](Project& project, const QString& path) {
                           const auto counts = exportQdpx(project, path.toStdString());
                           if (!counts)
-                              return Result<QString>(counts.error());
-                          return Result<QString>(
+                              return Result<ExportDone>(counts.error());
+                          return Result<ExportDone>(ExportDone{
                               tr("Exported %Ln article(s) and their claims for QDA software to %1.", nullptr,
                                  static_cast<int>(counts->sources))
-                                  .arg(QDir::toNativeSeparators(path)));
+                                  .arg(QDir::toNativeSeparators(path)),
+                              {}});
                       });
 }
 
 void MainWindow::exportWholeProject() {
-    exportProjectFile(tr("Export project file"), QStringLiteral(".json"),
-                      tr("Claimtrack project files (*.json)"), [](Project& project, const QString& path) {
-                          auto written = writeFileAtomically(path.toStdString(), [&](std::ostream& out) {
-                              return writeProjectFile(project, out);
-                          });
-                          if (!written)
-                              return Result<QString>(written.error());
-                          return Result<QString>(
-                              tr("Exported the whole project to %1.").arg(QDir::toNativeSeparators(path)));
-                      });
+    exportProjectFile(
+        tr("Export project file"), QStringLiteral(".json"), tr("Claimtrack project files (*.json)"),
+        [](Project& project, const QString& path) {
+            auto written = writeFileAtomically(
+                path.toStdString(), [&](std::ostream& out) { return writeProjectFile(project, out); });
+            if (!written)
+                return Result<ExportDone>(written.error());
+            return Result<ExportDone>(
+                ExportDone{tr("Exported the whole project to %1.").arg(QDir::toNativeSeparators(path)), {}});
+        });
+}
+
+void MainWindow::exportClaimReviews() {
+    exportProjectFile(
+        tr("Export claim reviews"), QStringLiteral("-reviews.jsonld"), tr("ClaimReview JSON-LD (*.jsonld)"),
+        [](Project& project, const QString& path) {
+            ClaimReviewsWritten reviews;
+            auto written = writeFileAtomically(path.toStdString(), [&](std::ostream& out) -> Result<void> {
+                auto done = writeClaimReviews(project, out);
+                if (!done)
+                    return done.error();
+                reviews = std::move(*done);
+                return {};
+            });
+            if (!written)
+                return Result<ExportDone>(written.error());
+            ExportDone done{
+                tr("Exported %Ln claim review(s) to %1.", nullptr, static_cast<int>(reviews.written))
+                    .arg(QDir::toNativeSeparators(path)),
+                {}};
+            if (!reviews.leftOut.empty()) {
+                done.message +=
+                    QLatin1Char(' ') +
+                    tr("%Ln judged claim(s) left out: their metric's fact-check is not set (Metrics "
+                       "pane ▸ Details).",
+                       nullptr, static_cast<int>(reviews.leftOut.size()));
+                for (const std::string& why : reviews.leftOut)
+                    done.leftOut += QString::fromStdString(why) + QLatin1Char('\n');
+            }
+            return Result<ExportDone>(std::move(done));
+        });
 }
 
 }  // namespace claimtrack::gui

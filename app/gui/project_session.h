@@ -61,6 +61,7 @@ public:
     // Deletes articles with their suggestions and, when `withClaims`, their claims.
     Result<void> deleteArticles(const std::vector<std::int64_t>& articleIds, bool withClaims);
     Result<void> setProjectMemo(const QString& memo);
+    Result<void> setPublishingSettings(const PublishingSettings& settings);
 
     // Around a change the app makes through a connection of its own, on another thread (a merge): the file is
     // not watched meanwhile, so the change is not taken for another program's; at the end the views are
@@ -103,6 +104,7 @@ private:
     Check articleIsStill(Article expected);
     Check articlesAreGone(std::vector<std::int64_t> ids);
     Check projectMemoIsStill(std::string memo);
+    Check publishingSettingsAreStill(PublishingSettings settings);
     // "another program changed `what` since; undoing would overwrite that change".
     static Error changedSince(const std::string& what);
     void watchForOutsideChanges();

@@ -90,4 +90,32 @@ Result<void> ProjectSession::setProjectMemo(const QString& memo) {
     return {};
 }
 
+ProjectSession::Check ProjectSession::publishingSettingsAreStill(PublishingSettings settings) {
+    return [this, settings = std::move(settings)]() -> Result<void> {
+        auto now = m_project.publishingSettings();
+        if (!now)
+            return now.error();
+        if (*now != settings)
+            return changedSince("the project's publishing settings");
+        return {};
+    };
+}
+
+Result<void> ProjectSession::setPublishingSettings(const PublishingSettings& settings) {
+    auto before = m_project.setPublishingSettings(settings);
+    if (!before)
+        return before.error();
+    auto after = m_project.publishingSettings();
+    if (!after)
+        return after.error();
+    if (*after == *before)
+        return {};  // nothing changed: no step to undo
+    pushDone(
+        tr("Edit the project's settings"), 0,
+        [this, old = *before] { return withoutValue(m_project.setPublishingSettings(old)); },
+        [this, now = *after] { return withoutValue(m_project.setPublishingSettings(now)); },
+        {publishingSettingsAreStill(*after), publishingSettingsAreStill(*before)});
+    return {};
+}
+
 }  // namespace claimtrack::gui

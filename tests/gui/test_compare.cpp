@@ -1,5 +1,6 @@
 // The compare view, the conflict list, verdicts and metric details as a user
 // drives them: real widgets under the offscreen platform, a real project file.
+#include "articles/details_dialogs.h"
 #include "claims/claim_editor.h"
 #include "conflicts/compare_chart.h"
 #include "conflicts/compare_view.h"
@@ -20,9 +21,11 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
@@ -35,6 +38,7 @@
 #include <QXYSeries>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 using namespace claimtrack;
 using namespace claimtrack::gui;
@@ -308,7 +312,8 @@ TEST_F(CompareTest, MetricDetailsChangeTheComparisonAndAreUndone) {
     // Counted as percent, camera counts cannot be compared: they are set aside, with the reason.
     dialog->kindBox()->setCurrentIndex(dialog->kindBox()->findText(QStringLiteral("percent")));
     QTest::keyClicks(dialog->placeEdit(), QStringLiteral("China"));
-    dialog->accept();
+    QTest::keyClick(dialog->placeEdit(), Qt::Key_Return);  // Save
+    EXPECT_FALSE(dialog->isVisible());
 
     const Entity cameras = [&] {
         for (const Entity& e : *project().entities(EntityKind::Metric))
@@ -329,6 +334,79 @@ TEST_F(CompareTest, MetricDetailsChangeTheComparisonAndAreUndone) {
     EXPECT_EQ(project().conflicts()->conflicts.size(), 1u);
     EXPECT_EQ(window->compareView()->summary()->text(),
               QStringLiteral("3 claim(s) · compared as a count · 1 conflict(s)"));
+}
+
+// Publishing: the reviewer set through the Article menu's keys, a metric's fact-check in its details (each
+// refusing what is not a web address or a day, in the dialog, which keeps what was typed), then the reviews
+// exported from the File menu, with the judged claim whose metric has no fact-check listed.
+TEST_F(CompareTest, ClaimReviewsAreSetUpAndExportedWithTheKeys) {
+    const auto openMenu = [&](Qt::Key menuKey, Qt::Key itemKey) {
+        QApplication::setActiveWindow(window.get());  // as a click on it would, after a menu closed
+        pressKey(window.get(), menuKey, Qt::AltModifier);
+        auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+        ASSERT_NE(menu, nullptr);
+        QTest::keyClick(menu, itemKey);
+    };
+    openMenu(Qt::Key_A, Qt::Key_T);  // Article ▸ Project Settings…
+    auto* settings = window->findChild<ProjectSettingsDialog*>(QStringLiteral("projectSettingsDialog"));
+    ASSERT_NE(settings, nullptr);
+    QTest::keyClicks(settings->reviewerEdit(), QStringLiteral("Camera Count Desk"));
+    QTest::keyClicks(settings->reviewerUrlEdit(), QStringLiteral("example.org/desk"));
+    QTest::keyClick(settings->reviewerUrlEdit(), Qt::Key_Return);
+    EXPECT_TRUE(settings->isVisible());
+    EXPECT_TRUE(settings->errorLabel()->text().contains(QStringLiteral("is not a web address")))
+        << settings->errorLabel()->text().toStdString();
+    EXPECT_EQ(*project().publishingSettings(), PublishingSettings{});
+    QTest::keyClick(settings->reviewerUrlEdit(), Qt::Key_Home);
+    QTest::keyClicks(settings->reviewerUrlEdit(), QStringLiteral("https://"));
+    QTest::keyClick(settings->reviewerUrlEdit(), Qt::Key_Return);
+    EXPECT_FALSE(settings->isVisible());
+    EXPECT_EQ(*project().publishingSettings(),
+              (PublishingSettings{"Camera Count Desk", "https://example.org/desk"}));
+
+    EntityPane* metrics = window->metricPane();
+    for (int row = 0; row < metrics->table()->rowCount(); ++row)
+        if (metrics->table()->item(row, 0)->text() == QStringLiteral("Cameras"))
+            metrics->table()->selectRow(row);
+    QTest::mouseClick(metrics->findChild<QPushButton*>(QStringLiteral("metricDetails")), Qt::LeftButton);
+    auto* details = metrics->findChild<MetricDetailsDialog*>(QStringLiteral("metricDetailsDialog"));
+    ASSERT_NE(details, nullptr);
+    QTest::keyClicks(details->factCheckUrlEdit(), QStringLiteral("https://example.org/desk/cameras"));
+    QTest::keyClicks(details->reviewedEdit(), QStringLiteral("2026-11"));
+    QTest::keyClick(details->reviewedEdit(), Qt::Key_Return);
+    EXPECT_TRUE(details->isVisible());
+    EXPECT_TRUE(details->errorLabel()->text().contains(QStringLiteral("is not a day")));
+    QTest::keyClicks(details->reviewedEdit(), QStringLiteral("-28"));
+    QTest::keyClick(details->reviewedEdit(), Qt::Key_Return);
+    EXPECT_FALSE(details->isVisible());
+    EXPECT_EQ(project().metricNamed("Cameras")->metric.reviewed, "2026-11-28");
+
+    // Two judged claims: IHS Markit's forecast refuted, and the population, whose metric has no fact-check.
+    for (const auto& [id, judged] :
+         {std::pair{ihs, ClaimStatus::Refuted}, std::pair{population, ClaimStatus::Supported}}) {
+        ClaimFields fields = project().claim(id)->fields;
+        fields.status = judged;
+        ASSERT_TRUE(project().updateClaim(id, fields));
+    }
+    const std::filesystem::path output = dir / "reviews.jsonld";
+    FileDialog::setNextAnswer({qs(output)});
+    MessageBox::setNextAnswer(QMessageBox::Ok);
+    openMenu(Qt::Key_F, Qt::Key_V);  // File ▸ Export Claim Reviews…
+    ASSERT_TRUE(QTest::qWaitFor(
+        [] { return MessageBox::lastText().startsWith(QStringLiteral("Exported 1 claim review(s)")); },
+        10000))
+        << MessageBox::lastText().toStdString();
+    EXPECT_TRUE(MessageBox::lastText().contains(QStringLiteral("1 judged claim(s) left out")));
+    EXPECT_TRUE(MessageBox::lastDetails().contains(
+        QStringLiteral("\"1.4 billion\": its metric \"Population\" has no fact-check URL")))
+        << MessageBox::lastDetails().toStdString();
+    QFile file(qs(output));
+    ASSERT_TRUE(file.open(QIODevice::ReadOnly));
+    const auto reviews = nlohmann::json::parse(file.readAll().toStdString());
+    ASSERT_EQ(reviews.size(), 1u);
+    EXPECT_EQ(reviews[0]["reviewRating"]["alternateName"], "Refuted");
+    EXPECT_EQ(reviews[0]["url"], "https://example.org/desk/cameras");
+    EXPECT_EQ(reviews[0]["author"]["name"], "Camera Count Desk");
 }
 
 TEST_F(CompareTest, ExportedConflictsReadBackWithPythonCsv) {

@@ -116,4 +116,35 @@ ProjectMemoDialog::ProjectMemoDialog(const QString& memo,
     setFieldOrder({m_memo});
 }
 
+ProjectSettingsDialog::ProjectSettingsDialog(
+    const PublishingSettings& settings, const std::function<Result<void>(const PublishingSettings&)>& save,
+    QWidget* parent)
+    : SavingDialog(
+          [this, save] {
+              return save({m_reviewer->text().trimmed().toStdString(),
+                           m_reviewerUrl->text().trimmed().toStdString()});
+          },
+          parent),
+      m_reviewer(new QLineEdit(QString::fromStdString(settings.reviewer), this)),
+      m_reviewerUrl(new QLineEdit(QString::fromStdString(settings.reviewerUrl), this)) {
+    setObjectName(QStringLiteral("projectSettingsDialog"));
+    setWindowTitle(tr("Project Settings"));
+    m_reviewer->setObjectName(QStringLiteral("reviewerEdit"));
+    m_reviewerUrl->setObjectName(QStringLiteral("reviewerUrlEdit"));
+    m_reviewer->setPlaceholderText(tr("e.g. Camera Count Desk"));
+    m_reviewerUrl->setPlaceholderText(QStringLiteral("https://…"));
+    auto* intro =
+        new QLabel(tr("Who publishes this project's fact-checks: the author of the ClaimReview markup "
+                      "(File ▸ Export Claim Reviews). Each metric says where its fact-check is "
+                      "published, in its details."),
+                   this);
+    intro->setWordWrap(true);
+    auto* form = new QFormLayout;
+    form->addRow(tr("&Reviewer:"), m_reviewer);
+    form->addRow(tr("Reviewer's &URL:"), m_reviewerUrl);
+    content()->addWidget(intro);
+    content()->addLayout(form);
+    setFieldOrder({m_reviewer, m_reviewerUrl});
+}
+
 }  // namespace claimtrack::gui

@@ -1,10 +1,11 @@
 #pragma once
 // What the researcher keeps about an article (its title, author, publisher,
-// URL, date and memo) and about the whole project (its memo). Save writes at
+// URL, date and memo) and about the whole project (its memo and settings). Save writes at
 // once; a refusal ("an article needs a title") is shown in the dialog, which
 // stays open with what was typed.
 
 #include "model.h"
+#include "project.h"
 #include "result.h"
 
 #include <QDialog>
@@ -60,6 +61,22 @@ private:
     QLineEdit* m_url;
     QLineEdit* m_published;
     QPlainTextEdit* m_memo;
+};
+
+// Who publishes the project's fact-checks: the author of its ClaimReviews.
+class ProjectSettingsDialog : public SavingDialog {
+    Q_OBJECT
+
+public:
+    ProjectSettingsDialog(const PublishingSettings& settings,
+                          const std::function<Result<void>(const PublishingSettings&)>& save,
+                          QWidget* parent = nullptr);
+    QLineEdit* reviewerEdit() { return m_reviewer; }
+    QLineEdit* reviewerUrlEdit() { return m_reviewerUrl; }
+
+private:
+    QLineEdit* m_reviewer;
+    QLineEdit* m_reviewerUrl;
 };
 
 class ProjectMemoDialog : public SavingDialog {

@@ -241,12 +241,10 @@ void EntityPane::editSelectedDetails() {
     if (m_kind != EntityKind::Metric || !selected)
         return;
     const std::int64_t id = selected->id;
-    auto* dialog = new MetricDetailsDialog(*selected, this);
+    auto* dialog = new MetricDetailsDialog(
+        *selected,
+        [this, id](const MetricDetails& details) { return m_session.setMetricDetails(id, details); }, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog, id] {
-        if (auto saved = m_session.setMetricDetails(id, dialog->details()); !saved)
-            MessageBox::critical(this, tr("Cannot change the metric"), errorText(saved.error()));
-    });
     dialog->open();
 }
 

@@ -16,20 +16,28 @@ namespace {
 constexpr double kDefaultToleranceShown = -1;
 }  // namespace
 
-MetricDetailsDialog::MetricDetailsDialog(const Entity& metric, QWidget* parent)
-    : QDialog(parent), m_kind(new QComboBox(this)),
+MetricDetailsDialog::MetricDetailsDialog(const Entity& metric,
+                                         const std::function<Result<void>(const MetricDetails&)>& save,
+                                         QWidget* parent)
+    : SavingDialog([this, save] { return save(details()); }, parent), m_kind(new QComboBox(this)),
       m_place(new QLineEdit(QString::fromStdString(metric.metric.place), this)),
       m_population(new QLineEdit(QString::fromStdString(metric.metric.population), this)),
       m_description(new QPlainTextEdit(QString::fromStdString(metric.metric.description), this)),
-      m_tolerance(new QDoubleSpinBox(this)) {
+      m_tolerance(new QDoubleSpinBox(this)),
+      m_factCheckUrl(new QLineEdit(QString::fromStdString(metric.metric.factCheckUrl), this)),
+      m_reviewed(new QLineEdit(QString::fromStdString(metric.metric.reviewed), this)) {
     setObjectName(QStringLiteral("metricDetailsDialog"));
     setWindowTitle(tr("Metric: %1").arg(QString::fromStdString(metric.name)));
-    setWindowModality(Qt::WindowModal);
     m_kind->setObjectName(QStringLiteral("metricKind"));
     m_place->setObjectName(QStringLiteral("metricPlace"));
     m_population->setObjectName(QStringLiteral("metricPopulation"));
     m_description->setObjectName(QStringLiteral("metricDescription"));
     m_tolerance->setObjectName(QStringLiteral("metricTolerance"));
+    m_factCheckUrl->setObjectName(QStringLiteral("metricFactCheckUrl"));
+    m_reviewed->setObjectName(QStringLiteral("metricReviewed"));
+    m_factCheckUrl->setPlaceholderText(tr("where its fact-check is published: https://…"));
+    m_reviewed->setPlaceholderText(tr("the day it was: YYYY-MM-DD"));
+    m_factCheckUrl->setToolTip(tr("The ClaimReview markup of its judged claims points here"));
 
     m_kind->addItem(tr("as most of its claims are counted"));
     for (const UnitKind kind :
@@ -55,13 +63,10 @@ MetricDetailsDialog::MetricDetailsDialog(const Entity& metric, QWidget* parent)
     form->addRow(tr("P&opulation:"), m_population);
     form->addRow(tr("&Description:"), m_description);
     form->addRow(tr("&Tolerance:"), m_tolerance);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(buttons);
-    setMinimumWidth(420);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    form->addRow(tr("&Fact-check:"), m_factCheckUrl);
+    form->addRow(tr("&Reviewed on:"), m_reviewed);
+    content()->addLayout(form);
+    setFieldOrder({m_kind, m_place, m_population, m_description, m_tolerance, m_factCheckUrl, m_reviewed});
 }
 
 MetricDetails MetricDetailsDialog::details() const {
@@ -73,6 +78,8 @@ MetricDetails MetricDetailsDialog::details() const {
     details.description = m_description->toPlainText().trimmed().toStdString();
     if (m_tolerance->value() > kDefaultToleranceShown)
         details.tolerance = m_tolerance->value() / 100;
+    details.factCheckUrl = m_factCheckUrl->text().trimmed().toStdString();
+    details.reviewed = m_reviewed->text().trimmed().toStdString();
     return details;
 }
 

@@ -1,10 +1,11 @@
 #pragma once
 // What a metric measures: its unit kind, place, population and description,
-// and how far an approximate figure of it reaches (its tolerance).
+// how far an approximate figure of it reaches (its tolerance), and where and
+// when the fact-check of its claims is published. A refusal ("not a web
+// address") is shown in the dialog, which stays open with what was typed.
 
+#include "articles/details_dialogs.h"
 #include "project.h"
-
-#include <QDialog>
 
 class QComboBox;
 class QDoubleSpinBox;
@@ -13,16 +14,19 @@ class QPlainTextEdit;
 
 namespace claimtrack::gui {
 
-class MetricDetailsDialog : public QDialog {
+class MetricDetailsDialog : public SavingDialog {
     Q_OBJECT
 
 public:
-    MetricDetailsDialog(const Entity& metric, QWidget* parent = nullptr);
+    MetricDetailsDialog(const Entity& metric, const std::function<Result<void>(const MetricDetails&)>& save,
+                        QWidget* parent = nullptr);
 
     MetricDetails details() const;
     QComboBox* kindBox() { return m_kind; }
     QLineEdit* placeEdit() { return m_place; }
     QDoubleSpinBox* toleranceBox() { return m_tolerance; }
+    QLineEdit* factCheckUrlEdit() { return m_factCheckUrl; }
+    QLineEdit* reviewedEdit() { return m_reviewed; }
 
 private:
     QComboBox* m_kind;
@@ -30,6 +34,8 @@ private:
     QLineEdit* m_population;
     QPlainTextEdit* m_description;
     QDoubleSpinBox* m_tolerance;
+    QLineEdit* m_factCheckUrl;
+    QLineEdit* m_reviewed;
 };
 
 }  // namespace claimtrack::gui
