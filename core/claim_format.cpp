@@ -165,8 +165,12 @@ std::string readableNumber(double value) {
     return digits;
 }
 
-std::string describeFigure(const ClaimFields& f) {
-    const auto n = [](std::optional<double> v) { return readableNumber(*v); };
+std::string describeFigure(const ClaimFields& fields) {
+    return describeFigure(fields, readableNumber);
+}
+
+std::string describeFigure(const ClaimFields& f, const std::function<std::string(double)>& number) {
+    const auto n = [&](std::optional<double> v) { return number(*v); };
     if (!f.low && !f.high)
         return f.value ? n(f.value) : std::string();
     std::string bounds = f.low && f.high ? n(f.low) + "–" + n(f.high)

@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include <array>
+#include <functional>
+#include <string>
 #include <string_view>
 
 namespace claimtrack {
@@ -50,6 +52,8 @@ nlohmann::ordered_json jsonText(const std::string& text);
 
 // "626,000,000", "≥ 200,000,000", "5–7": the figure as a person reads it.
 std::string describeFigure(const ClaimFields& fields);
+// The same with each number as `number` writes it (a reader's locale: "626.000.000").
+std::string describeFigure(const ClaimFields& fields, const std::function<std::string(double)>& number);
 
 // 626000000 as "626,000,000".
 std::string readableNumber(double value);

@@ -195,6 +195,33 @@ std::string hexEncode(std::span<const unsigned char> bytes) {
     return hex;
 }
 
+std::string markupEscaped(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        switch (c) {
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        case '\'':
+            out += "&#39;";
+            break;
+        default:
+            out += c;
+        }
+    }
+    return out;
+}
+
 bool isWebAddress(std::string_view text) {
     std::string_view rest;
     const auto startsWith = [&](std::string_view scheme) {  // a scheme is case-insensitive (RFC 3986)

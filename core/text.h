@@ -62,6 +62,9 @@ std::optional<std::string> base64Decode(std::string_view text);
 // ("https://example.org/fact-checks/cameras"): what a published page's URL must be.
 bool isWebAddress(std::string_view text);
 
+// Text for HTML or XML content and attribute values: & < > " ' as character references.
+std::string markupEscaped(std::string_view text);
+
 // Number of code points in valid UTF-8.
 std::int64_t codePointCount(std::string_view utf8);
 

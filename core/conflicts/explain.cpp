@@ -10,10 +10,6 @@
 
 namespace claimtrack {
 
-namespace {
-
-// "626 million" where the number is a round count of millions (to two
-// decimals); otherwise every digit, so that no figure is misread.
 std::string sayCount(double value) {
     constexpr std::array<std::pair<double, const char*>, 3> kScales{
         {{1e12, "trillion"}, {1e9, "billion"}, {1e6, "million"}}};
@@ -28,7 +24,6 @@ std::string sayCount(double value) {
     return readableNumber(value);
 }
 
-}  // namespace
 
 std::string sayNumber(double value, const Scale& scale) {
     if (std::isinf(value))

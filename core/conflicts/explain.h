@@ -11,6 +11,10 @@ namespace claimtrack {
 // "2,209", "11%", "USD 2.5 billion", "5 years", "850 points".
 std::string sayNumber(double value, const Scale& scale);
 
+// A count as a reader says it: "626 million" for a round count of millions (to two decimals), otherwise
+// every digit ("2,209"), so that no figure is misread.
+std::string sayCount(double value);
+
 // A group's figure: "626 million", "about 1.4 billion", "at least 200 million", "10% to 11%".
 std::string sayFigure(const RepeatGroup& group, const Scale& scale);
 

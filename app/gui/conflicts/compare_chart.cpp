@@ -1,5 +1,6 @@
 #include "compare_chart.h"
 #include "claims/claim_display.h"
+#include "palette.h"
 
 #include <QCategoryAxis>
 #include <QChart>
@@ -88,11 +89,7 @@ QString tipFor(const ComparedClaim& c) {
 }  // namespace
 
 QColor sourceColour(std::size_t index) {
-    // Tableau 10 without its red, which marks conflicts.
-    static const QColor palette[] = {QColor(0x4e79a7), QColor(0xf28e2b), QColor(0x59a14f),
-                                     QColor(0xb07aa1), QColor(0x76b7b2), QColor(0xedc948),
-                                     QColor(0x9c755f), QColor(0xff9da7), QColor(0x2f4b7c)};
-    return palette[index % std::size(palette)];
+    return QColor(QLatin1String(sourceColourHex(index)));
 }
 
 CompareChart::CompareChart(QWidget* parent) : QChartView(new QChart, parent) {
