@@ -35,6 +35,7 @@ table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
 th, td { text-align: left; vertical-align: top; padding: 0.3rem 0.5rem; border-bottom: 1px solid #e4e4e4; }
 td.number { text-align: right; white-space: nowrap; }
 td.where { min-width: 14em; }
+td.figure { white-space: nowrap; }
 svg { max-width: 100%; height: auto; }
 .status-supported { color: #2e7d32; } .status-disputed { color: #b45f06; } .status-refuted { color: #b00020; }
 .conflict { margin: 0.4rem 0; }
@@ -230,7 +231,7 @@ private:
             const std::string status(toString(first.fields.status));
             const std::string figure = describeFigure(first.fields, m_options.number);
             m_out << fmt::format(
-                "<tr><td>{}{}</td><td>{}</td><td>{}</td><td class=\"status-{}\">{}</td><td "
+                "<tr><td class=\"figure\">{}{}</td><td>{}</td><td>{}</td><td class=\"status-{}\">{}</td><td "
                 "class=\"where\">{}{}"
                 "</td></tr>\n",
                 escape(figure.empty() ? first.anchor.quote.exact : figure) +

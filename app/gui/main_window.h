@@ -88,6 +88,8 @@ public Q_SLOTS:
     void exportWholeProject();
     // The judged claims as ClaimReview markup; those whose metric has no fact-check yet are listed.
     void exportClaimReviews();
+    // The report of every metric, as one HTML page or a PDF document (by the name's suffix).
+    void exportReport();
     // Asks for another project (or a project file) and whose version to keep where both changed the same
     // claim, shows what merging it would do (what comes in, what conflicts) and, when the user agrees, merges
     // it in; each on another thread.
@@ -182,6 +184,7 @@ private:
     bool m_exporting = false;  // a workbook or archive is being written, on another thread
     QAction* m_exportWhole = nullptr;
     QAction* m_exportReviews = nullptr;
+    QAction* m_exportReport = nullptr;
     QAction* m_mergeProject = nullptr;
     QAction* m_showCompare = nullptr;
     QAction* m_searchProject = nullptr;

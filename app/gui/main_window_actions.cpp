@@ -77,6 +77,11 @@ void MainWindow::createActions() {
     m_exportWhole->setToolTip(tr("Everything in the project, as one JSON file another project can merge"));
     m_exportReviews = action(QStringLiteral("actionExportClaimReviews"), tr("Export Claim Re&views…"),
                              QKeySequence(), &MainWindow::exportClaimReviews);
+    m_exportReport = action(QStringLiteral("actionExportReport"), tr("Export Report as &HTML or PDF…"),
+                            QKeySequence(), &MainWindow::exportReport);
+    m_exportReport->setToolTip(
+        tr("Per metric its chart, claims, conflicts and verdicts, and the articles cited: "
+           "a web page (.html) or a PDF document (.pdf)"));
     m_exportReviews->setToolTip(tr(
         "The judged claims as ClaimReview markup (JSON-LD) for search engines and fact-check aggregators"));
     m_showCompare = action(QStringLiteral("actionCompare"), tr("&Compare Figures"),
@@ -143,6 +148,7 @@ void MainWindow::createMenus() {
     file->addAction(m_exportWorkbook);
     file->addAction(m_exportQda);
     file->addAction(m_exportWhole);
+    file->addAction(m_exportReport);
     file->addAction(m_exportReviews);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -268,6 +274,7 @@ void MainWindow::updateActions() {
     m_exportQda->setEnabled(open && !m_exporting);
     m_exportWhole->setEnabled(open && !m_exporting);
     m_exportReviews->setEnabled(open && !m_exporting);
+    m_exportReport->setEnabled(open && !m_exporting);
     m_showCompare->setEnabled(open);
     m_searchProject->setEnabled(open);
     m_record->setEnabled(reading);  // without a selection it says what to do

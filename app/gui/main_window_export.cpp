@@ -1,24 +1,29 @@
 // MainWindow, continued: the project written out, as CSV, an Excel workbook, a REFI-QDA archive, a project
-// file or ClaimReview markup.
+// file, a report or ClaimReview markup.
 #include "background.h"
 #include "claim_review.h"
 #include "claims/claim_table.h"
 #include "claims/claim_table_model.h"
 #include "dialogs.h"
 #include "export/csv_export.h"
+#include "export/report_document.h"
 #include "files.h"
 #include "main_window.h"
 #include "project_file.h"
 #include "project_session.h"
 #include "qdpx.h"
+#include "report.h"
 #include "workbook.h"
 
 #include <QAction>
+#include <QDate>
 #include <QDir>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QStatusBar>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <sstream>
 
 namespace claimtrack::gui {
 
@@ -154,6 +159,37 @@ void MainWindow::exportClaimReviews() {
                     done.leftOut += QString::fromStdString(why) + QLatin1Char('\n');
             }
             return Result<ExportDone>(std::move(done));
+        });
+}
+
+void MainWindow::exportReport() {
+    if (!m_session)
+        return;
+    const QString title = tr("Claims: %1").arg(QFileInfo(m_session->path()).fileName());
+    exportProjectFile(
+        tr("Export report"), QStringLiteral(".html"), tr("Web pages (*.html);;PDF documents (*.pdf)"),
+        [title](Project& project, const QString& path) {
+            ReportOptions options;
+            options.title = title.toStdString();
+            options.generatedOn = QDate::currentDate().toString(Qt::ISODate).toStdString();
+            options.number = localeNumbers({});
+            std::ostringstream html;
+            const auto report = writeReportHtml(project, options, html);
+            if (!report)
+                return Result<ExportDone>(report.error());
+            const auto written =
+                path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive)
+                    ? writeReportPdf(html.str(), path)
+                    : writeFileAtomically(path.toStdString(), [&](std::ostream& out) -> Result<void> {
+                          out << html.str();
+                          return {};
+                      });
+            if (!written)
+                return Result<ExportDone>(written.error());
+            return Result<ExportDone>(ExportDone{
+                tr("Exported the report of %Ln metric(s) to %1.", nullptr, static_cast<int>(report->metrics))
+                    .arg(QDir::toNativeSeparators(path)),
+                {}});
         });
 }
 

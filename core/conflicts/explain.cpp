@@ -24,7 +24,6 @@ std::string sayCount(double value) {
     return readableNumber(value);
 }
 
-
 std::string sayNumber(double value, const Scale& scale) {
     if (std::isinf(value))
         return value > 0 ? "no upper limit" : "no lower limit";
