@@ -16,6 +16,7 @@ packages=(
   python3-jsonschema  # the Web Annotation and CSL-JSON checks
   python3-pyld  # the ClaimReview check: its JSON-LD read with the schema.org context
   python3-html5lib  # the report check: its HTML parsed as a browser does
+  poppler-utils  # the report check: its PDF read back (pdftotext, pdfimages, pdftoppm)
   python3-pybtex  # the BibTeX check: the articles' entries read back
   libreoffice-calc-nogui  # the tests read exported CSV back with LibreOffice
   xvfb x11-utils imagemagick  # scripts/screenshot.sh
