@@ -236,7 +236,7 @@ private:
                 "</td></tr>\n",
                 escape(figure.empty() ? first.anchor.quote.exact : figure) +
                     (first.fields.unit.empty() || figure.empty() ? "" : " " + escape(first.fields.unit)),
-                told.size() > 1 ? fmt::format(" <span class=\"meta\">(told {} times)</span>", told.size())
+                told.size() > 1 ? fmt::format("<br><span class=\"meta\">told {} times</span>", told.size())
                                 : "",
                 escape(first.fields.source), escape(first.fields.asOf), status, status,
                 fmt::format("{}", fmt::join(places, "; ")),

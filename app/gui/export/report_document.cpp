@@ -53,6 +53,8 @@ std::unique_ptr<QTextDocument> reportDocument(const std::string& html) {
     static const QRegularExpression style(QStringLiteral("<style>.*?</style>"),
                                           QRegularExpression::DotMatchesEverythingOption);
     text.remove(style);
+    text.replace(QStringLiteral("<table>"),
+                 QStringLiteral("<table width=\"100%\">"));  // as the page's CSS says
     QList<QByteArray> charts;
     static const QRegularExpression svg(QStringLiteral("<svg\\b.*?</svg>"),
                                         QRegularExpression::DotMatchesEverythingOption);
@@ -75,7 +77,8 @@ std::unique_ptr<QTextDocument> reportDocument(const std::string& html) {
         "} "
         "h3 { font-size: 11pt; } "
         "table { border-collapse: collapse; } th { text-align: left; } th, td { padding: 3px; } "
-        "td.figure { white-space: nowrap; } "
+        "td.figure, td.status-supported, td.status-disputed, td.status-refuted, td.status-unverified { "
+        "white-space: nowrap; } "
         ".meta, .generated { color: #555; } .status-supported { color: #2e7d32; } "
         ".status-disputed { color: #b45f06; } .status-refuted { color: #b00020; }"));
     document->setHtml(replaced);
