@@ -1,5 +1,8 @@
 #include "dialogs.h"
 
+#include <QPrintDialog>
+#include <QPrinter>
+
 #include <QFileDialog>
 #include <QInputDialog>
 
@@ -93,6 +96,16 @@ std::optional<QString> InputDialog::item(QWidget* parent, const QString& title, 
     bool ok = false;
     const QString item = QInputDialog::getItem(parent, title, label, items, 0, false, &ok);
     return ok ? std::optional(item) : std::nullopt;
+}
+
+bool PrintDialog::ask(QWidget* parent, QPrinter& printer) {
+    if (auto answer = std::exchange(s_nextAnswer, std::nullopt)) {
+        printer.setOutputFormat(QPrinter::PdfFormat);
+        printer.setOutputFileName(*answer);
+        return true;
+    }
+    QPrintDialog dialog(&printer, parent);
+    return dialog.exec() == QDialog::Accepted;
 }
 
 }  // namespace claimtrack::gui

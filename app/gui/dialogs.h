@@ -11,6 +11,8 @@
 
 class QWidget;
 
+class QPrinter;
+
 namespace claimtrack::gui {
 
 struct MessageBox {
@@ -50,6 +52,17 @@ struct FileDialog {
 
 private:
     static inline std::optional<QStringList> s_nextAnswer;
+};
+
+struct PrintDialog {
+    // Asks which printer and pages, onto `printer`; false when cancelled.
+    static bool ask(QWidget* parent, QPrinter& printer);
+
+    // For tests: the next print dialog prints to this PDF file without showing.
+    static void setNextAnswer(QString pdfPath) { s_nextAnswer = std::move(pdfPath); }
+
+private:
+    static inline std::optional<QString> s_nextAnswer;
 };
 
 struct InputDialog {

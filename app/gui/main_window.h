@@ -90,6 +90,8 @@ public Q_SLOTS:
     void exportClaimReviews();
     // The report of every metric, as one HTML page or a PDF document (by the name's suffix).
     void exportReport();
+    // Prints the report: the page is written on another thread, then printed where the user chose.
+    void printReport();
     // Asks for another project (or a project file) and whose version to keep where both changed the same
     // claim, shows what merging it would do (what comes in, what conflicts) and, when the user agrees, merges
     // it in; each on another thread.
@@ -185,6 +187,7 @@ private:
     QAction* m_exportWhole = nullptr;
     QAction* m_exportReviews = nullptr;
     QAction* m_exportReport = nullptr;
+    QAction* m_printReport = nullptr;
     QAction* m_mergeProject = nullptr;
     QAction* m_showCompare = nullptr;
     QAction* m_searchProject = nullptr;

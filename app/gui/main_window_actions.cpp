@@ -82,6 +82,8 @@ void MainWindow::createActions() {
     m_exportReport->setToolTip(
         tr("Per metric its chart, claims, conflicts and verdicts, and the articles cited: "
            "a web page (.html) or a PDF document (.pdf)"));
+    m_printReport = action(QStringLiteral("actionPrintReport"), tr("Prin&t Report…"), QKeySequence::Print,
+                           &MainWindow::printReport);
     m_exportReviews->setToolTip(tr(
         "The judged claims as ClaimReview markup (JSON-LD) for search engines and fact-check aggregators"));
     m_showCompare = action(QStringLiteral("actionCompare"), tr("&Compare Figures"),
@@ -150,6 +152,7 @@ void MainWindow::createMenus() {
     file->addAction(m_exportWhole);
     file->addAction(m_exportReport);
     file->addAction(m_exportReviews);
+    file->addAction(m_printReport);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
@@ -275,6 +278,7 @@ void MainWindow::updateActions() {
     m_exportWhole->setEnabled(open && !m_exporting);
     m_exportReviews->setEnabled(open && !m_exporting);
     m_exportReport->setEnabled(open && !m_exporting);
+    m_printReport->setEnabled(open && !m_exporting);
     m_showCompare->setEnabled(open);
     m_searchProject->setEnabled(open);
     m_record->setEnabled(reading);  // without a selection it says what to do

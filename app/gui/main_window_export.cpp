@@ -20,6 +20,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QPrinter>
 #include <QStatusBar>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -162,6 +163,23 @@ void MainWindow::exportClaimReviews() {
         });
 }
 
+namespace {
+
+// The report of every metric, as the app writes it: titled by the project's file, numbers in the system's
+// locale.
+Result<std::string> reportHtml(Project& project, const QString& title) {
+    ReportOptions options;
+    options.title = title.toStdString();
+    options.generatedOn = QDate::currentDate().toString(Qt::ISODate).toStdString();
+    options.number = localeNumbers({});
+    std::ostringstream html;
+    if (auto report = writeReportHtml(project, options, html); !report)
+        return report.error();
+    return html.str();
+}
+
+}  // namespace
+
 void MainWindow::exportReport() {
     if (!m_session)
         return;
@@ -169,28 +187,49 @@ void MainWindow::exportReport() {
     exportProjectFile(
         tr("Export report"), QStringLiteral(".html"), tr("Web pages (*.html);;PDF documents (*.pdf)"),
         [title](Project& project, const QString& path) {
-            ReportOptions options;
-            options.title = title.toStdString();
-            options.generatedOn = QDate::currentDate().toString(Qt::ISODate).toStdString();
-            options.number = localeNumbers({});
-            std::ostringstream html;
-            const auto report = writeReportHtml(project, options, html);
-            if (!report)
-                return Result<ExportDone>(report.error());
+            const auto html = reportHtml(project, title);
+            if (!html)
+                return Result<ExportDone>(html.error());
             const auto written =
                 path.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive)
-                    ? writeReportPdf(html.str(), path)
+                    ? writeReportPdf(*html, path)
                     : writeFileAtomically(path.toStdString(), [&](std::ostream& out) -> Result<void> {
-                          out << html.str();
+                          out << *html;
                           return {};
                       });
             if (!written)
                 return Result<ExportDone>(written.error());
-            return Result<ExportDone>(ExportDone{
-                tr("Exported the report of %Ln metric(s) to %1.", nullptr, static_cast<int>(report->metrics))
-                    .arg(QDir::toNativeSeparators(path)),
-                {}});
+            return Result<ExportDone>(
+                ExportDone{tr("Exported the report to %1.").arg(QDir::toNativeSeparators(path)), {}});
         });
+}
+
+void MainWindow::printReport() {
+    if (!m_session || m_exporting)
+        return;
+    auto printer = std::make_shared<QPrinter>(QPrinter::HighResolution);
+    printer->setDocName(tr("Claims: %1").arg(QFileInfo(m_session->path()).fileName()));
+    if (!PrintDialog::ask(this, *printer))
+        return;
+    m_exporting = true;
+    updateActions();
+    statusBar()->showMessage(tr("Preparing the report…"));
+    auto* watcher = new QFutureWatcher<Result<std::string>>(this);
+    connect(watcher, &QFutureWatcher<Result<std::string>>::finished, this, [this, watcher, printer] {
+        watcher->deleteLater();
+        m_exporting = false;
+        updateActions();
+        const Result<std::string> html = watcher->result();
+        if (!html)
+            return statusBar()->clearMessage(), showError(tr("Cannot print"), html.error());
+        claimtrack::gui::printReport(*html, *printer);
+        statusBar()->showMessage(tr("Printed the report."), 8000);
+    });
+    const std::filesystem::path project = m_session->path().toStdString();
+    watcher->setFuture(QtConcurrent::run(readPool(), [project, title = printer->docName()] {
+        auto opened = Project::open(project, Project::Access::ReadOnly);
+        return opened ? reportHtml(*opened, title) : Result<std::string>(opened.error());
+    }));
 }
 
 }  // namespace claimtrack::gui

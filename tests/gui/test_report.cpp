@@ -75,7 +75,7 @@ TEST_F(ReportTest, ThePdfHoldsEveryFigureSourceAndVerdictWithNumberedPagesAndVec
     const std::filesystem::path pdf = dir / "report.pdf";
     exportReport(pdf);
     EXPECT_EQ(window->statusBar()->currentMessage(),
-              QStringLiteral("Exported the report of 15 metric(s) to %1.").arg(qs(pdf)));
+              QStringLiteral("Exported the report to %1.").arg(qs(pdf)));
     if (!have("pdftotext") || !have("pdfimages") || !have("pdftoppm"))
         GTEST_SKIP() << "poppler-utils is not installed: the PDF cannot be read back";
     // In the order the words were drawn, a table's cell after cell.
@@ -125,4 +125,23 @@ TEST_F(ReportTest, TheHtmlIsTheCommandLinesPage) {
     // The same page but for its title (the app names the project's file the same way) and the numbers'
     // locale, which is the system's in both.
     EXPECT_EQ(file.readAll().toStdString(), cli.out);
+}
+
+// Ctrl+P prints the same report where the print dialog says: here, a PDF file.
+TEST_F(ReportTest, CtrlPPrintsTheReport) {
+    const std::filesystem::path printed = dir / "printed.pdf";
+    PrintDialog::setNextAnswer(qs(printed));
+    pressKey(window.get(), Qt::Key_P, Qt::ControlModifier);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&] { return window->statusBar()->currentMessage() == QStringLiteral("Printed the report."); },
+        20000))
+        << window->statusBar()->currentMessage().toStdString();
+    if (!have("pdftotext"))
+        GTEST_SKIP() << "poppler-utils is not installed: the PDF cannot be read back";
+    const ProcessResult text =
+        runProcess(QStringLiteral("pdftotext"), {QStringLiteral("-raw"), qs(printed), QStringLiteral("-")});
+    ASSERT_EQ(text.exitCode, 0) << text.err;
+    const QString words = QString::fromStdString(text.out).simplified();
+    EXPECT_TRUE(words.startsWith(QStringLiteral("Claims: demo.claims"))) << text.out.substr(0, 200);
+    EXPECT_TRUE(words.contains(QStringLiteral("Verdict: 450 million, Chinese state media is supported")));
 }
