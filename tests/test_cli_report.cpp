@@ -103,7 +103,28 @@ TEST_F(SampleProject, TheReportTakesTheMetricsAndStatusesAskedForInTheReadersNum
     EXPECT_NE(unknown.status, 0);
     EXPECT_EQ(unknown.err, "claimtrack-cli: no metric named \"Cameras on Mars\"\n");
     EXPECT_FALSE(std::filesystem::exists(none));
-    EXPECT_EQ(runCli({"report", project, "-o", (dir / "report.pdf").string()}).status, 2);
+}
+
+// A PDF from the command line: the app beside it prints the same page, without a window.
+TEST_F(SampleProject, TheCommandLinesPdfReportIsPrintedByTheAppBesideIt) {
+#ifndef CLAIMTRACK_APP_BUILT
+    GTEST_SKIP() << "this build has no app (the nogui preset), which prints the PDF";
+#endif
+    if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+        GTEST_SKIP() << "poppler-utils is not installed: the PDF cannot be read back";
+    const std::string pdf = (dir / "report.pdf").string();
+    const ProcessResult printed =
+        runProcess(QStringLiteral(CLAIMTRACK_CLI),
+                   {QStringLiteral("report"), qs(project), QStringLiteral("--metric"),
+                    QStringLiteral("Population of China"), QStringLiteral("-o"), qs(pdf)});
+    ASSERT_EQ(printed.exitCode, 0) << printed.err;
+    const ProcessResult text =
+        runProcess(QStringLiteral("pdftotext"), {QStringLiteral("-raw"), qs(pdf), QStringLiteral("-")});
+    const QString words = QString::fromStdString(text.out).simplified();
+    // (pdftotext writes the "fl" of "conflict" as its ligature: the words around it are read.)
+    EXPECT_TRUE(words.startsWith(QStringLiteral("Claims: demo.claims"))) << text.out;
+    EXPECT_TRUE(words.contains(QStringLiteral("1 metric(s), 2 claim(s),"))) << text.out;
+    EXPECT_TRUE(words.contains(QStringLiteral("1,400,000,000 people"))) << text.out;
 }
 
 TEST_F(SampleProject, TheChartIsAnSvgDrawingOfEveryFigure) {

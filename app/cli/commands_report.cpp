@@ -7,6 +7,9 @@
 #include <fmt/format.h>
 
 #include <QDate>
+#include <QDir>
+#include <QProcess>
+#include <QTemporaryDir>
 
 #include <filesystem>
 #include <ostream>
@@ -36,11 +39,6 @@ public:
     std::string output;
 
     int run(Streams streams) override {
-        const std::string extension = std::filesystem::path(output).extension().string();
-        if (extension == ".pdf")
-            throw UsageError{
-                "the command line writes the report as HTML (-o FILE.html); the app prints it to "
-                "PDF (File > Export Report)"};
         ReportOptions options;
         for (const std::string& status : statuses)
             options.statuses.push_back(*parseClaimStatus(status));  // checked by the option's validator
@@ -51,12 +49,52 @@ public:
         auto opened = Project::open(project, Project::Access::ReadOnly);
         if (!opened)
             return report(streams.err, opened.error());
-        return writeTo(output, streams, [&](std::ostream& out) -> Result<void> {
+        const auto writeHtml = [&](std::ostream& out) -> Result<void> {
             auto written = writeReportHtml(*opened, options, out);
             if (!written)
                 return written.error();
             return {};
-        });
+        };
+        if (std::filesystem::path(output).extension() == ".pdf")
+            return writePdf(writeHtml, streams);
+        return writeTo(output, streams, writeHtml);
+    }
+
+private:
+    // The command line links no GUI library: the app beside it, run without a window, prints the page.
+    int writePdf(const std::function<Result<void>(std::ostream&)>& writeHtml, Streams streams) const {
+        std::error_code error;
+        const std::filesystem::path app =
+            std::filesystem::read_symlink("/proc/self/exe", error).parent_path() / "claimtrack";
+        if (error || !std::filesystem::exists(app))
+            return report(
+                streams.err,
+                makeError(ErrorCode::NotFound,
+                          fmt::format("a PDF report is printed by the Claimtrack app, which is not "
+                                      "installed beside claimtrack-cli ({}): write -o FILE.html instead",
+                                      app.string())));
+        QTemporaryDir folder;
+        const std::string html = QDir(folder.path()).filePath(QStringLiteral("report.html")).toStdString();
+        if (auto written = writeFileAtomically(html, writeHtml); !written)
+            return report(streams.err, written.error());
+        QProcess print;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        print.setProcessEnvironment(environment);
+        print.start(
+            QString::fromStdString(app.string()),
+            {QStringLiteral("--report-pdf"), QString::fromStdString(output), QString::fromStdString(html)});
+        if (!print.waitForFinished(-1) || print.exitStatus() != QProcess::NormalExit ||
+            print.exitCode() != 0) {
+            const QString said =
+                QString::fromUtf8(print.readAllStandardError()).trimmed().section(QLatin1Char('\n'), -1);
+            return report(
+                streams.err,
+                makeError(ErrorCode::Io, fmt::format("the app could not print the report: {}",
+                                                     said.isEmpty() ? print.errorString().toStdString()
+                                                                    : said.toStdString())));
+        }
+        return kExitOk;
     }
 };
 
@@ -104,7 +142,10 @@ void addReportCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& com
         ->type_name("STATUS");
     reportCommand->add_option("--locale", r.locale,
                               "Write numbers as this locale does (\"de_DE\"); by default the system's");
-    reportCommand->add_option("-o,--output", r.output, "The HTML file (default: standard output)");
+    reportCommand->add_option(
+        "-o,--output", r.output,
+        "The HTML file (default: standard output), or a PDF file, which the Claimtrack app "
+        "installed beside the command line prints");
 
     auto* chart = app.add_subcommand("chart", "Draw a metric's compare chart as an SVG drawing");
     auto& c = attach<ChartCommand>(chart, commands, chosen);

@@ -1,5 +1,10 @@
+#include "export/report_document.h"
 #include "main_window.h"
 #include "version.h"
+
+#include <QFile>
+
+#include <cstdio>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -24,7 +29,27 @@ int main(int argc, char** argv) {
                                     QStringLiteral("Search the project for these words."),
                                     QStringLiteral("query"));
     parser.addOption(search);
+    // For `claimtrack-cli report -o FILE.pdf`, which links no GUI library: the app prints the page it wrote.
+    const QCommandLineOption pdf(
+        QStringLiteral("report-pdf"),
+        QStringLiteral("Print the report page given as the argument to this PDF file, "
+                       "without a window, and quit."),
+        QStringLiteral("file.pdf"));
+    parser.addOption(pdf);
     parser.process(app);
+
+    if (parser.isSet(pdf)) {
+        QFile html(parser.positionalArguments().value(0));
+        if (!html.open(QIODevice::ReadOnly)) {
+            std::fprintf(stderr, "claimtrack: cannot read %s: %s\n", qPrintable(html.fileName()),
+                         qPrintable(html.errorString()));
+            return 1;
+        }
+        const auto written = claimtrack::gui::writeReportPdf(html.readAll().toStdString(), parser.value(pdf));
+        if (!written)
+            std::fprintf(stderr, "claimtrack: %s\n", written.error().message.c_str());
+        return written ? 0 : 1;
+    }
 
     claimtrack::gui::MainWindow window;
     window.show();
