@@ -30,6 +30,43 @@ int writeTo(const std::string& output, Streams streams,
     return written ? kExitOk : report(streams.err, written.error());
 }
 
+// The command line links no GUI library: what only Qt's GUI draws (a PDF page, a PNG picture), the app
+// installed beside it does, run without a window (`claimtrack OPTION OUTPUT FILE`), from a file `write`
+// writes.
+int byTheApp(const char* option, const char* fileName,
+             const std::function<Result<void>(std::ostream&)>& write, const std::string& output,
+             Streams streams) {
+    std::error_code error;
+    const std::filesystem::path app =
+        std::filesystem::read_symlink("/proc/self/exe", error).parent_path() / "claimtrack";
+    if (error || !std::filesystem::exists(app))
+        return report(
+            streams.err,
+            makeError(ErrorCode::NotFound,
+                      fmt::format("{} is drawn by the Claimtrack app, which is not installed beside "
+                                  "claimtrack-cli ({}): write HTML or SVG instead",
+                                  std::filesystem::path(output).filename().string(), app.string())));
+    QTemporaryDir folder;
+    const std::string input = QDir(folder.path()).filePath(QString::fromLatin1(fileName)).toStdString();
+    if (auto written = writeFileAtomically(input, write); !written)
+        return report(streams.err, written.error());
+    QProcess draw;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    draw.setProcessEnvironment(environment);
+    draw.start(QString::fromStdString(app.string()),
+               {QString::fromLatin1(option), QString::fromStdString(output), QString::fromStdString(input)});
+    if (!draw.waitForFinished(-1) || draw.exitStatus() != QProcess::NormalExit || draw.exitCode() != 0) {
+        const QString said =
+            QString::fromUtf8(draw.readAllStandardError()).trimmed().section(QLatin1Char('\n'), -1);
+        return report(streams.err,
+                      makeError(ErrorCode::Io, fmt::format("the app could not write {}: {}", output,
+                                                           said.isEmpty() ? draw.errorString().toStdString()
+                                                                          : said.toStdString())));
+    }
+    return kExitOk;
+}
+
 class ReportCommand : public Command {
 public:
     std::string project;
@@ -56,45 +93,8 @@ public:
             return {};
         };
         if (std::filesystem::path(output).extension() == ".pdf")
-            return writePdf(writeHtml, streams);
+            return byTheApp("--report-pdf", "report.html", writeHtml, output, streams);
         return writeTo(output, streams, writeHtml);
-    }
-
-private:
-    // The command line links no GUI library: the app beside it, run without a window, prints the page.
-    int writePdf(const std::function<Result<void>(std::ostream&)>& writeHtml, Streams streams) const {
-        std::error_code error;
-        const std::filesystem::path app =
-            std::filesystem::read_symlink("/proc/self/exe", error).parent_path() / "claimtrack";
-        if (error || !std::filesystem::exists(app))
-            return report(
-                streams.err,
-                makeError(ErrorCode::NotFound,
-                          fmt::format("a PDF report is printed by the Claimtrack app, which is not "
-                                      "installed beside claimtrack-cli ({}): write -o FILE.html instead",
-                                      app.string())));
-        QTemporaryDir folder;
-        const std::string html = QDir(folder.path()).filePath(QStringLiteral("report.html")).toStdString();
-        if (auto written = writeFileAtomically(html, writeHtml); !written)
-            return report(streams.err, written.error());
-        QProcess print;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
-        print.setProcessEnvironment(environment);
-        print.start(
-            QString::fromStdString(app.string()),
-            {QStringLiteral("--report-pdf"), QString::fromStdString(output), QString::fromStdString(html)});
-        if (!print.waitForFinished(-1) || print.exitStatus() != QProcess::NormalExit ||
-            print.exitCode() != 0) {
-            const QString said =
-                QString::fromUtf8(print.readAllStandardError()).trimmed().section(QLatin1Char('\n'), -1);
-            return report(
-                streams.err,
-                makeError(ErrorCode::Io, fmt::format("the app could not print the report: {}",
-                                                     said.isEmpty() ? print.errorString().toStdString()
-                                                                    : said.toStdString())));
-        }
-        return kExitOk;
     }
 };
 
@@ -105,9 +105,6 @@ public:
     std::string output;
 
     int run(Streams streams) override {
-        if (std::filesystem::path(output).extension() == ".png")
-            throw UsageError{"the command line draws charts as SVG (-o FILE.svg); save a PNG from the app's "
-                             "compare view (Save Chart As), or convert the SVG with rsvg-convert"};
         auto opened = Project::open(project, Project::Access::ReadOnly);
         if (!opened)
             return report(streams.err, opened.error());
@@ -117,10 +114,13 @@ public:
         auto comparison = opened->compare(found->id);
         if (!comparison)
             return report(streams.err, comparison.error());
-        return writeTo(output, streams, [&](std::ostream& out) -> Result<void> {
+        const auto writeSvg = [&](std::ostream& out) -> Result<void> {
             out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" << compareChartSvg(*comparison);
             return {};
-        });
+        };
+        if (std::filesystem::path(output).extension() == ".png")
+            return byTheApp("--chart-png", "chart.svg", writeSvg, output, streams);
+        return writeTo(output, streams, writeSvg);
     }
 };
 
@@ -147,13 +147,17 @@ void addReportCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& com
         "The HTML file (default: standard output), or a PDF file, which the Claimtrack app "
         "installed beside the command line prints");
 
-    auto* chart = app.add_subcommand("chart", "Draw a metric's compare chart as an SVG drawing");
+    auto* chart =
+        app.add_subcommand("chart", "Draw a metric's compare chart as an SVG drawing or a PNG image");
     auto& c = attach<ChartCommand>(chart, commands, chosen);
     chart->footer(
         "Example:\n  claimtrack-cli chart research.claims \"Surveillance cameras in China\" -o cameras.svg");
     chart->add_option("PROJECT", c.project, "Project file")->required();
     chart->add_option("METRIC", c.metric, "The metric's name")->required();
-    chart->add_option("-o,--output", c.output, "The SVG file (default: standard output)");
+    chart->add_option(
+        "-o,--output", c.output,
+        "The SVG file (default: standard output), or a PNG image at twice the drawing's size, which "
+        "the Claimtrack app installed beside the command line draws");
 }
 
 }  // namespace claimtrack::cli

@@ -36,7 +36,22 @@ int main(int argc, char** argv) {
                        "without a window, and quit."),
         QStringLiteral("file.pdf"));
     parser.addOption(pdf);
+    // For `claimtrack-cli chart -o FILE.png`: the app draws the SVG chart it wrote as a picture.
+    const QCommandLineOption png(
+        QStringLiteral("chart-png"),
+        QStringLiteral("Draw the SVG chart given as the argument as this PNG image, at "
+                       "twice its size, without a window, and quit."),
+        QStringLiteral("file.png"));
+    parser.addOption(png);
     parser.process(app);
+
+    if (parser.isSet(png)) {
+        const auto drawn =
+            claimtrack::gui::writeChartPng(parser.positionalArguments().value(0), parser.value(png));
+        if (!drawn)
+            std::fprintf(stderr, "claimtrack: %s\n", drawn.error().message.c_str());
+        return drawn ? 0 : 1;
+    }
 
     if (parser.isSet(pdf)) {
         QFile html(parser.positionalArguments().value(0));

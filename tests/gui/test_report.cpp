@@ -1,9 +1,11 @@
 // The report from the app's File menu, read as its readers read it: the PDF's text (pdftotext) holds every
 // figure, source and verdict, its pages are numbered, its charts are vectors (pdfimages finds no picture),
 // and its pages render (pdftoppm); the HTML is the command line's page.
+#include "claim_format.h"
 #include "dialogs.h"
 #include "gui_support.h"
 #include "main_window.h"
+#include "project_session.h"
 #include "test_support.h"
 
 #include <QApplication>
@@ -83,13 +85,17 @@ TEST_F(ReportTest, ThePdfHoldsEveryFigureSourceAndVerdictWithNumberedPagesAndVec
         runProcess(QStringLiteral("pdftotext"), {QStringLiteral("-raw"), qs(pdf), QStringLiteral("-")});
     ASSERT_EQ(text.exitCode, 0) << text.err;
     // Words that fit a table's cell may be cut across lines: read as one line of words.
-    const QString words = QString::fromStdString(text.out).simplified();
-    for (const char* part :
-         {"IHS Markit", "Chinese state media", "Genia Kostka", "Adrian Zenz", "Supreme People's Court",
-          "626,000,000 cameras", "1,400,000,000 people", "10–11 percent",
-          "Verdict: 450 million, Chinese state media "
-          "is supported: Ministry count.",
-          "Articles cited", "200 million"})
+    // pdftotext writes the fonts' ligatures as such ("ﬁ" in "office"): read as their letters.
+    const QString words =
+        QString::fromStdString(text.out).normalized(QString::NormalizationForm_KC).simplified();
+    // Every claim's figure and source, the verdict with its note, the chart's ticks, the references.
+    for (const ClaimRecord& claim : *window->session()->project().claims()) {
+        const std::string figure = describeFigure(claim.fields) + " " + claim.fields.unit;
+        EXPECT_TRUE(words.contains(QString::fromStdString(figure))) << figure;
+        EXPECT_TRUE(words.contains(QString::fromStdString(claim.fields.source))) << claim.fields.source;
+    }
+    for (const char* part : {"Verdict: 450 million, Chinese state media is supported: Ministry count.",
+                             "Articles cited", "200 million"})
         EXPECT_TRUE(words.contains(QString::fromUtf8(part))) << part << "\n" << text.out.substr(0, 400);
     // print() numbers the pages at their foot: the last page's number is its count.
     const ProcessResult info = runProcess(QStringLiteral("pdfinfo"), {qs(pdf)});

@@ -1,6 +1,7 @@
 #include "report_document.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QImage>
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPainter>
@@ -127,6 +128,25 @@ Result<void> writeReportPdf(const std::string& html, const QString& path) {
         printReport(html, pdf);
     }
     if (!file.commit())
+        return makeError(ErrorCode::Io,
+                         QObject::tr("cannot write %1: %2").arg(path, file.errorString()).toStdString());
+    return {};
+}
+
+Result<void> writeChartPng(const QString& svgPath, const QString& path) {
+    QSvgRenderer renderer(svgPath);
+    if (!renderer.isValid())
+        return makeError(ErrorCode::InvalidInput,
+                         QObject::tr("%1 is not an SVG drawing Qt can draw").arg(svgPath).toStdString());
+    QImage image(renderer.defaultSize() * 2, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    {
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        renderer.render(&painter);
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit())
         return makeError(ErrorCode::Io,
                          QObject::tr("cannot write %1: %2").arg(path, file.errorString()).toStdString());
     return {};

@@ -24,4 +24,7 @@ void printReport(const std::string& html, QPagedPaintDevice& device);
 // Writes the report as a PDF file, whole or not at all.
 Result<void> writeReportPdf(const std::string& html, const QString& path);
 
+// Draws an SVG chart file as a PNG image at twice its size, on white, whole or not at all.
+Result<void> writeChartPng(const QString& svgPath, const QString& path);
+
 }  // namespace claimtrack::gui
