@@ -30,15 +30,7 @@ inline CliRun runCli(const std::vector<std::string>& args, const std::string& in
 // The sample project (samples/load_demo.py), loaded through the command line afresh for each test.
 class SampleProject : public testing::Test {
 protected:
-    void SetUp() override {
-        if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
-            GTEST_SKIP() << "python3 is not installed";
-        const ProcessResult load =
-            runProcess(QStringLiteral("python3"),
-                       {qs(std::string(CLAIMTRACK_SOURCE_DIR) + "/samples/load_demo.py"),
-                        QStringLiteral("--cli"), QStringLiteral(CLAIMTRACK_CLI), qs(project)});
-        ASSERT_EQ(load.exitCode, 0) << load.err;
-    }
+    void SetUp() override { LOAD_SAMPLE_PROJECT(project); }
 
     TempDir dir;
     const std::string project = (dir / "demo.claims").string();

@@ -3,6 +3,7 @@
 // the Unicode fixture every layer is tested against.
 
 #include <QProcess>
+#include <QStandardPaths>
 #include <QString>
 #include <QStringList>
 #include <QTemporaryDir>
@@ -78,5 +79,20 @@ inline QString qs(const std::string& s) {
 inline QString qs(const std::filesystem::path& p) {
     return QString::fromStdString(p.string());
 }
+
+#ifdef CLAIMTRACK_CLI
+// Loads the sample project (samples/load_demo.py) into `project` through the command line; the test skips
+// without python3. A macro, as GTEST_SKIP and ASSERT_EQ return from the test that uses it.
+#define LOAD_SAMPLE_PROJECT(project)                                                                         \
+    do {                                                                                                     \
+        if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())                             \
+            GTEST_SKIP() << "python3 is not installed: the sample project cannot be loaded";                 \
+        const ProcessResult load =                                                                           \
+            runProcess(QStringLiteral("python3"),                                                            \
+                       {qs(std::string(CLAIMTRACK_SOURCE_DIR) + "/samples/load_demo.py"),                    \
+                        QStringLiteral("--cli"), QStringLiteral(CLAIMTRACK_CLI), qs(project)});              \
+        ASSERT_EQ(load.exitCode, 0) << load.err;                                                             \
+    } while (false)
+#endif
 
 }  // namespace claimtrack::test

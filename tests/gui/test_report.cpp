@@ -25,13 +25,7 @@ namespace {
 class ReportTest : public testing::Test {
 protected:
     void SetUp() override {
-        if (QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty())
-            GTEST_SKIP() << "python3 is not installed: the sample project cannot be loaded";
-        const ProcessResult load =
-            runProcess(QStringLiteral("python3"),
-                       {qs(std::string(CLAIMTRACK_SOURCE_DIR) + "/samples/load_demo.py"),
-                        QStringLiteral("--cli"), QStringLiteral(CLAIMTRACK_CLI), qs(project())});
-        ASSERT_EQ(load.exitCode, 0) << load.err;
+        LOAD_SAMPLE_PROJECT(project());
         ASSERT_EQ(runProcess(QStringLiteral(CLAIMTRACK_CLI),
                              {QStringLiteral("verdict"), qs(project()), QStringLiteral("2"),
                               QStringLiteral("6"), QStringLiteral("--supported"), QStringLiteral("6"),
