@@ -167,6 +167,7 @@ Result<Project> Project::create(const fs::path& path) {
         auto db = std::make_unique<Connection>(path, Connection::Access::Create, kDefaultBusyTimeoutMs);
         configureConnection(*db, true);
         db::migrate(*db, 0);
+        db::startHistory(*db, db::defaultUserName());
         return Project(std::move(db));
     });
     if (!created)
@@ -201,9 +202,10 @@ Result<Project> Project::open(const fs::path& path, Access access, int busyTimeo
         if (writing && db->isReadOnly())
             refuse(ErrorCode::ReadOnly, fmt::format("project file {} is read-only", file));
         configureConnection(*db, writing);
-        if (writing)
+        if (writing) {
             db::migrate(*db, version);
-        else if (version < db::kSchemaVersion)
+            db::startHistory(*db, db::defaultUserName());
+        } else if (version < db::kSchemaVersion)
             refuse(
                 ErrorCode::ReadOnly,
                 fmt::format("project file {} uses an older schema (version {}); open it once for writing to "

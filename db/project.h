@@ -7,6 +7,7 @@
 #include "conflicts/conflicts.h"
 #include "conflicts/proposals.h"
 #include "figures.h"
+#include "history.h"
 #include "importers/document.h"
 #include "importers/qdpx.h"
 #include "importers/references.h"
@@ -533,6 +534,17 @@ public:
     Result<ReferencesImported>
     importReferences(std::span<const Reference> references,
                      const std::function<Result<std::string>(const std::string& attachment)>& readAttachment);
+
+    // Who the changes made through this project are recorded under in its history (db::defaultUserName()
+    // until set); refuses an empty name. Not for a project opened for reading.
+    Result<void> setUserName(const std::string& name);
+    Result<std::string> userName();
+    // Whether the changes that follow are edits, or undo or redo one: the history says which.
+    Result<void> setEditKind(EditKind kind);
+    // Calls `visit` for each entry of the history the query selects, one row at a time.
+    Result<void> forEachHistoryEntry(const HistoryQuery& query,
+                                     const std::function<void(const HistoryEntry&)>& visit);
+    Result<std::vector<HistoryEntry>> history(const HistoryQuery& query = {});
 
     // Every verdict whose two claims are both recorded, by creation time.
     Result<std::vector<VerdictRecord>> verdictRecords();

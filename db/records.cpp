@@ -237,8 +237,14 @@ void ClaimWriter::update(std::int64_t claimId, const ClaimFields& fields, const 
     writeFields(update, fields);
     update.bind(17, now);
     update.run();
-    Statement unlink = m_db.cached("DELETE FROM claim_tag WHERE claim_id = ?1");
-    unlink.bind(1, claimId);
+    // Only the tags that went are unlinked, so the history (and the search index) sees what changed.
+    std::string kept = "[";
+    for (const std::string& tag : fields.tags)
+        kept += (kept.size() > 1 ? "," : "") + std::to_string(nameId(m_tags, "tag", tag));
+    kept += "]";
+    Statement unlink = m_db.cached(
+        "DELETE FROM claim_tag WHERE claim_id = ?1 AND tag_id NOT IN (SELECT value FROM json_each(?2))");
+    unlink.bind(1, claimId).bind(2, kept);
     unlink.run();
     writeTags(claimId, fields.tags);
 }

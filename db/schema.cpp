@@ -291,6 +291,26 @@ ALTER TABLE metric ADD COLUMN fact_check_url TEXT;
 ALTER TABLE metric ADD COLUMN reviewed TEXT;  -- YYYY-MM-DD: the day its fact-check was published
 )sql";
 
+// Version 9: the history of every change to a claim, a source, a metric or a verdict: when, by whom, which
+// field, the value before and after. Rows are only ever added (an undo adds its own). Written by triggers
+// each writing connection makes for itself (db/history.cpp), as they name the connection's user.
+constexpr const char* kVersion9 = R"sql(
+CREATE TABLE history (
+    id        INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,     -- ISO 8601 UTC, to the millisecond
+    user      TEXT NOT NULL,
+    how       TEXT NOT NULL CHECK (how IN ('edit', 'undo', 'redo')),
+    entity    TEXT NOT NULL CHECK (entity IN ('claim', 'source', 'metric', 'verdict')),
+    entity_id INTEGER NOT NULL,  -- no foreign key: the history of a deleted row stays
+    entity_uuid TEXT NOT NULL,   -- what identifies it: a row deleted for good may leave its id to another
+    change    TEXT NOT NULL CHECK (change IN ('created', 'changed', 'deleted')),
+    field     TEXT,              -- the field changed; NULL when created or deleted
+    old_value,                   -- no type: kept as written (text, number or NULL);
+    new_value                    -- created and deleted: every field, as a JSON object
+);
+CREATE INDEX history_by_entity ON history(entity, entity_id);
+)sql";
+
 void markApproximateClaims(sqlite::Connection& connection) {
     sqlite::Statement select(connection, "SELECT id, prefix, quote FROM claim");
     sqlite::Statement mark(connection, "UPDATE claim SET approximate = 1 WHERE id = ?1");
@@ -327,7 +347,9 @@ void migrate(sqlite::Connection& connection, std::int64_t from, std::int64_t to)
         connection.exec(kVersion7);
     if (from < 8 && to >= 8)
         connection.exec(kVersion8);
-    // Add the next step here as `if (from < 9 && to >= 9) connection.exec(kVersion9);`
+    if (from < 9 && to >= 9)
+        connection.exec(kVersion9);
+    // Add the next step here as `if (from < 10 && to >= 10) connection.exec(kVersion10);`
     // and raise kSchemaVersion; see docs/architecture.md.
     connection.exec(
         fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {}", kApplicationId, to).c_str());

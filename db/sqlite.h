@@ -71,7 +71,8 @@ public:
     std::string text(int column) const;
     std::string blob(int column) const;
     std::optional<double> number(int column) const;
-    bool isNull(int column) const { return sqlite3_column_type(m_statement.get(), column) == SQLITE_NULL; }
+    bool isNull(int column) const { return type(column) == SQLITE_NULL; }
+    int type(int column) const { return sqlite3_column_type(m_statement.get(), column); }  // SQLITE_TEXT, ...
 
 private:
     friend class Connection;

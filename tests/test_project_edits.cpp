@@ -282,6 +282,14 @@ TEST(Migration, AVersion1ProjectIsUpgradedWithItsDataKept) {
     EXPECT_EQ(upgraded->search("memo")->size(), 1u) << "version 7 searches memos";
     EXPECT_EQ(upgraded->search("cameras")->size(), 1u) << "version 7 indexes the texts again";
     ASSERT_EQ(upgraded->search("status:unverified cameras")->size(), 1u);
+    const auto history = upgraded->history({"claim", 1});
+    ASSERT_TRUE(history) << history.error().message;
+    EXPECT_TRUE(history->empty()) << "version 9 keeps a history from the upgrade on, with nothing invented";
+    ClaimFields fields = upgraded->claim(1)->fields;
+    fields.value = 43;
+    ASSERT_TRUE(upgraded->updateClaim(1, fields));
+    ASSERT_EQ(upgraded->history({"claim", 1})->size(), 1u);
+    EXPECT_EQ(upgraded->history({"claim", 1})->front().before, "42");
 }
 
 TEST_F(ProjectEdits, DetectSuggestsFiguresOnceAndNeverOnClaimedWords) {
