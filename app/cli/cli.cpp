@@ -1,5 +1,6 @@
 #include "cli.h"
 #include "command.h"
+#include "history.h"
 #include "output.h"
 #include "version.h"
 
@@ -72,6 +73,15 @@ void buildParser(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands,
     app.description("Claimtrack: track the factual claims in news reports");
     app.name("claimtrack-cli");
     app.require_subcommand(1);
+    // Given before or after the subcommand; runCli records the changes it makes under this name.
+    app.fallthrough();
+    app.add_option("--user", "Record changes under this name (default: $CLAIMTRACK_USER, else the system's)")
+        ->type_name("NAME")
+        ->check(CLI::Validator(
+            [](std::string& name) -> std::string {
+                return normalizeField(name).empty() ? "the user name cannot be empty" : std::string();
+            },
+            ""));
     app.set_version_flag("--version", "claimtrack-cli " CLAIMTRACK_VERSION " (commit " CLAIMTRACK_COMMIT ")");
     addArticleCommands(app, commands, chosen);
     addClaimCommands(app, commands, chosen);
@@ -101,6 +111,9 @@ int runCli(const std::vector<std::string>& args, Streams streams) {
         streams.err << "claimtrack-cli: " << error.what() << "\n(run claimtrack-cli --help for usage)\n";
         return kExitUsage;
     }
+    // Run in process by the tests too: a name given to an earlier run must not outlive it.
+    const CLI::Option* user = app.get_option("--user");
+    db::setProgramUserName(user->count() > 0 ? normalizeField(user->as<std::string>()) : std::string());
     if (!chosen) {
         streams.err << "claimtrack-cli: choose a subcommand\n" << app.help();
         return kExitUsage;

@@ -1,4 +1,4 @@
-// claim add, claims and export: recording claims and reading the claim table.
+// claim add, claim set, claims and export: recording and changing claims and reading the claim table.
 #include "annotation.h"
 #include "claim_format.h"
 #include "claim_review.h"
@@ -64,6 +64,58 @@ public:
             return report(streams.err, id.error());
         streams.out << *id << '\n';
         return kExitOk;
+    }
+};
+
+// Changes the fields given of one claim; the others stay as they are.
+class ClaimSetCommand : public Command {
+public:
+    std::string project;
+    std::int64_t claimId = 0;
+    std::optional<std::string> value, low, high, unit, metric, source, asOf, status, note;
+    std::vector<std::string> tags;
+    CLI::Option* tagOption = nullptr;  // given, even as "" (which CLI11 leaves out of `tags`)
+
+    int run(Streams streams) override {
+        const bool retag = tagOption->count() > 0;
+        if (!value && !low && !high && !unit && !metric && !source && !asOf && !status && !note && !retag)
+            throw UsageError{"give at least one field to change, e.g. --status supported"};
+        auto opened = Project::open(project);
+        if (!opened)
+            return report(streams.err, opened.error());
+        auto claim = opened->claim(claimId);
+        if (!claim)
+            return report(streams.err, claim.error());
+        ClaimFields fields = claim->fields;
+        for (auto [text, target, name] :
+             {std::tuple{&value, &fields.value, "value"}, std::tuple{&low, &fields.low, "low"},
+              std::tuple{&high, &fields.high, "high"}}) {
+            if (!*text)
+                continue;
+            auto number = parseOptionalNumber(**text, name);
+            if (!number)
+                return report(streams.err, number.error());
+            *target = *number;
+        }
+        for (auto [text, target] : {std::pair{&unit, &fields.unit}, std::pair{&metric, &fields.metric},
+                                    std::pair{&source, &fields.source}, std::pair{&asOf, &fields.asOf},
+                                    std::pair{&note, &fields.note}})
+            if (*text)
+                *target = **text;
+        if (status) {
+            auto parsed = parseClaimStatus(*status);
+            if (!parsed)
+                return report(streams.err, parsed.error());
+            fields.status = *parsed;
+        }
+        if (retag) {  // "--tag ''" takes every tag off
+            fields.tags.clear();
+            for (const std::string& tag : tags)
+                if (!tag.empty())
+                    fields.tags.push_back(tag);
+        }
+        auto updated = opened->updateClaim(claimId, fields);
+        return updated ? kExitOk : report(streams.err, updated.error());
     }
 };
 
@@ -286,6 +338,26 @@ void addClaimCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& comm
     add->add_option("--status", a.status, "unverified, supported, disputed or refuted");
     add->add_option("--tag", a.fields.tags, "A tag; repeat for more");
     add->add_option("--note", a.fields.note, "A note");
+
+    auto* set = claim->add_subcommand("set", "Change the fields given of a claim; the others stay");
+    auto& c = attach<ClaimSetCommand>(set, commands, chosen);
+    set->footer("An empty value (\"\") clears a field; --tag replaces every tag, --tag \"\" takes them off.\n"
+                "Example:\n  claimtrack-cli claim set research.claims 12 --status supported --note "
+                "\"checked against the report\"");
+    set->add_option("PROJECT", c.project, "Project file")->required();
+    set->add_option("ID", c.claimId, "The claim's id (see: claimtrack-cli claims)")
+        ->required()
+        ->check(wholeNumber(1));
+    set->add_option("--value", c.value, "The figure, e.g. 626000000");
+    set->add_option("--low", c.low, "Lower bound");
+    set->add_option("--high", c.high, "Upper bound");
+    set->add_option("--unit", c.unit, "Unit");
+    set->add_option("--metric", c.metric, "What the figure measures (created on first use)");
+    set->add_option("--source", c.source, "Who the claim is attributed to (created on first use)");
+    set->add_option("--as-of", c.asOf, "When the figure holds: YYYY, YYYY-MM or YYYY-MM-DD");
+    set->add_option("--status", c.status, "unverified, supported, disputed or refuted");
+    c.tagOption = set->add_option("--tag", c.tags, "A tag; repeat for more (replaces the claim's tags)");
+    set->add_option("--note", c.note, "A note");
 
     auto* list = app.add_subcommand("claims", "Print the claim table");
     auto& l = attach<ClaimsCommand>(list, commands, chosen);

@@ -1,9 +1,15 @@
-// merge: bringing another project, or a project file, into a project; settings: the project's own.
+// merge: bringing another project, or a project file, into a project; settings: the project's own;
+// history: who changed what, and when.
+#include "claim_format.h"
 #include "command.h"
+#include "csv.h"
+#include "output.h"
 #include "project_file.h"
+#include "text_table.h"
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <optional>
 
@@ -65,6 +71,96 @@ public:
     }
 };
 
+// What changed, as one line: "value: 176000000 → 200000000", "created: quote: …; value: …".
+std::string describeChange(const HistoryEntry& entry) {
+    if (entry.change == "created")
+        return "created: " + entry.after;
+    if (entry.change == "deleted")
+        return "deleted: " + entry.before;
+    return fmt::format("{}: {} \u2192 {}", entry.field, entry.before.empty() ? "(none)" : entry.before,
+                       entry.after.empty() ? "(none)" : entry.after);
+}
+
+class HistoryCommand : public Command {
+public:
+    std::string project;
+    std::optional<std::int64_t> claim, source, metric, verdict;
+    std::size_t limit = 0;
+    Format format = Format::Table;
+
+    int run(Streams streams) override {
+        HistoryQuery query;
+        for (const auto& [entity, id] : {std::pair{"claim", claim}, std::pair{"source", source},
+                                         std::pair{"metric", metric}, std::pair{"verdict", verdict}})
+            if (id) {
+                query.entity = entity;
+                query.entityId = *id;
+            }
+        // The last `limit` entries, still printed oldest first.
+        query.limit = limit;
+        query.newestFirst = limit > 0;
+        auto opened = Project::open(project, Project::Access::ReadOnly);
+        if (!opened)
+            return report(streams.err, opened.error());
+        auto entries = opened->history(query);
+        if (!entries)
+            return report(streams.err, entries.error());
+        if (query.newestFirst)
+            std::reverse(entries->begin(), entries->end());
+        write(*entries, streams.out);
+        return kExitOk;
+    }
+
+private:
+    void write(const std::vector<HistoryEntry>& entries, std::ostream& out) const {
+        switch (format) {
+        case Format::Table: {
+            TextTable table({{"when", 24}, {"user", 16}, {"how", 4}, {"what", 36}, {"change", 90}});
+            for (const HistoryEntry& e : entries)
+                table.addRow({e.at, e.user, std::string(toString(e.how)),
+                              fmt::format("{} {} {}", e.entity, e.entityId, e.label), describeChange(e)});
+            table.print(out);
+            return;
+        }
+        case Format::Csv: {
+            CsvWriter csv(out);
+            for (const char* title : {"at", "user", "how", "entity", "entity_row_id", "entity_uuid", "label",
+                                      "change", "field", "before", "after"})
+                csv.text(title);
+            csv.endRow();
+            for (const HistoryEntry& e : entries) {
+                csv.date(e.at);
+                for (const std::string_view cell : {std::string_view(e.user), toString(e.how)})
+                    csv.text(cell);
+                csv.text(e.entity);
+                csv.integer(e.entityId);
+                for (const std::string* cell :
+                     {&e.entityUuid, &e.label, &e.change, &e.field, &e.before, &e.after})
+                    csv.text(*cell);
+                csv.endRow();
+            }
+            return;
+        }
+        case Format::Json: {
+            JsonArrayWriter json(out);
+            for (const HistoryEntry& e : entries)
+                json.add({{"at", e.at},
+                          {"user", e.user},
+                          {"how", toString(e.how)},
+                          {"entity", e.entity},
+                          {"entity_row_id", e.entityId},
+                          {"entity_uuid", e.entityUuid},
+                          {"label", e.label},
+                          {"change", e.change},
+                          {"field", jsonText(e.field)},
+                          {"before", jsonText(e.before)},
+                          {"after", jsonText(e.after)}});
+            return;
+        }
+        }
+    }
+};
+
 }  // namespace
 
 void addProjectCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen) {
@@ -97,6 +193,30 @@ void addProjectCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& co
     settings->add_option("--reviewer", s.reviewer,
                          "The organisation (or person) the ClaimReviews are published under (\"\" for none)");
     settings->add_option("--reviewer-url", s.reviewerUrl, "Its web address (\"\" for none)");
+
+    auto* history = app.add_subcommand(
+        "history", "Who changed which claim, source, metric or verdict, when, and from what to what");
+    auto& h = attach<HistoryCommand>(history, commands, chosen);
+    history->footer(
+        "Every change is recorded as it is made, by the app and the command line alike, under the user's "
+        "name (--user, else $CLAIMTRACK_USER, else the system's); undone and redone changes are marked as "
+        "such.\nExample:\n  claimtrack-cli history research.claims --claim 12\n"
+        "  claimtrack-cli history research.claims --limit 50 --format csv");
+    history->add_option("PROJECT", h.project, "Project file")->required();
+    auto* byClaim = history->add_option("--claim", h.claim, "Only this claim's history (its id)");
+    auto* bySource = history->add_option("--source", h.source, "Only this source's");
+    auto* byMetric = history->add_option("--metric", h.metric, "Only this metric's");
+    auto* byVerdict = history->add_option("--verdict", h.verdict, "Only this verdict's");
+    for (CLI::Option* one : {byClaim, bySource, byMetric, byVerdict}) {
+        one->check(wholeNumber(1))->type_name("ID");
+        for (CLI::Option* other : {byClaim, bySource, byMetric, byVerdict})
+            if (other != one)
+                one->excludes(other);
+    }
+    history->add_option("--limit", h.limit, "Only the last N changes")->check(wholeNumber(1))->type_name("N");
+    history->add_option("--format", h.format, "table (default), csv or json")
+        ->transform(formatName())
+        ->type_name("FORMAT");
 }
 
 }  // namespace claimtrack::cli
