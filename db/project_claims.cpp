@@ -140,8 +140,7 @@ Result<void> Project::rewriteClaims(std::span<const ClaimRecord> records) {
         ClaimWriter writer(*m_db);
         for (const ClaimRecord& record : records) {
             orRefuse(claim(record.id));
-            writer.remove(record.id);
-            writer.restore(record);
+            writer.rewrite(record);
         }
         writer.dropUnusedTags();  // a tag the old records had and the new ones do not
         transaction.commit();

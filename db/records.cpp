@@ -237,16 +237,39 @@ void ClaimWriter::update(std::int64_t claimId, const ClaimFields& fields, const 
     writeFields(update, fields);
     update.bind(17, now);
     update.run();
+    replaceTags(claimId, fields.tags);
+}
+
+void ClaimWriter::rewrite(const ClaimRecord& claim) {
+    Statement update = m_db.cached(R"sql(
+        UPDATE claim SET uuid = ?1, article_id = ?2, start = ?3, end = ?4, quote = ?5, prefix = ?6,
+                         suffix = ?7, value = ?8, low = ?9, high = ?10, unit = ?11, metric_id = ?12,
+                         source_id = ?13, as_of = ?14, status = ?15, note = ?16, created_at = ?17,
+                         updated_at = ?18, approximate = ?20
+        WHERE id = ?19)sql");
+    update.bind(1, claim.uuid).bind(2, claim.articleId);
+    update.bind(3, claim.anchor.range.start).bind(4, claim.anchor.range.end);
+    update.bind(5, claim.anchor.quote.exact)
+        .bind(6, claim.anchor.quote.prefix)
+        .bind(7, claim.anchor.quote.suffix);
+    writeFields(update, claim.fields);
+    update.bind(17, claim.createdAt).bind(18, claim.updatedAt).bind(19, claim.id);
+    update.bind(20, isApproximate(claim.anchor.quote));
+    update.run();
+    replaceTags(claim.id, claim.fields.tags);
+}
+
+void ClaimWriter::replaceTags(std::int64_t claimId, const std::vector<std::string>& tags) {
     // Only the tags that went are unlinked, so the history (and the search index) sees what changed.
     std::string kept = "[";
-    for (const std::string& tag : fields.tags)
+    for (const std::string& tag : tags)
         kept += (kept.size() > 1 ? "," : "") + std::to_string(nameId(m_tags, "tag", tag));
     kept += "]";
     Statement unlink = m_db.cached(
         "DELETE FROM claim_tag WHERE claim_id = ?1 AND tag_id NOT IN (SELECT value FROM json_each(?2))");
     unlink.bind(1, claimId).bind(2, kept);
     unlink.run();
-    writeTags(claimId, fields.tags);
+    writeTags(claimId, tags);
 }
 
 void ClaimWriter::remove(std::int64_t claimId) {

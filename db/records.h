@@ -62,6 +62,9 @@ public:
     // returns its id.
     std::int64_t restore(const ClaimRecord& claim);
     void update(std::int64_t claimId, const ClaimFields& fields, const std::string& now);
+    // Puts an existing claim back as `claim` was (its anchor, fields and times), in place: the history
+    // sees the fields that changed, not a claim deleted and created again.
+    void rewrite(const ClaimRecord& claim);
     void remove(std::int64_t claimId);  // with its tags' links and its search entry (cascades, triggers)
     // Deletes the tags no claim has any more: once a transaction, after its updates and deletions.
     void dropUnusedTags();
@@ -72,6 +75,8 @@ public:
 private:
     void writeFields(sqlite::Statement& statement, const ClaimFields& fields);
     void writeTags(std::int64_t claimId, const std::vector<std::string>& tags);
+    // Unlinks the tags not in `tags` and links those that are.
+    void replaceTags(std::int64_t claimId, const std::vector<std::string>& tags);
     std::int64_t nameId(std::map<std::string, std::int64_t>& cache, const char* table,
                         const std::string& name);
     const CodePointIndex& articleText(std::int64_t articleId);

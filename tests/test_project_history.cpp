@@ -119,6 +119,22 @@ TEST_F(History, UndoIsRecordedAsAnUndoAndNothingIsRewritten) {
     EXPECT_EQ(entries[4].how, EditKind::Undo);
 }
 
+TEST_F(History, PuttingAnEditedClaimBackRecordsTheFieldsItChanged) {
+    const ClaimRecord before = *project->claim(cameras);
+    ClaimFields fields = before.fields;
+    fields.value = 200e6;
+    ASSERT_TRUE(project->updateClaim(cameras, fields));
+    ASSERT_TRUE(project->setEditKind(EditKind::Undo));
+    ASSERT_TRUE(project->rewriteClaim(before));
+    ASSERT_TRUE(project->setEditKind(EditKind::Edit));
+    const auto entries = of("claim", cameras);
+    EXPECT_EQ(changes(entries),
+              (std::vector<std::string>{"created", "tag:  → cameras", "value: 176000000 → 200000000",
+                                        "value: 200000000 → 176000000"}))
+        << "the claim stays in place: not deleted and created again";
+    EXPECT_EQ(entries.back().how, EditKind::Undo);
+}
+
 TEST_F(History, AClaimDeletedForGoodKeepsItsHistoryApartFromTheNextToTakeItsId) {
     ASSERT_TRUE(project->deleteClaim(cameras));
     NewClaim next{article, QuoteSelector{"626 million", 1}, {}};
