@@ -92,6 +92,7 @@ MainWindow::MainWindow(QWidget* parent)
     tabifyDockWidget(m_tagDock, m_suggestionDock);
     tabifyDockWidget(m_suggestionDock, m_conflictDock);
     tabifyDockWidget(m_conflictDock, m_searchDock);
+    applySavedUserName();
     m_sourceDock->raise();
     connect(m_conflictDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
         if (visible)
@@ -340,6 +341,7 @@ void MainWindow::onProjectChanged(qint64 articleId) {
     m_tags->refresh();
     m_compareStale = m_conflictsStale = true;
     refreshComparisons();
+    refreshHistory();
     updateActions();
 }
 
@@ -425,6 +427,8 @@ void MainWindow::editCurrentClaim() {
     openEditor(QString::fromStdString(claim->anchor.quote.exact), claim->fields,
                [this, id](const ClaimFields& fields) { return m_session->updateClaim(id, fields); });
     m_editor->allowDelete();
+    if (auto history = m_session->project().history({"claim", id, 0, true}))
+        m_editor->showHistory(std::move(*history));
     connect(m_editor, &ClaimEditor::deleteRequested, this, [this] {
         m_editor->reject();
         deleteCurrentClaim();

@@ -26,6 +26,7 @@ class ClaimTable;
 class CompareView;
 class ConflictList;
 class EntityPane;
+class HistoryPane;
 class ProjectSession;
 class ReaderView;
 class SearchPane;
@@ -58,6 +59,9 @@ public:
     ConflictList* conflictList() { return m_conflicts; }
     QTabWidget* centreTabs() { return m_tabs; }
     SearchPane* searchPane() { return m_search; }
+    HistoryPane* historyPane() { return m_history; }
+    // How many of the newest changes the History pane lists.
+    static constexpr int kHistoryShown = 500;
     // The claim editor while it is open.
     ClaimEditor* claimEditor() { return m_editor; }
     void showArticle(std::int64_t articleId);
@@ -106,6 +110,10 @@ public Q_SLOTS:
     void deleteCurrentArticle();
     void editProjectMemo();
     void editProjectSettings();
+    // Edit ▸ History: the project's last changes, newest first.
+    void showHistoryPane();
+    // Edit ▸ Your Name: asks the name changes are recorded under, kept for the next sessions.
+    void askUserName();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -118,6 +126,8 @@ protected:
 private:
     void createActions();
     void createMenus();
+    void applySavedUserName();
+    void refreshHistory();
     void buildProjectViews();
     void onProjectChanged(qint64 articleId);
     void reloadReaderClaims();
@@ -156,6 +166,7 @@ private:
     CompareView* m_compare = nullptr;
     ConflictList* m_conflicts = nullptr;
     SearchPane* m_search = nullptr;
+    HistoryPane* m_history = nullptr;  // in m_historyDock
     QTabWidget* m_tabs;
     QSplitter* m_centre;
     QDockWidget* m_articleDock;
@@ -165,6 +176,7 @@ private:
     QDockWidget* m_suggestionDock;
     QDockWidget* m_conflictDock;
     QDockWidget* m_searchDock;
+    QDockWidget* m_historyDock = nullptr;  // made when first asked for
     QLabel* m_placeholder;
     QPointer<ClaimEditor> m_editor;
     QMenu* m_recentMenu = nullptr;
@@ -198,6 +210,8 @@ private:
     QAction* m_find = nullptr;
     QAction* m_findFigures = nullptr;
     QAction* m_findOnImport = nullptr;
+    QAction* m_showHistory = nullptr;
+    QAction* m_userName = nullptr;
     QAction* m_articleDetails = nullptr;
     QAction* m_deleteArticle = nullptr;
     QAction* m_projectMemo = nullptr;

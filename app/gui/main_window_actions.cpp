@@ -131,6 +131,12 @@ void MainWindow::createActions() {
                                QKeySequence(), &MainWindow::editProjectSettings);
     m_projectSettings->setToolTip(tr("Who publishes the project's fact-checks"));
     m_findOnImport->setChecked(QSettings().value(QStringLiteral("findOnImport"), false).toBool());
+    m_showHistory = action(QStringLiteral("actionHistory"), tr("&History"),
+                           QKeySequence(Qt::CTRL | Qt::Key_H), &MainWindow::showHistoryPane);
+    m_showHistory->setToolTip(tr("Who changed which claim, source, metric or verdict, and when"));
+    m_userName =
+        action(QStringLiteral("actionUserName"), tr("Your &Name…"), QKeySequence(), &MainWindow::askUserName);
+    m_userName->setToolTip(tr("The name your changes are recorded under in the history"));
 }
 
 void MainWindow::createMenus() {
@@ -174,6 +180,9 @@ void MainWindow::createMenus() {
     edit->addSeparator();
     edit->addAction(m_find);
     edit->addAction(m_searchProject);
+    edit->addSeparator();
+    edit->addAction(m_showHistory);
+    edit->addAction(m_userName);
 
     m_claimMenu = menuBar()->addMenu(tr("&Claim"));
     m_claimMenu->addAction(m_record);

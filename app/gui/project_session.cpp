@@ -21,17 +21,17 @@ public:
         : QUndoCommand(text), m_session(session), m_articleId(articleId), m_undo(std::move(undo)),
           m_redo(std::move(redo)), m_checks(std::move(checks)) {}
 
-    void undo() override { run(m_checks.beforeUndo, m_undo); }
+    void undo() override { run(m_checks.beforeUndo, m_undo, EditKind::Undo); }
     void redo() override {
         if (m_done) {
             m_done = false;  // QUndoStack::push calls redo(); the edit was already made
             return;
         }
-        run(m_checks.beforeRedo, m_redo);
+        run(m_checks.beforeRedo, m_redo, EditKind::Redo);
     }
 
 private:
-    void run(const ProjectSession::Check& check, const ProjectSession::Step& step) {
+    void run(const ProjectSession::Check& check, const ProjectSession::Step& step, EditKind kind) {
         if (check) {
             if (auto unchanged = check(); !unchanged) {
                 setObsolete(true);  // QUndoStack drops it: there is nothing left for it to undo or redo
@@ -41,7 +41,13 @@ private:
                 return;
             }
         }
-        if (auto result = step(); !result)
+        // The history records the step as an undo or a redo, never rewriting what it undoes.
+        Project& project = m_session.project();
+        auto result = project.setEditKind(kind);
+        if (result)
+            result = step();
+        (void)project.setEditKind(EditKind::Edit);
+        if (!result)
             Q_EMIT m_session.failed(errorText(result.error()));
         Q_EMIT m_session.changed(m_articleId);
     }

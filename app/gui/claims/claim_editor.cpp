@@ -2,6 +2,7 @@
 #include "claim_display.h"
 #include "claim_format.h"
 #include "figures.h"
+#include "history/history_pane.h"
 #include "name_completion.h"
 
 #include <QComboBox>
@@ -16,6 +17,7 @@
 #include <QShortcut>
 #include <QStringListModel>
 #include <QStyle>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include <ranges>
@@ -75,7 +77,8 @@ ClaimEditor::ClaimEditor(const QString& quote, const ClaimFields& fields,
       m_source(nameBox(completions.sources, fields.source, this)),
       m_asOf(new QLineEdit(QString::fromStdString(fields.asOf), this)), m_status(new QComboBox(this)),
       m_tags(new QLineEdit(QString::fromStdString(joinTags(fields.tags)), this)),
-      m_note(new QPlainTextEdit(QString::fromStdString(fields.note), this)), m_error(new QLabel(this)) {
+      m_note(new QPlainTextEdit(QString::fromStdString(fields.note), this)), m_error(new QLabel(this)),
+      m_tabs(new QTabWidget(this)) {
     setObjectName(QStringLiteral("claimEditor"));
     setWindowTitle(tr("Claim"));
     setWindowModality(Qt::WindowModal);
@@ -152,9 +155,18 @@ ClaimEditor::ClaimEditor(const QString& quote, const ClaimFields& fields,
     auto* buttons = m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     buttons->button(QDialogButtonBox::Save)->setObjectName(QStringLiteral("saveButton"));
     buttons->button(QDialogButtonBox::Save)->setDefault(true);
+    // The fields, and for a claim that exists its history in a second tab (the tab bar shows only then).
+    auto* fieldsPage = new QWidget(this);
+    auto* fieldsLayout = new QVBoxLayout(fieldsPage);
+    fieldsLayout->setContentsMargins(0, 0, 0, 0);
+    fieldsLayout->addWidget(quoteLabel);
+    fieldsLayout->addLayout(form);
+    m_tabs->setObjectName(QStringLiteral("claimEditorTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->setTabBarAutoHide(true);
+    m_tabs->addTab(fieldsPage, tr("&Claim"));
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(quoteLabel);
-    layout->addLayout(form);
+    layout->addWidget(m_tabs);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     setMinimumWidth(460);
@@ -252,6 +264,15 @@ void ClaimEditor::allowDelete() {
     remove->setObjectName(QStringLiteral("deleteButton"));
     remove->setAutoDefault(false);
     connect(remove, &QPushButton::clicked, this, &ClaimEditor::deleteRequested);
+}
+
+void ClaimEditor::showHistory(std::vector<HistoryEntry> entries) {
+    auto* history = new HistoryPane(this);
+    history->setObjectName(QStringLiteral("claimHistory"));
+    history->hideWhat();
+    const int count = static_cast<int>(entries.size());
+    history->showEntries(std::move(entries), tr("%n change(s) to this claim, the newest first", "", count));
+    m_tabs->addTab(history, tr("&History (%1)").arg(count));
 }
 
 void ClaimEditor::takeProposal(const QString& metric) {

@@ -14,6 +14,7 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QTabWidget;
 
 namespace claimtrack::gui {
 
@@ -39,6 +40,8 @@ public:
 
     // Adds a Delete button, for an editor of a claim that exists.
     void allowDelete();
+    // Adds a History tab listing the claim's changes (newest first).
+    void showHistory(std::vector<HistoryEntry> entries);
 
     // Existing metrics the claim most likely measures, best first, with the reason for each; shown
     // under the metric while it is empty, a click or Alt+1 to Alt+3 fills it in.
@@ -75,6 +78,7 @@ private:
     QLineEdit* m_tags;
     QPlainTextEdit* m_note;
     QLabel* m_error;
+    QTabWidget* m_tabs;
     QDialogButtonBox* m_buttons;
 };
 
