@@ -3,6 +3,7 @@
 // against the sqlite3 shell doing the same work.
 //
 //   claimtrack-bench insert-claims PROJECT N   record N claims in one transaction
+//   claimtrack-bench edit-claims PROJECT N     change N claims, each its own transaction, as the app does
 //   claimtrack-bench extract FILE              figures found per second in a large text (median of 5 runs)
 //   claimtrack-bench worst-cases               the finder on generated worst cases, in MB/s against ordinary
 //                                              prose; fails when any is below 1 MB/s
@@ -62,6 +63,35 @@ int insertClaims(const char* path, std::int64_t count) {
         std::fprintf(stderr, "%s\n", ids.error().message.c_str());
         return 1;
     }
+    return 0;
+}
+
+// Changes N claims one at a time, each change its own transaction as in the app, and prints the time.
+int editClaims(const char* path, std::int64_t count) {
+    auto project = Project::open(path);
+    if (!project) {
+        std::fprintf(stderr, "%s\n", project.error().message.c_str());
+        return 1;
+    }
+    auto claims = project->claims();
+    if (!claims || claims->empty()) {
+        std::fprintf(stderr, "the project needs claims to edit\n");
+        return 1;
+    }
+    const auto begin = std::chrono::steady_clock::now();
+    for (std::int64_t i = 0; i < count; ++i) {
+        const ClaimRecord& claim = (*claims)[static_cast<std::size_t>(i) % claims->size()];
+        ClaimFields fields = claim.fields;
+        fields.value = static_cast<double>(i) + 0.5;
+        fields.status = i % 2 ? ClaimStatus::Supported : ClaimStatus::Disputed;
+        if (auto updated = project->updateClaim(claim.id, fields); !updated) {
+            std::fprintf(stderr, "%s\n", updated.error().message.c_str());
+            return 1;
+        }
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
+    std::printf("%lld edits in %.3f s: %.1f us an edit\n", static_cast<long long>(count), seconds,
+                seconds / static_cast<double>(count) * 1e6);
     return 0;
 }
 
@@ -429,6 +459,8 @@ int claimFilterSpeed(const std::string& path) {
 int main(int argc, char** argv) {
     if (argc == 4 && std::string(argv[1]) == "insert-claims")
         return insertClaims(argv[2], std::stoll(argv[3]));
+    if (argc == 4 && std::string(argv[1]) == "edit-claims")
+        return editClaims(argv[2], std::stoll(argv[3]));
     if (argc == 2 && std::string(argv[1]) == "worst-cases")
         return worstCases();
     if (argc == 3 && std::string(argv[1]) == "extract")
@@ -441,7 +473,8 @@ int main(int argc, char** argv) {
         return readClaimSpeed(argv[2]);
     if (argc == 3 && std::string(argv[1]) == "claim-filter")
         return claimFilterSpeed(argv[2]);
-    std::fprintf(stderr, "usage: claimtrack-bench insert-claims PROJECT N | extract FILE | search PROJECT | "
+    std::fprintf(stderr, "usage: claimtrack-bench insert-claims PROJECT N | edit-claims PROJECT N | extract "
+                         "FILE | search PROJECT | "
                          "filters PROJECT | read-claim PROJECT | claim-filter PROJECT | worst-cases\n");
     return 2;
 }
