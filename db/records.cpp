@@ -205,23 +205,28 @@ std::int64_t ClaimWriter::insert(const NewClaim& claim, const ClaimFields& field
     return claimId;
 }
 
+// Binds ?1 to ?18 and ?20 to the record's UUID, article, anchor, fields, times and hedging; ?19 is the id.
+void ClaimWriter::bindRecord(Statement& statement, const ClaimRecord& claim) {
+    statement.bind(1, claim.uuid).bind(2, claim.articleId);
+    statement.bind(3, claim.anchor.range.start).bind(4, claim.anchor.range.end);
+    statement.bind(5, claim.anchor.quote.exact)
+        .bind(6, claim.anchor.quote.prefix)
+        .bind(7, claim.anchor.quote.suffix);
+    writeFields(statement, claim.fields);
+    statement.bind(17, claim.createdAt).bind(18, claim.updatedAt);
+    statement.bind(20, isApproximate(claim.anchor.quote));
+}
+
 std::int64_t ClaimWriter::restore(const ClaimRecord& claim) {
     Statement insert = m_db.cached(R"sql(
         INSERT INTO claim (uuid, article_id, start, end, quote, prefix, suffix, value, low, high, unit,
                            metric_id, source_id, as_of, status, note, created_at, updated_at, id, approximate)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20))sql");
-    insert.bind(1, claim.uuid).bind(2, claim.articleId);
-    insert.bind(3, claim.anchor.range.start).bind(4, claim.anchor.range.end);
-    insert.bind(5, claim.anchor.quote.exact)
-        .bind(6, claim.anchor.quote.prefix)
-        .bind(7, claim.anchor.quote.suffix);
-    writeFields(insert, claim.fields);
-    insert.bind(17, claim.createdAt).bind(18, claim.updatedAt);
+    bindRecord(insert, claim);
     if (claim.id != 0)
         insert.bind(19, claim.id);
     else
         insert.bindNull(19);
-    insert.bind(20, isApproximate(claim.anchor.quote));
     insert.run();
     const std::int64_t id = claim.id != 0 ? claim.id : m_db.lastInsertId();
     writeTags(id, claim.fields.tags);
@@ -247,14 +252,8 @@ void ClaimWriter::rewrite(const ClaimRecord& claim) {
                          source_id = ?13, as_of = ?14, status = ?15, note = ?16, created_at = ?17,
                          updated_at = ?18, approximate = ?20
         WHERE id = ?19)sql");
-    update.bind(1, claim.uuid).bind(2, claim.articleId);
-    update.bind(3, claim.anchor.range.start).bind(4, claim.anchor.range.end);
-    update.bind(5, claim.anchor.quote.exact)
-        .bind(6, claim.anchor.quote.prefix)
-        .bind(7, claim.anchor.quote.suffix);
-    writeFields(update, claim.fields);
-    update.bind(17, claim.createdAt).bind(18, claim.updatedAt).bind(19, claim.id);
-    update.bind(20, isApproximate(claim.anchor.quote));
+    bindRecord(update, claim);
+    update.bind(19, claim.id);
     update.run();
     replaceTags(claim.id, claim.fields.tags);
 }

@@ -74,6 +74,7 @@ public:
 
 private:
     void writeFields(sqlite::Statement& statement, const ClaimFields& fields);
+    void bindRecord(sqlite::Statement& statement, const ClaimRecord& claim);
     void writeTags(std::int64_t claimId, const std::vector<std::string>& tags);
     // Unlinks the tags not in `tags` and links those that are.
     void replaceTags(std::int64_t claimId, const std::vector<std::string>& tags);
