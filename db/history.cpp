@@ -23,6 +23,15 @@ std::string_view toString(EditKind kind) {
     return "edit";
 }
 
+std::string describeChange(const HistoryEntry& entry) {
+    if (entry.change == "created")
+        return "created: " + entry.after;
+    if (entry.change == "deleted")
+        return "deleted: " + entry.before;
+    return fmt::format("{}: {} \u2192 {}", entry.field, entry.before.empty() ? "(none)" : entry.before,
+                       entry.after.empty() ? "(none)" : entry.after);
+}
+
 namespace db {
 
 namespace {
@@ -109,10 +118,6 @@ std::string tagTriggers() {
         "FROM history_session s, claim c WHERE c.id = old.claim_id; END;",
         kInsertEntry);
 }
-
-}  // namespace
-
-namespace {
 
 std::mutex programUserMutex;
 std::string programUser;

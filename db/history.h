@@ -35,6 +35,10 @@ struct HistoryEntry {
     std::string before, after;
 };
 
+// What changed, as one line: "value: 176000000 → 200000000", "tag: (none) → forecast",
+// "created: quote: …; value: …".
+std::string describeChange(const HistoryEntry& entry);
+
 // Which entries, oldest first (or newest first).
 struct HistoryQuery {
     // One claim's, source's, metric's or verdict's (by id: the one that has it now, or had it last); empty:
@@ -48,8 +52,7 @@ struct HistoryQuery {
 namespace db {
 
 // The name changes are recorded under when no one is named: the program's (setProgramUserName), else
-// $CLAIMTRACK_USER, else the system's name for
-// the user running the program, else "unknown".
+// $CLAIMTRACK_USER, else the system's name for the user running the program, else "unknown".
 std::string defaultUserName();
 // Names the user of every project this program opens from now on, before $CLAIMTRACK_USER (the command
 // line's --user); empty: defaultUserName chooses again.

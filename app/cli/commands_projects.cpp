@@ -71,16 +71,6 @@ public:
     }
 };
 
-// What changed, as one line: "value: 176000000 → 200000000", "created: quote: …; value: …".
-std::string describeChange(const HistoryEntry& entry) {
-    if (entry.change == "created")
-        return "created: " + entry.after;
-    if (entry.change == "deleted")
-        return "deleted: " + entry.before;
-    return fmt::format("{}: {} \u2192 {}", entry.field, entry.before.empty() ? "(none)" : entry.before,
-                       entry.after.empty() ? "(none)" : entry.after);
-}
-
 class HistoryCommand : public Command {
 public:
     std::string project;

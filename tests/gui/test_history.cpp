@@ -114,12 +114,12 @@ TEST_F(HistoryTest, AnEditAndItsUndoAreListedUnderTheNameGiven) {
     const auto& entries = pane->model().entries();
     std::string listed;
     for (const HistoryEntry& entry : entries)
-        listed += HistoryModel::changeText(entry).toStdString() + "\n";
+        listed += describeChange(entry) + "\n";
     ASSERT_EQ(entries.size(), 3u) << "the claim created, the edit and its undo:\n" << listed;
     EXPECT_EQ(pane->caption()->text(), QStringLiteral("3 change(s), the newest first."));
     EXPECT_EQ(entries[0].how, EditKind::Undo);
     EXPECT_EQ(entries[0].user, "Dana Reyes");
-    EXPECT_EQ(HistoryModel::changeText(entries[0]), QStringLiteral("value: 650000000 \u2192 626000000"));
+    EXPECT_EQ(describeChange(entries[0]), "value: 650000000 \u2192 626000000");
     EXPECT_EQ(pane->view()->model()->index(0, HistoryModel::Who).data().toString(),
               QStringLiteral("Dana Reyes (undo)"));
     EXPECT_EQ(entries[1].how, EditKind::Edit);

@@ -42,18 +42,6 @@ QString HistoryModel::whoText(const HistoryEntry& entry) {
     return user;
 }
 
-QString HistoryModel::changeText(const HistoryEntry& entry) {
-    const auto text = [](const std::string& value) {
-        return value.empty() ? tr("(none)") : QString::fromStdString(value);
-    };
-    if (entry.change == "created")
-        return tr("created: %1").arg(QString::fromStdString(entry.after));
-    if (entry.change == "deleted")
-        return tr("deleted: %1").arg(QString::fromStdString(entry.before));
-    return QStringLiteral("%1: %2 \u2192 %3")
-        .arg(QString::fromStdString(entry.field), text(entry.before), text(entry.after));
-}
-
 QVariant HistoryModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount())
         return {};
@@ -76,7 +64,7 @@ QVariant HistoryModel::data(const QModelIndex& index, int role) const {
             .arg(entry.entityId)
             .arg(QString::fromStdString(entry.label));
     case Change:
-        return changeText(entry);
+        return QString::fromStdString(describeChange(entry));
     default:
         return {};
     }

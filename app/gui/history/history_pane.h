@@ -30,8 +30,6 @@ public:
     QVariant data(const QModelIndex& index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-    // "value: 176,000,000 → 200,000,000", "created: quote: …", "deleted: …".
-    static QString changeText(const HistoryEntry& entry);
     // When, in the local time zone, to the minute (the tooltip to the second).
     static QString whenText(const std::string& at,
                             const QString& format = QStringLiteral("yyyy-MM-dd HH:mm"));
