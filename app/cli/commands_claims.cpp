@@ -16,6 +16,22 @@ namespace claimtrack::cli {
 
 namespace {
 
+// Reads --value, --low and --high as given ("" for none) into `fields`; one not given (nullptr) is left.
+Result<void> readFigure(ClaimFields& fields, const std::string* value, const std::string* low,
+                        const std::string* high) {
+    for (auto [text, target, name] :
+         {std::tuple{value, &fields.value, "value"}, std::tuple{low, &fields.low, "low"},
+          std::tuple{high, &fields.high, "high"}}) {
+        if (!text)
+            continue;
+        auto number = parseOptionalNumber(*text, name);
+        if (!number)
+            return number.error();
+        *target = *number;
+    }
+    return {};
+}
+
 class ClaimAddCommand : public Command {
 public:
     std::string project;
@@ -43,14 +59,8 @@ public:
             claim.where = CodePointRange{*start, *end};
         }
         claim.fields = fields;
-        for (auto [text, target, name] :
-             {std::tuple{&value, &claim.fields.value, "value"}, std::tuple{&low, &claim.fields.low, "low"},
-              std::tuple{&high, &claim.fields.high, "high"}}) {
-            auto number = parseOptionalNumber(*text, name);
-            if (!number)
-                return report(streams.err, number.error());
-            *target = *number;
-        }
+        if (auto read = readFigure(claim.fields, &value, &low, &high); !read)
+            return report(streams.err, read.error());
         auto parsedStatus = parseClaimStatus(status);
         if (!parsedStatus)
             return report(streams.err, parsedStatus.error());
@@ -87,16 +97,9 @@ public:
         if (!claim)
             return report(streams.err, claim.error());
         ClaimFields fields = claim->fields;
-        for (auto [text, target, name] :
-             {std::tuple{&value, &fields.value, "value"}, std::tuple{&low, &fields.low, "low"},
-              std::tuple{&high, &fields.high, "high"}}) {
-            if (!*text)
-                continue;
-            auto number = parseOptionalNumber(**text, name);
-            if (!number)
-                return report(streams.err, number.error());
-            *target = *number;
-        }
+        const auto given = [](const std::optional<std::string>& text) { return text ? &*text : nullptr; };
+        if (auto read = readFigure(fields, given(value), given(low), given(high)); !read)
+            return report(streams.err, read.error());
         for (auto [text, target] : {std::pair{&unit, &fields.unit}, std::pair{&metric, &fields.metric},
                                     std::pair{&source, &fields.source}, std::pair{&asOf, &fields.asOf},
                                     std::pair{&note, &fields.note}})
