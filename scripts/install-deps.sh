@@ -8,6 +8,7 @@ packages=(
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev libfmt-dev libssl-dev
   libicu-dev libuchardet-dev libgumbo-dev libpoppler-cpp-dev zlib1g-dev  # importers: encodings, HTML, PDF
   libstemmer-dev  # the metric proposals' word stems
+  libdtl-dev  # the word diff between versions of an article
   libxlsxwriter-dev  # the Excel workbook export
   libzip-dev libxml2-dev  # the REFI-QDA archive: its zip and its XML
   qt6-svg-dev  # the compare chart saved as SVG
