@@ -93,10 +93,10 @@ TEST_F(History, AnEditRecordsEachFieldItChangedAndNothingElse) {
     std::vector<std::string> recorded = changes(entries);
     ASSERT_EQ(recorded.size(), 8U);
     std::sort(recorded.begin() + 2, recorded.begin() + 6);
-    EXPECT_EQ(recorded, (std::vector<std::string>{"created", "tag:  → cameras", "low:  → 200000000",
-                                                  "source: IHS Markit → State media",
-                                                  "status: unverified → disputed", "value: 176000000 → ",
-                                                  "tag: cameras → ", "tag:  → forecast"}));
+    EXPECT_EQ(recorded,
+              (std::vector<std::string>{"created", "tag:  → cameras", "low:  → 200000000",
+                                        "source: IHS Markit → State media", "status: unverified → disputed",
+                                        "value: 176000000 → ", "tag: cameras → ", "tag:  → forecast"}));
     ASSERT_TRUE(project->updateClaim(cameras, fields));
     EXPECT_EQ(of("claim", cameras).size(), entries.size()) << "saving the same fields again changes nothing";
 }

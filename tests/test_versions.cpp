@@ -23,9 +23,10 @@ std::string wordsAt(const std::string& text, CodePointRange range) {
     return std::string(CodePointIndex(text).slice(range));
 }
 
-const std::string kArticle = "Analysts counted more than 200 million surveillance cameras across the country. "
-                             "The ministry said 43 pilot cities had tested local schemes.\n\n"
-                             "Critics described the plans as vague.";
+const std::string kArticle =
+    "Analysts counted more than 200 million surveillance cameras across the country. "
+    "The ministry said 43 pilot cities had tested local schemes.\n\n"
+    "Critics described the plans as vague.";
 
 }  // namespace
 
@@ -71,7 +72,8 @@ TEST(Carry, WordsChangedAroundTheSameFigureAreACloseMatchWithItsScore) {
 }
 
 TEST(Carry, ACutParagraphOrphansItsClaims) {
-    const std::string after = kArticle.substr(0, kArticle.find("The ministry")) + "\n\nCritics described the plans as vague.";
+    const std::string after =
+        kArticle.substr(0, kArticle.find("The ministry")) + "\n\nCritics described the plans as vague.";
     const Carry carry = carried(kArticle, after, "43 pilot cities");
     EXPECT_EQ(carry.kind, CarryKind::Orphaned);
     EXPECT_EQ(carry.score, 0.0);
@@ -86,10 +88,12 @@ TEST(Carry, AMovedSentenceIsFoundByItsContextButALookAlikeIsNot) {
     EXPECT_TRUE(carry.carried()) << toString(carry.kind);
     EXPECT_EQ(wordsAt(moved, carry.range), "200 million");
 
-    const std::string before = "Analysts counted more than 200 million surveillance cameras across the country. "
-                               "Critics described the plans as vague.";
-    const std::string lookAlike = "Critics described the plans as vague. A blog repeated more than 200 million "
-                                  "surveillance cameras without any source.";
+    const std::string before =
+        "Analysts counted more than 200 million surveillance cameras across the country. "
+        "Critics described the plans as vague.";
+    const std::string lookAlike =
+        "Critics described the plans as vague. A blog repeated more than 200 million "
+        "surveillance cameras without any source.";
     carry = carried(before, lookAlike, "more than 200 million surveillance cameras");
     EXPECT_EQ(carry.kind, CarryKind::Orphaned) << wordsAt(lookAlike, carry.range);
 }
@@ -120,8 +124,8 @@ TEST(Carry, TheDiffListsWordsKeptRemovedAndAdded) {
     EXPECT_EQ(marked, "China had [-176-] {+about 200+} million cameras. ");
 }
 
-// The edits written for the project (tests/versions_edits.h), at a smaller size than `claimtrack-bench carry`:
-// every claim becomes what it must, and a carried one lands on exactly its words.
+// The edits written for the project (tests/versions_edits.h), at a smaller size than `claimtrack-bench
+// carry`: every claim becomes what it must, and a carried one lands on exactly its words.
 TEST(Carry, EveryEditOfTheBenchmarkCarriesFlagsOrOrphansAsItMust) {
     std::mt19937 random(20261201);
     int claims = 0;
@@ -140,11 +144,16 @@ TEST(Carry, EveryEditOfTheBenchmarkCarriesFlagsOrOrphansAsItMust) {
                 ASSERT_EQ(carry.range, claim.after) << what << " at \"" << newer.slice(carry.range) << "\"";
                 break;
             case Expected::FigureChanged:
-                ASSERT_EQ(carry.kind, CarryKind::FigureChanged) << what << "\n" << edit.before << "\n---\n" << edit.after;
+                ASSERT_EQ(carry.kind, CarryKind::FigureChanged) << what << "\n"
+                                                                << edit.before << "\n---\n"
+                                                                << edit.after;
                 ASSERT_NE(carry.figureBefore, carry.figureAfter) << what;
                 break;
             case Expected::Orphaned:
-                ASSERT_EQ(carry.kind, CarryKind::Orphaned) << what << " at \"" << newer.slice(carry.range) << "\"\n" << edit.before << "\n---\n" << edit.after;
+                ASSERT_EQ(carry.kind, CarryKind::Orphaned)
+                    << what << " at \"" << newer.slice(carry.range) << "\"\n"
+                    << edit.before << "\n---\n"
+                    << edit.after;
                 break;
             }
         }

@@ -38,10 +38,12 @@ inline const ClaimSentence kClaimSentences[] = {
      "76 percent of respondents"},
     {"The city spent ", "$1.2 billion", " on its safe city programme, officials said.", "$1.9 billion"},
     {"Some ", "1.4 billion people", " could in principle be covered by the system.", "1.41 billion people"},
-    {"Police installed ", "about 3,000 cameras", " along the main roads of the district.", "about 4,000 cameras"},
+    {"Police installed ", "about 3,000 cameras", " along the main roads of the district.",
+     "about 4,000 cameras"},
     {"The report estimated ", "one camera for every 4.1 people", " in the largest cities.",
      "one camera for every 2.9 people"},
-    {"More than ", "30,000 companies", " were placed on the list in its first two years.", "35,000 companies"},
+    {"More than ", "30,000 companies", " were placed on the list in its first two years.",
+     "35,000 companies"},
 };
 
 inline const char* const kOtherSentences[] = {
@@ -94,7 +96,8 @@ public:
                     const ClaimSentence& c = kClaimSentences[which];
                     paragraph.push_back({which, c.before, c.quote, c.after, ids++});
                 } else {
-                    paragraph.push_back({-1, kOtherSentences[other++ % std::size(kOtherSentences)], "", "", -1});
+                    paragraph.push_back(
+                        {-1, kOtherSentences[other++ % std::size(kOtherSentences)], "", "", -1});
                 }
             }
         }
@@ -121,15 +124,17 @@ private:
             std::vector<Sentence*> found;
             for (auto& paragraph : text)
                 for (auto& sentence : paragraph)
-                    if (sentence.id >= 0 && expected[static_cast<std::size_t>(sentence.id)] == Expected::Carried)
+                    if (sentence.id >= 0 &&
+                        expected[static_cast<std::size_t>(sentence.id)] == Expected::Carried)
                         found.push_back(&sentence);
             return found.empty() ? nullptr : found[static_cast<std::size_t>(pick(random)) % found.size()];
         };
         const auto lookAlike = [&](const Sentence& of) {
             // The same words of the claim, in a sentence of its own elsewhere.
             auto& paragraph = text[static_cast<std::size_t>(pick(random)) % text.size()];
-            paragraph.insert(paragraph.begin() + pick(random) % static_cast<int>(paragraph.size() + 1),
-                             Sentence{-1, "Elsewhere a blog repeated ", of.quote, " without any source.", -1});
+            paragraph.insert(
+                paragraph.begin() + pick(random) % static_cast<int>(paragraph.size() + 1),
+                Sentence{-1, "Elsewhere a blog repeated ", of.quote, " without any source.", -1});
         };
         switch (pick(random) % 7) {
         case 0: {  // a figure changed
@@ -195,9 +200,11 @@ private:
             for (auto& paragraph : text)
                 for (auto& sentence : paragraph) {
                     for (std::string* part : {&sentence.before, &sentence.after, &sentence.quote}) {
-                        for (std::size_t at = part->find(' '); at != std::string::npos; at = part->find(' ', at + 3))
+                        for (std::size_t at = part->find(' '); at != std::string::npos;
+                             at = part->find(' ', at + 3))
                             part->replace(at, 1, "  ");
-                        for (std::size_t at = part->find('\''); at != std::string::npos; at = part->find('\''))
+                        for (std::size_t at = part->find('\''); at != std::string::npos;
+                             at = part->find('\''))
                             part->replace(at, 1, "\u2019");
                     }
                 }

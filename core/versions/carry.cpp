@@ -29,8 +29,8 @@ std::string_view toString(CarryKind kind) {
 
 namespace {
 
-
-// Quotation marks of any style read as the straight ones, so "‘200 million’" and "'200 million'" are one word.
+// Quotation marks of any style read as the straight ones, so "‘200 million’" and "'200 million'" are one
+// word.
 char32_t comparable(char32_t c) {
     switch (c) {
     case U'\u2018':
@@ -79,7 +79,8 @@ std::vector<Word> splitWords(const CodePointIndex& text, Interned& ids) {
 // The figures written in `words`, as the finder reads them, compared by what they say.
 bool sameFigures(const std::vector<Figure>& a, const std::vector<Figure>& b) {
     return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Figure& x, const Figure& y) {
-        return x.value == y.value && x.low == y.low && x.high == y.high && x.unit == y.unit && x.kind == y.kind;
+        return x.value == y.value && x.low == y.low && x.high == y.high && x.unit == y.unit &&
+               x.kind == y.kind;
     });
 }
 
@@ -107,14 +108,15 @@ VersionDiff::VersionDiff(const CodePointIndex& before, const CodePointIndex& aft
 
     m_keptAs.assign(a.size(), -1);
     dtl::Diff<std::uint32_t> diff(a, b, true);  // a change lists the words removed, then those added
-    diff.onHuge();  // long texts: bounded memory for the edit path
+    diff.onHuge();                              // long texts: bounded memory for the edit path
     diff.compose();
     for (const auto& [id, info] : diff.getSes().getSequence()) {
         // dtl counts from 1; a kept word has both indices, a removed one the older, an added one the newer.
         TextChange::Kind kind = TextChange::Kind::Kept;
         CodePointRange older, newer;
         if (info.type == dtl::SES_COMMON) {
-            const auto i = static_cast<std::size_t>(info.beforeIdx - 1), j = static_cast<std::size_t>(info.afterIdx - 1);
+            const auto i = static_cast<std::size_t>(info.beforeIdx - 1),
+                       j = static_cast<std::size_t>(info.afterIdx - 1);
             m_keptAs[i] = static_cast<std::int64_t>(j);
             older = m_beforeWords[i].range;
             newer = m_afterWords[j].range;
@@ -210,8 +212,8 @@ std::optional<VersionDiff::Words> VersionDiff::closeElsewhere(Words words) const
     bool tied = false;
     const std::size_t fewest = words.count > kWordsChanged ? words.count - kWordsChanged : 1;
     for (std::size_t j = 0; j < m_afterWords.size(); ++j) {
-        for (std::size_t count = fewest; count <= words.count + kWordsChanged && j + count <= m_afterWords.size();
-             ++count) {
+        for (std::size_t count = fewest;
+             count <= words.count + kWordsChanged && j + count <= m_afterWords.size(); ++count) {
             const Words at{j, count};
             const double context = contextMatch(words, at);
             if (context < kContextMatch || shared(words, at) < 0.5)
@@ -285,8 +287,9 @@ std::optional<VersionDiff::Words> VersionDiff::standingFor(Words words) const {
     // At the text's start or end, the text's edge stands for the kept word.
     const std::int64_t from = before ? m_keptAs[*before] + static_cast<std::int64_t>(words.first - *before)
                                      : (words.first == 0 ? 0 : -1);
-    const std::int64_t to = after ? m_keptAs[*after] - static_cast<std::int64_t>(*after - words.end())
-                                  : (words.end() == m_beforeWords.size() ? static_cast<std::int64_t>(m_afterWords.size()) : -1);
+    const std::int64_t to =
+        after ? m_keptAs[*after] - static_cast<std::int64_t>(*after - words.end())
+              : (words.end() == m_beforeWords.size() ? static_cast<std::int64_t>(m_afterWords.size()) : -1);
     if (from < 0 || to <= from)
         return std::nullopt;
     // Many more or fewer words there are not the claim's words changed, but other text (a cut, a look-alike).

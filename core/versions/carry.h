@@ -34,8 +34,8 @@ std::string_view toString(CarryKind kind);
 
 struct Carry {
     CarryKind kind = CarryKind::Orphaned;
-    CodePointRange range;  // in the newer text; empty when orphaned
-    double score = 0;      // how much of the words are the same: 1 for all, 0 when orphaned
+    CodePointRange range;                   // in the newer text; empty when orphaned
+    double score = 0;                       // how much of the words are the same: 1 for all, 0 when orphaned
     std::string figureBefore, figureAfter;  // FigureChanged: the figures as written ("200 million")
 
     bool carried() const { return kind != CarryKind::FigureChanged && kind != CarryKind::Orphaned; }
