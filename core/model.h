@@ -61,6 +61,8 @@ struct Article {
     std::string format = "text";  // text, markdown, html or pdf
     std::string encoding;         // of the file it came from, as detected; empty for PDFs
     std::string memo;             // the researcher's notes on it
+    std::string lineage;          // the UUID of its first version, when it has others; else empty
+    std::int64_t version = 1;     // its number among the versions of the article
 };
 
 // The file an article was imported from, as it was.

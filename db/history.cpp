@@ -45,6 +45,7 @@ struct Field {
 };
 
 constexpr Field kClaimFields[] = {
+    {"article", "article_id"},
     {"quote", "quote"},
     {"start", "start"},
     {"end", "end"},
@@ -99,12 +100,12 @@ std::string asJson(std::span<const Field> fields, const char* row) {
 // history at all (docs/performance.md). The entries of one statement come in the order SQLite runs its
 // triggers, which is not the fields' order.
 std::string triggersFor(const char* table, std::span<const Field> fields) {
-    std::string triggers = fmt::format(
-        "CREATE TEMP TRIGGER history_{0}_created AFTER INSERT ON main.{0} BEGIN "
-        "{1}'{0}', new.id, new.uuid, 'created', NULL, NULL, {2} FROM history_session s; END;"
-        "CREATE TEMP TRIGGER history_{0}_deleted AFTER DELETE ON main.{0} BEGIN "
-        "{1}'{0}', old.id, old.uuid, 'deleted', NULL, {3}, NULL FROM history_session s; END;",
-        table, kInsertEntry, asJson(fields, "new"), asJson(fields, "old"));
+    std::string triggers =
+        fmt::format("CREATE TEMP TRIGGER history_{0}_created AFTER INSERT ON main.{0} BEGIN "
+                    "{1}'{0}', new.id, new.uuid, 'created', NULL, NULL, {2} FROM history_session s; END;"
+                    "CREATE TEMP TRIGGER history_{0}_deleted AFTER DELETE ON main.{0} BEGIN "
+                    "{1}'{0}', old.id, old.uuid, 'deleted', NULL, {3}, NULL FROM history_session s; END;",
+                    table, kInsertEntry, asJson(fields, "new"), asJson(fields, "old"));
     for (const Field& field : fields)
         triggers += fmt::format("CREATE TEMP TRIGGER history_{0}_{1} AFTER UPDATE OF \"{2}\" ON main.{0} "
                                 "WHEN old.\"{2}\" IS NOT new.\"{2}\" BEGIN "

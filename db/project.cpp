@@ -216,7 +216,8 @@ Result<Project> Project::open(const fs::path& path, Access access, int busyTimeo
 }
 
 ImportedArticle Project::insertArticle(const ImportedDocument& document, ArticleMeta meta,
-                                       const std::optional<ArticleOriginal>& original) {
+                                       const std::optional<ArticleOriginal>& original,
+                                       std::int64_t newVersionOf) {
     // What the user gave wins over what the file says of itself.
     ArticleMeta found = document.meta;
     if (!parsePartialDate(found.published, "date"))
@@ -237,7 +238,8 @@ ImportedArticle Project::insertArticle(const ImportedDocument& document, Article
     Statement existing = m_db->cached("SELECT id, title FROM article WHERE sha256 = ?1");
     existing.bind(1, hash);
     if (existing.step())
-        return ImportedArticle{existing.integer(0), existing.text(1), true, {}};
+        return ImportedArticle{existing.integer(0), existing.text(1), true, {}, {}};
+    const std::int64_t previous = latestVersionOf(newVersionOf, meta.url);
 
     Statement insert = m_db->cached(R"sql(
         INSERT INTO article (uuid, title, author, publisher, url, published, imported_at, text, sha256, length,
@@ -251,7 +253,8 @@ ImportedArticle Project::insertArticle(const ImportedDocument& document, Article
     const std::int64_t id = m_db->lastInsertId();
     writeOriginalAndPages(*m_db, id, original, document.pageStarts);
     return ImportedArticle{id, meta.title, false,
-                           document.encodingGuessed ? document.encoding : std::string()};
+                           document.encodingGuessed ? document.encoding : std::string(),
+                           previous != 0 ? std::optional(addVersion(previous, id)) : std::nullopt};
 }
 
 Result<ImportedArticle> Project::importArticle(std::string_view bytes, ArticleMeta meta,
@@ -293,7 +296,8 @@ Result<void> Project::importArticles(std::span<const ArticleSource> sources, con
                     "WHERE o.sha256 = ?1 AND o.size = ?2");
                 same.bind(1, original.sha256).bind(2, original.size);
                 if (same.step()) {
-                    outcomes.emplace_back(&source, ImportedArticle{same.integer(0), same.text(1), true, {}});
+                    outcomes.emplace_back(&source,
+                                          ImportedArticle{same.integer(0), same.text(1), true, {}, {}});
                     continue;
                 }
                 auto document = readDocument(*bytes, source.name);
@@ -304,7 +308,8 @@ Result<void> Project::importArticles(std::span<const ArticleSource> sources, con
                 // Each article lands whole or not at all, within the group's transaction.
                 m_db->exec("SAVEPOINT article");
                 try {
-                    outcomes.emplace_back(&source, insertArticle(*document, source.meta, original));
+                    outcomes.emplace_back(
+                        &source, insertArticle(*document, source.meta, original, source.newVersionOf));
                     m_db->exec("RELEASE article");
                 } catch (const Failure& failure) {
                     if (failure.error().code != ErrorCode::InvalidInput)

@@ -13,6 +13,7 @@
 #include "importers/references.h"
 #include "model.h"
 #include "result.h"
+#include "versions/carry.h"
 
 #include <chrono>
 #include <cstdint>
@@ -49,11 +50,38 @@ struct ClaimUpdate {
     ClaimFields fields;
 };
 
+// An article imported as a newer version of one in the project, and what became of the claims of the
+// version before it.
+struct VersionAdded {
+    std::int64_t previousId = 0;  // the version it follows
+    std::int64_t version = 2;
+    std::size_t carried = 0, figureChanged = 0, orphaned = 0;
+};
+
 struct ImportedArticle {
     std::int64_t id = 0;
     std::string title;
-    bool alreadyPresent = false;  // the same text was imported before; nothing was written
-    std::string guessedEncoding;  // the encoding its text was read in, when that was a guess
+    bool alreadyPresent = false;          // the same text was imported before; nothing was written
+    std::string guessedEncoding;          // the encoding its text was read in, when that was a guess
+    std::optional<VersionAdded> version;  // when it is a newer version of an article
+};
+
+// A claim of an earlier version that was not carried to the latest: it stays on its version until the
+// researcher keeps it there, moves it (figure changed) or rejects the move.
+struct PendingCarry {
+    ClaimRecord claim;
+    std::int64_t articleId = 0;            // the version it was not carried to
+    CarryKind kind = CarryKind::Orphaned;  // FigureChanged or Orphaned
+    CodePointRange range;                  // FigureChanged: the words standing for the claim's there
+    std::string words;                     // those words
+    double score = 0;
+    std::string figureBefore, figureAfter;
+};
+
+enum class CarryDecision {
+    Keep,    // the claim stays on its version, as it was
+    Move,    // figure changed: the claim moves to the words in the newer version, with their figure
+    Reject,  // those words are not the claim's: it stays on its version, orphaned
 };
 
 // One article to import: its name for messages, its metadata, and a function
@@ -66,6 +94,8 @@ struct ArticleSource {
     // hash instead of a copy of its bytes.
     std::string path;
     bool keepBytes = true;
+    // The article this is a newer version of; 0 takes the article with the same URL, when there is one.
+    std::int64_t newVersionOf = 0;
 };
 
 // Told, in order, what became of each source once that is final: the article
@@ -416,6 +446,14 @@ public:
     // Sets them (a URL must be a web address); returns those it had.
     Result<PublishingSettings> setPublishingSettings(const PublishingSettings& settings);
 
+    // Versions of an article (db/project_versions.cpp). Every version of the article `id` is one of,
+    // oldest first.
+    Result<std::vector<Article>> articleVersions(std::int64_t id);
+    // The claims waiting for the researcher after a new version, of one article's versions (0: all).
+    Result<std::vector<PendingCarry>> pendingCarries(std::int64_t articleId = 0);
+    // Decides what becomes of a waiting claim, in one transaction; returns what was waiting.
+    Result<PendingCarry> resolveCarry(std::int64_t claimId, CarryDecision decision);
+
     Result<ClaimRecord> claim(std::int64_t id);
     // Changes what claims say, in one transaction (all or none); their anchors stay. Stamps updated_at.
     Result<void> updateClaims(std::span<const ClaimUpdate> updates);
@@ -561,7 +599,12 @@ private:
     explicit Project(std::unique_ptr<sqlite::Connection> connection);
     // Inside a transaction: the article with this text, inserted unless it is there already.
     ImportedArticle insertArticle(const ImportedDocument& document, ArticleMeta meta,
-                                  const std::optional<ArticleOriginal>& original);
+                                  const std::optional<ArticleOriginal>& original,
+                                  std::int64_t newVersionOf = 0);
+    // Inside a transaction: the latest version of the article `id`, or of the one with this URL; 0 for none.
+    std::int64_t latestVersionOf(std::int64_t id, const std::string& url);
+    // Inside a transaction: makes `added` the next version after `previous` and carries claims to it.
+    VersionAdded addVersion(std::int64_t previous, std::int64_t added);
 
     std::unique_ptr<sqlite::Connection> m_db;
 };

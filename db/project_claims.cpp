@@ -122,14 +122,7 @@ Result<void> Project::reanchorClaim(std::int64_t id, CodePointRange range) {
     return guarded([&] {
         Transaction transaction(*m_db);
         const ClaimRecord current = orRefuse(claim(id));
-        const Anchor anchor = ClaimWriter(*m_db).anchor(current.articleId, range);
-        Statement update = m_db->cached(
-            "UPDATE claim SET start = ?2, end = ?3, quote = ?4, prefix = ?5, suffix = ?6, updated_at = ?7, "
-            "approximate = ?8 WHERE id = ?1");
-        update.bind(1, id).bind(2, anchor.range.start).bind(3, anchor.range.end).bind(4, anchor.quote.exact);
-        update.bind(5, anchor.quote.prefix).bind(6, anchor.quote.suffix).bind(7, nowUtc());
-        update.bind(8, isApproximate(anchor.quote));
-        update.run();
+        ClaimWriter(*m_db).moveTo(id, current.articleId, range, nowUtc());
         transaction.commit();
     });
 }

@@ -12,7 +12,7 @@ using sqlite::Statement;
 const char* const kSelectArticles = R"sql(
     SELECT a.id, a.uuid, a.title, a.author, a.publisher, a.url, a.published, a.imported_at, a.sha256, a.length,
            (SELECT count(*) FROM claim c WHERE c.article_id = a.id), a.format, coalesce(a.encoding, ''),
-           coalesce(a.memo, '')
+           coalesce(a.memo, ''), coalesce(a.lineage, ''), a.version
     FROM article a WHERE ?1 IS NULL OR a.id = ?1 ORDER BY a.id)sql";
 
 sqlite::Statement& bindId(sqlite::Statement& insert, std::int64_t id) {
@@ -22,8 +22,8 @@ sqlite::Statement& bindId(sqlite::Statement& insert, std::int64_t id) {
 std::int64_t insertArticleRow(sqlite::Connection& db, const Article& article, std::string_view text) {
     Statement insert = db.cached(R"sql(
         INSERT INTO article (id, uuid, title, author, publisher, url, published, imported_at, text, sha256,
-                             length, format, encoding, memo)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14))sql");
+                             length, format, encoding, memo, lineage, version)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16))sql");
     const ArticleMeta& meta = article.meta;
     bindId(insert, article.id).bind(2, article.uuid).bind(3, meta.title).bindOrNull(4, meta.author);
     insert.bindOrNull(5, meta.publisher).bindOrNull(6, meta.url).bindOrNull(7, meta.published);
@@ -33,7 +33,9 @@ std::int64_t insertArticleRow(sqlite::Connection& db, const Article& article, st
         .bind(11, article.length)
         .bind(12, article.format)
         .bindOrNull(13, article.encoding)
-        .bindOrNull(14, article.memo);
+        .bindOrNull(14, article.memo)
+        .bindOrNull(15, article.lineage)
+        .bind(16, article.version);
     insert.run();
     return article.id != 0 ? article.id : db.lastInsertId();
 }
@@ -59,6 +61,8 @@ Article readArticle(const Statement& row) {
     article.format = row.text(11);
     article.encoding = row.text(12);
     article.memo = row.text(13);
+    article.lineage = row.text(14);
+    article.version = row.integer(15);
     return article;
 }
 
@@ -269,6 +273,18 @@ void ClaimWriter::replaceTags(std::int64_t claimId, const std::vector<std::strin
     unlink.bind(1, claimId).bind(2, kept);
     unlink.run();
     writeTags(claimId, tags);
+}
+
+void ClaimWriter::moveTo(std::int64_t claimId, std::int64_t articleId, CodePointRange range,
+                         const std::string& now) {
+    const Anchor anchor = this->anchor(articleId, range);
+    Statement update = m_db.cached(
+        "UPDATE claim SET article_id = ?2, start = ?3, end = ?4, quote = ?5, prefix = ?6, suffix = ?7, "
+        "updated_at = ?8, approximate = ?9 WHERE id = ?1");
+    update.bind(1, claimId).bind(2, articleId).bind(3, anchor.range.start).bind(4, anchor.range.end);
+    update.bind(5, anchor.quote.exact).bind(6, anchor.quote.prefix).bind(7, anchor.quote.suffix).bind(8, now);
+    update.bind(9, isApproximate(anchor.quote));
+    update.run();
 }
 
 void ClaimWriter::remove(std::int64_t claimId) {

@@ -65,6 +65,8 @@ public:
     // Puts an existing claim back as `claim` was (its anchor, fields and times), in place: the history
     // sees the fields that changed, not a claim deleted and created again.
     void rewrite(const ClaimRecord& claim);
+    // Anchors a claim on `range` of an article (its own, or another version of it).
+    void moveTo(std::int64_t claimId, std::int64_t articleId, CodePointRange range, const std::string& now);
     void remove(std::int64_t claimId);  // with its tags' links and its search entry (cascades, triggers)
     // Deletes the tags no claim has any more: once a transaction, after its updates and deletions.
     void dropUnusedTags();

@@ -311,6 +311,29 @@ CREATE TABLE history (
 CREATE INDEX history_by_entity ON history(entity, entity_id);
 )sql";
 
+// Version 10: versions of an article. A newer text of an article is an article of its own (a text never
+// changes under its claims), in the same lineage; its claims are carried to it, and those that cannot be
+// carried silently wait in claim_carry for the researcher.
+constexpr const char* kVersion10 = R"sql(
+ALTER TABLE article ADD COLUMN lineage TEXT;  -- the UUID of its first version; NULL while it has no other
+ALTER TABLE article ADD COLUMN version INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1);
+CREATE UNIQUE INDEX article_by_version ON article(lineage, version) WHERE lineage IS NOT NULL;
+
+-- A claim of an earlier version not carried to the latest: a figure in its words changed (waiting for the
+-- researcher), or its words are gone. The claim stays on its version until the researcher decides.
+CREATE TABLE claim_carry (
+    claim_id      INTEGER PRIMARY KEY REFERENCES claim(id) ON DELETE CASCADE,
+    article_id    INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,  -- the version it was not carried to
+    kind          TEXT NOT NULL CHECK (kind IN ('figure changed', 'orphaned')),
+    start         INTEGER,  -- figure changed: the words standing for the claim's in that version
+    end           INTEGER,
+    score         REAL NOT NULL,
+    figure_before TEXT,
+    figure_after  TEXT
+);
+CREATE INDEX claim_carry_by_article ON claim_carry(article_id);
+)sql";
+
 void markApproximateClaims(sqlite::Connection& connection) {
     sqlite::Statement select(connection, "SELECT id, prefix, quote FROM claim");
     sqlite::Statement mark(connection, "UPDATE claim SET approximate = 1 WHERE id = ?1");
@@ -349,7 +372,9 @@ void migrate(sqlite::Connection& connection, std::int64_t from, std::int64_t to)
         connection.exec(kVersion8);
     if (from < 9 && to >= 9)
         connection.exec(kVersion9);
-    // Add the next step here as `if (from < 10 && to >= 10) connection.exec(kVersion10);`
+    if (from < 10 && to >= 10)
+        connection.exec(kVersion10);
+    // Add the next step here as `if (from < 11 && to >= 11) connection.exec(kVersion11);`
     // and raise kSchemaVersion; see docs/architecture.md.
     connection.exec(
         fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {}", kApplicationId, to).c_str());
