@@ -90,6 +90,7 @@ void buildParser(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands,
     addSearchCommands(app, commands, chosen);
     addConflictCommands(app, commands, chosen);
     addReportCommands(app, commands, chosen);
+    addVersionCommands(app, commands, chosen);
 }
 
 int runCli(const std::vector<std::string>& args, Streams streams) {

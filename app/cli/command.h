@@ -52,6 +52,7 @@ void addFigureCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& com
 void addProjectCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen);
 void addSearchCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen);
 void addReportCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen);
+void addVersionCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands, Command*& chosen);
 
 // Registers `command` as the subcommand `sub` and makes choosing it set `chosen`.
 template <class C>

@@ -37,8 +37,11 @@ public:
     std::vector<std::string> paths;
     ArticleMeta meta;
     bool keepPathOnly = false;
+    std::int64_t newVersionOf = 0;
 
     int run(Streams streams) override {
+        if (newVersionOf != 0 && paths.size() != 1)
+            throw UsageError{"--new-version-of takes one file: the newer text of that article"};
         auto opened = Project::open(project);
         if (!opened)
             return report(streams.err, opened.error());
@@ -88,6 +91,8 @@ public:
                     streams.err << "claimtrack-cli: " << source.name
                                 << " names no encoding and is not UTF-8; read as " << article->guessedEncoding
                                 << ", a guess: check its text (article " << article->id << ")\n";
+                if (article->version)
+                    reportVersion(streams.err, source.name, *article);
                 streams.out << article->id << '\t' << article->title << '\n';
             });
         progress.done();
@@ -98,6 +103,19 @@ public:
     }
 
 private:
+    // What became of the claims of the version before: said on the error stream, like the other notes.
+    void reportVersion(std::ostream& err, const std::string& name, const ImportedArticle& article) const {
+        const VersionAdded& version = *article.version;
+        err << fmt::format(
+            "claimtrack-cli: {} is version {} of article {} (now article {}): {} claim(s) carried", name,
+            version.version, version.previousId, article.id, version.carried);
+        if (version.figureChanged + version.orphaned > 0)
+            err << fmt::format("; {} with a changed figure and {} orphaned wait on the earlier version: "
+                               "claimtrack-cli carries {} {}",
+                               version.figureChanged, version.orphaned, project, article.id);
+        err << '\n';
+    }
+
     static bool hasExtension(const std::string& path, std::string_view wanted) {
         return lowerExtension(path) == wanted;
     }
@@ -189,7 +207,7 @@ private:
 
     ArticleSource source(const std::string& file) const {
         const std::string absolute = std::filesystem::absolute(file).string();
-        return {file, meta, [file] { return readArticleFile(file); }, absolute, !keepPathOnly};
+        return {file, meta, [file] { return readArticleFile(file); }, absolute, !keepPathOnly, newVersionOf};
     }
 
     // "imported 120 of 10000" on one line of a terminal, redrawn at most ten times a second.
@@ -373,6 +391,11 @@ void addArticleCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& co
     import->add_option("--url", importCommand.meta.url, "URL of the article");
     import->add_option("--published", importCommand.meta.published,
                        "Published date: YYYY, YYYY-MM or YYYY-MM-DD");
+    import
+        ->add_option("--new-version-of", importCommand.newVersionOf,
+                     "The file is a newer text of this article (by id); without it, a file with the URL of "
+                     "an article in the project is its newer version")
+        ->check(wholeNumber(1));
 
     auto* articles = app.add_subcommand("articles", "List the project's articles");
     auto& articlesCommand = attach<ArticlesCommand>(articles, commands, chosen);

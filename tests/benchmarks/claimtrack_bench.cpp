@@ -13,12 +13,16 @@
 //                                              against the per-article check the search used before
 //   claimtrack-bench read-claim PROJECT        what Ctrl+E reads on a claim's words, with the metric
 //   proposals
+//   claimtrack-bench carry N                   carrying claims to new versions on N edited articles
+//                                              (tests/versions_edits.h), against re-anchoring on the
+//                                              quote's first occurrence
 //   claimtrack-bench claim-filter PROJECT      the claim table's filter and the whole cross-check, against
 //                                              the queries they ran before
 #include "figures.h"
 #include "files.h"
 #include "project.h"
 #include "sqlite.h"
+#include "versions_edits.h"
 
 #include <algorithm>
 #include <chrono>
@@ -454,6 +458,71 @@ int claimFilterSpeed(const std::string& path) {
     return 0;
 }
 
+// What became of the claims of N edited articles, carried by VersionDiff and by the quote's first exact
+// occurrence (what web annotators do), and how long each took.
+int carrySpeed(std::int64_t cases) {
+    using test::EditCaseBuilder;
+    using test::Expected;
+    struct Tally {
+        std::int64_t right = 0, wrongPlace = 0, figureMissed = 0, orphanMissed = 0, lost = 0;
+        double seconds = 0;
+    };
+    Tally diffed, naive;
+    std::int64_t claims = 0, changed = 0, gone = 0;
+    std::mt19937 random(1);
+    for (std::int64_t i = 0; i < cases; ++i) {
+        const test::EditCase edit = EditCaseBuilder::make(random);
+        const CodePointIndex older(edit.before), newer(edit.after);
+        const auto judge = [&](Tally& tally, const test::EditedClaim& claim, bool carried, bool flagged,
+                               CodePointRange range) {
+            if (claim.expected == Expected::Carried)
+                ++(carried && range == claim.after ? tally.right : carried ? tally.wrongPlace : tally.lost);
+            else if (claim.expected == Expected::FigureChanged)
+                ++(flagged ? tally.right : carried ? tally.figureMissed : tally.lost);
+            else
+                ++(!carried && !flagged ? tally.right : tally.orphanMissed);
+        };
+        auto start = std::chrono::steady_clock::now();
+        const VersionDiff diff(older, newer);
+        std::vector<Carry> carries;
+        for (const test::EditedClaim& claim : edit.claims)
+            carries.push_back(diff.carry(claim.before));
+        diffed.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        start = std::chrono::steady_clock::now();
+        std::vector<Result<Anchor>> found;
+        for (const test::EditedClaim& claim : edit.claims)
+            found.push_back(findQuote(newer, older.slice(claim.before)));
+        naive.seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        for (std::size_t k = 0; k < edit.claims.size(); ++k) {
+            const test::EditedClaim& claim = edit.claims[k];
+            ++claims;
+            changed += claim.expected == Expected::FigureChanged;
+            gone += claim.expected == Expected::Orphaned;
+            judge(diffed, claim, carries[k].carried(), carries[k].kind == CarryKind::FigureChanged,
+                  carries[k].range);
+            judge(naive, claim, found[k].has_value(), false, found[k] ? found[k]->range : CodePointRange{});
+        }
+    }
+    std::printf(
+        "%lld edited articles, %lld claims: %lld unchanged, %lld with a changed figure, %lld whose words "
+        "went\n\n",
+        static_cast<long long>(cases), static_cast<long long>(claims),
+        static_cast<long long>(claims - changed - gone), static_cast<long long>(changed),
+        static_cast<long long>(gone));
+    std::printf("| carried by | right | moved onto the wrong words | changed figure carried silently | gone "
+                "words carried | unchanged or changed claim lost | time an article "
+                "|\n|---|---|---|---|---|---|---|\n");
+    for (const auto& [name, tally] :
+         {std::pair{"word diff (VersionDiff)", diffed}, std::pair{"quote's first occurrence", naive}})
+        std::printf("| %s | %lld (%.1f%%) | %lld | %lld | %lld | %lld | %.1f us |\n", name,
+                    static_cast<long long>(tally.right),
+                    100.0 * static_cast<double>(tally.right) / static_cast<double>(claims),
+                    static_cast<long long>(tally.wrongPlace), static_cast<long long>(tally.figureMissed),
+                    static_cast<long long>(tally.orphanMissed), static_cast<long long>(tally.lost),
+                    tally.seconds / static_cast<double>(cases) * 1e6);
+    return diffed.right == claims ? 0 : 1;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -461,6 +530,8 @@ int main(int argc, char** argv) {
         return insertClaims(argv[2], std::stoll(argv[3]));
     if (argc == 4 && std::string(argv[1]) == "edit-claims")
         return editClaims(argv[2], std::stoll(argv[3]));
+    if (argc == 3 && std::string(argv[1]) == "carry")
+        return carrySpeed(std::stoll(argv[2]));
     if (argc == 2 && std::string(argv[1]) == "worst-cases")
         return worstCases();
     if (argc == 3 && std::string(argv[1]) == "extract")
@@ -473,8 +544,9 @@ int main(int argc, char** argv) {
         return readClaimSpeed(argv[2]);
     if (argc == 3 && std::string(argv[1]) == "claim-filter")
         return claimFilterSpeed(argv[2]);
-    std::fprintf(stderr, "usage: claimtrack-bench insert-claims PROJECT N | edit-claims PROJECT N | extract "
-                         "FILE | search PROJECT | "
-                         "filters PROJECT | read-claim PROJECT | claim-filter PROJECT | worst-cases\n");
+    std::fprintf(stderr,
+                 "usage: claimtrack-bench insert-claims PROJECT N | edit-claims PROJECT N | extract "
+                 "FILE | search PROJECT | "
+                 "filters PROJECT | read-claim PROJECT | claim-filter PROJECT | worst-cases | carry N\n");
     return 2;
 }
