@@ -292,6 +292,56 @@ TEST(Migration, AVersion1ProjectIsUpgradedWithItsDataKept) {
     EXPECT_EQ(upgraded->history({"claim", 1})->front().before, "42");
 }
 
+// From every earlier schema version, a project keeps every value it had, byte for byte, and gains the
+// newest version's defaults: an article of one version, no claim waiting to be carried.
+class MigrationFrom : public testing::TestWithParam<std::int64_t> {};
+
+TEST_P(MigrationFrom, EveryEarlierVersionUpgradesLosslessly) {
+    TempDir dir;
+    const auto path = dir / "old.claims";
+    const char* kRows =
+        "SELECT quote(a.uuid) || quote(a.title) || quote(a.text) || quote(a.url) || "
+        "quote(c.uuid) || quote(c.start) || quote(c.end) || quote(c.quote) || quote(c.value) || "
+        "quote(c.low) || quote(c.note) || quote(m.name) || quote(t.name) FROM claim c "
+        "JOIN article a ON a.id = c.article_id JOIN metric m ON m.id = c.metric_id "
+        "JOIN claim_tag ct ON ct.claim_id = c.id JOIN tag t ON t.id = ct.tag_id ORDER BY c.id";
+    std::string before;
+    {  // A file at that version, as that version's schema made it, with what every version can hold.
+        sqlite::Connection old(path, sqlite::Connection::Access::Create, 1000);
+        db::migrate(old, 0, GetParam());
+        old.exec(R"sql(
+            INSERT INTO article (id, uuid, title, url, imported_at, text, sha256, length)
+                VALUES (1, 'a', 'Old', 'https://news.example/old', '2024-01-01T00:00:00Z',
+                        'In 2018 there were 176 million cameras, and 社会信用 scores.', 'x', 56);
+            INSERT INTO metric (id, uuid, name) VALUES (1, 'm', 'Cameras in China');
+            INSERT INTO tag (id, name) VALUES (1, 'cameras');
+            INSERT INTO claim (id, uuid, article_id, start, end, quote, prefix, suffix, value, low, metric_id,
+                               note, created_at, updated_at)
+                VALUES (1, 'c', 1, 22, 33, '176 million', 'In 2018 there were ', ' cameras', 176000000,
+                        NULL, 1, 'IHS Markit''s estimate', 'now', 'now');
+            INSERT INTO claim_tag (claim_id, tag_id) VALUES (1, 1);
+        )sql");
+        sqlite::Statement rows(old, kRows);
+        ASSERT_TRUE(rows.step());
+        before = rows.text(0);
+    }
+    ASSERT_TRUE(Project::open(path));
+    sqlite::Connection upgraded(path, sqlite::Connection::Access::ReadOnly, 1000);
+    EXPECT_EQ(upgraded.queryInteger("PRAGMA user_version"), db::kSchemaVersion);
+    sqlite::Statement rows(upgraded, kRows);
+    ASSERT_TRUE(rows.step());
+    EXPECT_EQ(rows.text(0), before);
+    EXPECT_EQ(upgraded.queryInteger("SELECT version FROM article"), 1);
+    EXPECT_EQ(upgraded.queryInteger("SELECT lineage IS NULL FROM article"), 1);
+    EXPECT_EQ(upgraded.queryInteger("SELECT count(*) FROM claim_carry"), 0);
+    sqlite::Statement check(upgraded, "PRAGMA integrity_check");
+    ASSERT_TRUE(check.step());
+    EXPECT_EQ(check.text(0), "ok");
+}
+
+INSTANTIATE_TEST_SUITE_P(EachEarlierSchema, MigrationFrom,
+                         testing::Range<std::int64_t>(1, db::kSchemaVersion));
+
 TEST_F(ProjectEdits, DetectSuggestsFiguresOnceAndNeverOnClaimedWords) {
     // "176 million", "626 million" and "450 million" are claimed already (SetUp); "2016" and "2020" are
     // dates.
