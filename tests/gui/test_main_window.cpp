@@ -37,6 +37,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <sstream>
 
@@ -304,6 +306,37 @@ TEST_F(MainWindowTest, ImportListsFilesThatCannotBeImportedAndKeepsTheRest) {
     press(Qt::Key_Z, Qt::ControlModifier);
     EXPECT_EQ(*project().articleCount(), 1);
     EXPECT_EQ(window->articleList()->model()->rowCount(), 1);
+}
+
+TEST_F(MainWindowTest, ASavedPageAtAnArticlesUrlIsItsNewVersionAndTheStatusBarSaysWhatWasCarried) {
+    const auto page = [](const char* figure) {
+        return fmt::format(
+            "<html><head><title>Counting cameras</title>"
+            "<link rel=\"canonical\" href=\"https://news.example/cameras\"></head><body><article>"
+            "<p>Analysts counted more than {} surveillance cameras across the country.</p>"
+            "<p>The ministry said 43 pilot cities had tested local schemes.</p></article></body></html>",
+            figure);
+    };
+    writeFile(dir / "v1.html", page("200 million"));
+    writeFile(dir / "v2.html", page("250 million"));
+    FileDialog::setNextAnswer({qs(dir / "v1.html")});
+    press(Qt::Key_I, Qt::ControlModifier);
+    ASSERT_EQ(*project().articleCount(), 2);
+    const std::int64_t first = project().articles()->back().id;
+    for (const char* quote : {"more than 200 million surveillance cameras", "43 pilot cities"})
+        ASSERT_TRUE(project().addClaim(NewClaim{first, QuoteSelector{quote, 1}, {}}));
+
+    FileDialog::setNextAnswer({qs(dir / "v2.html")});
+    press(Qt::Key_I, Qt::ControlModifier);
+    const QString message = window->statusBar()->currentMessage();
+    EXPECT_TRUE(
+        message.contains(QStringLiteral("1 of them a newer version of an article: 1 claim(s) carried, 1 "
+                                        "waiting for you on the earlier version")))
+        << message.toStdString();
+    const auto versions = project().articleVersions(first);
+    ASSERT_EQ(versions->size(), 2U);
+    EXPECT_EQ(window->reader()->articleId(), versions->back().id) << "the new version is opened";
+    EXPECT_EQ(project().pendingCarries(first)->size(), 1U);
 }
 
 TEST_F(MainWindowTest, ExportShownClaimsWritesTheFilteredRows) {

@@ -55,6 +55,11 @@ ImportSummary importFiles(QWidget* parent, ProjectSession& session, const QStrin
                 if (!article)
                     return summary.failures << QString::fromStdString(article.error().message), void();
                 (article->alreadyPresent ? summary.existing : summary.imported).push_back(article->id);
+                if (const auto& version = article->version) {
+                    ++summary.versions;
+                    summary.claimsCarried += version->carried;
+                    summary.claimsWaiting += version->figureChanged + version->orphaned;
+                }
                 if (!article->guessedEncoding.empty())
                     summary.guesses << QStringLiteral("%1: %2").arg(
                         QString::fromStdString(std::filesystem::path(source.name).filename().string()),

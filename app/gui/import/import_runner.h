@@ -19,6 +19,8 @@ struct ImportSummary {
     std::vector<std::int64_t> existing;  // texts already in the project
     QStringList failures;                // "file: reason"
     QStringList guesses;                 // "file: WINDOWS-1252", files whose encoding was guessed
+    std::size_t versions = 0;            // of them, newer versions of articles in the project
+    std::size_t claimsCarried = 0, claimsWaiting = 0;  // their earlier versions' claims
     bool cancelled = false;
 };
 
