@@ -170,12 +170,20 @@ Result<std::vector<PendingCarry>> Project::pendingCarries(std::int64_t articleId
             carry.figureAfter = select.text(7);
         }
         select.reset();
+        // In article order: each version's text is read once for the words of all its waiting claims.
+        std::int64_t loaded = 0;
+        std::string text;
+        std::optional<CodePointIndex> index;  // views `text`
         for (PendingCarry& carry : pending) {
             carry.claim = orRefuse(claim(carry.claim.id));
-            if (carry.kind == CarryKind::FigureChanged) {
-                const std::string text = readArticleText(*m_db, carry.articleId);
-                carry.words = std::string(CodePointIndex(text).slice(carry.range));
+            if (carry.kind != CarryKind::FigureChanged)
+                continue;
+            if (carry.articleId != loaded) {
+                text = readArticleText(*m_db, carry.articleId);
+                index.emplace(text);
+                loaded = carry.articleId;
             }
+            carry.words = std::string(index->slice(carry.range));
         }
         return pending;
     });
