@@ -160,3 +160,59 @@ TEST(Carry, EveryEditOfTheBenchmarkCarriesFlagsOrOrphansAsItMust) {
     }
     EXPECT_EQ(claims, 500 * 6);
 }
+
+// The worst input made so far (docs/performance.md): paragraphs written from one template, shuffled, half
+// of them reworded and some of their figures changed. The words around a claim match many paragraphs
+// nearly as well as its own, so a claim is carried, or proposed with a changed figure, only onto its own
+// paragraph; where no place fits better than every other, it is refused (orphaned), never guessed.
+TEST(Carry, OnTemplatedShuffledParagraphsAClaimGoesOnlyToItsOwnParagraph) {
+    constexpr int kParagraphs = 300;
+    const auto paragraph = [](int i, bool reworded, bool figureChanged) {
+        return fmt::format("Paragraph {}: analysts in district {} counted {} cameras {} {} roads, and "
+                           "officials said {} more were planned.",
+                           i, i, (figureChanged ? 5000 : 1000) + i, reworded ? "along" : "on", i % 50, i % 7);
+    };
+    std::vector<int> order(kParagraphs);
+    std::string before, after;
+    for (int i = 0; i < kParagraphs; ++i) {
+        order[static_cast<std::size_t>(i)] = i;
+        before += paragraph(i, false, false) + "\n\n";
+    }
+    std::mt19937 random(20261202);
+    std::shuffle(order.begin(), order.end(), random);
+    for (const int i : order)
+        after += paragraph(i, i % 3 == 0, i % 10 == 5) + "\n\n";
+
+    const CodePointIndex older(before), newer(after);
+    const VersionDiff diff(older, newer);
+    int carried = 0, proposed = 0, refused = 0;
+    for (int i = 0; i < kParagraphs; i += 5) {
+        const std::string quote = fmt::format("{} cameras", 1000 + i);
+        const auto at = static_cast<std::int64_t>(before.find(quote));
+        const Carry carry = diff.carry({at, at + codePointCount(quote)});
+        // The paragraph the words given for the claim are in, by its number.
+        const std::string words = wordsAt(after, carry.range);
+        const std::size_t start = after.rfind("Paragraph ", static_cast<std::size_t>(carry.range.start));
+        const std::string where = after.substr(start, after.find(':', start) - start);
+        const std::string what =
+            fmt::format("claim on paragraph {}: {} at \"{}\" in {}", i, toString(carry.kind), words, where);
+        ASSERT_EQ(carry.carried(), i % 10 == 0) << what;  // every unchanged figure carried, no changed one
+        if (carry.kind == CarryKind::Orphaned) {
+            ++refused;
+            continue;
+        }
+        ASSERT_EQ(where, fmt::format("Paragraph {}", i)) << what;
+        if (carry.carried()) {
+            ASSERT_EQ(words, quote) << what;
+            ++carried;
+        } else {
+            ASSERT_EQ(carry.kind, CarryKind::FigureChanged) << what;
+            ASSERT_EQ(words, fmt::format("{} cameras", 5000 + i)) << what;
+            ++proposed;
+        }
+    }
+    EXPECT_EQ(carried, kParagraphs / 10);
+    EXPECT_EQ(proposed + refused, kParagraphs / 10);
+    RecordProperty("proposed", proposed);
+    RecordProperty("refused", refused);
+}

@@ -197,12 +197,38 @@ Carry VersionDiff::carry(CodePointRange quote) const {
         return *moved;
     // 3. What stands where its words stood, between the same words around them: changed words. Where most
     // of those words changed too, what stands there is other text (a look-alike put in its place).
-    if (const std::optional<Words> at = standingFor(words); at && contextMatch(words, *at) >= kContextMatch)
+    if (const std::optional<Words> at = standingFor(words);
+        at && contextMatch(words, *at) >= kContextMatch && onlyPlace(words, *at))
         return compared(quote, words, *at);
     // 4. Changed words elsewhere, among the same words around them: a moved sentence, its words changed.
-    if (const std::optional<Words> at = closeElsewhere(words))
+    if (const std::optional<Words> at = closeElsewhere(words); at && onlyPlace(words, *at))
         return compared(quote, words, *at);
     return {};
+}
+
+// Whether no other place in the newer text, with nearly as many words (kWordsChanged more or fewer), has
+// the words around the quote's as well as `at` has. On text written from a template ("analysts in district
+// 12 counted 1012 cameras") the diff may pair a claim's neighbours with another paragraph's; there, a place
+// the words around fit no better than elsewhere is a guess, and a guess is refused.
+bool VersionDiff::onlyPlace(Words words, Words at) const {
+    const double context = contextMatch(words, at);
+    bool alone = true;
+    eachPlace(words, [&](Words other) {
+        const bool overlaps = other.first < at.end() && at.first < other.end();
+        alone = alone && (overlaps || contextMatch(words, other) < context);
+    });
+    return alone;
+}
+
+// Calls `visit` with every run of the newer text's words with nearly as many words as `words`
+// (kWordsChanged more or fewer).
+template <typename Visit>
+void VersionDiff::eachPlace(Words words, Visit visit) const {
+    const std::size_t fewest = words.count > kWordsChanged ? words.count - kWordsChanged : 1;
+    for (std::size_t j = 0; j < m_afterWords.size(); ++j)
+        for (std::size_t count = fewest;
+             count <= words.count + kWordsChanged && j + count <= m_afterWords.size(); ++count)
+            visit(Words{j, count});
 }
 
 // The one place in the newer text where the words around the quote's stand, with nearly as many words
@@ -211,23 +237,18 @@ std::optional<VersionDiff::Words> VersionDiff::closeElsewhere(Words words) const
     std::optional<Words> best;
     double bestScore = 0;
     bool tied = false;
-    const std::size_t fewest = words.count > kWordsChanged ? words.count - kWordsChanged : 1;
-    for (std::size_t j = 0; j < m_afterWords.size(); ++j) {
-        for (std::size_t count = fewest;
-             count <= words.count + kWordsChanged && j + count <= m_afterWords.size(); ++count) {
-            const Words at{j, count};
-            const double context = contextMatch(words, at);
-            if (context < kContextMatch || shared(words, at) < 0.5)
-                continue;
-            if (best && context == bestScore) {
-                tied = tied || best->first != j;
-            } else if (!best || context > bestScore) {
-                best = at;
-                bestScore = context;
-                tied = false;
-            }
+    eachPlace(words, [&](Words at) {
+        const double context = contextMatch(words, at);
+        if (context < kContextMatch || shared(words, at) < 0.5)
+            return;
+        if (best && context == bestScore) {
+            tied = tied || best->first != at.first;
+        } else if (!best || context > bestScore) {
+            best = at;
+            bestScore = context;
+            tied = false;
         }
-    }
+    });
     if (!best || tied)
         return std::nullopt;
     return best;

@@ -76,6 +76,9 @@ private:
     std::optional<Carry> findElsewhere(CodePointRange quote, Words words) const;
     std::optional<Words> standingFor(Words words) const;
     std::optional<Words> closeElsewhere(Words words) const;
+    bool onlyPlace(Words words, Words at) const;
+    template <typename Visit>
+    void eachPlace(Words words, Visit visit) const;
     double shared(Words words, Words at) const;
     Carry compared(CodePointRange quote, Words words, Words at) const;
 
