@@ -453,6 +453,9 @@ public:
     Result<std::vector<PendingCarry>> pendingCarries(std::int64_t articleId = 0);
     // Decides what becomes of a waiting claim, in one transaction; returns what was waiting.
     Result<PendingCarry> resolveCarry(std::int64_t claimId, CarryDecision decision);
+    // Puts a claim back as it was while waiting (what resolveCarry returned), waiting again: undoes a
+    // decision.
+    Result<void> restoreCarry(const PendingCarry& waiting);
 
     Result<ClaimRecord> claim(std::int64_t id);
     // Changes what claims say, in one transaction (all or none); their anchors stay. Stamps updated_at.

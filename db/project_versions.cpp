@@ -247,4 +247,19 @@ Result<PendingCarry> Project::resolveCarry(std::int64_t claimId, CarryDecision d
     });
 }
 
+Result<void> Project::restoreCarry(const PendingCarry& waiting) {
+    return guarded([&] {
+        Transaction transaction(*m_db);
+        orRefuse(article(waiting.articleId));
+        orRefuse(claim(waiting.claim.id));
+        ClaimWriter writer(*m_db);
+        writer.rewrite(waiting.claim);
+        writer.dropUnusedTags();
+        writeCarry(
+            *m_db, waiting.claim.id, waiting.articleId,
+            Carry{waiting.kind, waiting.range, waiting.score, waiting.figureBefore, waiting.figureAfter});
+        transaction.commit();
+    });
+}
+
 }  // namespace claimtrack

@@ -141,6 +141,27 @@ TEST_F(Versions, AChangedFigureWaitsAndIsMovedWithTheNewFigure) {
     EXPECT_TRUE(valueRecorded) << "what the claim said before is in its history";
 }
 
+// Undoing a decision (the app's Ctrl+Z) puts the claim back exactly as it waited, waiting again.
+TEST_F(Versions, ADecisionUndoneLeavesTheClaimWaitingAsItWas) {
+    update(revised(kFirst, "200 million", "250 million"));
+    const ClaimRecord before = *project->claim(cameras);
+    const auto decided = project->resolveCarry(cameras, CarryDecision::Move);
+    ASSERT_TRUE(decided);
+    ASSERT_NE(project->claim(cameras)->articleId, first);
+
+    ASSERT_TRUE(project->restoreCarry(*decided));
+    const ClaimRecord after = *project->claim(cameras);
+    EXPECT_EQ(after.articleId, first);
+    EXPECT_EQ(after.anchor.range, before.anchor.range);
+    EXPECT_EQ(after.fields, before.fields);
+    const auto pending = *project->pendingCarries();
+    ASSERT_EQ(pending.size(), 1U);
+    EXPECT_EQ(pending.front().kind, CarryKind::FigureChanged);
+    EXPECT_EQ(pending.front().figureAfter, "more than 250 million");
+    EXPECT_EQ(pending.front().words, "more than 250 million surveillance cameras");
+    ASSERT_TRUE(project->resolveCarry(cameras, CarryDecision::Move)) << "and can be decided again";
+}
+
 TEST_F(Versions, KeepingLeavesTheClaimOnItsVersionAndRejectingOrphansIt) {
     const ImportedArticle added = update(revised(revised(kFirst, "200 million", "250 million"), "43", "47"));
     ASSERT_TRUE(added.version);
