@@ -265,6 +265,7 @@ void MainWindow::showArticle(std::int64_t articleId) {
     m_claimTable->setCurrentArticle(articleId);
     if (m_articles->currentArticle() != articleId)
         m_articles->selectArticle(articleId);
+    refreshVersions();
     updateActions();
 }
 
@@ -342,6 +343,7 @@ void MainWindow::onProjectChanged(qint64 articleId) {
     m_compareStale = m_conflictsStale = true;
     refreshComparisons();
     refreshHistory();
+    refreshVersions();
     updateActions();
 }
 

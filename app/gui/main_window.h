@@ -31,6 +31,7 @@ class ProjectSession;
 class ReaderView;
 class SearchPane;
 class SuggestionPane;
+class VersionsPane;
 
 // What an export did: a line for the status bar, and what it could not write, shown in a message box.
 struct ExportDone {
@@ -60,6 +61,7 @@ public:
     QTabWidget* centreTabs() { return m_tabs; }
     SearchPane* searchPane() { return m_search; }
     HistoryPane* historyPane() { return m_history; }
+    VersionsPane* versionsPane() { return m_versions; }  // null until first shown
     // How many of the newest changes the History pane lists.
     static constexpr int kHistoryShown = 500;
     // The claim editor while it is open.
@@ -114,6 +116,8 @@ public Q_SLOTS:
     void showHistoryPane();
     // Edit ▸ Your Name: asks the name changes are recorded under, kept for the next sessions.
     void askUserName();
+    // Article ▸ Versions: the versions of the article in the reader and the claims waiting on them.
+    void showVersionsPane();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -128,6 +132,10 @@ private:
     void createMenus();
     void applySavedUserName();
     void refreshHistory();
+    void refreshVersions();
+    // Marks in the reader the words changed since the version the Versions pane compares with.
+    void markChanges();
+    void showWaitingClaim();
     void buildProjectViews();
     void onProjectChanged(qint64 articleId);
     void reloadReaderClaims();
@@ -176,7 +184,9 @@ private:
     QDockWidget* m_suggestionDock;
     QDockWidget* m_conflictDock;
     QDockWidget* m_searchDock;
-    QDockWidget* m_historyDock = nullptr;  // made when first asked for
+    QDockWidget* m_historyDock = nullptr;   // made when first asked for
+    VersionsPane* m_versions = nullptr;     // in m_versionsDock
+    QDockWidget* m_versionsDock = nullptr;  // made when first asked for
     QLabel* m_placeholder;
     QPointer<ClaimEditor> m_editor;
     QMenu* m_recentMenu = nullptr;
@@ -211,6 +221,7 @@ private:
     QAction* m_findFigures = nullptr;
     QAction* m_findOnImport = nullptr;
     QAction* m_showHistory = nullptr;
+    QAction* m_showVersions = nullptr;
     QAction* m_userName = nullptr;
     QAction* m_articleDetails = nullptr;
     QAction* m_deleteArticle = nullptr;

@@ -134,6 +134,10 @@ void MainWindow::createActions() {
     m_showHistory = action(QStringLiteral("actionHistory"), tr("&History"),
                            QKeySequence(Qt::CTRL | Qt::Key_H), &MainWindow::showHistoryPane);
     m_showHistory->setToolTip(tr("Who changed which claim, source, metric or verdict, and when"));
+    m_showVersions = action(QStringLiteral("actionVersions"), tr("&Versions"),
+                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_V), &MainWindow::showVersionsPane);
+    m_showVersions->setToolTip(tr("The article's versions, the words changed since an earlier one, and the "
+                                  "claims waiting after a new version"));
     m_userName =
         action(QStringLiteral("actionUserName"), tr("Your &Name…"), QKeySequence(), &MainWindow::askUserName);
     m_userName->setToolTip(tr("The name your changes are recorded under in the history"));
@@ -198,6 +202,7 @@ void MainWindow::createMenus() {
     QMenu* article = menuBar()->addMenu(tr("&Article"));
     article->addAction(m_articleDetails);
     article->addAction(m_deleteArticle);
+    article->addAction(m_showVersions);
     article->addSeparator();
     article->addAction(m_projectMemo);
     article->addAction(m_projectSettings);
@@ -279,6 +284,7 @@ void MainWindow::updateActions() {
     m_import->setEnabled(writable);
     m_importFolder->setEnabled(writable);
     m_mergeProject->setEnabled(writable);
+    m_showVersions->setEnabled(open);
     m_exportAll->setEnabled(open);
     m_exportFiltered->setEnabled(open);
     m_exportConflicts->setEnabled(open);

@@ -61,6 +61,8 @@ public:
     // Deletes articles with their suggestions and, when `withClaims`, their claims.
     Result<void> deleteArticles(const std::vector<std::int64_t>& articleIds, bool withClaims);
     Result<void> setProjectMemo(const QString& memo);
+    // Keeps, moves or rejects the move of a claim waiting after a new version of its article.
+    Result<void> resolveCarry(std::int64_t claimId, CarryDecision decision);
     Result<void> setPublishingSettings(const PublishingSettings& settings);
 
     // Around a change the app makes through a connection of its own, on another thread (a merge): the file is

@@ -75,6 +75,28 @@ Result<void> ProjectSession::deleteArticles(const std::vector<std::int64_t>& art
     return {};
 }
 
+Result<void> ProjectSession::resolveCarry(std::int64_t claimId, CarryDecision decision) {
+    auto waiting = m_project.resolveCarry(claimId, decision);
+    if (!waiting)
+        return waiting.error();
+    auto now = m_project.claimsById(std::span(&claimId, 1));
+    if (!now)
+        return now.error();
+    const auto before = std::make_shared<const PendingCarry>(std::move(*waiting));
+    const QString label = claimLabel(before->claim.anchor.quote.exact);
+    const QString what = decision == CarryDecision::Keep ? tr("Keep claim %1 on its version").arg(label)
+                         : decision == CarryDecision::Move
+                             ? tr("Move claim %1 to the newer version").arg(label)
+                             : tr("Reject the move of claim %1").arg(label);
+    // A move changes two articles' claims: every view refreshes.
+    pushDone(
+        what, 0, [this, before] { return m_project.restoreCarry(*before); },
+        [this, claimId, decision] { return withoutValue(m_project.resolveCarry(claimId, decision)); },
+        {claimsAreStill(std::make_shared<const std::vector<ClaimRecord>>(std::move(*now))),
+         claimsAreStill(std::make_shared<const std::vector<ClaimRecord>>(1, before->claim))});
+    return {};
+}
+
 Result<void> ProjectSession::setProjectMemo(const QString& memo) {
     auto before = m_project.setProjectMemo(memo.toStdString());
     if (!before)

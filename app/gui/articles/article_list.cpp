@@ -36,7 +36,11 @@ QVariant ArticleListModel::data(const QModelIndex& index, int role) const {
         return {};
     switch (index.column()) {
     case Title:
-        return QString::fromStdString(article.meta.title);
+        // Versions of one article share its title: the number tells them apart.
+        return article.lineage.empty() ? QString::fromStdString(article.meta.title)
+                                       : tr("%1 (version %2)")
+                                             .arg(QString::fromStdString(article.meta.title))
+                                             .arg(article.version);
     case Publisher:
         return QString::fromStdString(article.meta.publisher);
     case Published:

@@ -22,8 +22,10 @@ namespace claimtrack::gui {
 bool ArticleTextView::viewportEvent(QEvent* event) {
     if (event->type() == QEvent::ToolTip && claimAtPoint && claimTooltip) {
         auto* help = static_cast<QHelpEvent*>(event);
-        if (const std::int64_t id = claimAtPoint(help->pos()))
-            QToolTip::showText(help->globalPos(), claimTooltip(id), viewport());
+        const std::int64_t id = claimAtPoint(help->pos());
+        const QString tip = id != 0 ? claimTooltip(id) : textTooltip ? textTooltip(help->pos()) : QString();
+        if (!tip.isEmpty())
+            QToolTip::showText(help->globalPos(), tip, viewport());
         else
             QToolTip::hideText();
         return true;
@@ -111,14 +113,23 @@ ReaderView::ReaderView(QWidget* parent)
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     m_text->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     m_text->setMouseTracking(true);
-    m_text->claimAtPoint = [this](QPoint point) {
+    // The UTF-16 position of the character under a point of the widget, or -1 where there is no text.
+    const auto positionAt = [this](QPoint point) {
         const QTextCursor cursor = m_text->cursorForPosition(point);
         // cursorForPosition gives the nearest gap; only count a point that is really over text.
         const QRect caret = m_text->cursorRect(cursor);
         if (std::abs(point.y() - caret.center().y()) > caret.height())
-            return std::int64_t{0};
+            return -1;
         const bool rightOfGap = point.x() >= caret.x();
-        return claimAtPosition(cursor.position() - (rightOfGap ? 0 : 1));
+        return cursor.position() - (rightOfGap ? 0 : 1);
+    };
+    m_text->claimAtPoint = [this, positionAt](QPoint point) {
+        const int position = positionAt(point);
+        return position < 0 ? std::int64_t{0} : claimAtPosition(position);
+    };
+    m_text->textTooltip = [this, positionAt](QPoint point) {
+        const int position = positionAt(point);
+        return position < 0 ? QString() : changeAtPosition(position);
     };
     m_text->currentClaim = [this] { return m_selectedClaim; };
     m_text->claimTooltip = [this](std::int64_t id) {
@@ -185,6 +196,7 @@ void ReaderView::showArticle(std::int64_t articleId, const QString& title, const
     m_highlights.clear();
     m_suggestions.clear();
     m_searchMatches.clear();
+    m_changes.clear();
     m_title->setText(title);
     m_offsets.emplace(text);
     m_text->setPlainText(QString::fromStdString(text));
@@ -310,7 +322,64 @@ void ReaderView::applyHighlights() {
     hit.setUnderlineStyle(QTextCharFormat::SingleUnderline);
     hit.setUnderlineColor(QColor(160, 0, 130));
     mark(m_searchMatches, hit);
+    // Changes since another version: added words on green, the word after a place words were removed from
+    // with a red wave (the words removed are in its tooltip), both beneath the claims' colours.
+    std::vector<Utf16Range> added, removed;
+    for (const Change& change : m_changes)
+        (change.added ? added : removed).push_back(change.range);
+    QTextCharFormat addition;
+    addition.setBackground(QColor(150, 230, 150, 110));
+    addition.setUnderlineStyle(QTextCharFormat::SingleUnderline);
+    addition.setUnderlineColor(QColor(20, 140, 40));
+    QTextCharFormat removal;
+    removal.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+    removal.setUnderlineColor(QColor(210, 30, 30));
+    removal.setBackground(QColor(240, 120, 120, 70));
+    const auto claimsFrom = selections.size();
+    mark(added, addition);
+    mark(removed, removal);
+    std::rotate(selections.begin(), selections.begin() + claimsFrom, selections.end());
     m_text->setExtraSelections(selections);
+}
+
+void ReaderView::setChanges(std::vector<ChangeMark> changes) {
+    m_changes.clear();
+    if (!m_offsets)
+        return;
+    for (const ChangeMark& change : changes) {
+        const QString removed =
+            change.removed.size() > 200 ? change.removed.left(200) + u'…' : change.removed;
+        m_changes.push_back({m_offsets->toUtf16(change.range), change.added,
+                             change.added
+                                 ? (removed.isEmpty() ? tr("Added") : tr("Added; it was: %1").arg(removed))
+                                 : tr("Removed before this word: %1").arg(removed)});
+    }
+    std::sort(m_changes.begin(), m_changes.end(),
+              [](const Change& a, const Change& b) { return a.range.start < b.range.start; });
+    applyHighlights();
+}
+
+bool ReaderView::selectNextChange() {
+    if (m_changes.empty())
+        return false;
+    const int from = m_text->textCursor().selectionEnd();
+    auto next = std::find_if(m_changes.begin(), m_changes.end(),
+                             [from](const Change& change) { return change.range.start >= from; });
+    if (next == m_changes.end())
+        next = m_changes.begin();
+    QTextCursor cursor(m_text->document());
+    cursor.setPosition(static_cast<int>(next->range.start));
+    cursor.setPosition(static_cast<int>(next->range.end), QTextCursor::KeepAnchor);
+    m_text->setTextCursor(cursor);
+    m_text->centerCursor();
+    return true;
+}
+
+QString ReaderView::changeAtPosition(int position) const {
+    for (const Change& change : m_changes)
+        if (position >= change.range.start && position < change.range.end)
+            return change.tooltip;
+    return {};
 }
 
 void ReaderView::setSearchMatches(const std::vector<CodePointRange>& matches) {

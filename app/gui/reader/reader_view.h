@@ -28,6 +28,7 @@ public:
     // The claim under the widget point, or 0. Set by the ReaderView.
     std::function<std::int64_t(QPoint)> claimAtPoint;
     std::function<QString(std::int64_t)> claimTooltip;
+    std::function<QString(QPoint)> textTooltip;  // shown where no claim is (a changed word's), if not empty
     std::function<std::int64_t()> currentClaim;  // the claim selected in the reader, or 0
     // The context menu's own entries: `textActions` always, `claimActions` only over a claim (the one
     // the click makes current), so no entry acts on a claim the user did not point at.
@@ -47,6 +48,14 @@ protected:
     bool viewportEvent(QEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void contextMenuEvent(QContextMenuEvent* event) override;
+};
+
+// Words of the shown text changed since another version of it: added words (marked green, their tooltip the
+// words they replaced, if any), or a place words were removed from (a red mark on the word after).
+struct ChangeMark {
+    CodePointRange range;
+    bool added = true;
+    QString removed;  // the words removed there
 };
 
 class ReaderView : public QWidget {
@@ -74,6 +83,13 @@ public:
     // Marks where a search's words are (cleared when another article is shown).
     void setSearchMatches(const std::vector<CodePointRange>& matches);
     int searchMatchCount() const { return static_cast<int>(m_searchMatches.size()); }
+    // Marks the words changed since another version (cleared when another article is shown).
+    void setChanges(std::vector<ChangeMark> changes);
+    int changeCount() const { return static_cast<int>(m_changes.size()); }
+    // Selects the next change after the selection or cursor, from the top after the last; false if none.
+    bool selectNextChange();
+    // The tooltip of the change at a UTF-16 position in the text, or empty.
+    QString changeAtPosition(int position) const;
     // Scrolls to words and selects them.
     void selectRange(CodePointRange range);
     // Scrolls to a claim's words and selects them.
@@ -131,6 +147,12 @@ private:
     std::vector<Highlight> m_highlights;      // by start
     std::vector<Utf16Range> m_suggestions;    // by start
     std::vector<Utf16Range> m_searchMatches;  // by start
+    struct Change {
+        Utf16Range range;
+        bool added;
+        QString tooltip;
+    };
+    std::vector<Change> m_changes;  // by start
 };
 
 }  // namespace claimtrack::gui
