@@ -259,7 +259,7 @@ void MainWindow::showArticle(std::int64_t articleId) {
             m_currentClaim = 0;
             m_claimTable->selectClaim(0);
         }
-    m_reader->showArticle(articleId, QString::fromStdString(article->meta.title), *text);
+    m_reader->showArticle(articleId, ArticleListModel::titleOf(*article), *text);
     reloadReaderClaims();
     reloadSuggestions();
     m_claimTable->setCurrentArticle(articleId);

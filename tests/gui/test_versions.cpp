@@ -137,10 +137,12 @@ TEST_F(VersionsTest, AChangedFigureIsMovedKeptOrRejectedWithOneKeyAndUndoneWithC
     QTreeWidget* waiting = pane->waitingList();
     ASSERT_EQ(waiting->topLevelItemCount(), 2);  // the changed figure and the orphaned survey
     EXPECT_TRUE(waiting->hasFocus()) << "the keyboard starts on the claims waiting";
-    EXPECT_EQ(waiting->topLevelItem(0)->text(1),
-              QStringLiteral("figure changed in version 2: more than 200 million → more "
-                             "than 250 million"));
-    EXPECT_EQ(waiting->topLevelItem(1)->text(1), QStringLiteral("orphaned in version 2: its words are gone"));
+    EXPECT_EQ(
+        waiting->topLevelItem(0)->text(0),
+        QStringLiteral("“more than 200 million surveillance cameras”\nfigure changed in version 2: more than "
+                       "200 million → more than 250 million"));
+    EXPECT_EQ(waiting->topLevelItem(1)->text(0),
+              QStringLiteral("“80 percent of respondents”\norphaned in version 2: its words are gone"));
 
     // The first is shown: the reader has version 2 with the words proposed for it selected.
     ReaderView* reader = window->reader();

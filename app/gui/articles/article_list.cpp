@@ -14,6 +14,12 @@ void ArticleListModel::setArticles(std::vector<Article> articles) {
     endResetModel();
 }
 
+QString ArticleListModel::titleOf(const Article& article) {
+    // Versions of one article share its title: the number tells them apart.
+    const QString title = QString::fromStdString(article.meta.title);
+    return article.lineage.empty() ? title : tr("%1 (version %2)").arg(title).arg(article.version);
+}
+
 int ArticleListModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_articles.size());
 }
@@ -29,18 +35,14 @@ QVariant ArticleListModel::data(const QModelIndex& index, int role) const {
     if (role == IdRole)
         return QVariant::fromValue<qint64>(article.id);
     if (role == Qt::ToolTipRole)
-        return QString::fromStdString(article.meta.title);
+        return titleOf(article);
     if (role == Qt::TextAlignmentRole && index.column() == Claims)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
     case Title:
-        // Versions of one article share its title: the number tells them apart.
-        return article.lineage.empty() ? QString::fromStdString(article.meta.title)
-                                       : tr("%1 (version %2)")
-                                             .arg(QString::fromStdString(article.meta.title))
-                                             .arg(article.version);
+        return titleOf(article);
     case Publisher:
         return QString::fromStdString(article.meta.publisher);
     case Published:
@@ -92,6 +94,7 @@ ArticleList::ArticleList(QWidget* parent)
     header->resizeSection(ArticleListModel::Publisher,
                           m_view->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 9);
     m_view->setWordWrap(false);
+    m_view->setTextElideMode(Qt::ElideMiddle);  // versions' titles differ only at their end
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

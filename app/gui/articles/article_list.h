@@ -26,6 +26,8 @@ public:
 
     void setArticles(std::vector<Article> articles);
     const std::vector<Article>& articles() const { return m_articles; }
+    // Its title, with its version's number when it has other versions ("Counting cameras (version 2)").
+    static QString titleOf(const Article& article);
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

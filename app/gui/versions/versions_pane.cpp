@@ -24,9 +24,9 @@ QTreeWidget* makeList(const QString& objectName, const QStringList& headers, QWi
     list->setObjectName(objectName);
     list->setHeaderLabels(headers);
     list->setRootIsDecorated(false);
-    list->setUniformRowHeights(true);
     list->setAllColumnsShowFocus(true);
     list->header()->setStretchLastSection(true);
+    list->setTextElideMode(Qt::ElideMiddle);
     return list;
 }
 
@@ -38,8 +38,7 @@ VersionsPane::VersionsPane(QWidget* parent)
                           {tr("Version"), tr("Imported"), tr("Published"), tr("Claims")}, this)),
       m_since(new QComboBox(this)), m_changes(new QLabel(this)), m_nextChange(new QPushButton(this)),
       m_waitingCaption(new QLabel(this)),
-      m_waiting(
-          makeList(QStringLiteral("waitingList"), {tr("Claim"), tr("What happened"), tr("Now reads")}, this)),
+      m_waiting(makeList(QStringLiteral("waitingList"), {tr("Claims waiting")}, this)),
       m_move(new QPushButton(this)), m_keep(new QPushButton(this)), m_reject(new QPushButton(this)) {
     m_caption->setWordWrap(true);
     m_since->setObjectName(QStringLiteral("comparedWith"));
@@ -95,8 +94,7 @@ VersionsPane::VersionsPane(QWidget* parent)
 void VersionsPane::showVersions(std::vector<Article> versions, std::int64_t shownId,
                                 std::vector<PendingCarry> waiting) {
     const std::int64_t compared = comparedWith();
-    const bool sameArticle =
-        std::any_of(versions.begin(), versions.end(), [&](const Article& a) { return a.id == m_shown; });
+    const bool sameVersion = shownId == m_shown;
     m_shownVersions = std::move(versions);
     m_pending = std::move(waiting);
     m_shown = shownId;
@@ -135,7 +133,7 @@ void VersionsPane::showVersions(std::vector<Article> versions, std::int64_t show
                                  .arg(shownVersion)
                                  .arg(m_shownVersions.size()));
 
-    // What the shown version is compared with: the one chosen before, while the article stays, else the one
+    // What the shown version is compared with: the one chosen, while the same version is shown; else the one
     // before it.
     const QSignalBlocker blockSince(m_since);
     m_since->clear();
@@ -143,8 +141,8 @@ void VersionsPane::showVersions(std::vector<Article> versions, std::int64_t show
     for (const Article& version : m_shownVersions)
         if (version.id != shownId)
             m_since->addItem(tr("version %1").arg(version.version), QVariant::fromValue<qint64>(version.id));
-    std::int64_t chosen = sameArticle ? compared : 0;
-    if (!sameArticle)
+    std::int64_t chosen = sameVersion ? compared : 0;
+    if (!sameVersion)
         for (const Article& version : m_shownVersions)
             if (version.version == shownVersion - 1)
                 chosen = version.id;
@@ -167,15 +165,19 @@ void VersionsPane::showVersions(std::vector<Article> versions, std::int64_t show
                       .arg(QString::fromStdString(carry.figureBefore),
                            QString::fromStdString(carry.figureAfter))
                 : tr("orphaned in version %1: its words are gone").arg(versionOf(carry.articleId));
-        auto* item = new QTreeWidgetItem(m_waiting, {QString::fromStdString(carry.claim.anchor.quote.exact),
-                                                     what, QString::fromStdString(carry.words)});
+        // Two lines, to be read in a narrow pane: the claim's words, then what happened to them.
+        const QString quote = tr("“%1”").arg(QString::fromStdString(carry.claim.anchor.quote.exact));
+        auto* item = new QTreeWidgetItem(m_waiting, {quote + u'\n' + what});
         item->setData(0, kIdRole, QVariant::fromValue<qint64>(carry.claim.id));
-        item->setToolTip(0, tr("On version %1").arg(versionOf(carry.claim.articleId)));
+        const QString reads = carry.words.empty()
+                                  ? QString()
+                                  : tr("\nNow reads: “%1”").arg(QString::fromStdString(carry.words));
+        item->setToolTip(
+            0,
+            tr("%1, on version %2\n%3").arg(quote).arg(versionOf(carry.claim.articleId)).arg(what) + reads);
         if (carry.claim.id == selectedId)
             reselect = item;
     }
-    m_waiting->resizeColumnToContents(0);
-    m_waiting->resizeColumnToContents(1);
     m_waitingCaption->setText(
         m_pending.empty()
             ? tr("No claim of an earlier version waits for you.")
