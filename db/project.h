@@ -162,7 +162,7 @@ struct MergeReport {
         std::size_t taken = 0;      // here already; theirs was kept (changed there only, or preferred)
         std::size_t kept = 0;       // here already; ours was kept (changed here only, or preferred)
     };
-    Count articles, sources, metrics, claims, verdicts, suggestions, memo, publishing;
+    Count articles, sources, metrics, claims, carries, verdicts, suggestions, memo, publishing;
     std::vector<MergeConflict> conflicts;  // changed on both sides
     std::vector<std::string> notes;        // rows kept apart, and why ("same UUID, other text: added anew")
 };

@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <map>
 #include <ostream>
 
 namespace claimtrack {
@@ -20,8 +21,8 @@ using db::refuse;
 
 namespace {
 
-constexpr const char* kSectionNames[] = {"",       "sources",  "metrics",    "articles",
-                                         "claims", "verdicts", "suggestions"};
+constexpr const char* kSectionNames[] = {"",       "sources", "metrics",  "articles",
+                                         "claims", "carries", "verdicts", "suggestions"};
 
 void writeEntity(JsonObjectWriter& object, const Entity& entity, bool isMetric) {
     object.text("uuid", entity.uuid);
@@ -120,6 +121,8 @@ void ProjectFileWriter::article(const ArticleWithText& a) {
         object.text("url", a.article.meta.url);
         object.text("published", a.article.meta.published);
         object.text("imported_at", a.article.importedAt);
+        object.text("lineage", a.article.lineage);
+        object.integer("version", a.article.version);
         object.text("format", a.article.format);
         object.text("encoding", a.article.encoding);
         object.text("memo", a.article.memo);
@@ -162,6 +165,19 @@ void ProjectFileWriter::claim(const ClaimRecord& claim) {
         object.text("note", f.note);
         object.text("created_at", claim.createdAt);
         object.text("updated_at", claim.updatedAt);
+    });
+}
+
+void ProjectFileWriter::carry(const CarryRecord& carry) {
+    writeRow(Section::Carries, [&](JsonObjectWriter& object) {
+        object.text("claim", carry.claimUuid);
+        object.text("article", carry.articleUuid);
+        object.text("kind", toString(carry.carry.kind));
+        object.integer("start", carry.carry.range.start);
+        object.integer("end", carry.carry.range.end);
+        object.number("score", carry.carry.score);
+        object.text("figure_before", carry.carry.figureBefore);
+        object.text("figure_after", carry.carry.figureAfter);
     });
 }
 
@@ -223,6 +239,13 @@ Result<void> readProjectRecords(Project& project, ProjectRecords& records) {
         for (const Article& article : articles)
             orRefuse(
                 project.forEachClaim({article.id}, [&](const ClaimRecord& claim) { records.claim(claim); }));
+        std::map<std::int64_t, std::string> articleUuids;
+        for (const Article& article : articles)
+            articleUuids.emplace(article.id, article.uuid);
+        for (const PendingCarry& waiting : orRefuse(project.pendingCarries()))
+            records.carry({waiting.claim.uuid, articleUuids.at(waiting.articleId),
+                           Carry{waiting.kind, waiting.range, waiting.score, waiting.figureBefore,
+                                 waiting.figureAfter}});
         for (const VerdictRecord& verdict : orRefuse(project.verdictRecords()))
             records.verdict(verdict);
         for (const Article& article : articles)
@@ -234,10 +257,15 @@ Result<void> readProjectRecords(Project& project, ProjectRecords& records) {
 std::string describeMerge(const MergeReport& report) {
     std::string text;
     const std::pair<const char*, const MergeReport::Count*> kinds[] = {
-        {"memo", &report.memo},         {"publishing settings", &report.publishing},
-        {"sources", &report.sources},   {"metrics", &report.metrics},
-        {"articles", &report.articles}, {"claims", &report.claims},
-        {"verdicts", &report.verdicts}, {"suggestions", &report.suggestions}};
+        {"memo", &report.memo},
+        {"publishing settings", &report.publishing},
+        {"sources", &report.sources},
+        {"metrics", &report.metrics},
+        {"articles", &report.articles},
+        {"claims", &report.claims},
+        {"waiting claims", &report.carries},
+        {"verdicts", &report.verdicts},
+        {"suggestions", &report.suggestions}};
     for (const auto& [name, count] : kinds) {
         std::vector<std::string> parts;
         if (count->added)

@@ -15,11 +15,19 @@
 namespace claimtrack {
 
 inline constexpr const char* kProjectFileFormat = "claimtrack-project";
-inline constexpr int kProjectFileVersion = 1;
+inline constexpr int kProjectFileVersion = 2;  // 2: articles' versions, and the claims waiting on them
+
+// A claim waiting after a new version of its article (claim_carry), by UUIDs: `articleUuid` is the version
+// it was not carried to.
+struct CarryRecord {
+    std::string claimUuid, articleUuid;
+    Carry carry;
+};
 
 // Receives a project's rows in the order a project file holds them: its memo and publishing settings,
-// sources, metrics, articles, claims (after their articles), verdicts (after their claims) and suggestions
-// (after their articles). A receiver refuses a row by throwing sqlite::Failure.
+// sources, metrics, articles, claims (after their articles), the claims waiting on newer versions (after
+// the claims), verdicts (after their claims) and suggestions (after their articles). A receiver refuses a
+// row by throwing sqlite::Failure.
 class ProjectRecords {
 public:
     virtual ~ProjectRecords() = default;
@@ -29,6 +37,7 @@ public:
     virtual void metric(const Entity& metric) = 0;
     virtual void article(const ArticleWithText& article) = 0;  // its claims and suggestions come apart
     virtual void claim(const ClaimRecord& claim) = 0;          // its article named by articleUuid
+    virtual void carry(const CarryRecord& carry) = 0;
     virtual void verdict(const VerdictRecord& verdict) = 0;
     virtual void suggestion(const std::string& articleUuid, const Suggestion& suggestion) = 0;
 };
@@ -51,13 +60,14 @@ public:
     void metric(const Entity& metric) override;
     void article(const ArticleWithText& article) override;
     void claim(const ClaimRecord& claim) override;
+    void carry(const CarryRecord& carry) override;
     void verdict(const VerdictRecord& verdict) override;
     void suggestion(const std::string& articleUuid, const Suggestion& suggestion) override;
     // Closes the file's last list and the file; the stream reports whether it was written.
     void finish();
 
 private:
-    enum class Section { Head, Sources, Metrics, Articles, Claims, Verdicts, Suggestions, End };
+    enum class Section { Head, Sources, Metrics, Articles, Claims, Carries, Verdicts, Suggestions, End };
     void enter(Section section);  // closes the lists before `section`, opens its own
     // Writes one row of `section`: the JSON object `fill` writes.
     template <class Fill>

@@ -136,6 +136,13 @@ ArticleWithText readArticle(const Row& row) {
     a.article.meta = {row.text("title"), row.text("author"), row.text("publisher"), row.text("url"),
                       row.text("published")};
     a.article.importedAt = row.required("imported_at");
+    // Version 1 files have no versions: every article its own first.
+    if (!row.text("lineage").empty()) {
+        a.article.lineage = row.uuid("lineage");
+        a.article.version = row.integer("version");
+        if (a.article.version < 1)
+            row.fail("\"version\" is not 1 or more");
+    }
     a.article.format = row.text("format");
     a.article.encoding = row.text("encoding");
     a.article.memo = row.text("memo");
@@ -164,6 +171,25 @@ ArticleWithText readArticle(const Row& row) {
         a.original = std::move(o);
     }
     return a;
+}
+
+CarryRecord readCarry(const Row& row) {
+    CarryRecord waiting{row.uuid("claim"), row.uuid("article"), {}};
+    Carry& carry = waiting.carry;
+    const std::string kind = row.required("kind");
+    if (kind == toString(CarryKind::FigureChanged))
+        carry.kind = CarryKind::FigureChanged;
+    else if (kind != toString(CarryKind::Orphaned))
+        row.fail(
+            fmt::format("\"kind\" is neither \"figure changed\" nor \"orphaned\": {}", quotedExcerpt(kind)));
+    carry.range = {row.integer("start"), row.integer("end")};
+    if (carry.kind == CarryKind::FigureChanged &&
+        (carry.range.start < 0 || carry.range.end <= carry.range.start))
+        row.fail("its \"start\" and \"end\" are not words of the article");
+    carry.score = row.number("score").value_or(0);
+    carry.figureBefore = row.text("figure_before");
+    carry.figureAfter = row.text("figure_after");
+    return waiting;
 }
 
 ClaimRecord readClaim(const Row& row) {
@@ -265,9 +291,9 @@ public:
 
 private:
     bool enterSection(std::string name) {
-        constexpr const char* kKnown[] = {"format",       "version",  "memo",       "reviewer",
-                                          "reviewer_url", "sources",  "metrics",    "articles",
-                                          "claims",       "verdicts", "suggestions"};
+        constexpr const char* kKnown[] = {"format",       "version", "memo",     "reviewer",
+                                          "reviewer_url", "sources", "metrics",  "articles",
+                                          "claims",       "carries", "verdicts", "suggestions"};
         if (std::find_if(std::begin(kKnown), std::end(kKnown), [&](const char* k) { return name == k; }) ==
             std::end(kKnown))
             refuse(ErrorCode::InvalidInput,
@@ -328,6 +354,8 @@ private:
             m_records.article(readArticle(row));
         else if (m_section == "claims")
             m_records.claim(readClaim(row));
+        else if (m_section == "carries")
+            m_records.carry(readCarry(row));
         else if (m_section == "verdicts")
             m_records.verdict(readVerdict(row));
         else if (m_section == "suggestions")

@@ -105,6 +105,8 @@ public:
                        fmt::format("article {}: no format {}", a.uuid, quotedExcerpt(a.format)));
             if (taken("article", a.uuid))
                 added.uuid = newUuid();
+            if (!added.lineage.empty())
+                added.version = versionHere(added, a.version);
             const std::int64_t id = insertArticleRow(m_db, added, theirs.text);
             writeOriginalAndPages(m_db, id, theirs.original, theirs.pageStarts);
             m_articles[a.uuid] = id;
@@ -113,6 +115,75 @@ public:
         }
         m_articles[a.uuid] = *ours;
         mergeArticleDetails(*ours, theirs);
+        joinLineage(*ours, a);
+    }
+
+    // Theirs is a version of an article here: it takes its number, or the next free one when another
+    // text has it here (both sides added a version 2).
+    std::int64_t versionHere(const Article& theirs, std::int64_t version) {
+        const std::int64_t here = freeVersion(m_db, theirs.lineage, version);
+        if (here != version)
+            m_report.notes.push_back(
+                fmt::format("article {} {} is version {} there; here another text is, so "
+                            "it is version {}",
+                            shortUuid(theirs.uuid), quotedExcerpt(theirs.meta.title, 60), version, here));
+        return here;
+    }
+
+    // An article here with no other version, which has versions there, joins them.
+    void joinLineage(std::int64_t ours, const Article& theirs) {
+        if (theirs.lineage.empty())
+            return;
+        Statement select = m_db.cached("SELECT coalesce(lineage, '') FROM article WHERE id = ?1");
+        select.bind(1, ours);
+        select.step();
+        const std::string lineage = select.text(0);
+        select.reset();
+        if (!lineage.empty()) {
+            if (lineage != theirs.lineage)
+                m_report.notes.push_back(fmt::format("article {} {} is a version of other articles there "
+                                                     "than here: its versions here are kept",
+                                                     shortUuid(theirs.uuid),
+                                                     quotedExcerpt(theirs.meta.title, 60)));
+            return;
+        }
+        Statement join = m_db.cached("UPDATE article SET lineage = ?2, version = ?3 WHERE id = ?1");
+        join.bind(1, ours).bind(2, theirs.lineage).bind(3, versionHere(theirs, theirs.version));
+        join.run();
+    }
+
+    void carry(const CarryRecord& theirs) override {
+        const std::string what = "waiting claim " + theirs.claimUuid;
+        const std::int64_t articleId = articleOf(theirs.articleUuid, what);
+        Statement select = m_db.cached(
+            "SELECT c.id, c.article_id, coalesce(a.lineage, ''), coalesce(t.lineage, ''), t.length, "
+            "EXISTS (SELECT 1 FROM claim_carry w WHERE w.claim_id = c.id) FROM claim c "
+            "JOIN article a ON a.id = c.article_id JOIN article t ON t.id = ?2 WHERE c.uuid = ?1");
+        select.bind(1, theirs.claimUuid).bind(2, articleId);
+        if (!select.step()) {
+            // Passed over as the same claim as one here, under another UUID: that one's place is kept.
+            m_report.notes.push_back(
+                fmt::format("{}: the claim is here under another UUID, and does not wait", what));
+            return;
+        }
+        const std::int64_t claimId = select.integer(0);
+        const bool settled = select.integer(1) == articleId || select.integer(5) != 0;
+        const bool sameLineage = !select.text(2).empty() && select.text(2) == select.text(3);
+        const std::int64_t length = select.integer(4);
+        select.reset();
+        if (settled) {
+            ++m_report.carries.identical;  // carried here already, or waiting here already
+            return;
+        }
+        if (!sameLineage)
+            refuse(ErrorCode::InvalidInput,
+                   fmt::format("{}: its claim is not on a version of article {}", what, theirs.articleUuid));
+        if (theirs.carry.kind == CarryKind::FigureChanged && theirs.carry.range.end > length)
+            refuse(ErrorCode::InvalidInput,
+                   fmt::format("{}: the words proposed for it are past the end of article {}", what,
+                               theirs.articleUuid));
+        writeCarry(m_db, claimId, articleId, theirs.carry);
+        ++m_report.carries.added;
     }
 
     void claim(const ClaimRecord& theirs) override {
@@ -520,9 +591,11 @@ private:
 }  // namespace
 
 Result<std::vector<VerdictRecord>> Project::verdictRecords() {
+    // Its claims by UUID, not by row id: a project merged from the file numbers them in the file's order.
     return guarded([&] {
         Statement select(*m_db, R"sql(
-            SELECT v.uuid, a.uuid, b.uuid, CASE v.supported WHEN a.id THEN a.uuid WHEN b.id THEN b.uuid END,
+            SELECT v.uuid, min(a.uuid, b.uuid), max(a.uuid, b.uuid),
+                   CASE v.supported WHEN a.id THEN a.uuid WHEN b.id THEN b.uuid END,
                    coalesce(v.note, ''), v.created_at
             FROM verdict v JOIN claim a ON a.id = v.claim_a JOIN claim b ON b.id = v.claim_b
             ORDER BY v.created_at, v.uuid)sql");

@@ -48,18 +48,6 @@ std::vector<std::int64_t> versionIds(sqlite::Connection& db, std::int64_t id) {
         refuse(ErrorCode::NotFound, fmt::format("no article with id {} in {}", id, db.path().string()));
     return ids;
 }
-
-void writeCarry(sqlite::Connection& db, std::int64_t claimId, std::int64_t articleId, const Carry& carry) {
-    Statement insert = db.cached(
-        "INSERT OR REPLACE INTO claim_carry (claim_id, article_id, kind, start, end, score, figure_before, "
-        "figure_after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    insert.bind(1, claimId).bind(2, articleId).bind(3, toString(carry.kind)).bind(6, carry.score);
-    if (carry.kind == CarryKind::FigureChanged)
-        insert.bind(4, carry.range.start).bind(5, carry.range.end);
-    insert.bindOrNull(7, carry.figureBefore).bindOrNull(8, carry.figureAfter);
-    insert.run();
-}
-
 }  // namespace
 
 std::int64_t Project::latestVersionOf(std::int64_t id, const std::string& url) {

@@ -40,6 +40,24 @@ std::int64_t insertArticleRow(sqlite::Connection& db, const Article& article, st
     return article.id != 0 ? article.id : db.lastInsertId();
 }
 
+void writeCarry(sqlite::Connection& db, std::int64_t claimId, std::int64_t articleId, const Carry& carry) {
+    Statement insert = db.cached(
+        "INSERT OR REPLACE INTO claim_carry (claim_id, article_id, kind, start, end, score, figure_before, "
+        "figure_after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+    insert.bind(1, claimId).bind(2, articleId).bind(3, toString(carry.kind)).bind(6, carry.score);
+    if (carry.kind == CarryKind::FigureChanged)
+        insert.bind(4, carry.range.start).bind(5, carry.range.end);
+    insert.bindOrNull(7, carry.figureBefore).bindOrNull(8, carry.figureAfter);
+    insert.run();
+}
+
+std::int64_t freeVersion(sqlite::Connection& db, const std::string& lineage, std::int64_t version) {
+    Statement select = db.cached("SELECT max(version), sum(version = ?2) FROM article WHERE lineage = ?1");
+    select.bind(1, lineage).bind(2, version);
+    select.step();
+    return select.integer(1) > 0 ? select.integer(0) + 1 : version;
+}
+
 std::string readArticleText(sqlite::Connection& db, std::int64_t articleId) {
     Statement select = db.cached("SELECT text FROM article WHERE id = ?1");
     select.bind(1, articleId);

@@ -23,6 +23,10 @@ Article readArticle(const sqlite::Statement& row);
 ArticleMeta validateMeta(ArticleMeta meta);
 // Writes an article's row as it was (same UUID and import time; id 0 takes a new one); returns its id.
 std::int64_t insertArticleRow(sqlite::Connection& db, const Article& article, std::string_view text);
+// Where a claim waits after a new version (claim_carry): replaces what was there.
+void writeCarry(sqlite::Connection& db, std::int64_t claimId, std::int64_t articleId, const Carry& carry);
+// `version` when no article of `lineage` has it yet, else the number after the last one's.
+std::int64_t freeVersion(sqlite::Connection& db, const std::string& lineage, std::int64_t version);
 // Writes the file an article came from and where its pages begin.
 void writeOriginalAndPages(sqlite::Connection& db, std::int64_t articleId,
                            const std::optional<ArticleOriginal>& original,

@@ -279,7 +279,9 @@ TEST_F(ProjectMerge, ABadFileIsRefusedSayingWhereAndChangesNothing) {
     file = projectFile(*original);
     const std::pair<std::string, std::string> cases[] = {
         {file.substr(0, file.size() / 2), "project file: parse error"},
-        {replaced(R"("version":1)", R"("version":2)"), "version 2, written by a newer Claimtrack"},
+        {replaced(R"("version":2)", R"("version":3)"), "version 3, written by a newer Claimtrack"},
+        {replaced(R"("lineage":"")", R"("lineage":"first")"),
+         R"(articles[0]: "lineage" is not a UUID: "first")"},
         {replaced(R"("format":"claimtrack-project")", R"("format":"other")"),
          "not a Claimtrack project file"},
         {"[1, 2]", "not a Claimtrack project file"},
@@ -375,4 +377,62 @@ TEST_F(ProjectMerge, AnArticleWithTheSameUuidAndAnotherTextIsKeptApartAndNamed) 
     ASSERT_EQ(articles.size(), 3u);
     EXPECT_NE(articles[2].uuid, uuid) << "kept apart, under a UUID of its own";
     EXPECT_EQ(*other->articleText(articles[2].id), "Another text altogether, with 5 figures in it.\n");
+}
+
+// Versions of an article, and the claims a newer version did not carry, go through the project file and a
+// merge: nothing of them is lost, and a file of version 1 (no versions) still reads.
+TEST_F(ProjectMerge, VersionsAndTheClaimsWaitingOnThemComeThroughTheFileAndAMerge) {
+    const std::string beforeVersions = projectFile(*original);
+    auto mine = copy("mine.claims");  // a copy made before the newer version came
+    const std::int64_t checkpoints =
+        add(*original, cameras, "20,000 checkpoints", 2e4, "Checkpoints", "", {});
+    std::string text = *original->articleText(cameras);
+    text.replace(text.find("626 million"), 11, "650 million");
+    text.erase(text.find(" Police ran"));
+    const ArticleSource source{"v2.txt",
+                               {"Cameras everywhere", "", "Daily Lens", "", "2019-06"},
+                               [&] { return Result<std::string>(text + "\n"); },
+                               {},
+                               true,
+                               cameras};
+    ASSERT_TRUE(original->importArticles({&source, 1}, [](const auto&, const auto& added) {
+        ASSERT_TRUE(added && added->version) << (added ? "not a version" : added.error().message);
+        EXPECT_EQ(added->version->figureChanged, 1u);
+        EXPECT_EQ(added->version->orphaned, 1u);
+    }));
+    const std::string file = projectFile(*original);
+    EXPECT_NE(file.find(R"("version":2,"format")"), std::string::npos);
+    EXPECT_NE(file.find(R"("kind":"figure changed")"), std::string::npos);
+    EXPECT_NE(file.find(R"("figure_before":"626 million","figure_after":"650 million")"), std::string::npos);
+
+    auto empty = open("empty.claims");
+    const auto report = mergeFile(*empty, file);
+    ASSERT_TRUE(report) << report.error().message;
+    EXPECT_EQ(report->carries.added, 2u);
+    EXPECT_EQ(projectFile(*empty), file) << "byte for byte";
+    EXPECT_EQ(empty->articleVersions(cameras)->size(), 2u);
+    const auto again = mergeFile(*empty, file);
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->carries.identical, 2u);
+    EXPECT_EQ(projectFile(*empty), file);
+
+    // The copy made before: its first version joins the versions, the second comes, and the claims wait.
+    const auto merged = mergeProject(*mine, *original);
+    ASSERT_TRUE(merged) << merged.error().message;
+    EXPECT_EQ(mine->articleVersions(cameras)->size(), 2u);  // the copy numbers articles as the original
+    const auto waiting = *mine->pendingCarries();
+    ASSERT_EQ(waiting.size(), 2u);
+    EXPECT_EQ(waiting[0].figureAfter, "650 million");
+    EXPECT_EQ(waiting[1].claim.uuid, original->claim(checkpoints)->uuid);
+    EXPECT_EQ(waiting[1].kind, CarryKind::Orphaned);
+
+    // A version 1 file: no versions in its articles, no carries.
+    std::string old = beforeVersions;
+    old.replace(old.find(R"("version":2)"), 11, R"("version":1)");
+    for (std::size_t at; (at = old.find(R"("lineage":"","version":1,)")) != std::string::npos;)
+        old.erase(at, std::string(R"("lineage":"","version":1,)").size());
+    old.erase(old.find(",\n\"carries\":[\n]"), std::string(",\n\"carries\":[\n]").size());
+    auto fromOld = open("old.claims");
+    ASSERT_TRUE(mergeFile(*fromOld, old));
+    EXPECT_EQ(projectFile(*fromOld), beforeVersions);
 }

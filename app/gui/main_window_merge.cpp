@@ -29,6 +29,7 @@ QString mergeSummary(const MergeReport& report, MergePreference prefer) {
     count(report.claims.added, "%Ln claim(s) added");
     count(report.claims.taken, "%Ln claim(s) taken from theirs");
     count(report.verdicts.added, "%Ln verdict(s) added");
+    count(report.carries.added, "%Ln claim(s) waiting on a newer version");
     QString summary = parts.isEmpty() ? QObject::tr("nothing new: everything is here already.")
                                       : parts.join(QStringLiteral(", ")) + QLatin1Char('.');
     if (!report.conflicts.empty()) {
