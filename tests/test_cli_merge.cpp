@@ -86,9 +86,18 @@ TEST_F(CliMerge, TheProjectFileIsValidAgainstItsDocumentedSchema) {
         "import json, sys, jsonschema\n"
         "jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))\n";
     writeFile(dir / "check.py", check);
-    const std::string command =
-        "/usr/bin/python3 " + path("check.py") + " '" + schema + "' " + path("team.json") + " 2>&1";
-    EXPECT_EQ(std::system(command.c_str()), 0) << command;
+    // And a project with a newer version of its article, and a claim waiting on it (a figure changed).
+    writeFile(dir / "a2.txt", "Cameras\nIHS Markit counted 180 million cameras in 2016 and expects 626 "
+                              "million by 2020; state media said 450 million.\n");
+    const CliRun version = runCli({"import", path("team.claims"), path("a2.txt"), "--new-version-of", "1"});
+    ASSERT_EQ(version.status, 0) << version.err;
+    writeFile(dir / "versions.json", exported("team.claims"));
+    ASSERT_NE(readFile(dir / "versions.json").find("\"kind\":\"figure changed\""), std::string::npos);
+    for (const char* file : {"team.json", "versions.json"}) {
+        const std::string command =
+            "/usr/bin/python3 " + path("check.py") + " '" + schema + "' " + path(file) + " 2>&1";
+        EXPECT_EQ(std::system(command.c_str()), 0) << command;
+    }
     // And the check can fail: a claim without its words is not a project file.
     std::string broken = readFile(dir / "team.json");
     broken.replace(broken.find("\"quote\":"), 8, "\"quot\":");
