@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <span>
 #include <variant>
@@ -50,22 +51,6 @@ struct ClaimUpdate {
     ClaimFields fields;
 };
 
-// An article imported as a newer version of one in the project, and what became of the claims of the
-// version before it.
-struct VersionAdded {
-    std::int64_t previousId = 0;  // the version it follows
-    std::int64_t version = 2;
-    std::size_t carried = 0, figureChanged = 0, orphaned = 0;
-};
-
-struct ImportedArticle {
-    std::int64_t id = 0;
-    std::string title;
-    bool alreadyPresent = false;          // the same text was imported before; nothing was written
-    std::string guessedEncoding;          // the encoding its text was read in, when that was a guess
-    std::optional<VersionAdded> version;  // when it is a newer version of an article
-};
-
 // A claim of an earlier version that was not carried to the latest: it stays on its version until the
 // researcher keeps it there, moves it (figure changed) or rejects the move.
 struct PendingCarry {
@@ -76,6 +61,26 @@ struct PendingCarry {
     std::string words;                     // those words
     double score = 0;
     std::string figureBefore, figureAfter;
+};
+
+// An article imported as a newer version of one in the project, and what became of the claims of the
+// version before it.
+struct VersionAdded {
+    std::int64_t previousId = 0;  // the version it follows
+    std::int64_t version = 2;
+    std::size_t carried = 0, figureChanged = 0, orphaned = 0;
+    // What carrying changed, so that the import can be taken back (undone): the claims it moved, as they
+    // were, and the claims that waited on the versions before, as they waited.
+    std::vector<ClaimRecord> movedBefore;
+    std::vector<PendingCarry> waitingBefore;
+};
+
+struct ImportedArticle {
+    std::int64_t id = 0;
+    std::string title;
+    bool alreadyPresent = false;          // the same text was imported before; nothing was written
+    std::string guessedEncoding;          // the encoding its text was read in, when that was a guess
+    std::optional<VersionAdded> version;  // when it is a newer version of an article
 };
 
 enum class CarryDecision {
@@ -456,6 +461,15 @@ public:
     // Puts a claim back as it was while waiting (what resolveCarry returned), waiting again: undoes a
     // decision.
     Result<void> restoreCarry(const PendingCarry& waiting);
+    // Takes back an import (undo): deletes the articles `ids`, after putting the claims the newer versions
+    // among them (`versions`, by article id) carried back as they were; returns what it deleted.
+    Result<std::vector<ArticleWithText>> deleteImported(std::span<const std::int64_t> ids,
+                                                        const std::map<std::int64_t, VersionAdded>& versions);
+    // Does it again (redo): restores the articles and carries the claims to the versions among them again;
+    // returns what carrying did, by article id.
+    Result<std::map<std::int64_t, VersionAdded>>
+    restoreImported(std::span<const ArticleWithText> articles,
+                    const std::map<std::int64_t, VersionAdded>& versions);
 
     Result<ClaimRecord> claim(std::int64_t id);
     // Changes what claims say, in one transaction (all or none); their anchors stay. Stamps updated_at.
@@ -608,6 +622,13 @@ private:
     std::int64_t latestVersionOf(std::int64_t id, const std::string& url);
     // Inside a transaction: makes `added` the next version after `previous` and carries claims to it.
     VersionAdded addVersion(std::int64_t previous, std::int64_t added);
+    // Inside a transaction: carries the claims of `previous` and those waiting in its lineage to `added`.
+    void carryClaims(std::int64_t previous, std::int64_t added, const std::string& lineage,
+                     VersionAdded& report);
+    // Inside a transaction: deletes articles (and, with `withClaims`, their claims); returns them whole.
+    std::vector<ArticleWithText> removeArticles(std::span<const std::int64_t> ids, bool withClaims);
+    // Inside a transaction: inserts articles deleted before, with their claims and suggestions.
+    void insertArticles(std::span<const ArticleWithText> articles);
 
     std::unique_ptr<sqlite::Connection> m_db;
 };

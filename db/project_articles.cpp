@@ -29,46 +29,55 @@ Result<std::vector<ArticleWithText>> Project::deleteArticles(std::span<const std
                                                              bool withClaims) {
     return guarded([&] {
         Transaction transaction(*m_db);
-        ClaimWriter writer(*m_db);
-        std::vector<ArticleWithText> deleted;
-        for (const std::int64_t id : ids) {
-            Article article = orRefuse(this->article(id));
-            if (article.claimCount > 0 && !withClaims)
-                refuse(ErrorCode::InvalidInput,
-                       fmt::format("article {} (\"{}\") has {} claim{}; delete them first, or delete the "
-                                   "article with its claims",
-                                   id, article.meta.title, article.claimCount,
-                                   article.claimCount == 1 ? "" : "s"));
-            ArticleWithText& removed = deleted.emplace_back(ArticleWithText{
-                std::move(article), orRefuse(articleText(id)), orRefuse(articleOriginal(id)),
-                orRefuse(articlePages(id)), orRefuse(claims({id})), orRefuse(suggestions(id, true))});
-            for (const ClaimRecord& claim : removed.claims)
-                writer.remove(claim.id);
-            Statement remove = m_db->cached("DELETE FROM article WHERE id = ?1");  // suggestions cascade
-            remove.bind(1, id);
-            remove.run();
-        }
-        writer.dropUnusedTags();
+        std::vector<ArticleWithText> deleted = removeArticles(ids, withClaims);
         transaction.commit();
         return deleted;
     });
 }
 
+std::vector<ArticleWithText> Project::removeArticles(std::span<const std::int64_t> ids, bool withClaims) {
+    ClaimWriter writer(*m_db);
+    std::vector<ArticleWithText> deleted;
+    for (const std::int64_t id : ids) {
+        Article article = orRefuse(this->article(id));
+        if (article.claimCount > 0 && !withClaims)
+            refuse(ErrorCode::InvalidInput,
+                   fmt::format("article {} (\"{}\") has {} claim{}; delete them first, or delete the "
+                               "article with its claims",
+                               id, article.meta.title, article.claimCount,
+                               article.claimCount == 1 ? "" : "s"));
+        ArticleWithText& removed = deleted.emplace_back(ArticleWithText{
+            std::move(article), orRefuse(articleText(id)), orRefuse(articleOriginal(id)),
+            orRefuse(articlePages(id)), orRefuse(claims({id})), orRefuse(suggestions(id, true))});
+        for (const ClaimRecord& claim : removed.claims)
+            writer.remove(claim.id);
+        Statement remove = m_db->cached("DELETE FROM article WHERE id = ?1");  // suggestions cascade
+        remove.bind(1, id);
+        remove.run();
+    }
+    writer.dropUnusedTags();
+    return deleted;
+}
+
 Result<void> Project::restoreArticles(std::span<const ArticleWithText> articles) {
     return guarded([&] {
         Transaction transaction(*m_db);
-        ClaimWriter writer(*m_db);
-        for (const auto& [article, text, original, pageStarts, claims, suggestions] : articles) {
-            insertArticleRow(*m_db, article, text);
-            writeOriginalAndPages(*m_db, article.id, original, pageStarts);
-            for (const ClaimRecord& claim : claims)
-                writer.restore(claim);
-            for (const Suggestion& suggestion : suggestions)
-                insertSuggestion(*m_db, suggestion.id, article.id, suggestion.anchor, suggestion.figure,
-                                 suggestion.rejected);
-        }
+        insertArticles(articles);
         transaction.commit();
     });
+}
+
+void Project::insertArticles(std::span<const ArticleWithText> articles) {
+    ClaimWriter writer(*m_db);
+    for (const auto& [article, text, original, pageStarts, claims, suggestions] : articles) {
+        insertArticleRow(*m_db, article, text);
+        writeOriginalAndPages(*m_db, article.id, original, pageStarts);
+        for (const ClaimRecord& claim : claims)
+            writer.restore(claim);
+        for (const Suggestion& suggestion : suggestions)
+            insertSuggestion(*m_db, suggestion.id, article.id, suggestion.anchor, suggestion.figure,
+                             suggestion.rejected);
+    }
 }
 
 Result<Article> Project::setArticleDetails(std::int64_t id, const ArticleMeta& meta,

@@ -81,9 +81,14 @@ VersionAdded Project::addVersion(std::int64_t previous, std::int64_t added) {
                                   "article WHERE lineage = ?2) WHERE id = ?1 RETURNING version");
     next.bind(1, added).bind(2, lineage);
     next.step();
-    VersionAdded report{previous, next.integer(0), 0, 0, 0};
+    VersionAdded report{previous, next.integer(0), 0, 0, 0, {}, {}};
     next.reset();
+    carryClaims(previous, added, lineage, report);
+    return report;
+}
 
+void Project::carryClaims(std::int64_t previous, std::int64_t added, const std::string& lineage,
+                          VersionAdded& report) {
     // The claims of the version before, and those of older versions still waiting to be carried.
     Statement select = m_db->cached(
         "SELECT c.id, c.article_id, c.start, c.end FROM claim c WHERE c.article_id = ?1 OR c.id IN "
@@ -98,6 +103,7 @@ VersionAdded Project::addVersion(std::int64_t previous, std::int64_t added) {
     while (select.step())
         claims.push_back({select.integer(0), select.integer(1), {select.integer(2), select.integer(3)}});
     select.reset();
+    report.waitingBefore = orRefuse(pendingCarries(previous));
 
     const std::string newerText = readArticleText(*m_db, added);
     const CodePointIndex newer(newerText);
@@ -110,6 +116,7 @@ VersionAdded Project::addVersion(std::int64_t previous, std::int64_t added) {
             version = std::make_unique<OlderVersion>(readArticleText(*m_db, claim.articleId), newer);
         const Carry carry = version->diff.carry(claim.range);
         if (carry.carried()) {
+            report.movedBefore.push_back(orRefuse(this->claim(claim.id)));
             writer.moveTo(claim.id, added, carry.range, now);
             Statement done = m_db->cached("DELETE FROM claim_carry WHERE claim_id = ?1");
             done.bind(1, claim.id);
@@ -120,7 +127,6 @@ VersionAdded Project::addVersion(std::int64_t previous, std::int64_t added) {
         writeCarry(*m_db, claim.id, added, carry);
         ++(carry.kind == CarryKind::FigureChanged ? report.figureChanged : report.orphaned);
     }
-    return report;
 }
 
 Result<std::vector<Article>> Project::articleVersions(std::int64_t id) {
@@ -247,6 +253,58 @@ Result<void> Project::restoreCarry(const PendingCarry& waiting) {
             *m_db, waiting.claim.id, waiting.articleId,
             Carry{waiting.kind, waiting.range, waiting.score, waiting.figureBefore, waiting.figureAfter});
         transaction.commit();
+    });
+}
+
+Result<std::vector<ArticleWithText>>
+Project::deleteImported(std::span<const std::int64_t> ids,
+                        const std::map<std::int64_t, VersionAdded>& versions) {
+    return guarded([&] {
+        Transaction transaction(*m_db);
+        ClaimWriter writer(*m_db);
+        // The newest first: a claim carried twice in one import goes back to where it began.
+        for (auto it = versions.rbegin(); it != versions.rend(); ++it) {
+            const auto& [added, version] = *it;
+            for (const ClaimRecord& before : version.movedBefore) {
+                orRefuse(claim(before.id));
+                writer.rewrite(before);
+            }
+            Statement unwait = m_db->cached("DELETE FROM claim_carry WHERE article_id = ?1");
+            unwait.bind(1, added);
+            unwait.run();
+            for (const PendingCarry& waiting : version.waitingBefore)
+                writeCarry(*m_db, waiting.claim.id, waiting.articleId,
+                           Carry{waiting.kind, waiting.range, waiting.score, waiting.figureBefore,
+                                 waiting.figureAfter});
+        }
+        std::vector<ArticleWithText> deleted = removeArticles(ids, false);
+        // An article left alone in its lineage is an article with no other version again.
+        m_db->exec(
+            "UPDATE article SET lineage = NULL WHERE lineage IN "
+            "(SELECT lineage FROM article WHERE lineage IS NOT NULL GROUP BY lineage HAVING count(*) = 1)");
+        transaction.commit();
+        return deleted;
+    });
+}
+
+Result<std::map<std::int64_t, VersionAdded>>
+Project::restoreImported(std::span<const ArticleWithText> articles,
+                         const std::map<std::int64_t, VersionAdded>& versions) {
+    return guarded([&] {
+        Transaction transaction(*m_db);
+        insertArticles(articles);
+        std::map<std::int64_t, VersionAdded> carried;
+        for (const auto& [added, version] : versions) {
+            const Article restored = orRefuse(article(added));
+            Statement join = m_db->cached("UPDATE article SET lineage = ?2 WHERE id = ?1");
+            join.bind(1, version.previousId).bind(2, restored.lineage);
+            join.run();
+            VersionAdded& again = carried[added] =
+                VersionAdded{version.previousId, restored.version, 0, 0, 0, {}, {}};
+            carryClaims(version.previousId, added, restored.lineage, again);
+        }
+        transaction.commit();
+        return carried;
     });
 }
 

@@ -3,6 +3,7 @@
 #include "project.h"
 #include "test_support.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 using namespace claimtrack;
@@ -235,4 +236,50 @@ TEST_F(Versions, AVersionOfAnArticleThatIsNotThereIsRefusedAndNothingChanges) {
     ASSERT_TRUE(refused);
     EXPECT_NE(refused->message.find("no article with id 999"), std::string::npos) << refused->message;
     EXPECT_EQ(project->articles()->size(), 1U);
+}
+
+// Undoing the import of newer versions (the app's Ctrl+Z) puts every claim back where it was, waiting or not,
+// and the article has one version again; redoing it carries them again.
+TEST_F(Versions, TakingBackTheImportOfVersionsPutsEveryClaimBackAndRedoCarriesThemAgain) {
+    // Where each claim is, and what it says, as a comparable row.
+    const auto rows = [&] {
+        std::vector<std::string> all;
+        for (const ClaimRecord& c : *project->claims())
+            all.push_back(fmt::format("{} on {} at {}-{} \"{}\" [{}|{}] updated {} value {}", c.id,
+                                      c.articleId, c.anchor.range.start, c.anchor.range.end,
+                                      c.anchor.quote.exact, c.anchor.quote.prefix, c.anchor.quote.suffix,
+                                      c.updatedAt, c.fields.value.value_or(-1)));
+        return all;
+    };
+    const std::vector<std::string> before = rows();
+    const ImportedArticle second = update(revised(kFirst, "200 million", "250 million"));
+    // Version 3 brings the old figure back: the claim waiting since version 2 is carried to it.
+    const ImportedArticle third = update(revised(kFirst, "43 pilot", "44 pilot"));
+    ASSERT_TRUE(second.version && third.version);
+    ASSERT_EQ(project->claim(cameras)->articleId, third.id);
+    ASSERT_EQ(project->pendingCarries()->size(), 1U);  // the cities, their figure changed in version 3
+    const std::string afterImport = *project->articleText(third.id);
+
+    const std::vector<std::int64_t> ids{second.id, third.id};
+    const std::map<std::int64_t, VersionAdded> versions{{second.id, *second.version},
+                                                        {third.id, *third.version}};
+    const auto removed = project->deleteImported(ids, versions);
+    ASSERT_TRUE(removed) << removed.error().message;
+    EXPECT_EQ(rows(), before) << "every claim as it was, on its words";
+    EXPECT_TRUE(project->pendingCarries()->empty());
+    EXPECT_TRUE(project->article(first)->lineage.empty()) << "an article with one version again";
+    EXPECT_EQ(*project->articleCount(), 1);
+
+    const auto again = project->restoreImported(*removed, versions);
+    ASSERT_TRUE(again) << again.error().message;
+    EXPECT_EQ(project->articleVersions(first)->size(), 3U);
+    EXPECT_EQ(project->claim(cameras)->articleId, third.id);
+    EXPECT_EQ(project->claim(survey)->articleId, third.id);
+    const auto waiting = *project->pendingCarries();
+    ASSERT_EQ(waiting.size(), 1U);
+    EXPECT_EQ(waiting.front().claim.id, cities);
+    EXPECT_NE(waiting.front().figureAfter.find("44"), std::string::npos) << waiting.front().figureAfter;
+    // And undone again from what redo carried.
+    ASSERT_TRUE(project->deleteImported(ids, *again));
+    EXPECT_EQ(rows(), before);
 }

@@ -39,14 +39,14 @@ void MainWindow::importFileList(const QStringList& files) {
         showArticle(summary.imported.front());
     QString message = tr("Imported %Ln article(s).", nullptr, static_cast<int>(summary.imported.size()));
     // A newer version moves claims: say so, and where the ones not carried wait.
-    if (summary.versions > 0)
+    if (!summary.versions.empty())
         message += QLatin1Char(' ') +
                    tr("%Ln of them a newer version of an article: %1 claim(s) carried, %2 waiting for you on "
                       "the earlier version (claimtrack-cli carries).",
-                      nullptr, static_cast<int>(summary.versions))
+                      nullptr, static_cast<int>(summary.versions.size()))
                        .arg(summary.claimsCarried)
                        .arg(summary.claimsWaiting);
-    statusBar()->showMessage(message, summary.versions > 0 ? 0 : 5000);
+    statusBar()->showMessage(message, !summary.versions.empty() ? 0 : 5000);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {

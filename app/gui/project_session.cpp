@@ -322,21 +322,30 @@ Result<void> ProjectSession::deleteEntity(EntityKind kind, std::int64_t id) {
     return {};
 }
 
-void ProjectSession::recordImport(const std::vector<std::int64_t>& articleIds) {
+void ProjectSession::recordImport(const std::vector<std::int64_t>& articleIds,
+                                  const std::map<std::int64_t, VersionAdded>& versions) {
     if (articleIds.empty())
         return;
-    // Undo deletes the articles, keeping them; redo puts them back as they were.
+    // Undo deletes the articles, keeping them, and puts the claims carried to newer versions back; redo puts
+    // the articles back as they were and carries the claims again.
     const auto removed = std::make_shared<std::vector<ArticleWithText>>();
+    const auto carried = std::make_shared<std::map<std::int64_t, VersionAdded>>(versions);
     pushDone(
         tr("Import %Ln article(s)", nullptr, static_cast<int>(articleIds.size())), 0,
-        [this, articleIds, removed]() -> Result<void> {
-            auto deleted = m_project.deleteArticles(articleIds);
+        [this, articleIds, removed, carried]() -> Result<void> {
+            auto deleted = m_project.deleteImported(articleIds, *carried);
             if (!deleted)
                 return deleted.error();
             *removed = std::move(*deleted);
             return {};
         },
-        [this, removed] { return m_project.restoreArticles(*removed); });
+        [this, removed, carried]() -> Result<void> {
+            auto again = m_project.restoreImported(*removed, *carried);
+            if (!again)
+                return again.error();
+            *carried = std::move(*again);
+            return {};
+        });
 }
 
 Result<int> ProjectSession::findFigures(const std::vector<std::int64_t>& articleIds) {

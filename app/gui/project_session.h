@@ -47,8 +47,10 @@ public:
     Result<void> renameEntity(EntityKind kind, std::int64_t id, const QString& name);
     Result<void> mergeEntity(EntityKind kind, std::int64_t fromId, std::int64_t intoId);
     Result<void> deleteEntity(EntityKind kind, std::int64_t id);
-    // Makes the articles just imported one undoable step ("Import 3 articles").
-    void recordImport(const std::vector<std::int64_t>& articleIds);
+    // Makes the articles just imported one undoable step ("Import 3 articles"); undoing it puts the claims
+    // carried to the newer versions among them (`versions`) back on the versions before.
+    void recordImport(const std::vector<std::int64_t>& articleIds,
+                      const std::map<std::int64_t, VersionAdded>& versions = {});
     // Runs the figure finder on articles and stores suggestions; returns how many. One undoable step.
     Result<int> findFigures(const std::vector<std::int64_t>& articleIds);
     Result<void> acceptSuggestions(const std::vector<Suggestion>& suggestions);

@@ -337,6 +337,17 @@ TEST_F(MainWindowTest, ASavedPageAtAnArticlesUrlIsItsNewVersionAndTheStatusBarSa
     ASSERT_EQ(versions->size(), 2U);
     EXPECT_EQ(window->reader()->articleId(), versions->back().id) << "the new version is opened";
     EXPECT_EQ(project().pendingCarries(first)->size(), 1U);
+
+    // Ctrl+Z takes the import back: both claims on version 1 again, nothing waiting; redo carries them again.
+    press(Qt::Key_Z, Qt::ControlModifier);
+    ASSERT_EQ(*project().articleCount(), 2) << window->statusBar()->currentMessage().toStdString();
+    EXPECT_EQ(project().claims({first})->size(), 2U);
+    EXPECT_TRUE(project().pendingCarries()->empty());
+    EXPECT_EQ(project().articleVersions(first)->size(), 1U);
+    press(Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    EXPECT_EQ(project().articleVersions(first)->size(), 2U);
+    EXPECT_EQ(project().claims({versions->back().id})->size(), 1U);
+    EXPECT_EQ(project().pendingCarries(first)->size(), 1U);
 }
 
 TEST_F(MainWindowTest, ExportShownClaimsWritesTheFilteredRows) {

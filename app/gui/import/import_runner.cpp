@@ -56,9 +56,9 @@ ImportSummary importFiles(QWidget* parent, ProjectSession& session, const QStrin
                     return summary.failures << QString::fromStdString(article.error().message), void();
                 (article->alreadyPresent ? summary.existing : summary.imported).push_back(article->id);
                 if (const auto& version = article->version) {
-                    ++summary.versions;
                     summary.claimsCarried += version->carried;
                     summary.claimsWaiting += version->figureChanged + version->orphaned;
+                    summary.versions.emplace(article->id, *version);
                 }
                 if (!article->guessedEncoding.empty())
                     summary.guesses << QStringLiteral("%1: %2").arg(
@@ -75,7 +75,7 @@ ImportSummary importFiles(QWidget* parent, ProjectSession& session, const QStrin
     summary.cancelled = progress.wasCanceled();
     progress.setValue(static_cast<int>(files.size()));
 
-    session.recordImport(summary.imported);
+    session.recordImport(summary.imported, summary.versions);
     // A guessed encoding may be wrong, so it is said, with the failures or alone.
     QString guesses;
     if (!summary.guesses.isEmpty())

@@ -3,9 +3,12 @@
 // files that cannot be imported are listed at the end with the reason, the
 // rest land. The whole import is one undoable step.
 
+#include "project.h"
+
 #include <QStringList>
 
 #include <cstdint>
+#include <map>
 #include <vector>
 
 class QWidget;
@@ -15,11 +18,11 @@ namespace claimtrack::gui {
 class ProjectSession;
 
 struct ImportSummary {
-    std::vector<std::int64_t> imported;  // new articles
-    std::vector<std::int64_t> existing;  // texts already in the project
-    QStringList failures;                // "file: reason"
-    QStringList guesses;                 // "file: WINDOWS-1252", files whose encoding was guessed
-    std::size_t versions = 0;            // of them, newer versions of articles in the project
+    std::vector<std::int64_t> imported;             // new articles
+    std::vector<std::int64_t> existing;             // texts already in the project
+    QStringList failures;                           // "file: reason"
+    QStringList guesses;                            // "file: WINDOWS-1252", files whose encoding was guessed
+    std::map<std::int64_t, VersionAdded> versions;  // of them, newer versions of articles, by id
     std::size_t claimsCarried = 0, claimsWaiting = 0;  // their earlier versions' claims
     bool cancelled = false;
 };
