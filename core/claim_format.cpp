@@ -40,6 +40,13 @@ std::string joinTags(const std::vector<std::string>& tags) {
     return joined;
 }
 
+std::string sourceChain(const ClaimFields& fields) {
+    std::string chain = fields.source;
+    for (const std::string& name : fields.via)
+        chain += " via " + name;
+    return chain;
+}
+
 void writeClaimHeader(RowWriter& rows) {
     header(rows, kClaimCsvColumns);
 }
@@ -69,6 +76,7 @@ void writeClaimRow(RowWriter& rows, const ClaimRecord& claim) {
     rows.text(f.note);
     rows.date(claim.createdAt);
     rows.date(claim.updatedAt);
+    rows.text(joinTags(f.via));
     rows.endRow();
 }
 
@@ -108,6 +116,7 @@ void appendClaimJson(std::string& out, const ClaimRecord& claim) {
         json.integer("page", claim.page);
     else
         json.null("page");
+    json.texts("via", f.via);
 }
 
 nlohmann::ordered_json claimToJson(const ClaimRecord& claim) {

@@ -16,10 +16,11 @@ namespace claimtrack {
 
 class JsonObjectWriter;
 
-inline constexpr std::array<std::string_view, 23> kClaimCsvColumns{
-    "claim_id", "article_id", "article_title", "publisher", "url",  "published",  "quote",     "start",
-    "end",      "prefix",     "suffix",        "value",     "low",  "high",       "unit",      "metric",
-    "source",   "as_of",      "status",        "tags",      "note", "created_at", "updated_at"};
+// "via" (the sources a figure came through, from its source outward) came last, after the columns before it.
+inline constexpr std::array<std::string_view, 24> kClaimCsvColumns{
+    "claim_id", "article_id", "article_title", "publisher", "url",  "published",  "quote",      "start",
+    "end",      "prefix",     "suffix",        "value",     "low",  "high",       "unit",       "metric",
+    "source",   "as_of",      "status",        "tags",      "note", "created_at", "updated_at", "via"};
 
 inline constexpr std::string_view kTagSeparator = "; ";
 
@@ -44,6 +45,8 @@ void writeArticleRow(RowWriter& rows, const Article& article);
 nlohmann::ordered_json articleToJson(const Article& article);
 
 std::string joinTags(const std::vector<std::string>& tags);
+// The claim's source with the sources it came through: "IHS Markit via state media".
+std::string sourceChain(const ClaimFields& fields);
 
 // A number for JSON: whole numbers below 1e15 as integers ("626000000", not "626000000.0"); null when absent.
 nlohmann::ordered_json jsonNumber(std::optional<double> value);

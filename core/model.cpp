@@ -167,6 +167,25 @@ Result<ClaimFields> validateClaimFields(ClaimFields fields) {
             tags.push_back(std::move(clean));
     }
     fields.tags = std::move(tags);
+    std::vector<std::string> via;
+    for (const std::string& name : fields.via) {
+        if (auto valid = validateUtf8(name, "via"); !valid)
+            return valid.error();
+        std::string clean = normalizeField(name);
+        if (clean.empty())
+            return makeError(ErrorCode::InvalidInput, "a source a claim came through (via) cannot be empty");
+        if (clean == fields.source || std::find(via.begin(), via.end(), clean) != via.end())
+            return makeError(
+                ErrorCode::InvalidInput,
+                fmt::format("\"{}\" is named twice in the claim's source and the sources it came "
+                            "through (via)",
+                            clean));
+        via.push_back(std::move(clean));
+    }
+    if (!via.empty() && fields.source.empty())
+        return makeError(ErrorCode::InvalidInput,
+                         "a claim that came through other sources (via) needs the source it comes from");
+    fields.via = std::move(via);
     return fields;
 }
 

@@ -82,7 +82,10 @@ struct ClaimFields {
     std::string unit;
     std::string metric;  // metric name, or empty
     std::string source;  // source name, or empty
-    std::string asOf;    // a partial date, or empty
+    // The sources the figure came through, from the source outward: "IHS Markit via state media" is source
+    // IHS Markit, via {"state media"}. Empty when the source is quoted directly.
+    std::vector<std::string> via;
+    std::string asOf;  // a partial date, or empty
     ClaimStatus status = ClaimStatus::Unverified;
     std::vector<std::string> tags;
     std::string note;

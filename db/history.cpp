@@ -42,6 +42,8 @@ struct Field {
     const char* name;
     const char* column;
     const char* namedIn = nullptr;
+    bool namesList =
+        false;  // the column holds a JSON array of ids in `namedIn`: the names, joined by " via "
 };
 
 constexpr Field kClaimFields[] = {
@@ -56,6 +58,7 @@ constexpr Field kClaimFields[] = {
     {"unit", "unit"},
     {"metric", "metric_id", "metric"},
     {"source", "source_id", "source"},
+    {"via", "via", "source", true},
     {"as_of", "as_of"},
     {"status", "status"},
     {"note", "note"},
@@ -80,6 +83,11 @@ constexpr const char* kInsertEntry = "INSERT INTO history (at, user, how, entity
 
 // The field's value in `row` (`old` or `new`).
 std::string expression(const Field& field, const char* row) {
+    if (field.namesList)
+        return fmt::format(
+            "(SELECT group_concat(name, ' via ') FROM (SELECT n.name FROM json_each({1}.\"{2}\") j "
+            "JOIN {0} n ON n.id = j.value ORDER BY j.key))",
+            field.namedIn, row, field.column);
     if (field.namedIn)
         return fmt::format("(SELECT name FROM {} WHERE id = {}.\"{}\")", field.namedIn, row, field.column);
     return fmt::format("{}.\"{}\"", row, field.column);

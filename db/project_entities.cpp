@@ -26,8 +26,11 @@ struct EntityTable {
 EntityTable tableOf(EntityKind kind) {
     switch (kind) {
     case EntityKind::Source:
+        // Claims that name it as their source, and those that came through it (via; claim_with_via keeps
+        // that to the few claims that have a chain).
         return {"source", "e.uuid", "e.kind", "e.note",
-                "SELECT count(*) FROM claim c WHERE c.source_id = e.id"};
+                "SELECT count(*) FROM claim c WHERE c.source_id = e.id OR (c.via IS NOT NULL AND e.id IN "
+                "(SELECT value FROM json_each(c.via)))"};
     case EntityKind::Metric:
         return {"metric", "e.uuid", "NULL", "e.description",
                 "SELECT count(*) FROM claim c WHERE c.metric_id = e.id"};
@@ -40,6 +43,17 @@ EntityTable tableOf(EntityKind kind) {
 // The claim column that names a source or a metric; tags are linked through claim_tag instead.
 const char* claimColumn(EntityKind kind) {
     return kind == EntityKind::Source ? "source_id" : "metric_id";
+}
+
+// Whether any claim came through the source `id` (names it in its via).
+bool cameThrough(sqlite::Connection& db, std::int64_t id) {
+    Statement select = db.cached("SELECT EXISTS (SELECT 1 FROM claim c WHERE c.via IS NOT NULL AND ?1 IN "
+                                 "(SELECT value FROM json_each(c.via)))");
+    select.bind(1, id);
+    select.step();
+    const bool used = select.integer(0) != 0;
+    select.reset();
+    return used;
 }
 
 std::string selectEntities(EntityKind kind, std::string_view where) {
@@ -187,6 +201,11 @@ Result<EntityRemoval> Project::mergeEntity(EntityKind kind, std::int64_t fromId,
             linkTag(*m_db, merged.claimIds, intoId, true);
             linkTag(*m_db, merged.claimIds, fromId, false);
         } else {
+            if (kind == EntityKind::Source && cameThrough(*m_db, fromId))
+                refuse(
+                    ErrorCode::InvalidInput,
+                    fmt::format("claims came through the source \"{}\" (via); change them before merging it",
+                                merged.entity.name));
             Statement move =
                 m_db->cached(fmt::format("UPDATE claim SET {0} = ?2 WHERE {0} = ?1", claimColumn(kind)));
             move.bind(1, fromId).bind(2, intoId);

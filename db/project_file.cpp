@@ -165,6 +165,7 @@ void ProjectFileWriter::claim(const ClaimRecord& claim) {
         object.text("note", f.note);
         object.text("created_at", claim.createdAt);
         object.text("updated_at", claim.updatedAt);
+        object.texts("via", f.via);
     });
 }
 

@@ -210,6 +210,7 @@ ClaimRecord readClaim(const Row& row) {
         row.fail(fmt::format("no status {}", quotedExcerpt(row.text("status"))));
     f.status = *status;
     f.tags = row.texts("tags");
+    f.via = row.texts("via");  // absent in files written before it
     f.note = row.text("note");
     claim.createdAt = row.required("created_at");
     claim.updatedAt = row.required("updated_at");

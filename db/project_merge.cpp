@@ -518,6 +518,8 @@ private:
     ClaimFields canonical(ClaimFields fields) {
         fields.metric = ownName("metric", fields.metric);
         fields.source = ownName("source", fields.source);
+        for (std::string& name : fields.via)
+            name = ownName("source", name);
         for (std::string& tag : fields.tags)
             tag = ownName("tag", tag);
         std::sort(fields.tags.begin(), fields.tags.end());
@@ -561,6 +563,7 @@ private:
         differ("unit", a.unit, b.unit);
         differ("metric", a.metric, b.metric);
         differ("source", a.source, b.source);
+        differ("via", joinTags(a.via), joinTags(b.via));
         differ("as_of", a.asOf, b.asOf);
         differ("status", std::string(toString(a.status)), std::string(toString(b.status)));
         differ("tags", joinTags(a.tags), joinTags(b.tags));

@@ -124,6 +124,17 @@ namespace {
 
 constexpr char kTagListSeparator = '\x1f';  // tags are joined with the ASCII unit separator in SQL
 
+// Names joined by group_concat with kTagListSeparator.
+std::vector<std::string> splitNames(const std::string& joined) {
+    std::vector<std::string> names;
+    for (std::size_t start = 0; start < joined.size();) {
+        const std::size_t end = std::min(joined.find(kTagListSeparator, start), joined.size());
+        names.push_back(joined.substr(start, end - start));
+        start = end + 1;
+    }
+    return names;
+}
+
 void bindOptionalId(Statement& statement, int index, std::int64_t id) {
     if (id == 0)
         statement.bindNull(index);
@@ -141,7 +152,9 @@ std::string selectClaims(std::string_view where, std::string_view order) {
            (SELECT group_concat(name, char(31)) FROM
                (SELECT t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id
                 WHERE ct.claim_id = c.id ORDER BY t.name)),
-           (SELECT max(p.page) FROM article_page p WHERE p.article_id = c.article_id AND p.start <= c.start)
+           (SELECT max(p.page) FROM article_page p WHERE p.article_id = c.article_id AND p.start <= c.start),
+           (SELECT group_concat(name, char(31)) FROM
+               (SELECT v.name FROM json_each(c.via) j JOIN source v ON v.id = j.value ORDER BY j.key))
     FROM claim c
     JOIN article a ON a.id = c.article_id
     LEFT JOIN metric m ON m.id = c.metric_id
@@ -174,13 +187,9 @@ ClaimRecord readClaim(const Statement& row) {
     f.note = row.text(21);
     claim.createdAt = row.text(22);
     claim.updatedAt = row.text(23);
-    const std::string tags = row.text(24);
-    for (std::size_t start = 0; start < tags.size();) {
-        const std::size_t end = std::min(tags.find(kTagListSeparator, start), tags.size());
-        f.tags.push_back(tags.substr(start, end - start));
-        start = end + 1;
-    }
+    f.tags = splitNames(row.text(24));
     claim.page = static_cast<int>(row.integer(25));
+    f.via = splitNames(row.text(26));
     return claim;
 }
 
@@ -203,20 +212,24 @@ Anchor ClaimWriter::anchor(std::int64_t articleId, const std::variant<QuoteSelec
     return *anchor;
 }
 
-// Binds ?8 to ?16: the figure, metric, source, as-of, status and note.
+// Binds ?8 to ?16 and ?21: the figure, metric, source, as-of, status, note, and the sources it came via.
 void ClaimWriter::writeFields(Statement& statement, const ClaimFields& fields) {
     statement.bind(8, fields.value).bind(9, fields.low).bind(10, fields.high).bindOrNull(11, fields.unit);
     bindOptionalId(statement, 12, fields.metric.empty() ? 0 : metricId(fields.metric));
     bindOptionalId(statement, 13, fields.source.empty() ? 0 : sourceId(fields.source));
     statement.bindOrNull(14, fields.asOf).bind(15, toString(fields.status)).bindOrNull(16, fields.note);
+    std::string via;  // a JSON array of source ids, from the source outward
+    for (const std::string& name : fields.via)
+        via += fmt::format("{}{}", via.empty() ? "[" : ",", sourceId(name));
+    statement.bindOrNull(21, via.empty() ? via : via + "]");
 }
 
 std::int64_t ClaimWriter::insert(const NewClaim& claim, const ClaimFields& fields, const std::string& now) {
     const Anchor anchor = this->anchor(claim.articleId, claim.where);
     Statement insert = m_db.cached(R"sql(
         INSERT INTO claim (uuid, article_id, start, end, quote, prefix, suffix, value, low, high, unit,
-                           metric_id, source_id, as_of, status, note, created_at, updated_at, approximate)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, ?18))sql");
+                           metric_id, source_id, as_of, status, note, created_at, updated_at, approximate, via)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, ?18, ?21))sql");
     insert.bind(1, newUuid()).bind(2, claim.articleId).bind(3, anchor.range.start).bind(4, anchor.range.end);
     insert.bind(5, anchor.quote.exact).bind(6, anchor.quote.prefix).bind(7, anchor.quote.suffix);
     writeFields(insert, fields);
@@ -242,8 +255,10 @@ void ClaimWriter::bindRecord(Statement& statement, const ClaimRecord& claim) {
 std::int64_t ClaimWriter::restore(const ClaimRecord& claim) {
     Statement insert = m_db.cached(R"sql(
         INSERT INTO claim (uuid, article_id, start, end, quote, prefix, suffix, value, low, high, unit,
-                           metric_id, source_id, as_of, status, note, created_at, updated_at, id, approximate)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20))sql");
+                           metric_id, source_id, as_of, status, note, created_at, updated_at, id, approximate,
+                           via)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
+                ?21))sql");
     bindRecord(insert, claim);
     if (claim.id != 0)
         insert.bind(19, claim.id);
@@ -258,7 +273,7 @@ std::int64_t ClaimWriter::restore(const ClaimRecord& claim) {
 void ClaimWriter::update(std::int64_t claimId, const ClaimFields& fields, const std::string& now) {
     Statement update = m_db.cached(R"sql(
         UPDATE claim SET value = ?8, low = ?9, high = ?10, unit = ?11, metric_id = ?12, source_id = ?13,
-                         as_of = ?14, status = ?15, note = ?16, updated_at = ?17
+                         as_of = ?14, status = ?15, note = ?16, updated_at = ?17, via = ?21
         WHERE id = ?1)sql");
     update.bind(1, claimId);
     writeFields(update, fields);
@@ -272,7 +287,7 @@ void ClaimWriter::rewrite(const ClaimRecord& claim) {
         UPDATE claim SET uuid = ?1, article_id = ?2, start = ?3, end = ?4, quote = ?5, prefix = ?6,
                          suffix = ?7, value = ?8, low = ?9, high = ?10, unit = ?11, metric_id = ?12,
                          source_id = ?13, as_of = ?14, status = ?15, note = ?16, created_at = ?17,
-                         updated_at = ?18, approximate = ?20
+                         updated_at = ?18, approximate = ?20, via = ?21
         WHERE id = ?19)sql");
     bindRecord(update, claim);
     update.bind(19, claim.id);

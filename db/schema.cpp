@@ -334,6 +334,13 @@ CREATE TABLE claim_carry (
 CREATE INDEX claim_carry_by_article ON claim_carry(article_id);
 )sql";
 
+// Version 11: the sources a figure came through ("IHS Markit, via state media"), as a JSON array of source
+// ids from the source outward; NULL when the source is quoted directly.
+constexpr const char* kVersion11 = R"sql(
+ALTER TABLE claim ADD COLUMN via TEXT;
+CREATE INDEX claim_with_via ON claim(id) WHERE via IS NOT NULL;
+)sql";
+
 void markApproximateClaims(sqlite::Connection& connection) {
     sqlite::Statement select(connection, "SELECT id, prefix, quote FROM claim");
     sqlite::Statement mark(connection, "UPDATE claim SET approximate = 1 WHERE id = ?1");
@@ -374,7 +381,9 @@ void migrate(sqlite::Connection& connection, std::int64_t from, std::int64_t to)
         connection.exec(kVersion9);
     if (from < 10 && to >= 10)
         connection.exec(kVersion10);
-    // Add the next step here as `if (from < 11 && to >= 11) connection.exec(kVersion11);`
+    if (from < 11 && to >= 11)
+        connection.exec(kVersion11);
+    // Add the next step here as `if (from < 12 && to >= 12) connection.exec(kVersion12);`
     // and raise kSchemaVersion; see docs/architecture.md.
     connection.exec(
         fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {}", kApplicationId, to).c_str());

@@ -35,6 +35,10 @@ void addTrickyClaims(const std::string& project) {
                       "Surveillance cameras, China",
                       "--source",
                       "IHS \"Markit\"",
+                      "--via",
+                      "Xinhua, \"state\" media",
+                      "--via",
+                      "Daily =Paper",
                       "--as-of",
                       "2018-06",
                       "--tag",
@@ -60,7 +64,7 @@ void addTrickyClaims(const std::string& project) {
 std::string expectedCell(const json& value, const std::string& column) {
     if (value.is_null())
         return "";
-    if (column == "tags") {
+    if (column == "tags" || column == "via") {
         std::string joined;
         for (const auto& tag : value)
             joined += (joined.empty() ? "" : "; ") + tag.get<std::string>();
@@ -490,7 +494,7 @@ assert 't=' not in cell('L'), 'value: ' + cell('L')
 assert 't=' not in cell('R') and 's=' in cell('R'), 'as_of: ' + cell('R')
 assert 't="s"' in cell('U') or 't="inlineStr"' in cell('U'), 'note: ' + cell('U')
 assert re.search(r'<pane [^>]*ySplit="1"', claims), 'the header row is not frozen'
-assert '<autoFilter ref="A1:W' in claims, 'no filter over the columns'
+assert '<autoFilter ref="A1:X' in claims, 'no filter over the columns (A to X: via is the last)'
 )py";
     const ProcessResult typed =
         runProcess(QStringLiteral("python3"), {QStringLiteral("-c"), QString::fromUtf8(types), qs(workbook)});

@@ -109,3 +109,30 @@ TEST_F(CliHistory, BadRequestsAreRefusedInOneLine) {
     EXPECT_EQ(historyJson().size(), 2u)
         << "the source and the claim created, and nothing by the refused runs";
 }
+
+// A source cited through others: --via, repeated, from the source outward; the table shows the chain, and
+// the history says how it changed.
+TEST_F(CliHistory, ViaRecordsTheSourcesAFigureCameThroughAndSetReplacesOrClearsThem) {
+    ASSERT_EQ(runCli({"claim", "set", project, "1", "--via", "Xinhua"}).status, 0);
+    const CliRun table = runCli({"claims", project});
+    EXPECT_NE(table.out.find("IHS Markit via Xinhua"), std::string::npos) << table.out;
+    const CliRun set = runCli({"claim", "set", project, "1", "--via", "Xinhua", "--via", "People's Daily"});
+    ASSERT_EQ(set.status, 0) << set.err;
+    const nlohmann::json claims = nlohmann::json::parse(runCli({"claims", project, "--format", "json"}).out);
+    EXPECT_EQ(claims[0]["via"], (nlohmann::json{"Xinhua", "People's Daily"}));
+
+    ASSERT_EQ(runCli({"claim", "set", project, "1", "--via", ""}).status, 0);
+    EXPECT_TRUE(nlohmann::json::parse(runCli({"claims", project, "--format", "json"}).out)[0]["via"].empty());
+    const nlohmann::json history = historyJson({"--claim", "1"});
+    bool cleared = false;
+    for (const auto& entry : history)
+        cleared |= entry["field"] == "via" && entry["before"] == "Xinhua via People's Daily" &&
+                   entry["after"].is_null();
+    EXPECT_TRUE(cleared) << history.dump();
+
+    // A chain needs the source it starts from.
+    const CliRun refused =
+        runCli({"claim", "add", project, "--article", "1", "--quote", "2016", "--via", "Xinhua"});
+    EXPECT_EQ(refused.status, 1);
+    EXPECT_NE(refused.err.find("needs the source it comes from"), std::string::npos) << refused.err;
+}

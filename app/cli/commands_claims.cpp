@@ -85,10 +85,14 @@ public:
     std::optional<std::string> value, low, high, unit, metric, source, asOf, status, note;
     std::vector<std::string> tags;
     CLI::Option* tagOption = nullptr;  // given, even as "" (which CLI11 leaves out of `tags`)
+    std::vector<std::string> via;
+    CLI::Option* viaOption = nullptr;  // given, even as ""
 
     int run(Streams streams) override {
         const bool retag = tagOption->count() > 0;
-        if (!value && !low && !high && !unit && !metric && !source && !asOf && !status && !note && !retag)
+        const bool rechain = viaOption->count() > 0;
+        if (!value && !low && !high && !unit && !metric && !source && !asOf && !status && !note && !retag &&
+            !rechain)
             throw UsageError{"give at least one field to change, e.g. --status supported"};
         auto opened = Project::open(project);
         if (!opened)
@@ -117,6 +121,12 @@ public:
                 if (!tag.empty())
                     fields.tags.push_back(tag);
         }
+        if (rechain) {  // "--via ''": the source is quoted directly
+            fields.via.clear();
+            for (const std::string& name : via)
+                if (!name.empty())
+                    fields.via.push_back(name);
+        }
         auto updated = opened->updateClaim(claimId, fields);
         return updated ? kExitOk : report(streams.err, updated.error());
     }
@@ -137,7 +147,7 @@ Result<void> writeClaims(Project& project, const ClaimFilter& filter, Format for
                          {"status", 10}});
         auto visited = project.forEachClaim(filter, [&](const ClaimRecord& c) {
             table.addRow({std::to_string(c.id), std::to_string(c.articleId), c.anchor.quote.exact,
-                          describeFigure(c.fields), c.fields.unit, c.fields.metric, c.fields.source,
+                          describeFigure(c.fields), c.fields.unit, c.fields.metric, sourceChain(c.fields),
                           c.fields.asOf, std::string(toString(c.fields.status))});
         });
         if (visited)
@@ -339,12 +349,16 @@ void addClaimCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& comm
     add->add_option("--source", a.fields.source, "Who the claim is attributed to (created on first use)");
     add->add_option("--as-of", a.fields.asOf, "When the figure holds: YYYY, YYYY-MM or YYYY-MM-DD");
     add->add_option("--status", a.status, "unverified, supported, disputed or refuted");
+    add->add_option("--via", a.fields.via,
+                    "A source the figure came through, e.g. --source \"IHS Markit\" --via \"state media\"; "
+                    "repeat for a longer chain, from the source outward");
     add->add_option("--tag", a.fields.tags, "A tag; repeat for more");
     add->add_option("--note", a.fields.note, "A note");
 
     auto* set = claim->add_subcommand("set", "Change the fields given of a claim; the others stay");
     auto& c = attach<ClaimSetCommand>(set, commands, chosen);
-    set->footer("An empty value (\"\") clears a field; --tag replaces every tag, --tag \"\" takes them off.\n"
+    set->footer("An empty value (\"\") clears a field; --tag replaces every tag, --tag \"\" takes them off; "
+                "--via replaces the chain, --via \"\" clears it.\n"
                 "Example:\n  claimtrack-cli claim set research.claims 12 --status supported --note "
                 "\"checked against the report\"");
     set->add_option("PROJECT", c.project, "Project file")->required();
@@ -359,6 +373,10 @@ void addClaimCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& comm
     set->add_option("--source", c.source, "Who the claim is attributed to (created on first use)");
     set->add_option("--as-of", c.asOf, "When the figure holds: YYYY, YYYY-MM or YYYY-MM-DD");
     set->add_option("--status", c.status, "unverified, supported, disputed or refuted");
+    c.viaOption =
+        set->add_option("--via", c.via,
+                        "A source the figure came through; repeat for a longer chain, from the source "
+                        "outward (replaces the claim's chain)");
     c.tagOption = set->add_option("--tag", c.tags, "A tag; repeat for more (replaces the claim's tags)");
     set->add_option("--note", c.note, "A note");
 
