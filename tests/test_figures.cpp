@@ -159,6 +159,37 @@ INSTANTIATE_TEST_SUITE_P(
                     NotAFigure{"SomeDay", "They live in fear of one day being sent away."}),
     [](const testing::TestParamInfo<NotAFigure>& param) { return std::string(param.param.name); });
 
+// Who a figure came through: the source cited by another ("Xinhua, citing IHS Markit" is IHS Markit via
+// Xinhua), in the three ways news writes it; a source quoted directly came through no one.
+TEST(FigureContext, ASourceCitedThroughAnotherIsTheSourceViaTheOther) {
+    struct Case {
+        const char* sentence;
+        const char* figure;
+        const char* source;
+        const char* via;
+    };
+    const Case cases[] = {
+        {"Xinhua, citing IHS Markit, said China had 176 million cameras in 2016.", "176 million",
+         "IHS Markit", "Xinhua"},
+        {"Reuters, citing two officials, said 43 cities ran pilot schemes.", "43", "two officials",
+         "Reuters"},
+        {"IHS Markit's estimate of 626 million cameras by 2020, reported by Xinhua, was widely repeated.",
+         "626 million", "IHS Markit", "Xinhua"},
+        {"China had 200 million cameras, according to Xinhua, which quoted IHS Markit.", "200 million",
+         "IHS Markit", "Xinhua"},
+        {"According to IHS Markit, China had 176 million cameras in 2016.", "176 million", "IHS Markit", ""},
+        {"IHS Markit's estimate of 626 million cameras by 2020 was widely repeated.", "626 million",
+         "IHS Markit", ""},
+    };
+    for (const Case& c : cases) {
+        const auto figures = extractFigures(c.sentence);
+        const Figure* figure = findFigure(figures, c.figure);
+        ASSERT_NE(figure, nullptr) << c.sentence;
+        EXPECT_EQ(figure->source, c.source) << c.sentence;
+        EXPECT_EQ(figure->via, c.via) << c.sentence;
+    }
+}
+
 TEST(FigureContext, SourceFromAccordingToAndReportingVerbs) {
     auto first = extractFigures("According to IHS Markit, China had 176 million cameras in 2016.");
     ASSERT_FALSE(first.empty());

@@ -50,6 +50,8 @@ ClaimFields claimFieldsFrom(const Figure& figure, const std::string& published) 
     fields.unit =
         figure.unit.empty() && figure.kind == FigureKind::Count ? countedNoun(figure.subject) : figure.unit;
     fields.source = namedSource(figure.source);
+    if (const std::string via = namedSource(figure.via); !fields.source.empty() && !via.empty())
+        fields.via = {via};
     fields.asOf = asOfFrom(figure, published);
     return fields;
 }

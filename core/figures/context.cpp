@@ -273,25 +273,54 @@ std::string closingAttribution(const std::vector<Token>& tokens) {
     return {};
 }
 
-std::string sourceIn(const std::vector<Token>& tokens) {
+// The party before tokens[at], past a comma: "Reuters" in "Reuters, citing …".
+std::string partyBefore(const std::vector<Token>& tokens, std::size_t at) {
+    if (at > 0 && tokens[at - 1].text == ",")
+        --at;
+    return at > 0 ? partyEndingAt(tokens, at - 1) : std::string();
+}
+
+// "…, which quoted Y" or "…, which cited Y" after tokens[from]: Y, whom the party before quoted.
+std::string quotedAfter(const std::vector<Token>& tokens, std::size_t from) {
+    for (std::size_t k = from; k + 2 < tokens.size(); ++k)
+        if (isAnyOf(tokens[k], {"which", "who"}) && isAnyOf(tokens[k + 1], {"quoted", "cited", "citing"}))
+            return partyStartingAt(tokens, k + 2);
+    return {};
+}
+
+// "…, reported by X" or "…, published by X" after tokens[from]: X, who passed it on.
+std::string reportedByAfter(const std::vector<Token>& tokens, std::size_t from) {
+    for (std::size_t k = from; k + 2 < tokens.size(); ++k)
+        if (isAnyOf(tokens[k], {"reported", "published", "cited", "quoted"}) && is(tokens[k + 1], "by"))
+            return partyStartingAt(tokens, k + 2);
+    return {};
+}
+
+Attribution sourceIn(const std::vector<Token>& tokens) {
     if (std::string closing = closingAttribution(tokens); !closing.empty())
-        return closing;
+        return {closing, {}};
     // "according to X" and "citing X" say who gives a figure wherever they stand, before any subject that
     // "expects" it: "The same firm expects 626 million, according to the IHS".
     for (std::size_t i = 0; i < tokens.size(); ++i) {
+        // "according to Xinhua, which quoted IHS Markit": IHS Markit's, through Xinhua.
         if (is(tokens[i], "according") && i + 2 < tokens.size() && is(tokens[i + 1], "to"))
-            if (std::string name = partyStartingAt(tokens, i + 2); !name.empty())
-                return name;
+            if (std::string name = partyStartingAt(tokens, i + 2); !name.empty()) {
+                if (std::string quoted = quotedAfter(tokens, i + 3); !quoted.empty() && quoted != name)
+                    return {quoted, name};
+                return {name, {}};
+            }
         // "Reuters, citing two officials": the officials give it, through Reuters.
         if (is(tokens[i], "citing"))
-            if (std::string name = partyStartingAt(tokens, i + 1); !name.empty())
-                return name;
+            if (std::string name = partyStartingAt(tokens, i + 1); !name.empty()) {
+                std::string through = partyBefore(tokens, i);
+                return {name, through == name ? std::string() : through};
+            }
     }
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         // "the regulator reportedly fined"
         if (is(tokens[i], "reportedly") && i > 0)
             if (std::string name = partyEndingAt(tokens, i - 1); !name.empty())
-                return name;
+                return {name, {}};
         // "led by X", "a study by X", "conducted by X"
         if (is(tokens[i], "by") && i > 0 &&
             (isAnyOf(tokens[i - 1], {"led", "conducted", "commissioned", "published", "compiled", "released",
@@ -299,7 +328,7 @@ std::string sourceIn(const std::vector<Token>& tokens) {
                                      "identified", "reported"}) ||
              oneOf(tokens[i - 1], kSourceNouns)))
             if (std::string name = partyStartingAt(tokens, i + 1); !name.empty())
-                return name;
+                return {name, {}};
         // "X said", "X also said", "X (a researcher) concluded", "X has estimated"
         // (not "published by X", which the rule above reads)
         // (not "Trump's claims that …", a noun after a possessive)
@@ -326,23 +355,27 @@ std::string sourceIn(const std::vector<Token>& tokens) {
                     break;
                 }
             if (std::string name = partyEndingAt(tokens, end); !name.empty())
-                return name;
+                return {name, {}};
             // ", said X"
             if (is(tokens[i], "said") && i + 1 < tokens.size())
                 if (std::string name = nameStartingAt(tokens, i + 1); !name.empty())
-                    return name;
+                    return {name, {}};
         }
         // "X's report", "an X estimate", "X data"; not a lone capitalised word opening the sentence
         // ("Industry figures suggest …")
+        // "IHS Markit's estimate, reported by Xinhua": IHS Markit's, through Xinhua.
         if (oneOf(tokens[i], kSourceNouns) && i > 0 &&
             !(i == 1 && tokens[0].text.find('\'') == std::string_view::npos &&
               tokens[0].text.find("\xE2\x80\x99") == std::string_view::npos))
-            if (std::string name = partyEndingAt(tokens, i - 1); !name.empty())
-                return name;
+            if (std::string name = partyEndingAt(tokens, i - 1); !name.empty()) {
+                std::string through =
+                    isPossessive(tokens[i - 1]) ? reportedByAfter(tokens, i + 1) : std::string();
+                return {name, through == name ? std::string() : through};
+            }
         // "X: …" introducing a quotation
         if (tokens[i].text == ":" && i > 0 && i + 1 < tokens.size())
             if (std::string name = nameEndingAt(tokens, i - 1); !name.empty() && i - 1 < 6)
-                return name;
+                return {name, {}};
     }
     return {};
 }
@@ -420,15 +453,16 @@ bool refersToPrevious(const std::vector<Token>& sentence) {
     return false;
 }
 
-std::string sourceOf(const std::vector<Token>& sentence, const std::vector<Token>& previous) {
-    std::string source = sourceIn(sentence);
+Attribution sourceOf(const std::vector<Token>& sentence, const std::vector<Token>& previous) {
+    Attribution attribution = sourceIn(sentence);
+    const std::string& source = attribution.source;
     // "The same firm expects …": the party the sentence before named.
     const bool refersBack =
         source.size() > 9 && (source.starts_with("The same ") || source.starts_with("the same "));
     if (source.empty() ? refersToPrevious(sentence) : refersBack)
-        if (std::string before = sourceIn(previous); !before.empty())
+        if (Attribution before = sourceIn(previous); !before.source.empty())
             return before;
-    return source;
+    return attribution;
 }
 
 bool isNowWord(const Token& token) {

@@ -8,10 +8,18 @@
 
 namespace claimtrack::figures {
 
+// Who a figure is attributed to, and who it came through when the sentence says: "Xinhua, citing IHS
+// Markit" is IHS Markit via Xinhua.
+struct Attribution {
+    std::string source;
+    std::string via;
+};
+
 // The party a figure in `sentence` is attributed to ("according to X", "X said",
 // "a study led by X", "X's report", "X estimate", "X:"), looking in the sentence,
-// then in `previous` (may be empty). Empty when none is found.
-std::string sourceOf(const std::vector<Token>& sentence, const std::vector<Token>& previous);
+// then in `previous` (may be empty), with the party it came through ("X, citing Y",
+// "Y's estimate, reported by X", "according to X, which quoted Y"). Empty when none is found.
+Attribution sourceOf(const std::vector<Token>& sentence, const std::vector<Token>& previous);
 
 // Each "X saying" of a sentence, in order: the figures after it are X's ("with the lab's director Peng Bo
 // saying its potential "will be 5 to 10 times" greater"), whoever gives the rest of the sentence.

@@ -430,7 +430,7 @@ void forEachSentenceFigures(std::string_view text, const std::function<void(std:
                 nowWords.push_back({t, t});
             else if (is(tokens[t], "at") && isWordAt(tokens, t + 1, "the") && isWordAt(tokens, t + 2, "time"))
                 thenWords.push_back({t, t + 2});
-        const std::string source = drafts.empty() ? std::string() : sourceOf(tokens, previous);
+        const Attribution source = drafts.empty() ? Attribution() : sourceOf(tokens, previous);
         const std::vector<Saying> sayings = drafts.empty() ? std::vector<Saying>() : sayingsIn(tokens);
         std::size_t saying = 0;  // the sayings before the figure at hand: drafts come in text order
         // Whether a figure without a time of its own holds when the sentence before said: "for the same
@@ -471,7 +471,9 @@ void forEachSentenceFigures(std::string_view text, const std::function<void(std:
             figure.source = reportedByNoOne(tokens, next) || estimatedByNoOne(tokens, draft.first, next)
                                 ? std::string()
                             : saying > 0 ? sayings[saying - 1].party
-                                         : source;
+                                         : source.source;
+            if (figure.source == source.source)
+                figure.via = source.via;
             // The nearest time reference in the sentence: a date, or a word such as "today" (the date, when
             // both are as near).
             std::size_t best = SIZE_MAX;

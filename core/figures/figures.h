@@ -36,6 +36,7 @@ struct Figure {
     FigureKind kind = FigureKind::Count;
     std::string subject;  // what it counts or measures, as written
     std::string source;   // who it is attributed to, as written
+    std::string via;      // who it came through, when the sentence says ("Xinhua, citing IHS Markit")
     std::string time;     // when it holds: "2020", "2018-04", "2016/2017", "today"
     std::string role;     // in a change ("rose from 20 to 29"): "before" or "after"; else empty
     CodePointRange sentence;

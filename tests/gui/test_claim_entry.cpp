@@ -1,6 +1,7 @@
 // Recording a claim with as few keys as the words allow: the editor opens with
 // the figure finder's reading, marked until touched, beside the words.
 #include "claims/claim_editor.h"
+#include "claims/claim_table.h"
 #include "gui_support.h"
 #include "main_window.h"
 #include "project_session.h"
@@ -226,4 +227,37 @@ TEST_F(ClaimEntryTest, ADoubleClickOnANumberSelectsItsWholeFigure) {
     cursor.setPosition(at + 1);
     QTest::mouseDClick(text()->viewport(), Qt::LeftButton, {}, text()->cursorRect(cursor).center());
     EXPECT_EQ(window->reader()->selectedText(), QStringLiteral("more than 200 million"));
+}
+
+// "Xinhua, citing IHS Markit": the editor proposes the source and whom the figure came through, and Enter
+// records both; the claim table shows the chain.
+TEST_F(ClaimEntryTest, ASourceCitedThroughAnotherIsProposedWithWhomItCameThrough) {
+    const auto cited = project().importArticle(
+        "Xinhua, citing IHS Markit, said China would have 626 million cameras by 2020.\n",
+        {"Forecast", "", "Wire", "", "2018-01-02"}, "c.txt");
+    ASSERT_TRUE(cited);
+    window->showArticle(cited->id);
+    select(QStringLiteral("626 million cameras"));
+    QTest::keyClick(text(), Qt::Key_E, Qt::ControlModifier);
+    ClaimEditor* editor = window->claimEditor();
+    ASSERT_NE(editor, nullptr);
+    EXPECT_EQ(field("sourceBox")->text(), QStringLiteral("IHS Markit"));
+    EXPECT_EQ(field("viaEdit")->text(), QStringLiteral("Xinhua"));
+    EXPECT_TRUE(ClaimEditor::isProposed(field("viaEdit")));
+    ASSERT_TRUE(
+        QTest::qWaitFor([editor] { return QApplication::focusWidget() == editor->valueEdit(); }, 2000));
+    QTest::keyClick(editor->valueEdit(), Qt::Key_Return);
+    ASSERT_TRUE(QTest::qWaitFor([this] { return window->claimEditor() == nullptr; }, 2000));
+    const ClaimRecord claim = project().claims({cited->id})->front();
+    EXPECT_EQ(claim.fields.source, "IHS Markit");
+    EXPECT_EQ(claim.fields.via, std::vector<std::string>{"Xinhua"});
+    const QAbstractItemModel* table = window->claimTable()->model();
+    const auto shown = [table] {  // the table is read again in the background
+        for (int row = 0; row < table->rowCount(); ++row)
+            for (int column = 0; column < table->columnCount(); ++column)
+                if (table->index(row, column).data().toString() == QStringLiteral("IHS Markit via Xinhua"))
+                    return true;
+        return false;
+    };
+    EXPECT_TRUE(QTest::qWaitFor(shown, 3000)) << "the claim table shows the chain";
 }

@@ -75,7 +75,7 @@ QString figureText(const ClaimFields& fields) {
 
 QString sourceName(const ClaimFields& fields) {
     return fields.source.empty() ? QCoreApplication::translate("Claim", "no source")
-                                 : QString::fromStdString(fields.source);
+                                 : QString::fromStdString(sourceChain(fields));
 }
 
 QString claimSummary(const ClaimFields& fields) {
@@ -88,7 +88,7 @@ QString claimSummary(const ClaimFields& fields) {
     if (!figure.isEmpty())
         summary += QCoreApplication::translate("Claim", "Figure: %1\n").arg(figure);
     summary += line(QCoreApplication::translate("Claim", "Metric"), fields.metric);
-    summary += line(QCoreApplication::translate("Claim", "Source"), fields.source);
+    summary += line(QCoreApplication::translate("Claim", "Source"), sourceChain(fields));
     summary += line(QCoreApplication::translate("Claim", "As of"), fields.asOf);
     summary += line(QCoreApplication::translate("Claim", "Tags"), joinTags(fields.tags));
     summary += line(QCoreApplication::translate("Claim", "Note"), fields.note);

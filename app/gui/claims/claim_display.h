@@ -23,7 +23,7 @@ QColor categoryColour(const QString& name);
 QString statusName(ClaimStatus status);
 // "626,000,000 cameras" / "≥ 200,000,000": the figure as a person reads it.
 QString figureText(const ClaimFields& fields);
-// The claim's source, or "no source".
+// "IHS Markit via state media", or "no source".
 QString sourceName(const ClaimFields& fields);
 // Figure, metric, source and status, one per line, for tooltips.
 QString claimSummary(const ClaimFields& fields);

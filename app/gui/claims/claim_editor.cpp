@@ -75,6 +75,7 @@ ClaimEditor::ClaimEditor(const QString& quote, const ClaimFields& fields,
       m_unit(new QLineEdit(QString::fromStdString(fields.unit), this)),
       m_metric(nameBox(completions.metrics, fields.metric, this)), m_proposals(new QLabel(this)),
       m_source(nameBox(completions.sources, fields.source, this)),
+      m_via(new QLineEdit(QString::fromStdString(joinTags(fields.via)), this)),
       m_asOf(new QLineEdit(QString::fromStdString(fields.asOf), this)), m_status(new QComboBox(this)),
       m_tags(new QLineEdit(QString::fromStdString(joinTags(fields.tags)), this)),
       m_note(new QPlainTextEdit(QString::fromStdString(fields.note), this)), m_error(new QLabel(this)),
@@ -88,6 +89,11 @@ ClaimEditor::ClaimEditor(const QString& quote, const ClaimFields& fields,
     m_unit->setObjectName(QStringLiteral("unitEdit"));
     m_metric->setObjectName(QStringLiteral("metricBox"));
     m_source->setObjectName(QStringLiteral("sourceBox"));
+    m_via->setObjectName(QStringLiteral("viaEdit"));
+    m_via->setPlaceholderText(tr("cited through: state media; separate with ;"));
+    m_via->setToolTip(tr("The sources the figure came through, from the source outward: for \"state media, "
+                         "citing IHS Markit\" the source is IHS Markit, via state media"));
+    m_via->setCompleter(new TagCompleter(completions.sources, this));
     m_asOf->setObjectName(QStringLiteral("asOfEdit"));
     m_status->setObjectName(QStringLiteral("statusBox"));
     m_tags->setObjectName(QStringLiteral("tagsEdit"));
@@ -147,6 +153,7 @@ ClaimEditor::ClaimEditor(const QString& quote, const ClaimFields& fields,
     form->addRow(tr("&Metric:"), m_metric);
     form->addRow(QString(), m_proposals);
     form->addRow(tr("&Source:"), m_source);
+    form->addRow(tr("V&ia:"), m_via);
     form->addRow(tr("&As of:"), m_asOf);
     form->addRow(tr("S&tatus:"), m_status);
     form->addRow(tr("Ta&gs:"), m_tags);
@@ -220,6 +227,7 @@ Result<ClaimFields> ClaimEditor::fields() const {
     }
     fields.metric = m_metric->currentText().toStdString();
     fields.source = m_source->currentText().toStdString();
+    fields.via = typedTags(m_via->text());
     fields.asOf = m_asOf->text().trimmed().toStdString();
     fields.status = static_cast<ClaimStatus>(m_status->currentData().toInt());
     fields.tags = typedTags(m_tags->text());
@@ -247,7 +255,7 @@ void ClaimEditor::markProposed() {
             }
         });
     };
-    for (QLineEdit* edit : {m_value, m_low, m_high, m_unit, m_asOf})
+    for (QLineEdit* edit : {m_value, m_low, m_high, m_unit, m_via, m_asOf})
         mark(edit, edit);
     for (QComboBox* box : {m_metric, m_source})
         mark(box->lineEdit(), box);

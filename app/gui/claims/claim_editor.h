@@ -73,6 +73,7 @@ private:
     QLabel* m_proposals;
     QStringList m_proposed;  // the metrics m_proposals lists, in order
     QComboBox* m_source;
+    QLineEdit* m_via;  // the sources the figure came through, separated by ';'
     QLineEdit* m_asOf;
     QComboBox* m_status;
     QLineEdit* m_tags;

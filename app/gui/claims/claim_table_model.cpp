@@ -156,6 +156,8 @@ QVariant ClaimTableModel::data(const QModelIndex& index, int role) const {
     if (!claim)
         return {};
     const ClaimFields& f = claim->fields;
+    if (role == Qt::EditRole && index.column() == Source)
+        return QString::fromStdString(f.source);  // what is edited in place: the source, not its chain
     if (role == Qt::EditRole)
         return index.column() == Status ? QVariant(static_cast<int>(f.status)) : data(index, Qt::DisplayRole);
     if (role == Qt::DecorationRole)
@@ -172,7 +174,7 @@ QVariant ClaimTableModel::data(const QModelIndex& index, int role) const {
     case Metric:
         return QString::fromStdString(f.metric);
     case Source:
-        return QString::fromStdString(f.source);
+        return QString::fromStdString(sourceChain(f));
     case AsOf:
         return QString::fromStdString(f.asOf);
     case Status:

@@ -354,7 +354,10 @@ void CompareChart::showComparison(const MetricComparison& comparison, const QHas
         QScatterSeries*& series = points[index];
         if (!series) {
             series = new QScatterSeries;
-            series->setName(sourceName(f->claim.fields));
+            // Named by the source itself: the series holds its figures whatever they came through.
+            ClaimFields source;
+            source.source = f->claim.fields.source;
+            series->setName(sourceName(source));
             series->setColor(index < 0 ? kNoSourceColour : sourceColour(static_cast<std::size_t>(index)));
             series->setBorderColor(series->color().darker(130));
             series->setMarkerSize(11);
