@@ -208,6 +208,7 @@ void ProjectFileWriter::suggestion(const std::string& articleUuid, const Suggest
         object.text("source", f.source);
         object.text("time", f.time);
         object.text("state", suggestion.rejected ? "rejected" : "pending");
+        object.text("via", f.via);
     });
 }
 

@@ -243,6 +243,7 @@ Suggestion readSuggestion(const Row& row) {
     f.kind = *kind;
     f.subject = row.text("subject");
     f.source = row.text("source");
+    f.via = row.text("via");  // absent in files written before it
     f.time = row.text("time");
     const std::string state = row.text("state");
     if (state != "pending" && state != "rejected")

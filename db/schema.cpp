@@ -339,6 +339,7 @@ CREATE INDEX claim_carry_by_article ON claim_carry(article_id);
 constexpr const char* kVersion11 = R"sql(
 ALTER TABLE claim ADD COLUMN via TEXT;
 CREATE INDEX claim_with_via ON claim(id) WHERE via IS NOT NULL;
+ALTER TABLE suggestion ADD COLUMN via TEXT;  -- whom the figure came through, as written
 )sql";
 
 void markApproximateClaims(sqlite::Connection& connection) {

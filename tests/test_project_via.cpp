@@ -132,3 +132,47 @@ TEST_F(ClaimVia, TheChainIsTheCsvsLastColumnAndGoesThroughTheProjectFile) {
     ASSERT_TRUE(writeProjectFile(*created, again));
     EXPECT_EQ(again.str(), file);
 }
+
+// A figure repeated by several outlets, each citing the same original source, counts once in the cross-check:
+// one conflict with the figure another source gives, not one for every outlet.
+TEST_F(ClaimVia, AFigureRepeatedThroughSeveralOutletsCountsOnceInTheCrossCheck) {
+    const ImportedArticle wire =
+        *project->importArticle("Reuters, citing IHS Markit, reported 626 million cameras by 2020. Another "
+                                "outlet, citing IHS Markit, "
+                                "also had 626 million. State media said 450 million by 2020.\n",
+                                {"Forecasts", "", "", "", ""}, "b.txt");
+    const auto record = [&](const char* quote, int occurrence, double value, const char* source,
+                            std::vector<std::string> via) {
+        NewClaim claim{wire.id, QuoteSelector{quote, occurrence}, {}};
+        claim.fields.value = value;
+        claim.fields.metric = "Surveillance cameras";
+        claim.fields.source = source;
+        claim.fields.via = std::move(via);
+        claim.fields.asOf = "2020";
+        ASSERT_TRUE(project->addClaim(claim));
+    };
+    record("626 million", 1, 626e6, "IHS Markit", {"Reuters"});
+    record("626 million", 2, 626e6, "IHS Markit", {"Another outlet"});
+    record("450 million", 1, 450e6, "State media", {});
+    const ConflictReport report = *project->conflicts("Surveillance cameras");
+    ASSERT_EQ(report.conflicts.size(), 1U) << "IHS Markit's figure, told twice, is one side";
+    EXPECT_EQ(report.conflicts.front().higher.claimIds.size(), 2U);
+}
+
+// The finder's reading of whom a figure came through is kept with its suggestion and given to the claim that
+// accepts it.
+TEST_F(ClaimVia, AnAcceptedSuggestionKeepsWhomTheFigureCameThrough) {
+    const std::int64_t other = project
+                                   ->importArticle("Reuters, citing IHS Markit, said 626 million cameras.\n",
+                                                   {"Forecast", "", "", "", ""}, "b.txt")
+                                   ->id;
+    ASSERT_TRUE(project->detectFigures(other, false));
+    const std::vector<Suggestion> suggestions = *project->suggestions(other);
+    ASSERT_EQ(suggestions.size(), 1U);
+    EXPECT_EQ(suggestions.front().figure.via, "Reuters");
+    const std::int64_t suggested = suggestions.front().id;
+    const auto accepted = project->acceptSuggestions(std::span(&suggested, 1));
+    ASSERT_TRUE(accepted) << accepted.error().message;
+    EXPECT_EQ(accepted->front().fields.source, "IHS Markit");
+    EXPECT_EQ(accepted->front().fields.via, std::vector<std::string>{"Reuters"});
+}
