@@ -131,6 +131,24 @@ std::string newUuid() {
     return uuid;
 }
 
+namespace {
+
+// Names (tags, sources) checked as UTF-8 and normalised; an empty one is refused with `empty`.
+Result<std::vector<std::string>> cleanNames(const std::vector<std::string>& names, const char* what,
+                                            const char* empty) {
+    std::vector<std::string> clean;
+    for (const std::string& name : names) {
+        if (auto valid = validateUtf8(name, what); !valid)
+            return valid.error();
+        clean.push_back(normalizeField(name));
+        if (clean.back().empty())
+            return makeError(ErrorCode::InvalidInput, empty);
+    }
+    return clean;
+}
+
+}  // namespace
+
 Result<ClaimFields> validateClaimFields(ClaimFields fields) {
     if (fields.low && fields.high && *fields.low > *fields.high)
         return makeError(ErrorCode::InvalidInput,
@@ -156,36 +174,28 @@ Result<ClaimFields> validateClaimFields(ClaimFields fields) {
             return valid.error();
         *text = normalizeField(*text);
     }
-    std::vector<std::string> tags;
-    for (const std::string& tag : fields.tags) {
-        if (auto valid = validateUtf8(tag, "tag"); !valid)
-            return valid.error();
-        std::string clean = normalizeField(tag);
-        if (clean.empty())
-            return makeError(ErrorCode::InvalidInput, "a tag cannot be empty");
-        if (std::find(tags.begin(), tags.end(), clean) == tags.end())
-            tags.push_back(std::move(clean));
-    }
-    fields.tags = std::move(tags);
-    std::vector<std::string> via;
-    for (const std::string& name : fields.via) {
-        if (auto valid = validateUtf8(name, "via"); !valid)
-            return valid.error();
-        std::string clean = normalizeField(name);
-        if (clean.empty())
-            return makeError(ErrorCode::InvalidInput, "a source a claim came through (via) cannot be empty");
-        if (clean == fields.source || std::find(via.begin(), via.end(), clean) != via.end())
+    auto tags = cleanNames(fields.tags, "tag", "a tag cannot be empty");
+    if (!tags)
+        return tags.error();
+    // Tags said twice are one; a source said twice in a chain is a mistake.
+    fields.tags.clear();
+    for (std::string& tag : *tags)
+        if (std::find(fields.tags.begin(), fields.tags.end(), tag) == fields.tags.end())
+            fields.tags.push_back(std::move(tag));
+    auto via = cleanNames(fields.via, "via", "a source a claim came through (via) cannot be empty");
+    if (!via)
+        return via.error();
+    for (auto name = via->begin(); name != via->end(); ++name)
+        if (*name == fields.source || std::find(via->begin(), name, *name) != name)
             return makeError(
                 ErrorCode::InvalidInput,
                 fmt::format("\"{}\" is named twice in the claim's source and the sources it came "
                             "through (via)",
-                            clean));
-        via.push_back(std::move(clean));
-    }
-    if (!via.empty() && fields.source.empty())
+                            *name));
+    if (!via->empty() && fields.source.empty())
         return makeError(ErrorCode::InvalidInput,
                          "a claim that came through other sources (via) needs the source it comes from");
-    fields.via = std::move(via);
+    fields.via = std::move(*via);
     return fields;
 }
 
