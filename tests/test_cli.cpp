@@ -94,7 +94,8 @@ TEST_F(CliTest, OccurrenceSelectsTheNthMatch) {
 
 TEST_F(CliTest, ExtractPrintsOneJsonObjectPerFigure) {
     const CliRun run =
-        runCli({"extract", "-"}, "According to IHS Markit, there were 176\u00A0million cameras in 2016.");
+        runCli({"extract", "-"}, "According to Xinhua, which quoted IHS Markit, there were 176\u00A0million "
+                                 "cameras in 2016.");
     ASSERT_EQ(run.status, 0) << run.err;
     std::vector<nlohmann::ordered_json> lines;
     std::istringstream out(run.out);
@@ -105,6 +106,7 @@ TEST_F(CliTest, ExtractPrintsOneJsonObjectPerFigure) {
     EXPECT_EQ(cameras["text"], "176\u00A0million");
     EXPECT_EQ(cameras["value"], 176000000);
     EXPECT_EQ(cameras["source"], "IHS Markit");
+    EXPECT_EQ(cameras["via"], "Xinhua");
     EXPECT_EQ(cameras["time"], "2016");
     EXPECT_TRUE(cameras["low"].is_null());
     std::vector<std::string> keys;
@@ -112,7 +114,7 @@ TEST_F(CliTest, ExtractPrintsOneJsonObjectPerFigure) {
         keys.push_back(key);
     EXPECT_EQ(keys, (std::vector<std::string>{"start", "end", "text", "value", "low", "high", "approximate",
                                               "unit", "kind", "subject", "source", "time", "role",
-                                              "sentence_start", "sentence_end"}));
+                                              "sentence_start", "sentence_end", "via"}));
     EXPECT_EQ(lines[1]["kind"], "date");
     EXPECT_EQ(runCli({"extract", file("nothing.txt")}).status, 1);
 }

@@ -54,6 +54,7 @@ public:
                 line["role"] = jsonText(figure.role);
                 line["sentence_start"] = figure.sentence.start;
                 line["sentence_end"] = figure.sentence.end;
+                line["via"] = jsonText(figure.via);  // added after the others, so their order stays
                 out += line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
                 out += '\n';
                 if (out.size() >= 1 << 16) {
