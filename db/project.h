@@ -61,6 +61,9 @@ struct PendingCarry {
     std::string words;                     // those words
     double score = 0;
     std::string figureBefore, figureAfter;
+
+    // How it stands in that version, as claim_carry holds it.
+    Carry carry() const { return {kind, range, score, figureBefore, figureAfter}; }
 };
 
 // An article imported as a newer version of one in the project, and what became of the claims of the

@@ -245,9 +245,7 @@ Result<void> readProjectRecords(Project& project, ProjectRecords& records) {
         for (const Article& article : articles)
             articleUuids.emplace(article.id, article.uuid);
         for (const PendingCarry& waiting : orRefuse(project.pendingCarries()))
-            records.carry({waiting.claim.uuid, articleUuids.at(waiting.articleId),
-                           Carry{waiting.kind, waiting.range, waiting.score, waiting.figureBefore,
-                                 waiting.figureAfter}});
+            records.carry({waiting.claim.uuid, articleUuids.at(waiting.articleId), waiting.carry()});
         for (const VerdictRecord& verdict : orRefuse(project.verdictRecords()))
             records.verdict(verdict);
         for (const Article& article : articles)

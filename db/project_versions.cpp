@@ -249,9 +249,7 @@ Result<void> Project::restoreCarry(const PendingCarry& waiting) {
         ClaimWriter writer(*m_db);
         writer.rewrite(waiting.claim);
         writer.dropUnusedTags();
-        writeCarry(
-            *m_db, waiting.claim.id, waiting.articleId,
-            Carry{waiting.kind, waiting.range, waiting.score, waiting.figureBefore, waiting.figureAfter});
+        writeCarry(*m_db, waiting.claim.id, waiting.articleId, waiting.carry());
         transaction.commit();
     });
 }
@@ -273,9 +271,7 @@ Project::deleteImported(std::span<const std::int64_t> ids,
             unwait.bind(1, added);
             unwait.run();
             for (const PendingCarry& waiting : version.waitingBefore)
-                writeCarry(*m_db, waiting.claim.id, waiting.articleId,
-                           Carry{waiting.kind, waiting.range, waiting.score, waiting.figureBefore,
-                                 waiting.figureAfter});
+                writeCarry(*m_db, waiting.claim.id, waiting.articleId, waiting.carry());
         }
         std::vector<ArticleWithText> deleted = removeArticles(ids, false);
         // An article left alone in its lineage is an article with no other version again.
