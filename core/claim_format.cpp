@@ -77,6 +77,12 @@ void writeClaimRow(RowWriter& rows, const ClaimRecord& claim) {
     rows.date(claim.createdAt);
     rows.date(claim.updatedAt);
     rows.text(joinTags(f.via));
+    rows.text(f.base.of);
+    if (f.base.sampleSize)
+        rows.integer(*f.base.sampleSize);
+    else
+        rows.number(std::nullopt);
+    rows.text(f.base.fieldwork);
     rows.endRow();
 }
 
@@ -117,6 +123,12 @@ void appendClaimJson(std::string& out, const ClaimRecord& claim) {
     else
         json.null("page");
     json.texts("via", f.via);
+    json.textOrNull("base", f.base.of);
+    if (f.base.sampleSize)
+        json.integer("sample_size", *f.base.sampleSize);
+    else
+        json.null("sample_size");
+    json.textOrNull("fieldwork", f.base.fieldwork);
 }
 
 nlohmann::ordered_json claimToJson(const ClaimRecord& claim) {

@@ -196,7 +196,50 @@ Result<ClaimFields> validateClaimFields(ClaimFields fields) {
         return makeError(ErrorCode::InvalidInput,
                          "a claim that came through other sources (via) needs the source it comes from");
     fields.via = std::move(*via);
+    if (auto valid = validateUtf8(fields.base.of, "base"); !valid)
+        return valid.error();
+    fields.base.of = normalizeField(fields.base.of);
+    if (fields.base.sampleSize && *fields.base.sampleSize < 1)
+        return makeError(ErrorCode::InvalidInput,
+                         fmt::format("a sample size is a count of at least 1, not {}", *fields.base.sampleSize));
+    if (!fields.base.fieldwork.empty()) {
+        auto fieldwork = parseFieldwork(fields.base.fieldwork);
+        if (!fieldwork)
+            return fieldwork.error();
+        fields.base.fieldwork = std::move(*fieldwork);
+    }
     return fields;
+}
+
+Result<std::optional<std::int64_t>> parseSampleSize(std::string_view text) {
+    if (text.empty())
+        return std::optional<std::int64_t>();
+    std::int64_t size = 0;
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), size);
+    if (ec != std::errc{} || end != text.data() + text.size() || size < 1)
+        return makeError(ErrorCode::InvalidInput,
+                         fmt::format("sample size {} is not a whole number of at least 1 (write 2209, not "
+                                     "2,209)",
+                                     quotedExcerpt(text)));
+    return std::optional(size);
+}
+
+Result<std::string> parseFieldwork(std::string_view text) {
+    const std::size_t slash = text.find('/');
+    auto first = parsePartialDate(text.substr(0, slash), "fieldwork date");
+    if (!first || slash == std::string_view::npos)
+        return first;
+    auto last = parsePartialDate(text.substr(slash + 1), "fieldwork end");
+    if (!last)
+        return last;
+    // Compared to the precision both have, where ISO dates order as text: "2019/2018" is refused.
+    if (last->substr(0, std::min(first->size(), last->size())) <
+        first->substr(0, std::min(first->size(), last->size())))
+        return makeError(ErrorCode::InvalidInput,
+                         fmt::format("the fieldwork ends ({}) before it begins ({})", *last, *first));
+    if (*first == *last)
+        return first;
+    return *first + "/" + *last;
 }
 
 }  // namespace claimtrack

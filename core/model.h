@@ -74,6 +74,23 @@ struct ArticleOriginal {
     std::string path;                  // where the file was
 };
 
+// What a percentage or share is of: "80 percent of 2,209 respondents, surveyed in 2018" is of
+// "respondents", sample size 2209, fieldwork "2018". Two percentages of different populations are not
+// compared (the cross-check says so instead).
+struct FigureBase {
+    std::string of;                          // the population, or empty
+    std::optional<std::int64_t> sampleSize;  // how many were asked, for a survey
+    std::string fieldwork;                   // when they were asked: a partial date, or "2018-03/2018-05"
+    bool empty() const { return of.empty() && !sampleSize && fieldwork.empty(); }
+    bool operator==(const FigureBase&) const = default;
+};
+
+// A sample size as typed: "2209"; empty means none. Refuses separators, signs, fractions and zero.
+Result<std::optional<std::int64_t>> parseSampleSize(std::string_view text);
+
+// Checks a fieldwork period, "2018", "2018-03-01" or "2018-03/2018-05", and returns it canonical.
+Result<std::string> parseFieldwork(std::string_view text);
+
 // What the user records about a claim, apart from where it is.
 struct ClaimFields {
     std::optional<double> value;
@@ -89,6 +106,7 @@ struct ClaimFields {
     ClaimStatus status = ClaimStatus::Unverified;
     std::vector<std::string> tags;
     std::string note;
+    FigureBase base;  // for percentages and shares
     bool operator==(const ClaimFields&) const = default;
 };
 

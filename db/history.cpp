@@ -62,6 +62,9 @@ constexpr Field kClaimFields[] = {
     {"as_of", "as_of"},
     {"status", "status"},
     {"note", "note"},
+    {"base", "base_of"},
+    {"sample_size", "sample_size"},
+    {"fieldwork", "fieldwork"},
 };
 constexpr Field kSourceFields[] = {{"name", "name"}, {"kind", "kind"}, {"note", "note"}};
 constexpr Field kMetricFields[] = {

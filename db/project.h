@@ -297,6 +297,9 @@ struct MetricSummary {
 
 struct ConflictReport {
     std::vector<ConflictRow> conflicts;  // largest gap first
+    // Figures that would conflict but are percentages of different bases, not compared; the explanation
+    // says so ("62% of adults online and 80% of respondents are not compared: ...").
+    std::vector<ConflictRow> unlikeBases;
     std::vector<MetricSummary> metrics;  // by name
     // The conflict with claim `a` on one side and claim `b` on the other, either way round.
     const ConflictRow* between(std::int64_t a, std::int64_t b) const;
@@ -318,6 +321,7 @@ struct MetricComparison {
     MetricSummary summary;
     std::vector<ComparedClaim> claims;   // by period (undated first), then by figure
     std::vector<ConflictRow> conflicts;  // largest gap first
+    std::vector<ConflictRow> unlikeBases;
 };
 
 // What recordVerdict changed, for undoVerdict.

@@ -27,7 +27,7 @@ std::vector<ClaimFigure> loadFigures(sqlite::Connection& db, std::optional<std::
     // room for them all spares copying the figures read so far as the vector grows (0.1 s).
     Statement select(
         db, fmt::format("SELECT id, metric_id, coalesce(source_id, 0), value, low, high, approximate, "
-                        "coalesce(unit, ''), coalesce(as_of, '') FROM claim {}",
+                        "coalesce(unit, ''), coalesce(as_of, ''), coalesce(base_of, '') FROM claim {}",
                         metricId ? "WHERE metric_id = ?1 ORDER BY id"
                                  : "NOT INDEXED WHERE metric_id IS NOT NULL"));
     if (metricId)
@@ -41,7 +41,7 @@ std::vector<ClaimFigure> loadFigures(sqlite::Connection& db, std::optional<std::
     while (select.step())
         figures.push_back({select.integer(0), select.integer(1), select.integer(2), select.number(3),
                            select.number(4), select.number(5), select.integer(6) != 0, select.text(7),
-                           select.text(8)});
+                           select.text(8), select.text(9)});
     return figures;
 }
 
@@ -137,26 +137,32 @@ ConflictReport buildReport(sqlite::Connection& db, const CrossCheck& check,
         summaries[s.metricId]->setAside.push_back(s);
 
     std::unordered_map<std::int64_t, ClaimRecord> records;
-    for (const Conflict& c : check.conflicts)
-        for (const std::size_t g : {c.lower, c.higher})
-            records.try_emplace(check.groups[g].claimIds.front());
+    for (const auto* pairs : {&check.conflicts, &check.unlikeBases})
+        for (const Conflict& c : *pairs)
+            for (const std::size_t g : {c.lower, c.higher})
+                records.try_emplace(check.groups[g].claimIds.front());
     for (auto& [id, record] : records) {
         Statement select = db.cached(selectClaims("c.id = ?1"));
         select.bind(1, id);
         if (select.step())
             record = readClaim(select);
     }
-    for (const Conflict& c : check.conflicts) {
+    const auto row = [&](const Conflict& c, std::string explanation) {
         const MetricCheck* metric = check.metric(c.metricId);
         const auto side = [&](std::size_t g) {
             const RepeatGroup& group = check.groups[g];
             return ConflictSide{records[group.claimIds.front()], group.claimIds,
                                 sayFigure(group, metric->scale)};
         };
-        report.conflicts.push_back({c.metricId, summaries[c.metricId]->metric.name, side(c.lower),
-                                    side(c.higher), c.gap, c.undated, explainConflict(check, c),
-                                    std::nullopt});
-    }
+        return ConflictRow{c.metricId, summaries[c.metricId]->metric.name,
+                           side(c.lower), side(c.higher),
+                           c.gap,       c.undated,
+                           std::move(explanation), std::nullopt};
+    };
+    for (const Conflict& c : check.conflicts)
+        report.conflicts.push_back(row(c, explainConflict(check, c)));
+    for (const Conflict& c : check.unlikeBases)
+        report.unlikeBases.push_back(row(c, explainUnlikeBases(check, c)));
     std::stable_sort(
         report.conflicts.begin(), report.conflicts.end(),
         [](const ConflictRow& a, const ConflictRow& b) { return a.gap.value_or(-1) > b.gap.value_or(-1); });
@@ -215,7 +221,8 @@ Result<MetricComparison> Project::compare(std::int64_t metricId) {
         const std::vector<Entity> metrics{orRefuse(entity(EntityKind::Metric, metricId))};
         const CrossCheck check = crossCheck(loadFigures(*m_db, metricId), loadRules(*m_db));
         ConflictReport report = buildReport(*m_db, check, metrics);
-        MetricComparison comparison{std::move(report.metrics.front()), {}, std::move(report.conflicts)};
+        MetricComparison comparison{std::move(report.metrics.front()), {}, std::move(report.conflicts),
+                                    std::move(report.unlikeBases)};
 
         std::unordered_map<std::int64_t, std::size_t> groupOf;
         for (std::size_t g = 0; g < check.groups.size(); ++g)

@@ -21,14 +21,21 @@ void db::insertSuggestion(sqlite::Connection& db, std::int64_t id, std::int64_t 
                           const Anchor& anchor, const Figure& figure, bool rejected) {
     Statement insert = db.cached(R"sql(
         INSERT INTO suggestion (article_id, start, end, quote, prefix, suffix, value, low, high, approximate, unit,
-                                kind, subject, source, time, state, id, via)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18))sql");
+                                kind, subject, source, time, state, id, via, base_of, sample_size,
+                                fieldwork)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
+                ?21))sql");
     insert.bind(1, articleId).bind(2, anchor.range.start).bind(3, anchor.range.end);
     insert.bind(4, anchor.quote.exact).bind(5, anchor.quote.prefix).bind(6, anchor.quote.suffix);
     insert.bind(7, figure.value).bind(8, figure.low).bind(9, figure.high);
     insert.bind(10, std::int64_t{figure.approximate}).bindOrNull(11, figure.unit);
     insert.bind(12, toString(figure.kind)).bindOrNull(13, figure.subject).bindOrNull(14, figure.source);
     insert.bindOrNull(15, figure.time).bind(16, rejected ? "rejected" : "pending").bindOrNull(18, figure.via);
+    insert.bindOrNull(19, figure.base.of).bindOrNull(21, figure.base.fieldwork);
+    if (figure.base.sampleSize)
+        insert.bind(20, *figure.base.sampleSize);
+    else
+        insert.bindNull(20);
     if (id == 0)
         insert.bindNull(17);
     else
@@ -40,7 +47,8 @@ namespace {
 
 constexpr const char* kSelectSuggestions = R"sql(
     SELECT s.id, s.article_id, s.start, s.end, s.quote, s.prefix, s.suffix, s.value, s.low, s.high, s.approximate,
-           s.unit, s.kind, s.subject, s.source, s.time, s.state, s.via
+           s.unit, s.kind, s.subject, s.source, s.time, s.state, s.via,
+           s.base_of, s.sample_size, s.fieldwork
     FROM suggestion s)sql";
 
 Suggestion readSuggestion(const Statement& row) {
@@ -63,6 +71,10 @@ Suggestion readSuggestion(const Statement& row) {
     f.time = row.text(15);
     suggestion.rejected = row.text(16) == "rejected";
     f.via = row.text(17);
+    f.base.of = row.text(18);
+    if (!row.isNull(19))
+        f.base.sampleSize = row.integer(19);
+    f.base.fieldwork = row.text(20);
     return suggestion;
 }
 

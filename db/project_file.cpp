@@ -50,6 +50,16 @@ void writeAnchor(JsonObjectWriter& object, const Anchor& anchor) {
     object.text("suffix", anchor.quote.suffix);
 }
 
+// What a percentage is of; written for every claim and suggestion, as empty text and null when none.
+void writeBase(JsonObjectWriter& object, const FigureBase& base) {
+    object.text("base", base.of);
+    if (base.sampleSize)
+        object.integer("sample_size", *base.sampleSize);
+    else
+        object.null("sample_size");
+    object.text("fieldwork", base.fieldwork);
+}
+
 }  // namespace
 
 ProjectFileWriter::ProjectFileWriter(std::ostream& out) : m_out(out) {
@@ -166,6 +176,7 @@ void ProjectFileWriter::claim(const ClaimRecord& claim) {
         object.text("created_at", claim.createdAt);
         object.text("updated_at", claim.updatedAt);
         object.texts("via", f.via);
+        writeBase(object, f.base);
     });
 }
 
@@ -209,6 +220,7 @@ void ProjectFileWriter::suggestion(const std::string& articleUuid, const Suggest
         object.text("time", f.time);
         object.text("state", suggestion.rejected ? "rejected" : "pending");
         object.text("via", f.via);
+        writeBase(object, f.base);
     });
 }
 

@@ -15,7 +15,8 @@
 namespace claimtrack {
 
 inline constexpr const char* kProjectFileFormat = "claimtrack-project";
-inline constexpr int kProjectFileVersion = 2;  // 2: articles' versions, and the claims waiting on them
+// 2: articles' versions, and the claims waiting on them; 3: the base of a percentage (claims, suggestions)
+inline constexpr int kProjectFileVersion = 3;
 
 // A claim waiting after a new version of its article (claim_carry), by UUIDs: `articleUuid` is the version
 // it was not carried to.

@@ -62,6 +62,10 @@ public:
             fail(fmt::format("\"{}\" is not a whole number", key));
         return found->get<std::int64_t>();
     }
+    std::optional<std::int64_t> optionalInteger(const char* key) const {
+        const json* value = present(key, &json::is_number_integer, "is not a whole number");
+        return value ? std::optional(value->get<std::int64_t>()) : std::nullopt;
+    }
     const json* object(const char* key) const { return present(key, &json::is_object, "is not an object"); }
     std::vector<std::string> texts(const char* key) const {
         return list<std::string>(key, &json::is_string, "holds something other than text");
@@ -102,6 +106,11 @@ private:
     const json& m_object;
     std::string m_where;
 };
+
+// What a percentage is of; absent in files written before it. Checked with the claim's other fields.
+FigureBase readBase(const Row& row) {
+    return {row.text("base"), row.optionalInteger("sample_size"), row.text("fieldwork")};
+}
 
 Entity readEntity(const Row& row, bool isMetric) {
     Entity entity;
@@ -211,6 +220,7 @@ ClaimRecord readClaim(const Row& row) {
     f.status = *status;
     f.tags = row.texts("tags");
     f.via = row.texts("via");  // absent in files written before it
+    f.base = readBase(row);
     f.note = row.text("note");
     claim.createdAt = row.required("created_at");
     claim.updatedAt = row.required("updated_at");
@@ -244,6 +254,7 @@ Suggestion readSuggestion(const Row& row) {
     f.subject = row.text("subject");
     f.source = row.text("source");
     f.via = row.text("via");  // absent in files written before it
+    f.base = readBase(row);
     f.time = row.text("time");
     const std::string state = row.text("state");
     if (state != "pending" && state != "rejected")

@@ -564,6 +564,10 @@ private:
         differ("metric", a.metric, b.metric);
         differ("source", a.source, b.source);
         differ("via", joinTags(a.via), joinTags(b.via));
+        differ("base", a.base.of, b.base.of);
+        differ("sample_size", a.base.sampleSize ? std::to_string(*a.base.sampleSize) : "",
+               b.base.sampleSize ? std::to_string(*b.base.sampleSize) : "");
+        differ("fieldwork", a.base.fieldwork, b.base.fieldwork);
         differ("as_of", a.asOf, b.asOf);
         differ("status", std::string(toString(a.status)), std::string(toString(b.status)));
         differ("tags", joinTags(a.tags), joinTags(b.tags));

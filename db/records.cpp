@@ -154,7 +154,8 @@ std::string selectClaims(std::string_view where, std::string_view order) {
                 WHERE ct.claim_id = c.id ORDER BY t.name)),
            (SELECT max(p.page) FROM article_page p WHERE p.article_id = c.article_id AND p.start <= c.start),
            (SELECT group_concat(name, char(31)) FROM
-               (SELECT v.name FROM json_each(c.via) j JOIN source v ON v.id = j.value ORDER BY j.key))
+               (SELECT v.name FROM json_each(c.via) j JOIN source v ON v.id = j.value ORDER BY j.key)),
+           c.base_of, c.sample_size, c.fieldwork
     FROM claim c
     JOIN article a ON a.id = c.article_id
     LEFT JOIN metric m ON m.id = c.metric_id
@@ -190,6 +191,10 @@ ClaimRecord readClaim(const Statement& row) {
     f.tags = splitNames(row.text(24));
     claim.page = static_cast<int>(row.integer(25));
     f.via = splitNames(row.text(26));
+    f.base.of = row.text(27);
+    if (!row.isNull(28))
+        f.base.sampleSize = row.integer(28);
+    f.base.fieldwork = row.text(29);
     return claim;
 }
 
@@ -212,7 +217,8 @@ Anchor ClaimWriter::anchor(std::int64_t articleId, const std::variant<QuoteSelec
     return *anchor;
 }
 
-// Binds ?8 to ?16 and ?21: the figure, metric, source, as-of, status, note, and the sources it came via.
+// Binds ?8 to ?16 and ?21 to ?24: the figure, metric, source, as-of, status, note, the sources it came via
+// and its base.
 void ClaimWriter::writeFields(Statement& statement, const ClaimFields& fields) {
     statement.bind(8, fields.value).bind(9, fields.low).bind(10, fields.high).bindOrNull(11, fields.unit);
     bindOptionalId(statement, 12, fields.metric.empty() ? 0 : metricId(fields.metric));
@@ -222,14 +228,21 @@ void ClaimWriter::writeFields(Statement& statement, const ClaimFields& fields) {
     for (const std::string& name : fields.via)
         via += fmt::format("{}{}", via.empty() ? "[" : ",", sourceId(name));
     statement.bindOrNull(21, via.empty() ? via : via + "]");
+    statement.bindOrNull(22, fields.base.of).bindOrNull(24, fields.base.fieldwork);
+    if (fields.base.sampleSize)
+        statement.bind(23, *fields.base.sampleSize);
+    else
+        statement.bindNull(23);
 }
 
 std::int64_t ClaimWriter::insert(const NewClaim& claim, const ClaimFields& fields, const std::string& now) {
     const Anchor anchor = this->anchor(claim.articleId, claim.where);
     Statement insert = m_db.cached(R"sql(
         INSERT INTO claim (uuid, article_id, start, end, quote, prefix, suffix, value, low, high, unit,
-                           metric_id, source_id, as_of, status, note, created_at, updated_at, approximate, via)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, ?18, ?21))sql");
+                           metric_id, source_id, as_of, status, note, created_at, updated_at, approximate, via,
+                           base_of, sample_size, fieldwork)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, ?18, ?21, ?22,
+                ?23, ?24))sql");
     insert.bind(1, newUuid()).bind(2, claim.articleId).bind(3, anchor.range.start).bind(4, anchor.range.end);
     insert.bind(5, anchor.quote.exact).bind(6, anchor.quote.prefix).bind(7, anchor.quote.suffix);
     writeFields(insert, fields);
@@ -256,9 +269,9 @@ std::int64_t ClaimWriter::restore(const ClaimRecord& claim) {
     Statement insert = m_db.cached(R"sql(
         INSERT INTO claim (uuid, article_id, start, end, quote, prefix, suffix, value, low, high, unit,
                            metric_id, source_id, as_of, status, note, created_at, updated_at, id, approximate,
-                           via)
+                           via, base_of, sample_size, fieldwork)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-                ?21))sql");
+                ?21, ?22, ?23, ?24))sql");
     bindRecord(insert, claim);
     if (claim.id != 0)
         insert.bind(19, claim.id);
@@ -273,7 +286,8 @@ std::int64_t ClaimWriter::restore(const ClaimRecord& claim) {
 void ClaimWriter::update(std::int64_t claimId, const ClaimFields& fields, const std::string& now) {
     Statement update = m_db.cached(R"sql(
         UPDATE claim SET value = ?8, low = ?9, high = ?10, unit = ?11, metric_id = ?12, source_id = ?13,
-                         as_of = ?14, status = ?15, note = ?16, updated_at = ?17, via = ?21
+                         as_of = ?14, status = ?15, note = ?16, updated_at = ?17, via = ?21,
+                         base_of = ?22, sample_size = ?23, fieldwork = ?24
         WHERE id = ?1)sql");
     update.bind(1, claimId);
     writeFields(update, fields);
@@ -287,7 +301,8 @@ void ClaimWriter::rewrite(const ClaimRecord& claim) {
         UPDATE claim SET uuid = ?1, article_id = ?2, start = ?3, end = ?4, quote = ?5, prefix = ?6,
                          suffix = ?7, value = ?8, low = ?9, high = ?10, unit = ?11, metric_id = ?12,
                          source_id = ?13, as_of = ?14, status = ?15, note = ?16, created_at = ?17,
-                         updated_at = ?18, approximate = ?20, via = ?21
+                         updated_at = ?18, approximate = ?20, via = ?21, base_of = ?22,
+                         sample_size = ?23, fieldwork = ?24
         WHERE id = ?19)sql");
     bindRecord(update, claim);
     update.bind(19, claim.id);

@@ -79,7 +79,7 @@ public:
     std::int64_t sourceId(const std::string& name);
 
 private:
-    void writeFields(sqlite::Statement& statement, const ClaimFields& fields);  // ?8 to ?16 and ?21
+    void writeFields(sqlite::Statement& statement, const ClaimFields& fields);  // ?8 to ?16, ?21 to ?24
     void bindRecord(sqlite::Statement& statement, const ClaimRecord& claim);
     void writeTags(std::int64_t claimId, const std::vector<std::string>& tags);
     // Unlinks the tags not in `tags` and links those that are.

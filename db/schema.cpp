@@ -342,6 +342,17 @@ CREATE INDEX claim_with_via ON claim(id) WHERE via IS NOT NULL;
 ALTER TABLE suggestion ADD COLUMN via TEXT;  -- whom the figure came through, as written
 )sql";
 
+// Version 12: what a percentage or share is of (its base), with a survey's sample size and fieldwork;
+// for claims and for the finder's suggestions.
+constexpr const char* kVersion12 = R"sql(
+ALTER TABLE claim ADD COLUMN base_of TEXT;
+ALTER TABLE claim ADD COLUMN sample_size INTEGER CHECK (sample_size >= 1);
+ALTER TABLE claim ADD COLUMN fieldwork TEXT;
+ALTER TABLE suggestion ADD COLUMN base_of TEXT;
+ALTER TABLE suggestion ADD COLUMN sample_size INTEGER;
+ALTER TABLE suggestion ADD COLUMN fieldwork TEXT;
+)sql";
+
 void markApproximateClaims(sqlite::Connection& connection) {
     sqlite::Statement select(connection, "SELECT id, prefix, quote FROM claim");
     sqlite::Statement mark(connection, "UPDATE claim SET approximate = 1 WHERE id = ?1");
@@ -384,7 +395,9 @@ void migrate(sqlite::Connection& connection, std::int64_t from, std::int64_t to)
         connection.exec(kVersion10);
     if (from < 11 && to >= 11)
         connection.exec(kVersion11);
-    // Add the next step here as `if (from < 12 && to >= 12) connection.exec(kVersion12);`
+    if (from < 12 && to >= 12)
+        connection.exec(kVersion12);
+    // Add the next step here as `if (from < 13 && to >= 13) connection.exec(kVersion13);`
     // and raise kSchemaVersion; see docs/architecture.md.
     connection.exec(
         fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {}", kApplicationId, to).c_str());

@@ -20,6 +20,7 @@ struct Row {
     std::optional<double> value, low, high;
     bool approximate;
     std::string unit, asOf;
+    std::string base = {};
 };
 
 // Claims 1, 2, ... in metric 7, one per row.
@@ -27,7 +28,7 @@ std::vector<ClaimFigure> claimsOf(const std::vector<Row>& rows) {
     std::vector<ClaimFigure> claims;
     for (const Row& row : rows)
         claims.push_back({static_cast<std::int64_t>(claims.size() + 1), 7, row.source, row.value, row.low,
-                          row.high, row.approximate, row.unit, row.asOf});
+                          row.high, row.approximate, row.unit, row.asOf, row.base});
     return claims;
 }
 
@@ -144,6 +145,39 @@ TEST(CrossCheck, RepeatsOfOneSourceCountOnce) {
     EXPECT_EQ(check.metric(7)->claims, 4u);
 }
 
+TEST(CrossCheck, PercentagesOfDifferentBasesAreNotComparedAndSayWhy) {
+    const CrossCheck check = crossCheck(claimsOf({{1, 80, {}, {}, false, "%", "2018", "respondents"},
+                                                  {2, 62, {}, {}, false, "%", "2018", "adults online"},
+                                                  {3, 45, {}, {}, false, "%", "2018", "Respondents"},
+                                                  {4, 30, {}, {}, false, "%", "2018"}}),
+                                        {});
+    // 80% and 45% of respondents conflict; 62% of adults online is compared with neither of them, but
+    // with the figure whose base is unknown (30%), as all three are.
+    EXPECT_EQ(describe(check),
+              (std::vector<std::string>{"4<1: 80% is 2.7 times 30%", "4<2: 62% is 2.1 times 30%",
+                                        "3<1: 80% is 78% above 45%", "4<3: 45% is 50% above 30%"}));
+    std::vector<std::string> unlike;
+    for (const Conflict& pair : check.unlikeBases)
+        unlike.push_back(explainUnlikeBases(check, pair));
+    std::sort(unlike.begin(), unlike.end());
+    EXPECT_EQ(unlike,
+              (std::vector<std::string>{
+                  "45% of Respondents and 62% of adults online are not compared: they are of different bases",
+                  "62% of adults online and 80% of respondents are not compared: they are of different "
+                  "bases"}));
+}
+
+TEST(CrossCheck, OneSourcesFigureOfTwoBasesIsTwoFigures) {
+    const CrossCheck check = crossCheck(claimsOf({{1, 80, {}, {}, false, "%", "2018", "respondents"},
+                                                  {1, 80, {}, {}, false, "%", "2018", "adults online"},
+                                                  {1, 80, {}, {}, false, "%", "2018", "RESPONDENTS"}}),
+                                        {});
+    ASSERT_EQ(check.groups.size(), 2u);
+    EXPECT_EQ(check.groups[0].claimIds.size() + check.groups[1].claimIds.size(), 3u);
+    EXPECT_TRUE(check.conflicts.empty());
+    EXPECT_TRUE(check.unlikeBases.empty()) << "the same figure of two bases is no disagreement";
+}
+
 TEST(CrossCheck, UnattributedFiguresAreNeverTakenForRepeats) {
     const CrossCheck check =
         crossCheck(claimsOf({{0, 5, {}, {}, false, "", "2020"}, {0, 5, {}, {}, false, "", "2020"}}), {});
@@ -213,6 +247,8 @@ TEST(CrossCheck, AgreesWithComparingEveryPair) {
     std::mt19937 random(20261123);
     const std::vector<std::string> periods{"",        "2019",       "2020",      "2020-03",
                                            "2020-04", "2020-03-01", "2020-03-02"};
+    // Bases only split pairs between the two lists (conflicts, unlikeBases): together they are every pair.
+    const std::vector<std::string> bases{"", "", "respondents", "Respondents", "adults online"};
     for (int round = 0; round < 200; ++round) {
         std::vector<ClaimFigure> claims;
         const int n = 1 + static_cast<int>(random() % 40);
@@ -238,14 +274,20 @@ TEST(CrossCheck, AgreesWithComparingEveryPair) {
             }
             claim.approximate = random() % 5 == 0;
             claim.asOf = periods[random() % periods.size()];
+            claim.base = bases[random() % bases.size()];
             claims.push_back(claim);
         }
         const std::vector<MetricRules> rules{{1, std::nullopt, 0.1}, {2, std::nullopt, 0.0}};
         const CrossCheck check = crossCheck(claims, rules);
 
         std::set<std::pair<std::size_t, std::size_t>> found;
+        for (const auto* pairs : {&check.conflicts, &check.unlikeBases})
+            for (const Conflict& c : *pairs)
+                EXPECT_TRUE(found.insert({c.lower, c.higher}).second) << "listed twice";
+        for (const Conflict& c : check.unlikeBases)
+            EXPECT_FALSE(comparableBases(check.groups[c.lower].base, check.groups[c.higher].base));
         for (const Conflict& c : check.conflicts)
-            EXPECT_TRUE(found.insert({c.lower, c.higher}).second) << "listed twice";
+            EXPECT_TRUE(comparableBases(check.groups[c.lower].base, check.groups[c.higher].base));
         std::set<std::pair<std::size_t, std::size_t>> expected;
         for (std::size_t a = 0; a < check.groups.size(); ++a)
             for (std::size_t b = 0; b < check.groups.size(); ++b) {
@@ -285,6 +327,7 @@ TEST(CrossCheck, ALargeProjectCheckedOnTwoThreadsGivesTheSameResult) {
         claim.value = static_cast<double>(random() % 6);
         claim.approximate = random() % 7 == 0;
         claim.asOf = std::to_string(2015 + random() % 3);
+        claim.base = random() % 11 == 0 ? "adults online" : random() % 11 == 0 ? "respondents" : "";
         claims.push_back(claim);
     }
     const std::vector<MetricRules> rules{{3, std::nullopt, 0.2}};
@@ -297,8 +340,11 @@ TEST(CrossCheck, ALargeProjectCheckedOnTwoThreadsGivesTheSameResult) {
                      [&](const ClaimFigure& c) { return c.metricId == metric; });
         ASSERT_LT(own.size(), kClaims / 2u);
         CrossCheck alone = crossCheck(own, rules);
-        for (Conflict& c : alone.conflicts)
-            c.lower += joined.groups.size(), c.higher += joined.groups.size();
+        for (auto* pairs : {&alone.conflicts, &alone.unlikeBases})
+            for (Conflict& c : *pairs)
+                c.lower += joined.groups.size(), c.higher += joined.groups.size();
+        joined.unlikeBases.insert(joined.unlikeBases.end(), alone.unlikeBases.begin(),
+                                  alone.unlikeBases.end());
         joined.metrics.insert(joined.metrics.end(), alone.metrics.begin(), alone.metrics.end());
         joined.groups.insert(joined.groups.end(), alone.groups.begin(), alone.groups.end());
         joined.conflicts.insert(joined.conflicts.end(), alone.conflicts.begin(), alone.conflicts.end());
@@ -306,6 +352,11 @@ TEST(CrossCheck, ALargeProjectCheckedOnTwoThreadsGivesTheSameResult) {
     }
     ASSERT_GT(whole.conflicts.size(), 1000u) << whole.conflicts.size();
     EXPECT_EQ(describe(whole), describe(joined));
+    ASSERT_GT(whole.unlikeBases.size(), 0u);
+    ASSERT_EQ(whole.unlikeBases.size(), joined.unlikeBases.size());
+    for (std::size_t p = 0; p < whole.unlikeBases.size(); ++p)
+        EXPECT_EQ(explainUnlikeBases(whole, whole.unlikeBases[p]),
+                  explainUnlikeBases(joined, joined.unlikeBases[p]));
     ASSERT_EQ(whole.groups.size(), joined.groups.size());
     for (std::size_t g = 0; g < whole.groups.size(); ++g)
         ASSERT_EQ(whole.groups[g].claimIds, joined.groups[g].claimIds) << "group " << g;

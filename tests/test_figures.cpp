@@ -190,6 +190,46 @@ TEST(FigureContext, ASourceCitedThroughAnotherIsTheSourceViaTheOther) {
     }
 }
 
+TEST(FigureContext, APercentagesBaseSampleAndFieldworkAreReadFromItsSentence) {
+    struct Case {
+        const char* sentence;
+        const char* figure;
+        FigureBase base;
+    };
+    const Case cases[] = {
+        {"In a survey by a Berlin university, 80 percent of 2,209 respondents, surveyed in 2018, approved.",
+         "80 percent",
+         {"respondents", 2209, "2018"}},
+        {"In a poll of 1,000 adults conducted in March 2019, 62% said they had heard of a blacklist.",
+         "62%",
+         {"adults", 1000, "2019-03"}},
+        {"About 45% of internet users in China, surveyed in 2020, said they trusted the scores.",
+         "About 45%",
+         {"internet users", std::nullopt, "2020"}},
+        {"Among the companies rated, 23 percent were listed as trustworthy.",
+         "23 percent",
+         {"companies", std::nullopt, ""}},
+        // A list of shares in one sentence shares the base of its first.
+        {"Of the respondents, 80 percent of respondents approve, 19 percent are neutral.",
+         "19 percent",
+         {"respondents", std::nullopt, ""}},
+        // Not a survey: no fieldwork, however dated; and a count is no share.
+        {"More than 11 percent of the adult population was held in 2018.",
+         "More than 11 percent",
+         {"adult population", std::nullopt, ""}},
+        {"Police installed 2,000 cameras in 2018.", "2,000", {}},
+        {"Prices rose 5 percent in 2019.", "5 percent", {}},
+    };
+    for (const Case& c : cases) {
+        const auto figures = extractFigures(c.sentence);
+        const Figure* figure = findFigure(figures, c.figure);
+        ASSERT_NE(figure, nullptr) << c.sentence;
+        EXPECT_EQ(figure->base.of, c.base.of) << c.sentence;
+        EXPECT_EQ(figure->base.sampleSize, c.base.sampleSize) << c.sentence;
+        EXPECT_EQ(figure->base.fieldwork, c.base.fieldwork) << c.sentence;
+    }
+}
+
 TEST(FigureContext, SourceFromAccordingToAndReportingVerbs) {
     auto first = extractFigures("According to IHS Markit, China had 176 million cameras in 2016.");
     ASSERT_FALSE(first.empty());

@@ -128,7 +128,7 @@ TEST(ClaimCsv, HeaderHasTheContractColumnsInOrder) {
     EXPECT_EQ(
         out.str(),
         "claim_id,article_id,article_title,publisher,url,published,quote,start,end,prefix,suffix,value,low,"
-        "high,unit,metric,source,as_of,status,tags,note,created_at,updated_at,via\r\n");
+        "high,unit,metric,source,as_of,status,tags,note,created_at,updated_at,via,base,sample_size,fieldwork\r\n");
 }
 
 TEST(Uuid, IsAVersion4UuidInItsUsualForm) {
@@ -182,6 +182,6 @@ TEST(ClaimJson, IsWhatAJsonLibraryWritesAndReadsBackExactly) {
         "url",        "published", "quote",      "start",          "end",           "prefix",
         "suffix",     "value",     "low",        "high",           "unit",          "metric",
         "source",     "as_of",     "status",     "tags",           "note",          "created_at",
-        "updated_at", "page",      "via"};
+        "updated_at", "page",      "via",        "base",           "sample_size",   "fieldwork"};
     EXPECT_EQ(keys, expected);
 }

@@ -279,7 +279,7 @@ TEST_F(ProjectMerge, ABadFileIsRefusedSayingWhereAndChangesNothing) {
     file = projectFile(*original);
     const std::pair<std::string, std::string> cases[] = {
         {file.substr(0, file.size() / 2), "project file: parse error"},
-        {replaced(R"("version":2)", R"("version":3)"), "version 3, written by a newer Claimtrack"},
+        {replaced(R"("version":3)", R"("version":4)"), "version 4, written by a newer Claimtrack"},
         {replaced(R"("lineage":"")", R"("lineage":"first")"),
          R"(articles[0]: "lineage" is not a UUID: "first")"},
         {replaced(R"("format":"claimtrack-project")", R"("format":"other")"),
@@ -428,7 +428,7 @@ TEST_F(ProjectMerge, VersionsAndTheClaimsWaitingOnThemComeThroughTheFileAndAMerg
 
     // A version 1 file: no versions in its articles, no carries.
     std::string old = beforeVersions;
-    old.replace(old.find(R"("version":2)"), 11, R"("version":1)");
+    old.replace(old.find(R"("version":3)"), 11, R"("version":1)");
     for (std::size_t at; (at = old.find(R"("lineage":"","version":1,)")) != std::string::npos;)
         old.erase(at, std::string(R"("lineage":"","version":1,)").size());
     old.erase(old.find(",\n\"carries\":[\n]"), std::string(",\n\"carries\":[\n]").size());

@@ -112,14 +112,14 @@ TEST_F(ClaimVia, RenamingASourceRenamesItInChainsAndOneInAChainIsNeitherDeletedN
     EXPECT_EQ(project->claim(id)->fields.via, std::vector<std::string>{"Xinhua News Agency"});
 }
 
-TEST_F(ClaimVia, TheChainIsTheCsvsLastColumnAndGoesThroughTheProjectFile) {
+TEST_F(ClaimVia, TheChainIsACsvColumnAfterThoseBeforeItAndGoesThroughTheProjectFile) {
     std::ostringstream csv;
     CsvWriter writer(csv);
     writeClaimHeader(writer);
     writeClaimRow(writer, *project->claim(id));
     const std::string text = csv.str();
-    EXPECT_NE(text.find(",updated_at,via\r\n"), std::string::npos) << text;
-    EXPECT_NE(text.find(",Xinhua\r\n"), std::string::npos) << text;
+    EXPECT_NE(text.find(",updated_at,via,base,"), std::string::npos) << text;
+    EXPECT_NE(text.find(",Xinhua,,,\r\n"), std::string::npos) << text;
 
     const std::string file = projectFile();
     EXPECT_NE(file.find(R"("via":["Xinhua"])"), std::string::npos);

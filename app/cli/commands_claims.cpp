@@ -39,7 +39,7 @@ public:
     std::string quote;
     int occurrence = 1;
     std::optional<std::int64_t> start, end;
-    std::string value, low, high, status = "unverified";
+    std::string value, low, high, status = "unverified", sampleSize;
     ClaimFields fields;
     CLI::Option* quoteOption = nullptr;
     CLI::Option* occurrenceOption = nullptr;
@@ -65,6 +65,10 @@ public:
         if (!parsedStatus)
             return report(streams.err, parsedStatus.error());
         claim.fields.status = *parsedStatus;
+        auto size = parseSampleSize(sampleSize);
+        if (!size)
+            return report(streams.err, size.error());
+        claim.fields.base.sampleSize = *size;
 
         auto opened = Project::open(project);
         if (!opened)
@@ -82,7 +86,8 @@ class ClaimSetCommand : public Command {
 public:
     std::string project;
     std::int64_t claimId = 0;
-    std::optional<std::string> value, low, high, unit, metric, source, asOf, status, note;
+    std::optional<std::string> value, low, high, unit, metric, source, asOf, status, note, base, sampleSize,
+        fieldwork;
     std::vector<std::string> tags;
     CLI::Option* tagOption = nullptr;  // given, even as "" (which CLI11 leaves out of `tags`)
     std::vector<std::string> via;
@@ -92,7 +97,7 @@ public:
         const bool retag = tagOption->count() > 0;
         const bool rechain = viaOption->count() > 0;
         if (!value && !low && !high && !unit && !metric && !source && !asOf && !status && !note && !retag &&
-            !rechain)
+            !rechain && !base && !sampleSize && !fieldwork)
             throw UsageError{"give at least one field to change, e.g. --status supported"};
         auto opened = Project::open(project);
         if (!opened)
@@ -106,9 +111,16 @@ public:
             return report(streams.err, read.error());
         for (auto [text, target] : {std::pair{&unit, &fields.unit}, std::pair{&metric, &fields.metric},
                                     std::pair{&source, &fields.source}, std::pair{&asOf, &fields.asOf},
-                                    std::pair{&note, &fields.note}})
+                                    std::pair{&note, &fields.note}, std::pair{&base, &fields.base.of},
+                                    std::pair{&fieldwork, &fields.base.fieldwork}})
             if (*text)
                 *target = **text;
+        if (sampleSize) {
+            auto size = parseSampleSize(*sampleSize);
+            if (!size)
+                return report(streams.err, size.error());
+            fields.base.sampleSize = *size;
+        }
         if (status) {
             auto parsed = parseClaimStatus(*status);
             if (!parsed)
@@ -131,6 +143,16 @@ public:
         return updated ? kExitOk : report(streams.err, updated.error());
     }
 };
+
+// What a percentage is of: "80 percent of 2,209 respondents, surveyed in 2018".
+template <class Text>
+void addBaseOptions(CLI::App* command, Text& of, Text& sampleSize, Text& fieldwork) {
+    command->add_option("--base", of, "What a percentage or share is of, e.g. \"respondents\" or \"adults "
+                                      "online\"; percentages of different bases are not compared");
+    command->add_option("--sample-size", sampleSize, "How many a survey asked, e.g. 2209");
+    command->add_option("--fieldwork", fieldwork,
+                        "When a survey asked: YYYY[-MM[-DD]], or a period such as 2018-03/2018-05");
+}
 
 // Streams the claim table in `format` to `out`; tables are for reading, so they are built in memory.
 Result<void> writeClaims(Project& project, const ClaimFilter& filter, Format format, std::ostream& out) {
@@ -354,6 +376,7 @@ void addClaimCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& comm
                     "repeat for a longer chain, from the source outward");
     add->add_option("--tag", a.fields.tags, "A tag; repeat for more");
     add->add_option("--note", a.fields.note, "A note");
+    addBaseOptions(add, a.fields.base.of, a.sampleSize, a.fields.base.fieldwork);
 
     auto* set = claim->add_subcommand("set", "Change the fields given of a claim; the others stay");
     auto& c = attach<ClaimSetCommand>(set, commands, chosen);
@@ -379,6 +402,7 @@ void addClaimCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& comm
                         "outward (replaces the claim's chain)");
     c.tagOption = set->add_option("--tag", c.tags, "A tag; repeat for more (replaces the claim's tags)");
     set->add_option("--note", c.note, "A note");
+    addBaseOptions(set, c.base, c.sampleSize, c.fieldwork);
 
     auto* list = app.add_subcommand("claims", "Print the claim table");
     auto& l = attach<ClaimsCommand>(list, commands, chosen);

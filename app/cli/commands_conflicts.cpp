@@ -20,6 +20,8 @@ std::string describeSide(const ConflictSide& side) {
     for (const std::string* part : {&side.claim.fields.source, &side.claim.fields.asOf})
         if (!part->empty())
             text += " \xC2\xB7 " + *part;
+    if (!side.claim.fields.base.of.empty())
+        text += " \xC2\xB7 of " + side.claim.fields.base.of;
     if (side.claimIds.size() > 1)
         text += " \xC2\xB7 " + std::to_string(side.claimIds.size()) + " places";
     return text;
@@ -217,6 +219,9 @@ void writeConflicts(const ConflictReport& checked, Format format, std::ostream& 
         for (const ConflictRow& c : checked.conflicts)
             out << "- " << c.metric << ": " << c.explanation << (c.undated ? " (one side is undated)" : "")
                 << '\n';
+        for (const ConflictRow& c : checked.unlikeBases)
+            out << "- " << c.metric << ": " << c.explanation << " (#" << c.lower.claim.id << ", #"
+                << c.higher.claim.id << ")\n";
         break;
     }
     case Format::Csv: {

@@ -55,6 +55,10 @@ public:
                 line["sentence_start"] = figure.sentence.start;
                 line["sentence_end"] = figure.sentence.end;
                 line["via"] = jsonText(figure.via);  // added after the others, so their order stays
+                line["base"] = jsonText(figure.base.of);
+                line["sample_size"] = figure.base.sampleSize ? nlohmann::ordered_json(*figure.base.sampleSize)
+                                                             : nlohmann::ordered_json();
+                line["fieldwork"] = jsonText(figure.base.fieldwork);
                 out += line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
                 out += '\n';
                 if (out.size() >= 1 << 16) {

@@ -185,8 +185,10 @@ void checkMetric(std::span<const ClaimFigure* const> claims, const MetricRules& 
         Interval stated;
         Period period;
         bool approximate;
+        std::size_t base;  // an index into `bases`; 0: unknown
     };
     std::vector<Placed> placed;
+    std::vector<std::string_view> bases{std::string_view()};  // few: a metric's figures share a handful
     for (std::size_t i = 0; i < withFigure.size(); ++i) {
         const ClaimFigure& claim = *withFigure[i];
         if (scales[i].base != check.scale.base || scales[i].kind != check.scale.kind) {
@@ -197,10 +199,19 @@ void checkMetric(std::span<const ClaimFigure* const> claims, const MetricRules& 
         Interval stated = *statedInterval(claim);
         stated.low *= scales[i].factor;
         stated.high *= scales[i].factor;
-        placed.push_back({&claim, claim.sourceId, stated, parsePeriod(claim.asOf), claim.approximate});
+        std::size_t base = 0;
+        if (!claim.base.empty()) {
+            const auto known = std::find_if(bases.begin() + 1, bases.end(), [&](std::string_view b) {
+                return comparableBases(b, claim.base);
+            });
+            base = static_cast<std::size_t>(known - bases.begin());
+            if (known == bases.end())
+                bases.push_back(claim.base);
+        }
+        placed.push_back({&claim, claim.sourceId, stated, parsePeriod(claim.asOf), claim.approximate, base});
     }
     const auto key = [](const Placed& p) {
-        return std::tuple(p.sourceId, p.period, p.stated.low, p.stated.high, p.approximate);
+        return std::tuple(p.sourceId, p.period, p.stated.low, p.stated.high, p.approximate, p.base);
     };
     // Within a group, claims keep the order they were given in (their addresses ascend with it).
     std::sort(placed.begin(), placed.end(), [&](const Placed& a, const Placed& b) {
@@ -215,8 +226,8 @@ void checkMetric(std::span<const ClaimFigure* const> claims, const MetricRules& 
             result.groups.back().claimIds.push_back(p.claim->claimId);
             continue;
         }
-        RepeatGroup group{check.metricId, {p.claim->claimId},   p.stated,
-                          p.stated,       p.claim->approximate, p.period};
+        RepeatGroup group{check.metricId,       {p.claim->claimId}, p.stated,     p.stated,
+                          p.claim->approximate, p.period,           p.claim->base};
         if (group.approximate)
             group.interval = widened(p.stated, rules.tolerance);
         result.groups.push_back(std::move(group));
@@ -227,8 +238,9 @@ void checkMetric(std::span<const ClaimFigure* const> claims, const MetricRules& 
         .forEachPair([&](std::size_t lower, std::size_t higher) {
             const RepeatGroup& a = result.groups[lower];
             const RepeatGroup& b = result.groups[higher];
-            result.conflicts.push_back(
-                {check.metricId, lower, higher, gapBetween(a, b), !a.period.dated() || !b.period.dated()});
+            (comparableBases(a.base, b.base) ? result.conflicts : result.unlikeBases)
+                .push_back({check.metricId, lower, higher, gapBetween(a, b),
+                            !a.period.dated() || !b.period.dated()});
         });
     // Largest gap first; the rest of the key only makes the order the same on every run.
     std::sort(result.conflicts.begin() + static_cast<std::ptrdiff_t>(firstConflict), result.conflicts.end(),
@@ -242,6 +254,13 @@ void checkMetric(std::span<const ClaimFigure* const> claims, const MetricRules& 
 }
 
 }  // namespace
+
+bool comparableBases(std::string_view a, std::string_view b) {
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    return a.empty() || b.empty() || std::equal(a.begin(), a.end(), b.begin(), b.end(), [&](char x, char y) {
+               return lower(x) == lower(y);
+           });
+}
 
 bool Period::contains(const Period& other) const {
     if (!dated())
@@ -310,6 +329,11 @@ void append(CrossCheck& into, CrossCheck&& later) {
     moveAll(into.groups, later.groups);
     moveAll(into.conflicts, later.conflicts);
     moveAll(into.setAside, later.setAside);
+    for (Conflict& pair : later.unlikeBases) {
+        pair.lower += offset;
+        pair.higher += offset;
+    }
+    moveAll(into.unlikeBases, later.unlikeBases);
 }
 
 }  // namespace

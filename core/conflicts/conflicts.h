@@ -29,6 +29,7 @@ struct ClaimFigure {
     bool approximate = false;  // "about", "some": widened by the metric's tolerance
     std::string unit;
     std::string asOf;  // "2020", "2020-06", "2020-06-30" or empty (undated)
+    std::string base;  // what a percentage is of ("respondents"), or empty: unknown
 };
 
 // What the researcher said about a metric.
@@ -66,7 +67,11 @@ struct RepeatGroup {
     Interval stated;                     // as written, on the common scale
     bool approximate = false;
     Period period;
+    std::string base;  // what its figure is of, as its first claim says; empty: unknown
 };
+
+// Whether two figures' bases let them be compared: equal but for letter case, or either unknown.
+bool comparableBases(std::string_view a, std::string_view b);
 
 // Two groups whose periods overlap and whose intervals do not.
 struct Conflict {
@@ -102,6 +107,9 @@ struct CrossCheck {
     std::vector<Conflict>
         conflicts;  // metric by metric; in each, largest gap first, pairs without a ratio last
     std::vector<SetAside> setAside;
+    // Pairs that would conflict but are percentages of different bases ("of respondents", "of adults"):
+    // not compared, and said so. In the order found.
+    std::vector<Conflict> unlikeBases;
 
     const MetricCheck* metric(std::int64_t metricId) const;
 };

@@ -94,4 +94,13 @@ std::string explainConflict(const CrossCheck& check, const Conflict& conflict) {
     return text;
 }
 
+std::string explainUnlikeBases(const CrossCheck& check, const Conflict& pair) {
+    const MetricCheck* metric = check.metric(pair.metricId);
+    const Scale scale = metric ? metric->scale : Scale{};
+    const RepeatGroup& lower = check.groups[pair.lower];
+    const RepeatGroup& higher = check.groups[pair.higher];
+    return fmt::format("{} of {} and {} of {} are not compared: they are of different bases",
+                       sayFigure(lower, scale), lower.base, sayFigure(higher, scale), higher.base);
+}
+
 }  // namespace claimtrack

@@ -25,4 +25,8 @@ std::string sayGap(double gap);
 // "626 million is 39% above 450 million".
 std::string explainConflict(const CrossCheck& check, const Conflict& conflict);
 
+// Why two figures that would conflict were not compared (a pair of CrossCheck::unlikeBases):
+// "62% of adults online and 80% of respondents are not compared: they are of different bases".
+std::string explainUnlikeBases(const CrossCheck& check, const Conflict& pair);
+
 }  // namespace claimtrack

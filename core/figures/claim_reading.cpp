@@ -53,6 +53,7 @@ ClaimFields claimFieldsFrom(const Figure& figure, const std::string& published) 
     if (const std::string via = namedSource(figure.via); !fields.source.empty() && !via.empty())
         fields.via = {via};
     fields.asOf = asOfFrom(figure, published);
+    fields.base = figure.base;
     return fields;
 }
 

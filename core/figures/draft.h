@@ -51,6 +51,29 @@ struct Draft {
     std::string_view role;  // "before", "after": the ends of a change
 };
 
+// What a sentence's percentages are of, read in its tokens: "80 percent of 2,209 respondents" (sample size
+// 2209), "45% of internet users" (the figure's subject), "among the companies rated, 23 percent", "a poll of
+// 1,000 adults"; when the sentence speaks of a survey, its fieldwork is when the figure holds. What is read
+// of the whole sentence (a survey? whom did it ask?) is read once, for its first percentage.
+class BaseReader {
+public:
+    BaseReader(std::string_view text, const std::vector<Token>& tokens, const std::vector<Draft>& drafts);
+    // The base of drafts[at], given its `subject` and `time`; empty for figures other than percentages and
+    // where nothing says.
+    FigureBase baseOf(std::size_t at, std::string_view subject, std::string_view time);
+
+private:
+    const Draft* countAt(std::size_t token) const;
+    bool survey();
+    const Draft* sample();
+
+    std::string_view m_text;
+    const std::vector<Token>& m_tokens;
+    const std::vector<Draft>& m_drafts;
+    std::optional<bool> m_survey;
+    std::optional<const Draft*> m_sample;
+};
+
 struct Currency {
     std::string_view code;
 };

@@ -446,7 +446,10 @@ void forEachSentenceFigures(std::string_view text, const std::function<void(std:
             return *takesPreviousTime;
         };
         std::size_t previousLast = 0;  // where the words of the figure before end
-        for (const Draft& draft : drafts) {
+        FigureBase sentenceBase;       // that of the last share with one
+        BaseReader bases(text, tokens, drafts);
+        for (std::size_t at = 0; at < drafts.size(); ++at) {
+            const Draft& draft = drafts[at];
             Figure figure = placed(draft.first, draft.last);
             figure.value = draft.value;
             figure.low = draft.low;
@@ -494,6 +497,14 @@ void forEachSentenceFigures(std::string_view text, const std::function<void(std:
                 figure.time = previousTime.empty() ? "today" : previousTime;
             if (figure.time.empty() && !previousTime.empty() && previousTimeHolds())
                 figure.time = previousTime;
+            figure.base = bases.baseOf(at, figure.subject, figure.time);
+            // "80 percent of respondents approve, 19 percent are neutral": a list of shares shares its base.
+            if (draft.kind == FigureKind::Percent) {
+                if (figure.base.of.empty())
+                    figure.base = sentenceBase;
+                else
+                    sentenceBase = figure.base;
+            }
             figures.push_back(std::move(figure));
         }
         previousSubject.clear();

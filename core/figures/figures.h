@@ -8,6 +8,7 @@
 // Debian, find every "one" and every year, and know nothing of qualifiers
 // ("more than"), attribution or subjects, which are what this tool is for.
 
+#include "model.h"
 #include "text.h"
 
 #include <functional>
@@ -38,6 +39,7 @@ struct Figure {
     std::string source;   // who it is attributed to, as written
     std::string via;      // who it came through, when the sentence says ("Xinhua, citing IHS Markit")
     std::string time;     // when it holds: "2020", "2018-04", "2016/2017", "today"
+    FigureBase base;      // for a percentage: what it is of, the survey's size and fieldwork, as read
     std::string role;     // in a change ("rose from 20 to 29"): "before" or "after"; else empty
     CodePointRange sentence;
 };
