@@ -19,9 +19,9 @@ class JsonObjectWriter;
 // Columns added later come last, after those before them: "via" (the sources a figure came through, from
 // its source outward), then the base of a percentage ("base", "sample_size", "fieldwork").
 inline constexpr std::array<std::string_view, 27> kClaimCsvColumns{
-    "claim_id",   "article_id", "article_title", "publisher", "url",        "published",   "quote",
-    "start",      "end",        "prefix",        "suffix",    "value",      "low",         "high",
-    "unit",       "metric",     "source",        "as_of",     "status",     "tags",        "note",
+    "claim_id",   "article_id", "article_title", "publisher", "url",         "published", "quote",
+    "start",      "end",        "prefix",        "suffix",    "value",       "low",       "high",
+    "unit",       "metric",     "source",        "as_of",     "status",      "tags",      "note",
     "created_at", "updated_at", "via",           "base",      "sample_size", "fieldwork"};
 
 inline constexpr std::string_view kTagSeparator = "; ";

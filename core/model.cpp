@@ -200,8 +200,9 @@ Result<ClaimFields> validateClaimFields(ClaimFields fields) {
         return valid.error();
     fields.base.of = normalizeField(fields.base.of);
     if (fields.base.sampleSize && *fields.base.sampleSize < 1)
-        return makeError(ErrorCode::InvalidInput,
-                         fmt::format("a sample size is a count of at least 1, not {}", *fields.base.sampleSize));
+        return makeError(
+            ErrorCode::InvalidInput,
+            fmt::format("a sample size is a count of at least 1, not {}", *fields.base.sampleSize));
     if (!fields.base.fieldwork.empty()) {
         auto fieldwork = parseFieldwork(fields.base.fieldwork);
         if (!fieldwork)

@@ -154,10 +154,14 @@ ConflictReport buildReport(sqlite::Connection& db, const CrossCheck& check,
             return ConflictSide{records[group.claimIds.front()], group.claimIds,
                                 sayFigure(group, metric->scale)};
         };
-        return ConflictRow{c.metricId, summaries[c.metricId]->metric.name,
-                           side(c.lower), side(c.higher),
-                           c.gap,       c.undated,
-                           std::move(explanation), std::nullopt};
+        return ConflictRow{c.metricId,
+                           summaries[c.metricId]->metric.name,
+                           side(c.lower),
+                           side(c.higher),
+                           c.gap,
+                           c.undated,
+                           std::move(explanation),
+                           std::nullopt};
     };
     for (const Conflict& c : check.conflicts)
         report.conflicts.push_back(row(c, explainConflict(check, c)));
@@ -221,7 +225,9 @@ Result<MetricComparison> Project::compare(std::int64_t metricId) {
         const std::vector<Entity> metrics{orRefuse(entity(EntityKind::Metric, metricId))};
         const CrossCheck check = crossCheck(loadFigures(*m_db, metricId), loadRules(*m_db));
         ConflictReport report = buildReport(*m_db, check, metrics);
-        MetricComparison comparison{std::move(report.metrics.front()), {}, std::move(report.conflicts),
+        MetricComparison comparison{std::move(report.metrics.front()),
+                                    {},
+                                    std::move(report.conflicts),
                                     std::move(report.unlikeBases)};
 
         std::unordered_map<std::int64_t, std::size_t> groupOf;

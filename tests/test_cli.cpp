@@ -112,10 +112,10 @@ TEST_F(CliTest, ExtractPrintsOneJsonObjectPerFigure) {
     std::vector<std::string> keys;
     for (const auto& [key, value] : cameras.items())
         keys.push_back(key);
-    EXPECT_EQ(keys, (std::vector<std::string>{"start", "end", "text", "value", "low", "high", "approximate",
-                                              "unit", "kind", "subject", "source", "time", "role",
-                                              "sentence_start", "sentence_end", "via", "base", "sample_size",
-                                              "fieldwork"}));
+    EXPECT_EQ(keys,
+              (std::vector<std::string>{"start", "end", "text", "value", "low", "high", "approximate", "unit",
+                                        "kind", "subject", "source", "time", "role", "sentence_start",
+                                        "sentence_end", "via", "base", "sample_size", "fieldwork"}));
     EXPECT_EQ(lines[1]["kind"], "date");
     EXPECT_EQ(runCli({"extract", file("nothing.txt")}).status, 1);
 }

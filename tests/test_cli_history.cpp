@@ -136,3 +136,46 @@ TEST_F(CliHistory, ViaRecordsTheSourcesAFigureCameThroughAndSetReplacesOrClearsT
     EXPECT_EQ(refused.status, 1);
     EXPECT_NE(refused.err.find("needs the source it comes from"), std::string::npos) << refused.err;
 }
+
+// What a percentage is of: --base, --sample-size, --fieldwork on add and set; "" clears one; the conflicts
+// table says which percentages were not compared and why.
+TEST_F(CliHistory, APercentagesBaseIsSetClearedAndKeepsUnlikeBasesFromBeingCompared) {
+    writeFile(dir / "s.txt", "Surveys\nOne survey found 80 percent approved; another found 62 percent.\n");
+    ASSERT_EQ(runCli({"import", project, (dir / "s.txt").string()}).status, 0);
+    const CliRun first = runCli({"claim",      "add",         project,
+                                 "--article",  "2",           "--quote",
+                                 "80 percent", "--value",     "80",
+                                 "--unit",     "%",           "--metric",
+                                 "Approval",   "--source",    "Survey A",
+                                 "--base",     "respondents", "--sample-size",
+                                 "2209",       "--fieldwork", "2018-03/2018-05"});
+    ASSERT_EQ(first.status, 0) << first.err;
+    const CliRun second =
+        runCli({"claim", "add", project, "--article", "2", "--quote", "62 percent", "--value", "62", "--unit",
+                "%", "--metric", "Approval", "--source", "Survey B", "--base", "adults online"});
+    ASSERT_EQ(second.status, 0) << second.err;
+    const nlohmann::json claims = nlohmann::json::parse(runCli({"claims", project, "--format", "json"}).out);
+    EXPECT_EQ(claims[1]["base"], "respondents");
+    EXPECT_EQ(claims[1]["sample_size"], 2209);
+    EXPECT_EQ(claims[1]["fieldwork"], "2018-03/2018-05");
+
+    const CliRun conflicts = runCli({"conflicts", project});
+    ASSERT_EQ(conflicts.status, 0) << conflicts.err;
+    EXPECT_NE(
+        conflicts.out.find("Approval: 62% of adults online and 80% of respondents are not compared: they "
+                           "are of different bases (#3, #2)"),
+        std::string::npos)
+        << conflicts.out;
+
+    const CliRun comma = runCli({"claim", "set", project, "2", "--sample-size", "2,209"});
+    EXPECT_EQ(comma.status, 1);
+    EXPECT_NE(comma.err.find("sample size \"2,209\" is not a whole number"), std::string::npos) << comma.err;
+    ASSERT_EQ(runCli({"claim", "set", project, "3", "--base", ""}).status, 0);
+    EXPECT_NE(runCli({"conflicts", project}).out.find("80% is 29% above 62%"), std::string::npos)
+        << "once the base is unknown the two are compared";
+    bool recorded = false;
+    for (const auto& entry : historyJson({"--claim", "3"}))
+        recorded |=
+            entry["field"] == "base" && entry["before"] == "adults online" && entry["after"].is_null();
+    EXPECT_TRUE(recorded);
+}

@@ -128,7 +128,8 @@ TEST(ClaimCsv, HeaderHasTheContractColumnsInOrder) {
     EXPECT_EQ(
         out.str(),
         "claim_id,article_id,article_title,publisher,url,published,quote,start,end,prefix,suffix,value,low,"
-        "high,unit,metric,source,as_of,status,tags,note,created_at,updated_at,via,base,sample_size,fieldwork\r\n");
+        "high,unit,metric,source,as_of,status,tags,note,created_at,updated_at,via,base,sample_size,"
+        "fieldwork\r\n");
 }
 
 TEST(Uuid, IsAVersion4UuidInItsUsualForm) {

@@ -147,8 +147,9 @@ public:
 // What a percentage is of: "80 percent of 2,209 respondents, surveyed in 2018".
 template <class Text>
 void addBaseOptions(CLI::App* command, Text& of, Text& sampleSize, Text& fieldwork) {
-    command->add_option("--base", of, "What a percentage or share is of, e.g. \"respondents\" or \"adults "
-                                      "online\"; percentages of different bases are not compared");
+    command->add_option("--base", of,
+                        "What a percentage or share is of, e.g. \"respondents\" or \"adults "
+                        "online\"; percentages of different bases are not compared");
     command->add_option("--sample-size", sampleSize, "How many a survey asked, e.g. 2209");
     command->add_option("--fieldwork", fieldwork,
                         "When a survey asked: YYYY[-MM[-DD]], or a period such as 2018-03/2018-05");
