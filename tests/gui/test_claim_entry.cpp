@@ -261,3 +261,35 @@ TEST_F(ClaimEntryTest, ASourceCitedThroughAnotherIsProposedWithWhomItCameThrough
     };
     EXPECT_TRUE(QTest::qWaitFor(shown, 3000)) << "the claim table shows the chain";
 }
+
+// A percentage's base, sample size and fieldwork are the finder's reading, proposed in the editor; the
+// researcher corrects one by typing (Alt+E reaches the base) and saves with Enter.
+TEST_F(ClaimEntryTest, APercentagesBaseIsProposedAndCorrectedFromTheKeyboard) {
+    const auto survey = project().importArticle(
+        "In a survey of 2,209 respondents, surveyed in 2018, 80 percent approved of the scores.\n",
+        {"Survey", "", "Lab", "", "2019-01-02"}, "s.txt");
+    ASSERT_TRUE(survey);
+    window->showArticle(survey->id);
+    select(QStringLiteral("80 percent"));
+    QTest::keyClick(text(), Qt::Key_E, Qt::ControlModifier);
+    ClaimEditor* editor = window->claimEditor();
+    ASSERT_NE(editor, nullptr);
+    EXPECT_EQ(field("baseEdit")->text(), QStringLiteral("respondents"));
+    EXPECT_EQ(field("sampleSizeEdit")->text(), QStringLiteral("2209"));
+    EXPECT_EQ(field("fieldworkEdit")->text(), QStringLiteral("2018"));
+    EXPECT_TRUE(ClaimEditor::isProposed(field("baseEdit")));
+    ASSERT_TRUE(
+        QTest::qWaitFor([editor] { return QApplication::focusWidget() == editor->valueEdit(); }, 2000));
+    QTest::keyClick(editor->valueEdit(), Qt::Key_E, Qt::AltModifier);
+    ASSERT_EQ(QApplication::focusWidget(), field("baseEdit"));
+    field("baseEdit")->selectAll();
+    QTest::keyClicks(field("baseEdit"), QStringLiteral("adult respondents"));
+    QTest::keyClick(field("baseEdit"), Qt::Key_Tab);
+    ASSERT_EQ(QApplication::focusWidget(), field("sampleSizeEdit"));
+    field("sampleSizeEdit")->selectAll();
+    QTest::keyClicks(field("sampleSizeEdit"), QStringLiteral("2,210"));
+    QTest::keyClick(field("sampleSizeEdit"), Qt::Key_Return);
+    ASSERT_TRUE(QTest::qWaitFor([this] { return window->claimEditor() == nullptr; }, 2000));
+    const ClaimRecord claim = project().claims({survey->id})->front();
+    EXPECT_EQ(claim.fields.base, (FigureBase{"adult respondents", 2210, "2018"}));
+}

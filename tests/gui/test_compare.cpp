@@ -521,3 +521,22 @@ TEST_F(CompareTest, TheChartIsSavedAsAPngImageAndAnSvgDrawing) {
         << MessageBox::lastText().toStdString();
     EXPECT_FALSE(std::filesystem::exists(dir / "missing"));
 }
+
+// Two figures of different bases are not a conflict: the summary counts the pair, its tooltip says why.
+TEST_F(CompareTest, FiguresOfDifferentBasesAreCountedAsNotComparedWithTheReasonInTheTooltip) {
+    for (const auto& [id, of] :
+         {std::pair{ihs, "cameras in cities"}, std::pair{ihsAgain, "cameras in cities"},
+          std::pair{state, "cameras nationwide"}}) {
+        ClaimFields fields = project().claim(id)->fields;
+        fields.base.of = of;
+        ASSERT_TRUE(window->session()->updateClaim(id, fields));
+    }
+    ASSERT_TRUE(compare(QStringLiteral("cameras")));
+    CompareView* view = window->compareView();
+    EXPECT_EQ(view->summary()->text().toStdString(),
+              std::string("3 claim(s) · compared as a count · 0 conflict(s) · 1 "
+                          "pair(s) of different bases not compared"));
+    EXPECT_EQ(view->summary()->toolTip(),
+              QStringLiteral("450 million of cameras nationwide and 626 million of cameras in cities are not "
+                             "compared: they are of different bases"));
+}

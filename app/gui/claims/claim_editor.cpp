@@ -12,6 +12,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QShortcut>
@@ -76,7 +77,12 @@ ClaimEditor::ClaimEditor(const QString& quote, const ClaimFields& fields,
       m_metric(nameBox(completions.metrics, fields.metric, this)), m_proposals(new QLabel(this)),
       m_source(nameBox(completions.sources, fields.source, this)),
       m_via(new QLineEdit(QString::fromStdString(joinTags(fields.via)), this)),
-      m_asOf(new QLineEdit(QString::fromStdString(fields.asOf), this)), m_status(new QComboBox(this)),
+      m_asOf(new QLineEdit(QString::fromStdString(fields.asOf), this)),
+      m_baseOf(new QLineEdit(QString::fromStdString(fields.base.of), this)),
+      m_sampleSize(
+          new QLineEdit(fields.base.sampleSize ? QString::number(*fields.base.sampleSize) : QString(), this)),
+      m_fieldwork(new QLineEdit(QString::fromStdString(fields.base.fieldwork), this)),
+      m_status(new QComboBox(this)),
       m_tags(new QLineEdit(QString::fromStdString(joinTags(fields.tags)), this)),
       m_note(new QPlainTextEdit(QString::fromStdString(fields.note), this)), m_error(new QLabel(this)),
       m_tabs(new QTabWidget(this)) {
@@ -95,6 +101,17 @@ ClaimEditor::ClaimEditor(const QString& quote, const ClaimFields& fields,
                          "citing IHS Markit\" the source is IHS Markit, via state media"));
     m_via->setCompleter(new TagCompleter(completions.sources, this));
     m_asOf->setObjectName(QStringLiteral("asOfEdit"));
+    m_baseOf->setObjectName(QStringLiteral("baseEdit"));
+    m_baseOf->setPlaceholderText(tr("of: respondents"));
+    m_baseOf->setToolTip(tr("What a percentage or share is of. Percentages of different bases are not "
+                            "compared in the cross-check"));
+    m_sampleSize->setObjectName(QStringLiteral("sampleSizeEdit"));
+    m_sampleSize->setPlaceholderText(tr("sample: 2,209"));
+    m_sampleSize->setToolTip(tr("How many a survey asked"));
+    m_fieldwork->setObjectName(QStringLiteral("fieldworkEdit"));
+    m_fieldwork->setPlaceholderText(tr("asked: 2018-03/2018-05"));
+    m_fieldwork->setToolTip(tr("When a survey asked: YYYY, YYYY-MM, YYYY-MM-DD, or a period such as "
+                               "2018-03/2018-05"));
     m_status->setObjectName(QStringLiteral("statusBox"));
     m_tags->setObjectName(QStringLiteral("tagsEdit"));
     m_note->setObjectName(QStringLiteral("noteEdit"));
@@ -155,6 +172,13 @@ ClaimEditor::ClaimEditor(const QString& quote, const ClaimFields& fields,
     form->addRow(tr("&Source:"), m_source);
     form->addRow(tr("V&ia:"), m_via);
     form->addRow(tr("&As of:"), m_asOf);
+    auto* base = new QHBoxLayout;
+    base->addWidget(m_baseOf, 3);
+    base->addWidget(m_sampleSize, 2);
+    base->addWidget(m_fieldwork, 3);
+    auto* baseLabel = new QLabel(tr("Bas&e:"), this);
+    baseLabel->setBuddy(m_baseOf);
+    form->addRow(baseLabel, base);
     form->addRow(tr("S&tatus:"), m_status);
     form->addRow(tr("Ta&gs:"), m_tags);
     form->addRow(tr("&Note:"), m_note);
@@ -229,6 +253,19 @@ Result<ClaimFields> ClaimEditor::fields() const {
     fields.source = m_source->currentText().toStdString();
     fields.via = typedTags(m_via->text());
     fields.asOf = m_asOf->text().trimmed().toStdString();
+    fields.base.of = m_baseOf->text().toStdString();
+    fields.base.fieldwork = m_fieldwork->text().trimmed().toStdString();
+    if (const QString size = m_sampleSize->text().trimmed(); !size.isEmpty()) {
+        // As the reader's locale writes it ("2,209", "2.209"), or plain digits.
+        bool whole = false;
+        qlonglong count = QLocale().toLongLong(size, &whole);
+        if (!whole)
+            count = QLocale::c().toLongLong(size, &whole);
+        if (!whole)
+            return makeError(ErrorCode::InvalidInput,
+                             tr("sample size \"%1\" is not a whole number").arg(size).toStdString());
+        fields.base.sampleSize = count;
+    }
     fields.status = static_cast<ClaimStatus>(m_status->currentData().toInt());
     fields.tags = typedTags(m_tags->text());
     fields.note = m_note->toPlainText().toStdString();
@@ -255,7 +292,8 @@ void ClaimEditor::markProposed() {
             }
         });
     };
-    for (QLineEdit* edit : {m_value, m_low, m_high, m_unit, m_via, m_asOf})
+    for (QLineEdit* edit :
+         {m_value, m_low, m_high, m_unit, m_via, m_asOf, m_baseOf, m_sampleSize, m_fieldwork})
         mark(edit, edit);
     for (QComboBox* box : {m_metric, m_source})
         mark(box->lineEdit(), box);

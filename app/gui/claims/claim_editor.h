@@ -75,6 +75,9 @@ private:
     QComboBox* m_source;
     QLineEdit* m_via;  // the sources the figure came through, separated by ';'
     QLineEdit* m_asOf;
+    QLineEdit* m_baseOf;  // what a percentage is of, a survey's sample size and its fieldwork
+    QLineEdit* m_sampleSize;
+    QLineEdit* m_fieldwork;
     QComboBox* m_status;
     QLineEdit* m_tags;
     QPlainTextEdit* m_note;

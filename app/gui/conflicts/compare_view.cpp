@@ -146,7 +146,14 @@ void CompareView::show(Result<Loaded> loaded) {
     parts << conflictCount(m_comparison->conflicts);
     if (!s.setAside.empty())
         parts << tr("%Ln not compared", nullptr, static_cast<int>(s.setAside.size()));
+    // Pairs of percentages of different bases: counted here, each explained in the tooltip.
+    QStringList unlike;
+    for (const ConflictRow& pair : m_comparison->unlikeBases)
+        unlike << QString::fromStdString(pair.explanation);
+    if (!unlike.isEmpty())
+        parts << tr("%Ln pair(s) of different bases not compared", nullptr, static_cast<int>(unlike.size()));
     m_summary->setText(m_metricId ? parts.join(QStringLiteral(" · ")) : tr("No metrics yet."));
+    m_summary->setToolTip(unlike.join(QLatin1Char('\n')));
 
     // Sources coloured in the order they first appear, the same in the chart and the table.
     QHash<qint64, int> sourceIndex;
