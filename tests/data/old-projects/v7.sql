@@ -1,0 +1,246 @@
+PRAGMA foreign_keys=OFF;
+BEGIN TRANSACTION;
+CREATE TABLE article (
+    id          INTEGER PRIMARY KEY,
+    uuid        TEXT NOT NULL UNIQUE,
+    title       TEXT NOT NULL,
+    author      TEXT,
+    publisher   TEXT,
+    url         TEXT,
+    published   TEXT,                 -- YYYY, YYYY-MM or YYYY-MM-DD
+    imported_at TEXT NOT NULL,        -- ISO 8601 UTC
+    text        TEXT NOT NULL,        -- NFC, LF line endings; never changes under its claims
+    sha256      TEXT NOT NULL UNIQUE, -- of text; the same text imported twice is one article
+    length      INTEGER NOT NULL CHECK (length > 0)  -- code points
+, format TEXT NOT NULL DEFAULT 'text'
+    CHECK (format IN ('text', 'markdown', 'html', 'pdf')), encoding TEXT, memo TEXT);
+INSERT INTO article VALUES(1,'c6cde96d-37c0-4f81-b43d-cf7cb0a975ac','Camera counts',NULL,NULL,NULL,NULL,'2026-12-02T07:49:57.520Z',replace('Camera counts\nAnalysts at IHS Markit put the number of surveillance cameras in China at 176 million in 2016. State media later said more than 200 million were installed. One forecast expects 626 million by 2020, another 450 million. A survey found 80 percent of respondents approved.\n','\n',char(10)),'d856cf6e72baccc1035af056dc357068076eb4f9a249629dba548def41434280',284,'text','UTF-8',NULL);
+CREATE TABLE source (
+    id    INTEGER PRIMARY KEY,
+    uuid  TEXT NOT NULL UNIQUE,
+    name  TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (name <> ''),
+    kind  TEXT CHECK (kind IN ('person', 'organisation', 'publication', 'report')),
+    note  TEXT
+);
+INSERT INTO source VALUES(1,'728ee213-ff9b-4ba8-a825-0bc87b1da261','IHS Markit',NULL,NULL);
+INSERT INTO source VALUES(2,'a11eb8f4-75d7-48b6-a6bc-51bcdb1ac1df','State media',NULL,NULL);
+CREATE TABLE metric (
+    id          INTEGER PRIMARY KEY,
+    uuid        TEXT NOT NULL UNIQUE,
+    name        TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (name <> ''),
+    description TEXT
+, unit_kind TEXT
+    CHECK (unit_kind IN ('count', 'percent', 'money', 'duration', 'score')), place TEXT, population TEXT, tolerance REAL CHECK (tolerance >= 0 AND tolerance < 1));
+INSERT INTO metric VALUES(1,'29de5008-6dda-4c78-99d6-8f270047d3ab','Surveillance cameras in China',NULL,'count','China',NULL,0.10000000000000000555);
+INSERT INTO metric VALUES(2,'b30e9d7f-c431-4fc4-bc8d-b736f1853772','Approval',NULL,NULL,NULL,NULL,NULL);
+CREATE TABLE tag (
+    id   INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (name <> '')
+);
+INSERT INTO tag VALUES(1,'cameras');
+INSERT INTO tag VALUES(2,'state media');
+CREATE TABLE claim (
+    id         INTEGER PRIMARY KEY,
+    uuid       TEXT NOT NULL UNIQUE,
+    article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+    start      INTEGER NOT NULL,
+    end        INTEGER NOT NULL,
+    quote      TEXT NOT NULL,
+    prefix     TEXT NOT NULL,
+    suffix     TEXT NOT NULL,
+    value      REAL,
+    low        REAL,
+    high       REAL,
+    unit       TEXT,
+    metric_id  INTEGER REFERENCES metric(id),
+    source_id  INTEGER REFERENCES source(id),
+    as_of      TEXT,
+    status     TEXT NOT NULL DEFAULT 'unverified'
+               CHECK (status IN ('unverified', 'supported', 'disputed', 'refuted')),
+    note       TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL, approximate INTEGER NOT NULL DEFAULT 0,
+    CHECK (start >= 0 AND end > start),
+    CHECK (low IS NULL OR high IS NULL OR low <= high)
+);
+INSERT INTO claim VALUES(1,'2868c2fa-6434-4aa7-a481-f9418cae02f4',1,88,99,'176 million','urveillance cameras in China at ',' in 2016. State media later said',176000000.0,NULL,NULL,'cameras',1,1,'2016','unverified','IHS Markit''s estimate, ''roughly''','2026-12-02T07:49:57.534Z','2026-12-02T07:49:57.534Z',0);
+INSERT INTO claim VALUES(2,'99293efa-3e27-4e52-af8d-2a928277df46',1,132,153,'more than 200 million','in 2016. State media later said ',' were installed. One forecast ex',NULL,200000000.0,NULL,'cameras',1,2,NULL,'disputed',NULL,'2026-12-02T07:49:57.549Z','2026-12-02T07:49:57.549Z',0);
+INSERT INTO claim VALUES(3,'84b56c8a-07a3-4592-9d2c-db1a4b7954ff',1,191,202,'626 million','installed. One forecast expects ',' by 2020, another 450 million. A',626000000.0,NULL,NULL,'cameras',1,1,'2020','disputed',NULL,'2026-12-02T07:49:57.562Z','2026-12-02T07:49:57.626Z',0);
+INSERT INTO claim VALUES(4,'7cd7518e-d540-4bb5-bdde-be71ab269271',1,220,231,'450 million','ts 626 million by 2020, another ','. A survey found 80 percent of r',450000000.0,NULL,NULL,'cameras',1,NULL,'2020','supported',NULL,'2026-12-02T07:49:57.576Z','2026-12-02T07:49:57.626Z',0);
+INSERT INTO claim VALUES(5,'2ef3341d-81bc-4b6c-8a8b-f9dda25a68a4',1,248,258,'80 percent','her 450 million. A survey found ',replace(' of respondents approved.\n','\n',char(10)),80.0,NULL,NULL,'%',2,NULL,NULL,'unverified',NULL,'2026-12-02T07:49:57.590Z','2026-12-02T07:49:57.590Z',0);
+CREATE TABLE claim_tag (
+    claim_id INTEGER NOT NULL REFERENCES claim(id) ON DELETE CASCADE,
+    tag_id   INTEGER NOT NULL REFERENCES tag(id),
+    PRIMARY KEY (claim_id, tag_id)
+) WITHOUT ROWID;
+INSERT INTO claim_tag VALUES(1,1);
+INSERT INTO claim_tag VALUES(2,1);
+INSERT INTO claim_tag VALUES(2,2);
+CREATE TABLE suggestion (
+    id          INTEGER PRIMARY KEY,
+    article_id  INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+    start       INTEGER NOT NULL,
+    end         INTEGER NOT NULL,
+    quote       TEXT NOT NULL,
+    prefix      TEXT NOT NULL,
+    suffix      TEXT NOT NULL,
+    value       REAL,
+    low         REAL,
+    high        REAL,
+    approximate INTEGER NOT NULL DEFAULT 0,
+    unit        TEXT,
+    kind        TEXT NOT NULL,
+    subject     TEXT,
+    source      TEXT,
+    time        TEXT,
+    state       TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'rejected')),
+    UNIQUE (article_id, start, end),
+    CHECK (start >= 0 AND end > start)
+);
+CREATE TABLE verdict (
+    id         INTEGER PRIMARY KEY,
+    uuid       TEXT NOT NULL UNIQUE,
+    claim_a    INTEGER NOT NULL,
+    claim_b    INTEGER NOT NULL,
+    supported  INTEGER,               -- claim_a or claim_b; NULL: both stand (different definitions)
+    note       TEXT,
+    created_at TEXT NOT NULL,
+    UNIQUE (claim_a, claim_b),
+    CHECK (claim_a < claim_b),
+    CHECK (supported IS NULL OR supported IN (claim_a, claim_b))
+);
+INSERT INTO verdict VALUES(1,'ce77f7dd-eca1-43f9-8035-8c41bada757f',3,4,4,'the later count','2026-12-02T07:49:57.626Z');
+CREATE TABLE article_original (
+    article_id INTEGER PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
+    file_name  TEXT NOT NULL,
+    size       INTEGER NOT NULL CHECK (size >= 0),
+    sha256     TEXT NOT NULL,
+    bytes      BLOB,
+    path       TEXT,
+    CHECK (bytes IS NOT NULL OR path IS NOT NULL)
+);
+INSERT INTO article_original VALUES(1,'a.txt',284,'d856cf6e72baccc1035af056dc357068076eb4f9a249629dba548def41434280',X'43616d65726120636f756e74730a416e616c7973747320617420494853204d61726b69742070757420746865206e756d626572206f66207375727665696c6c616e63652063616d6572617320696e204368696e6120617420313736206d696c6c696f6e20696e20323031362e205374617465206d65646961206c617465722073616964206d6f7265207468616e20323030206d696c6c696f6e207765726520696e7374616c6c65642e204f6e6520666f726563617374206578706563747320363236206d696c6c696f6e20627920323032302c20616e6f7468657220343530206d696c6c696f6e2e20412073757276657920666f756e642038302070657263656e74206f6620726573706f6e64656e747320617070726f7665642e0a',NULL);
+CREATE TABLE article_page (
+    article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+    page       INTEGER NOT NULL CHECK (page >= 1),
+    start      INTEGER NOT NULL CHECK (start >= 0),
+    PRIMARY KEY (article_id, page)
+) WITHOUT ROWID;
+PRAGMA writable_schema=ON;
+INSERT INTO sqlite_schema(type,name,tbl_name,rootpage,sql)VALUES('table','claim_search','claim_search',0,'CREATE VIRTUAL TABLE claim_search USING fts5(
+    quote, note, metric, source, tags, tokenize = ''unicode61 remove_diacritics 2'')');
+CREATE TABLE IF NOT EXISTS 'claim_search_data'(id INTEGER PRIMARY KEY, block BLOB);
+INSERT INTO claim_search_data VALUES(1,X'050c05110604');
+INSERT INTO claim_search_data VALUES(10,X'000000000108080008010101020101030101040101050101060101070101080101');
+INSERT INTO claim_search_data VALUES(137438953473,X'0000008c0430313736010202010763616d657261730106010203020468696e6101060102050108657374696d61746501060101050103696873010c01010201030202016e010601020401066d61726b6974010c0101030103030206696c6c696f6e0102030107726f7567686c7901060101060101730106010104020b75727665696c6c616e6365010601020204080e0b0f0d08100b0e08');
+INSERT INTO claim_search_data VALUES(274877906945,X'0000008f0430313736010302010763616d65726173010d010203010402020468696e6101070102050108657374696d61746501070101050103696873010d01010201030202016e010701020401066d61726b6974010d0101030103030206696c6c696f6e0103030107726f7567686c7901070101060101730107010104020b75727665696c6c616e636501070102020408110b0f0d08100b0e08');
+INSERT INTO claim_search_data VALUES(412316860417,X'000000740430323030020204010763616d657261730206010203020468696e6102060102050102696e020601020401056d6564696102060103030206696c6c696f6e02020502036f7265020202010573746174650206010302020b75727665696c6c616e6365020601020201047468616e02020304080e0b090c0b080c12');
+INSERT INTO claim_search_data VALUES(549755813889,X'000000770430323030020304010763616d65726173020d010203010402020468696e6102070102050102696e020701020401056d6564696102070103030206696c6c696f6e02030502036f7265020302010573746174650207010302020b75727665696c6c616e6365020701020201047468616e0203030408110b090c0b080c12');
+INSERT INTO claim_search_data VALUES(687194767361,X'0000007d0430323030020304010763616d65726173020d010203010402020468696e6102070102050102696e020701020401056d65646961020d0103030104040206696c6c696f6e02030502036f726502030201057374617465020d010302010403020b75727665696c6c616e6365020701020201047468616e0203030408110b090f0b080f12');
+INSERT INTO claim_search_data VALUES(824633720833,X'000000620430363236030202010763616d657261730306010203020468696e6103060102050103696873030601030202016e030601020401066d61726b697403060103030206696c6c696f6e030203010c7375727665696c6c616e6365030601020204080e0b0a080d0b');
+INSERT INTO claim_search_data VALUES(962072674305,X'0000004d0430343530040202010763616d657261730406010203020468696e6104060102050102696e040601020401076d696c6c696f6e040203010c7375727665696c6c616e6365040601020204080e0b090c');
+INSERT INTO claim_search_data VALUES(1099511627777,X'00000026033038300502020108617070726f76616c0506010202010770657263656e7405020304070f');
+CREATE TABLE IF NOT EXISTS 'claim_search_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+INSERT INTO claim_search_idx VALUES(1,X'',2);
+INSERT INTO claim_search_idx VALUES(2,X'',2);
+INSERT INTO claim_search_idx VALUES(3,X'',2);
+INSERT INTO claim_search_idx VALUES(4,X'',2);
+INSERT INTO claim_search_idx VALUES(5,X'',2);
+INSERT INTO claim_search_idx VALUES(6,X'',2);
+INSERT INTO claim_search_idx VALUES(7,X'',2);
+INSERT INTO claim_search_idx VALUES(8,X'',2);
+CREATE TABLE IF NOT EXISTS 'claim_search_content'(id INTEGER PRIMARY KEY, c0, c1, c2, c3, c4);
+INSERT INTO claim_search_content VALUES(1,'176 million','IHS Markit''s estimate, ''roughly''','Surveillance cameras in China','IHS Markit','cameras');
+INSERT INTO claim_search_content VALUES(2,'more than 200 million','','Surveillance cameras in China','State media','cameras; state media');
+INSERT INTO claim_search_content VALUES(3,'626 million','','Surveillance cameras in China','IHS Markit','');
+INSERT INTO claim_search_content VALUES(4,'450 million','','Surveillance cameras in China','','');
+INSERT INTO claim_search_content VALUES(5,'80 percent','','Approval','','');
+CREATE TABLE IF NOT EXISTS 'claim_search_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+INSERT INTO claim_search_docsize VALUES(1,X'0205040201');
+INSERT INTO claim_search_docsize VALUES(2,X'0400040203');
+INSERT INTO claim_search_docsize VALUES(3,X'0200040200');
+INSERT INTO claim_search_docsize VALUES(4,X'0200040000');
+INSERT INTO claim_search_docsize VALUES(5,X'0200010000');
+CREATE TABLE IF NOT EXISTS 'claim_search_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+INSERT INTO claim_search_config VALUES('version',4);
+CREATE TABLE project_memo (
+    id   INTEGER PRIMARY KEY CHECK (id = 1),  -- one row: the project's memo
+    text TEXT NOT NULL
+);
+INSERT INTO project_memo VALUES(1,'Who counts the cameras?');
+INSERT INTO sqlite_schema(type,name,tbl_name,rootpage,sql)VALUES('table','article_search','article_search',0,'CREATE VIRTUAL TABLE article_search USING fts5(
+    title, text, memo, content = ''article'', content_rowid = ''id'', tokenize = ''unicode61 remove_diacritics 2'')');
+CREATE TABLE IF NOT EXISTS 'article_search_data'(id INTEGER PRIMARY KEY, block BLOB);
+INSERT INTO article_search_data VALUES(1,X'01022f00');
+INSERT INTO article_search_data VALUES(10,X'000000000101010001010101');
+INSERT INTO article_search_data VALUES(137438953473,X'000001d4043031373601060101110103323030010601011b030231360106010114030232300106010125010334353001060101270103363236010601012201023830010601012c010161010601012902076e616c79737473010601010403056f74686572010601012602077070726f766564010601013002017401080101050d010262790106010124010663616d657261010802010102070173010601010d020468696e61010601010f02056f756e747301080301010301076578706563747301060101210108666f72656361737401060101200303756e64010601012b0103696873010601010602016e010801010e0703077374616c6c6564010601011e01056c61746572010601011701066d61726b6974010601010702046564696101060101160206696c6c696f6e010c0101120c090702036f7265010601011901066e756d626572010601010a01026f66010801010b2502026e65010601011f010770657263656e74010601012d020275740106010108010b726573706f6e64656e7473010601012f01047361696401060101180204746174650106010115020b75727665696c6c616e6365010601010c060179010601012a01047468616e010601011a0301650106010109010477657265010601011d040a0a09090a0a09080e0c0e09090e080b0d0e0f0a0a090e0c0d0b100a0d0a090e09120b0b12080b08');
+CREATE TABLE IF NOT EXISTS 'article_search_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+INSERT INTO article_search_idx VALUES(1,X'',2);
+CREATE TABLE IF NOT EXISTS 'article_search_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+INSERT INTO article_search_docsize VALUES(1,X'022f00');
+CREATE TABLE IF NOT EXISTS 'article_search_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+INSERT INTO article_search_config VALUES('version',4);
+CREATE INDEX claim_by_article ON claim(article_id, start);
+CREATE INDEX claim_tag_by_tag ON claim_tag(tag_id);
+CREATE INDEX article_original_by_hash ON article_original(sha256);
+CREATE VIEW claim_search_row (id, quote, note, metric, source, tags) AS
+    SELECT c.id, c.quote, coalesce(c.note, ''),
+           coalesce((SELECT name FROM metric WHERE id = c.metric_id), ''),
+           coalesce((SELECT name FROM source WHERE id = c.source_id), ''),
+           coalesce((SELECT group_concat(t.name, '; ') FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id
+                     WHERE ct.claim_id = c.id), '')
+    FROM claim c;
+CREATE TRIGGER claim_search_insert AFTER INSERT ON claim BEGIN
+    INSERT INTO claim_search (rowid, quote, note, metric, source, tags)
+        SELECT * FROM claim_search_row WHERE id = new.id;
+END;
+CREATE TRIGGER claim_search_delete AFTER DELETE ON claim BEGIN
+    DELETE FROM claim_search WHERE rowid = old.id;
+END;
+CREATE TRIGGER claim_search_update AFTER UPDATE OF quote, note, metric_id, source_id ON claim BEGIN
+    DELETE FROM claim_search WHERE rowid = old.id;
+    INSERT INTO claim_search (rowid, quote, note, metric, source, tags)
+        SELECT * FROM claim_search_row WHERE id = new.id;
+END;
+CREATE TRIGGER claim_search_tag_added AFTER INSERT ON claim_tag BEGIN
+    DELETE FROM claim_search WHERE rowid = new.claim_id;
+    INSERT INTO claim_search (rowid, quote, note, metric, source, tags)
+        SELECT * FROM claim_search_row WHERE id = new.claim_id;
+END;
+CREATE TRIGGER claim_search_tag_removed AFTER DELETE ON claim_tag BEGIN
+    DELETE FROM claim_search WHERE rowid = old.claim_id;
+    INSERT INTO claim_search (rowid, quote, note, metric, source, tags)
+        SELECT * FROM claim_search_row WHERE id = old.claim_id;
+END;
+CREATE TRIGGER claim_search_metric_renamed AFTER UPDATE OF name ON metric BEGIN
+    UPDATE claim_search SET metric = new.name WHERE rowid IN (SELECT id FROM claim WHERE metric_id = new.id);
+END;
+CREATE TRIGGER claim_search_source_renamed AFTER UPDATE OF name ON source BEGIN
+    UPDATE claim_search SET source = new.name WHERE rowid IN (SELECT id FROM claim WHERE source_id = new.id);
+END;
+CREATE INDEX claim_by_metric ON claim(metric_id, article_id);
+CREATE INDEX claim_by_source ON claim(source_id, article_id);
+CREATE INDEX claim_by_article_status ON claim(article_id, status);
+CREATE INDEX article_by_date ON article(published, publisher);
+CREATE INDEX claim_by_status ON claim(status, article_id);
+CREATE TRIGGER article_search_insert AFTER INSERT ON article BEGIN
+    INSERT INTO article_search (rowid, title, text, memo) VALUES (new.id, new.title, new.text, new.memo);
+END;
+CREATE TRIGGER article_search_delete AFTER DELETE ON article BEGIN
+    INSERT INTO article_search (article_search, rowid, title, text, memo)
+        VALUES ('delete', old.id, old.title, old.text, old.memo);
+END;
+CREATE TRIGGER article_search_update AFTER UPDATE OF title, text, memo ON article BEGIN
+    INSERT INTO article_search (article_search, rowid, title, text, memo)
+        VALUES ('delete', old.id, old.title, old.text, old.memo);
+    INSERT INTO article_search (rowid, title, text, memo) VALUES (new.id, new.title, new.text, new.memo);
+END;
+CREATE TRIGGER claim_search_tag_renamed AFTER UPDATE OF name ON tag BEGIN
+    DELETE FROM claim_search WHERE rowid IN (SELECT claim_id FROM claim_tag WHERE tag_id = new.id);
+    INSERT INTO claim_search (rowid, quote, note, metric, source, tags)
+        SELECT * FROM claim_search_row WHERE id IN (SELECT claim_id FROM claim_tag WHERE tag_id = new.id);
+END;
+PRAGMA writable_schema=OFF;
+COMMIT;
+PRAGMA application_id = 1131179380;
+PRAGMA user_version = 7;
