@@ -109,7 +109,7 @@ ClaimEditor::ClaimEditor(const QString& quote, const ClaimFields& fields,
     m_sampleSize->setPlaceholderText(tr("sample: 2,209"));
     m_sampleSize->setToolTip(tr("How many a survey asked"));
     m_fieldwork->setObjectName(QStringLiteral("fieldworkEdit"));
-    m_fieldwork->setPlaceholderText(tr("asked: 2018-03/2018-05"));
+    m_fieldwork->setPlaceholderText(tr("asked: 2018-03"));
     m_fieldwork->setToolTip(tr("When a survey asked: YYYY, YYYY-MM, YYYY-MM-DD, or a period such as "
                                "2018-03/2018-05"));
     m_status->setObjectName(QStringLiteral("statusBox"));
