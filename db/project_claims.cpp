@@ -104,10 +104,8 @@ Result<void> Project::updateClaims(std::span<const ClaimUpdate> updates) {
         const std::string now = nowUtc();
         Transaction transaction(*m_db);
         ClaimWriter writer(*m_db);
-        for (std::size_t i = 0; i < updates.size(); ++i) {
-            orRefuse(claim(updates[i].id));
-            writer.update(updates[i].id, valid[i], now);
-        }
+        for (std::size_t i = 0; i < updates.size(); ++i)
+            writer.update(updates[i].id, orRefuse(claim(updates[i].id)).fields, valid[i], now);
         writer.dropUnusedTags();
         transaction.commit();
     });

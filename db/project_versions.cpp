@@ -229,7 +229,7 @@ Result<PendingCarry> Project::resolveCarry(std::int64_t claimId, CarryDecision d
                     fields.unit = read.unit;
                 }
                 fields.status = ClaimStatus::Unverified;
-                writer.update(claimId, fields, now);
+                writer.update(claimId, record.fields, fields, now);
                 writer.dropUnusedTags();
             }
             Statement done = m_db->cached("DELETE FROM claim_carry WHERE claim_id = ?1");

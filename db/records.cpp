@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace claimtrack::db {
 
 using sqlite::Statement;
@@ -283,17 +285,40 @@ std::int64_t ClaimWriter::restore(const ClaimRecord& claim) {
     return id;
 }
 
-void ClaimWriter::update(std::int64_t claimId, const ClaimFields& fields, const std::string& now) {
-    Statement update = m_db.cached(R"sql(
-        UPDATE claim SET value = ?8, low = ?9, high = ?10, unit = ?11, metric_id = ?12, source_id = ?13,
-                         as_of = ?14, status = ?15, note = ?16, updated_at = ?17, via = ?21,
-                         base_of = ?22, sample_size = ?23, fieldwork = ?24
-        WHERE id = ?1)sql");
+// A column in an UPDATE's SET list fires its history trigger and the search index's (which indexes the claim
+// again) and rewrites the indexes it is in, whether or not its value changes: setting every column cost an
+// edit of a figure and a status about twice what setting those two does (docs/performance.md). So only
+// the columns whose field changed are set; the statement for each such set is prepared once.
+void ClaimWriter::update(std::int64_t claimId, const ClaimFields& before, const ClaimFields& fields,
+                         const std::string& now) {
+    std::string set = "updated_at = ?17";
+    for (const auto& [changed, column] : {
+             std::pair{before.value != fields.value, "value = ?8"},
+             {before.low != fields.low, "low = ?9"},
+             {before.high != fields.high, "high = ?10"},
+             {before.unit != fields.unit, "unit = ?11"},
+             {before.metric != fields.metric, "metric_id = ?12"},
+             {before.source != fields.source, "source_id = ?13"},
+             {before.asOf != fields.asOf, "as_of = ?14"},
+             {before.status != fields.status, "status = ?15"},
+             {before.note != fields.note, "note = ?16"},
+             {before.via != fields.via, "via = ?21"},
+             {before.base.of != fields.base.of, "base_of = ?22"},
+             {before.base.sampleSize != fields.base.sampleSize, "sample_size = ?23"},
+             {before.base.fieldwork != fields.base.fieldwork, "fieldwork = ?24"},
+         })
+        if (changed)
+            set += std::string(", ") + column;
+    Statement update = m_db.cached(fmt::format("UPDATE claim SET {} WHERE id = ?1", set));
     update.bind(1, claimId);
-    writeFields(update, fields);
+    writeFields(update, fields);  // the parameters of columns left out are bound and not read
     update.bind(17, now);
     update.run();
-    replaceTags(claimId, fields.tags);
+    std::vector<std::string> had = before.tags, has = fields.tags;
+    std::sort(had.begin(), had.end());
+    std::sort(has.begin(), has.end());
+    if (had != has)
+        replaceTags(claimId, fields.tags);
 }
 
 void ClaimWriter::rewrite(const ClaimRecord& claim) {

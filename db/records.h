@@ -65,7 +65,9 @@ public:
     // Puts back a deleted claim exactly as it was: same id (0 takes a new one), UUID, anchor and times;
     // returns its id.
     std::int64_t restore(const ClaimRecord& claim);
-    void update(std::int64_t claimId, const ClaimFields& fields, const std::string& now);
+    // Changes a claim's fields from `before` (as stored) to `fields`, writing only the columns that change.
+    void update(std::int64_t claimId, const ClaimFields& before, const ClaimFields& fields,
+                const std::string& now);
     // Puts an existing claim back as `claim` was (its anchor, fields and times), in place: the history
     // sees the fields that changed, not a claim deleted and created again.
     void rewrite(const ClaimRecord& claim);

@@ -227,3 +227,28 @@ TEST_F(History, AskingForWhatHasNoHistoryIsRefused) {
     EXPECT_EQ(project->history({"claim", 999}).error().code, ErrorCode::NotFound);
     EXPECT_EQ(project->history({"article", 1}).error().code, ErrorCode::InvalidInput);
 }
+
+// An edit writes only the fields it changes: tags given in another order, a metric named in another case,
+// are no change; a new note is one, and the search index follows it.
+TEST_F(History, AnEditWritesOnlyTheFieldsItChanges) {
+    ClaimFields fields = project->claim(cameras)->fields;
+    fields.tags = {"surveillance", "cameras"};
+    fields.note = "alpha";
+    ASSERT_TRUE(project->updateClaim(cameras, fields));
+    const std::size_t before = of("claim", cameras).size();
+    fields.tags = {"cameras", "surveillance"};
+    fields.metric = "CAMERAS IN CHINA";
+    fields.note = "beta";
+    ASSERT_TRUE(project->updateClaim(cameras, fields));
+    const auto entries = of("claim", cameras);
+    ASSERT_EQ(entries.size(), before + 1);
+    EXPECT_EQ(changes(entries).back(), "note: alpha → beta");
+    EXPECT_EQ(project->claim(cameras)->fields.metric, "Cameras in China");
+    EXPECT_EQ(project->claim(cameras)->updatedAt.size(), std::string("2026-12-01T14:30:41.511Z").size());
+    EXPECT_EQ(project->search("beta")->size(), 1U);
+    EXPECT_TRUE(project->search("alpha")->empty());
+    fields.tags = {"cameras"};
+    ASSERT_TRUE(project->updateClaim(cameras, fields));
+    EXPECT_EQ(changes(of("claim", cameras)).back(), "tag: surveillance → ");
+    EXPECT_TRUE(project->search("tag:surveillance")->empty());
+}
