@@ -217,6 +217,15 @@ TEST(FigureContext, APercentagesBaseSampleAndFieldworkAreReadFromItsSentence) {
         {"More than 11 percent of the adult population was held in 2018.",
          "More than 11 percent",
          {"adult population", std::nullopt, ""}},
+        // A passage: the survey described in the sentence before, then its findings.
+        {"The poll asked 1,000 adults in March 2019. It found that 62 percent had heard of a blacklist.",
+         "62 percent",
+         {"adults", 1000, "2019-03"}},
+        {"The survey reached 2,209 respondents in 2018. Of them, 80 percent approved.",
+         "80 percent",
+         {"respondents", 2209, "2018"}},
+        // … but not a sentence on something else.
+        {"The poll asked 1,000 adults in 2019. Separately, prices rose 5 percent.", "5 percent", {}},
         {"Police installed 2,000 cameras in 2018.", "2,000", {}},
         {"Prices rose 5 percent in 2019.", "5 percent", {}},
     };

@@ -19,8 +19,8 @@ bool isSurveyWord(const Token& token) {
 }  // namespace
 
 BaseReader::BaseReader(std::string_view text, const std::vector<Token>& tokens,
-                       const std::vector<Draft>& drafts)
-    : m_text(text), m_tokens(tokens), m_drafts(drafts) {}
+                       const std::vector<Draft>& drafts, const FigureBase& previous)
+    : m_text(text), m_tokens(tokens), m_drafts(drafts), m_previous(previous) {}
 
 // The whole count whose first token is tokens[i], past "the", "all": "of 2,209 respondents". Drafts come in
 // text order, so it is found by bisection: a line of thousands of figures stays linear.
@@ -96,6 +96,20 @@ FigureBase BaseReader::baseOf(std::size_t at, std::string_view subject, std::str
     }
     // A survey's figures hold when it asked: "surveyed in 2018", "a poll conducted in March 2019".
     if (surveyed && !time.empty() && time != "today")
+        base.fieldwork = time;
+    // "… asked 1,000 adults in 2019. It found 62 percent …": the survey of the sentence before.
+    if (base.of.empty() && !m_previous.empty() && (surveyed || continuesPrevious(m_tokens)))
+        base = m_previous;
+    return base;
+}
+
+FigureBase BaseReader::surveyDescribed(std::string_view time) {
+    FigureBase base;
+    if (!survey() || !sample())
+        return base;
+    base.sampleSize = static_cast<std::int64_t>(*sample()->value);
+    base.of = subjectAt(m_text, m_tokens, sample()->last + 1);
+    if (time != "today")
         base.fieldwork = time;
     return base;
 }

@@ -53,14 +53,20 @@ struct Draft {
 
 // What a sentence's percentages are of, read in its tokens: "80 percent of 2,209 respondents" (sample size
 // 2209), "45% of internet users" (the figure's subject), "among the companies rated, 23 percent", "a poll of
-// 1,000 adults"; when the sentence speaks of a survey, its fieldwork is when the figure holds. What is read
-// of the whole sentence (a survey? whom did it ask?) is read once, for its first percentage.
+// 1,000 adults"; when the sentence speaks of a survey, its fieldwork is when the figure holds. A survey the
+// sentence before described (`previous`) gives its base to a share of a sentence that speaks of it or goes on
+// with it ("The poll asked 1,000 adults in 2019. It found 62 percent …"). What is read of the whole sentence
+// (a survey? whom did it ask?) is read once, for its first percentage.
 class BaseReader {
 public:
-    BaseReader(std::string_view text, const std::vector<Token>& tokens, const std::vector<Draft>& drafts);
+    BaseReader(std::string_view text, const std::vector<Token>& tokens, const std::vector<Draft>& drafts,
+               const FigureBase& previous);
     // The base of drafts[at], given its `subject` and `time`; empty for figures other than percentages and
     // where nothing says.
     FigureBase baseOf(std::size_t at, std::string_view subject, std::string_view time);
+    // The survey this sentence describes, for the sentence after: whom it asked, how many, and when (`time`,
+    // the sentence's last date). Empty when it names no sample.
+    FigureBase surveyDescribed(std::string_view time);
 
 private:
     const Draft* countAt(std::size_t token) const;
@@ -70,6 +76,7 @@ private:
     std::string_view m_text;
     const std::vector<Token>& m_tokens;
     const std::vector<Draft>& m_drafts;
+    const FigureBase& m_previous;
     std::optional<bool> m_survey;
     std::optional<const Draft*> m_sample;
 };

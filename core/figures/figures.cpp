@@ -259,6 +259,7 @@ void forEachSentenceFigures(std::string_view text, const std::function<void(std:
     // What the sentence before counted, and its last time, for a sentence that refers back to them ("the
     // total", "for the same year").
     std::string previousSubject, previousTime;
+    FigureBase previousSurvey;  // the survey the sentence before described
     CodePointCounter offsets(text);
 
     for (const Span& sentence : sentences) {
@@ -447,7 +448,7 @@ void forEachSentenceFigures(std::string_view text, const std::function<void(std:
         };
         std::size_t previousLast = 0;  // where the words of the figure before end
         FigureBase sentenceBase;       // that of the last share with one
-        BaseReader bases(text, tokens, drafts);
+        BaseReader bases(text, tokens, drafts, previousSurvey);
         for (std::size_t at = 0; at < drafts.size(); ++at) {
             const Draft& draft = drafts[at];
             Figure figure = placed(draft.first, draft.last);
@@ -512,6 +513,7 @@ void forEachSentenceFigures(std::string_view text, const std::function<void(std:
             if (figure.kind == FigureKind::Count && !figure.subject.empty())
                 previousSubject = figure.subject;
         previousTime = dates.empty() ? std::string() : dates.back().time;
+        previousSurvey = bases.surveyDescribed(previousTime);
         for (const DateRef& date : dates) {
             Figure figure = placed(date.first, date.last);
             figure.value = date.year;
