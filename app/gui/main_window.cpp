@@ -9,6 +9,7 @@
 #include "figures/suggestion_pane.h"
 #include "import/import_runner.h"
 #include "project_session.h"
+#include "background.h"
 #include "reader/reader_view.h"
 #include "search/search_pane.h"
 
@@ -140,6 +141,7 @@ bool MainWindow::openProject(const QString& path, bool create) {
     if (m_editor)
         m_editor->reject();
     saveLayout();
+    m_marking.reset();  // it reads the project it was made for
     m_session = std::move(*opened);
     m_undoGroup->addStack(m_session->undoStack());
     m_undoGroup->setActiveStack(m_session->undoStack());

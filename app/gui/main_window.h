@@ -32,6 +32,9 @@ class ReaderView;
 class SearchPane;
 class SuggestionPane;
 class VersionsPane;
+struct ChangeMarks;
+template <typename T>
+class BackgroundRead;
 
 // What an export did: a line for the status bar, and what it could not write, shown in a message box.
 struct ExportDone {
@@ -62,6 +65,7 @@ public:
     SearchPane* searchPane() { return m_search; }
     HistoryPane* historyPane() { return m_history; }
     VersionsPane* versionsPane() { return m_versions; }  // null until first shown
+    bool isMarkingChanges() const;                        // the versions' diff is still to come
     // How many of the newest changes the History pane lists.
     static constexpr int kHistoryShown = 500;
     // The claim editor while it is open.
@@ -187,6 +191,9 @@ private:
     QDockWidget* m_historyDock = nullptr;   // made when first asked for
     VersionsPane* m_versions = nullptr;     // in m_versionsDock
     QDockWidget* m_versionsDock = nullptr;  // made when first asked for
+    // Diffs the versions away from the window (a long article takes a good part of a second); one per
+    // project opened.
+    std::unique_ptr<BackgroundRead<ChangeMarks>> m_marking;
     QLabel* m_placeholder;
     QPointer<ClaimEditor> m_editor;
     QMenu* m_recentMenu = nullptr;

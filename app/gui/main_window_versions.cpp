@@ -1,6 +1,7 @@
 // MainWindow, continued: the Versions pane. It follows the article in the reader: its versions, the words
 // changed since the version chosen (marked in the reader), and the claims of earlier versions that wait for
 // the researcher's decision.
+#include "background.h"
 #include "carry.h"
 #include "main_window.h"
 #include "project_session.h"
@@ -41,12 +42,8 @@ CodePointRange edgeWord(const CodePointIndex& text, CodePointRange range, bool f
 
 // The newer text's marks for the word diff of two versions: each run of added words, with the words it
 // replaced; where words were only removed, the kept word after them (before them at the text's end).
-struct Marks {
-    std::vector<ChangeMark> marks;
-    std::size_t added = 0, removed = 0;
-};
-Marks changeMarks(const VersionDiff& diff, const CodePointIndex& older, const CodePointIndex& newer) {
-    Marks result;
+ChangeMarks changeMarks(const VersionDiff& diff, const CodePointIndex& older, const CodePointIndex& newer) {
+    ChangeMarks result;
     const std::vector<TextChange>& changes = diff.changes();
     for (std::size_t i = 0; i < changes.size(); ++i) {
         const TextChange& change = changes[i];
@@ -144,16 +141,36 @@ void MainWindow::refreshVersions() {
 
 void MainWindow::markChanges() {
     const std::int64_t since = m_versions ? m_versions->comparedWith() : 0;
+    if (m_marking)
+        m_marking->cancel();  // the marks asked for before are of another article or version
+    m_reader->setChanges({});
     if (since == 0 || !m_session)
-        return m_reader->setChanges({});
-    auto older = m_session->project().articleText(since);
-    auto newer = m_session->project().articleText(m_reader->articleId());
-    if (!older || !newer)
-        return showError(tr("Cannot compare the versions"), !older ? older.error() : newer.error());
-    const CodePointIndex olderIndex(*older), newerIndex(*newer);
-    const Marks marks = changeMarks(VersionDiff(olderIndex, newerIndex), olderIndex, newerIndex);
-    m_reader->setChanges(marks.marks);
-    m_versions->setChangeCount(marks.added, marks.removed);
+        return;
+    if (!m_marking)
+        m_marking = std::make_unique<BackgroundRead<ChangeMarks>>(this, m_session->path());
+    m_versions->showComparing();
+    const std::int64_t shown = m_reader->articleId();
+    m_marking->run(
+        [since, shown](Project& project) -> Result<ChangeMarks> {
+            auto older = project.articleText(since);
+            auto newer = project.articleText(shown);
+            if (!older || !newer)
+                return !older ? older.error() : newer.error();
+            const CodePointIndex olderIndex(*older), newerIndex(*newer);
+            return changeMarks(VersionDiff(olderIndex, newerIndex), olderIndex, newerIndex);
+        },
+        [this, shown](Result<ChangeMarks> marks) {
+            if (!marks)
+                return showError(tr("Cannot compare the versions"), marks.error());
+            if (m_reader->articleId() != shown)
+                return;
+            m_reader->setChanges(marks->marks);
+            m_versions->setChangeCount(marks->added, marks->removed);
+        });
+}
+
+bool MainWindow::isMarkingChanges() const {
+    return m_marking && m_marking->busy();
 }
 
 // Shows the words a waiting claim would move to (a changed figure, in the newer version), or the claim on its

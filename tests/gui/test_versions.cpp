@@ -73,7 +73,11 @@ protected:
     }
     Project& project() { return window->session()->project(); }
     // Lets the queued showing of a waiting claim run.
-    static void settle() { QCoreApplication::processEvents(); }
+    // Lets queued signals run, and the words changed between versions, found on another thread, arrive.
+    void settle() {
+        QCoreApplication::processEvents();
+        EXPECT_TRUE(QTest::qWaitFor([this] { return !window->isMarkingChanges(); }, 5000));
+    }
 
     TempDir dir;
     std::filesystem::path file = dir / "versions.claims";
@@ -106,6 +110,7 @@ TEST_F(VersionsTest, TheArticleListTellsVersionsApartAndThePaneListsThemWithTheC
     // place the survey's paragraph was cut from.
     settle();
     window->showArticle(second_);
+    settle();
     ReaderView* reader = window->reader();
     EXPECT_EQ(reader->articleId(), second_);
     EXPECT_EQ(pane->changesCaption()->text(),
@@ -123,6 +128,7 @@ TEST_F(VersionsTest, TheArticleListTellsVersionsApartAndThePaneListsThemWithTheC
     pane->versionList()->setFocus();
     press(Qt::Key_Up);
     press(Qt::Key_Return);
+    settle();
     EXPECT_EQ(reader->articleId(), first);
     EXPECT_EQ(pane->comparedWithBox()->currentText(), QStringLiteral("(mark none)"));
     EXPECT_EQ(reader->changeCount(), 0);

@@ -58,6 +58,12 @@ struct ChangeMark {
     QString removed;  // the words removed there
 };
 
+// The marks of the words changed between two versions, with how many words were added and removed.
+struct ChangeMarks {
+    std::vector<ChangeMark> marks;
+    std::size_t added = 0, removed = 0;
+};
+
 class ReaderView : public QWidget {
     Q_OBJECT
 

@@ -205,6 +205,11 @@ void VersionsPane::setChangeCount(std::size_t added, std::size_t removed) {
     m_nextChange->setEnabled(added + removed > 0);
 }
 
+void VersionsPane::showComparing() {
+    m_changes->setText(tr("Comparing the versions…"));
+    m_nextChange->setEnabled(false);
+}
+
 const PendingCarry* VersionsPane::selectedWaiting() const {
     const QTreeWidgetItem* item = m_waiting->currentItem();
     if (!item)

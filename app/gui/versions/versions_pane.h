@@ -30,6 +30,7 @@ public:
     std::int64_t comparedWith() const;
     // Says how many words the reader marks as added and removed.
     void setChangeCount(std::size_t added, std::size_t removed);
+    void showComparing();  // while the words changed are found
     // The waiting claim selected, if any.
     const PendingCarry* selectedWaiting() const;
 
