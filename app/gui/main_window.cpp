@@ -1,5 +1,6 @@
 #include "main_window.h"
 #include "articles/article_list.h"
+#include "background.h"
 #include "claims/claim_editor.h"
 #include "claims/claim_table.h"
 #include "conflicts/compare_view.h"
@@ -9,7 +10,6 @@
 #include "figures/suggestion_pane.h"
 #include "import/import_runner.h"
 #include "project_session.h"
-#include "background.h"
 #include "reader/reader_view.h"
 #include "search/search_pane.h"
 

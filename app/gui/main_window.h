@@ -65,7 +65,7 @@ public:
     SearchPane* searchPane() { return m_search; }
     HistoryPane* historyPane() { return m_history; }
     VersionsPane* versionsPane() { return m_versions; }  // null until first shown
-    bool isMarkingChanges() const;                        // the versions' diff is still to come
+    bool isMarkingChanges() const;                       // the versions' diff is still to come
     // How many of the newest changes the History pane lists.
     static constexpr int kHistoryShown = 500;
     // The claim editor while it is open.
