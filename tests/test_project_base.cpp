@@ -5,6 +5,7 @@
 #include "csv.h"
 #include "project.h"
 #include "project_file.h"
+#include "project_support.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -44,11 +45,7 @@ protected:
         return added ? *added : 0;
     }
 
-    std::string projectFile() {
-        std::ostringstream out;
-        EXPECT_TRUE(writeProjectFile(*project, out));
-        return out.str();
-    }
+    std::string projectFile() { return test::projectFile(*project); }
 
     TempDir dir;
     std::unique_ptr<Project> project;

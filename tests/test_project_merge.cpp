@@ -3,6 +3,7 @@
 #include "pdf_writer.h"
 #include "project.h"
 #include "project_file.h"
+#include "project_support.h"
 #include "test_support.h"
 
 #include <fmt/format.h>
@@ -16,12 +17,6 @@ using namespace claimtrack;
 using namespace claimtrack::test;
 
 namespace {
-
-std::string projectFile(Project& project) {
-    std::ostringstream out;
-    EXPECT_TRUE(writeProjectFile(project, out));
-    return out.str();
-}
 
 Result<MergeReport> mergeFile(Project& ours, const std::string& file,
                               MergePreference prefer = MergePreference::Ours) {

@@ -5,6 +5,7 @@
 #include "csv.h"
 #include "project.h"
 #include "project_file.h"
+#include "project_support.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -42,11 +43,7 @@ protected:
         throw std::runtime_error("no source " + name);
     }
 
-    std::string projectFile() {
-        std::ostringstream out;
-        EXPECT_TRUE(writeProjectFile(*project, out));
-        return out.str();
-    }
+    std::string projectFile() { return test::projectFile(*project); }
 
     TempDir dir;
     std::unique_ptr<Project> project;
