@@ -16,6 +16,7 @@
 #include <map>
 #include <ostream>
 #include <tuple>
+#include <utility>
 
 namespace claimtrack {
 
@@ -252,6 +253,7 @@ private:
         for (const ConflictRow& row : comparison.conflicts)
             if (conflictShown(row))
                 rows.push_back(&row);
+        unlikeBases(comparison);
         if (rows.empty())
             return;
         m_out << "<h3>Conflicts</h3>\n";
@@ -269,6 +271,21 @@ private:
                       << (row->verdict->note.empty() ? "" : ": " + escape(row->verdict->note)) << ".</span>";
             }
             m_out << "</p></div>\n";
+        }
+    }
+
+    // Figures that would conflict but are percentages of different bases: said, so that no reader takes
+    // them for an agreement, or for a conflict the report forgot.
+    void unlikeBases(const MetricComparison& comparison) {
+        bool first = true;
+        for (const ConflictRow& row : comparison.unlikeBases) {
+            if (!conflictShown(row))
+                continue;
+            if (std::exchange(first, false))
+                m_out << "<h3>Not compared</h3>\n";
+            m_out << "<div class=\"conflict\"><p>" << escape(row.explanation) << " ("
+                  << escape(sideName(row.lower)) << " against " << escape(sideName(row.higher))
+                  << ").</p></div>\n";
         }
     }
 

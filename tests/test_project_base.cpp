@@ -6,6 +6,7 @@
 #include "project.h"
 #include "project_file.h"
 #include "project_support.h"
+#include "report.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -172,4 +173,20 @@ TEST_F(ClaimBase, IsTheCsvsLastColumnsAndGoesThroughTheProjectFileOfEveryVersion
     const std::string read = merged(old);
     EXPECT_NE(read.find(R"("quote":"80 percent")"), std::string::npos);
     EXPECT_NE(read.find(R"("base":"","sample_size":null,"fieldwork":"")"), std::string::npos);
+}
+
+// The published report says which figures it did not compare, and why.
+TEST_F(ClaimBase, TheReportSaysWhichPercentagesWereNotComparedAndWhy) {
+    record("80 percent", 80, {"respondents", 2209, "2018"});
+    record("62 percent", 62, {"adults online", std::nullopt, ""});
+    std::ostringstream html;
+    ASSERT_TRUE(writeReportHtml(*project, {"Surveys", {}, {}, "", {}}, html));
+    const std::string page = html.str();
+    const std::size_t heading = page.find("<h3>Not compared</h3>");
+    ASSERT_NE(heading, std::string::npos) << page;
+    EXPECT_NE(page.find("62% of adults online and 80% of respondents are not compared: they are of different "
+                        "bases (62%, 62 percent against 80%, 80 percent).",
+                        heading),
+              std::string::npos)
+        << page.substr(heading);
 }
