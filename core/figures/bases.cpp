@@ -23,7 +23,7 @@ BaseReader::BaseReader(std::string_view text, const std::vector<Token>& tokens,
     : m_text(text), m_tokens(tokens), m_drafts(drafts), m_previous(previous) {}
 
 // The whole count whose first token is tokens[i], past "the", "all": "of 2,209 respondents". Drafts come in
-// text order, so it is found by bisection: a line of thousands of figures stays linear.
+// text order, so it is found by bisection, not by a walk through a line's thousands of figures.
 const Draft* BaseReader::countAt(std::size_t i) const {
     while (i < m_tokens.size() && isAnyOf(m_tokens[i], {"the", "all", "some"}))
         ++i;
