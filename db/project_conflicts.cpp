@@ -61,11 +61,8 @@ std::vector<Verdict> loadVerdicts(sqlite::Connection& db) {
     Statement select(db, "SELECT id, uuid, claim_a, claim_b, supported, note, created_at FROM verdict");
     std::vector<Verdict> verdicts;
     while (select.step()) {
-        Verdict verdict{select.integer(0), select.text(1), select.integer(2), select.integer(3),
-                        std::nullopt,      select.text(5), select.text(6)};
-        if (const auto supported = select.number(4))
-            verdict.supported = static_cast<std::int64_t>(*supported);
-        verdicts.push_back(std::move(verdict));
+        verdicts.push_back({select.integer(0), select.text(1), select.integer(2), select.integer(3),
+                            select.optionalInteger(4), select.text(5), select.text(6)});
     }
     return verdicts;
 }
@@ -77,11 +74,7 @@ void db::insertVerdict(sqlite::Connection& db, const Verdict& verdict) {
         db.cached("INSERT INTO verdict (id, uuid, claim_a, claim_b, supported, note, created_at) "
                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
     bindId(insert, verdict.id).bind(2, verdict.uuid).bind(3, verdict.claimA).bind(4, verdict.claimB);
-    if (verdict.supported)
-        insert.bind(5, *verdict.supported);
-    else
-        insert.bindNull(5);
-    insert.bindOrNull(6, verdict.note).bind(7, verdict.createdAt);
+    insert.bind(5, verdict.supported).bindOrNull(6, verdict.note).bind(7, verdict.createdAt);
     insert.run();
 }
 

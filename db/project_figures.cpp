@@ -31,11 +31,9 @@ void db::insertSuggestion(sqlite::Connection& db, std::int64_t id, std::int64_t 
     insert.bind(10, std::int64_t{figure.approximate}).bindOrNull(11, figure.unit);
     insert.bind(12, toString(figure.kind)).bindOrNull(13, figure.subject).bindOrNull(14, figure.source);
     insert.bindOrNull(15, figure.time).bind(16, rejected ? "rejected" : "pending").bindOrNull(18, figure.via);
-    insert.bindOrNull(19, figure.base.of).bindOrNull(21, figure.base.fieldwork);
-    if (figure.base.sampleSize)
-        insert.bind(20, *figure.base.sampleSize);
-    else
-        insert.bindNull(20);
+    insert.bindOrNull(19, figure.base.of)
+        .bind(20, figure.base.sampleSize)
+        .bindOrNull(21, figure.base.fieldwork);
     if (id == 0)
         insert.bindNull(17);
     else
@@ -71,10 +69,7 @@ Suggestion readSuggestion(const Statement& row) {
     f.time = row.text(15);
     suggestion.rejected = row.text(16) == "rejected";
     f.via = row.text(17);
-    f.base.of = row.text(18);
-    if (!row.isNull(19))
-        f.base.sampleSize = row.integer(19);
-    f.base.fieldwork = row.text(20);
+    f.base = {row.text(18), row.optionalInteger(19), row.text(20)};
     return suggestion;
 }
 

@@ -193,10 +193,7 @@ ClaimRecord readClaim(const Statement& row) {
     f.tags = splitNames(row.text(24));
     claim.page = static_cast<int>(row.integer(25));
     f.via = splitNames(row.text(26));
-    f.base.of = row.text(27);
-    if (!row.isNull(28))
-        f.base.sampleSize = row.integer(28);
-    f.base.fieldwork = row.text(29);
+    f.base = {row.text(27), row.optionalInteger(28), row.text(29)};
     return claim;
 }
 
@@ -230,11 +227,9 @@ void ClaimWriter::writeFields(Statement& statement, const ClaimFields& fields) {
     for (const std::string& name : fields.via)
         via += fmt::format("{}{}", via.empty() ? "[" : ",", sourceId(name));
     statement.bindOrNull(21, via.empty() ? via : via + "]");
-    statement.bindOrNull(22, fields.base.of).bindOrNull(24, fields.base.fieldwork);
-    if (fields.base.sampleSize)
-        statement.bind(23, *fields.base.sampleSize);
-    else
-        statement.bindNull(23);
+    statement.bindOrNull(22, fields.base.of)
+        .bind(23, fields.base.sampleSize)
+        .bindOrNull(24, fields.base.fieldwork);
 }
 
 std::int64_t ClaimWriter::insert(const NewClaim& claim, const ClaimFields& fields, const std::string& now) {

@@ -113,6 +113,10 @@ Statement& Statement::bind(int index, std::optional<double> value) {
     return *this;
 }
 
+Statement& Statement::bind(int index, std::optional<std::int64_t> value) {
+    return value ? bind(index, *value) : bindNull(index);
+}
+
 Statement& Statement::bindNull(int index) {
     sqlite3_bind_null(m_statement.get(), index);
     return *this;
@@ -148,6 +152,12 @@ std::optional<double> Statement::number(int column) const {
     if (isNull(column))
         return std::nullopt;
     return sqlite3_column_double(m_statement.get(), column);
+}
+
+std::optional<std::int64_t> Statement::optionalInteger(int column) const {
+    if (isNull(column))
+        return std::nullopt;
+    return integer(column);
 }
 
 namespace {

@@ -58,8 +58,9 @@ public:
 
     Statement& bind(int index, std::int64_t value);
     Statement& bind(int index, std::string_view text);
-    Statement& bindOrNull(int index, std::string_view text);  // empty text is stored as NULL
-    Statement& bind(int index, std::optional<double> value);
+    Statement& bindOrNull(int index, std::string_view text);        // empty text is stored as NULL
+    Statement& bind(int index, std::optional<double> value);        // absent: NULL
+    Statement& bind(int index, std::optional<std::int64_t> value);  // absent: NULL
     Statement& bindNull(int index);
     Statement& bindBlob(int index, std::string_view bytes);  // bytes, not text: never read as UTF-8
 
@@ -71,6 +72,7 @@ public:
     std::string text(int column) const;
     std::string blob(int column) const;
     std::optional<double> number(int column) const;
+    std::optional<std::int64_t> optionalInteger(int column) const;  // unset for NULL
     bool isNull(int column) const { return type(column) == SQLITE_NULL; }
     int type(int column) const { return sqlite3_column_type(m_statement.get(), column); }  // SQLITE_TEXT, ...
 
