@@ -190,9 +190,10 @@ TEST(ImportCrash, KillNineMidImportLeavesASoundFileAndARerunCompletesIt) {
     QProcess import;
     import.start(QStringLiteral(CLAIMTRACK_CLI), args);
     ASSERT_TRUE(import.waitForStarted());
-    // Wait until the first articles are reported done, then kill without warning.
+    // Wait until the first articles are reported done, then kill without warning. The wait is long
+    // because a CI machine running other tests at once may be slow to commit the first group.
     int reported = 0;
-    while (reported == 0 && import.waitForReadyRead(10000))
+    while (reported == 0 && import.waitForReadyRead(60000))
         reported += static_cast<int>(import.readAllStandardOutput().count('\n'));
     ASSERT_GT(reported, 0) << "the import reported nothing before it could be killed";
     ::kill(static_cast<pid_t>(import.processId()), SIGKILL);

@@ -93,7 +93,9 @@ public:
                                 << ", a guess: check its text (article " << article->id << ")\n";
                 if (article->version)
                     reportVersion(streams.err, source.name, *article);
-                streams.out << article->id << '\t' << article->title << '\n';
+                // Flushed line by line: a program reading the pipe learns of each article as soon as it
+                // is in the file, not a buffer later (the import may be stopped at any time).
+                streams.out << article->id << '\t' << article->title << std::endl;
             });
         progress.done();
         streams.out.flush();
