@@ -1,10 +1,10 @@
 #pragma once
 // How db/ turns failures into Results: code inside a `guarded` body throws
-// sqlite::Failure (from SQLite, or through `refuse` for a check of ours), the
+// sql::Failure (from SQLite, or through `refuse` for a check of ours), the
 // open Transaction rolls back as the stack unwinds, and the public function
 // returns the error.
 
-#include "sqlite.h"
+#include "sql.h"
 
 #include <string>
 #include <type_traits>
@@ -12,7 +12,7 @@
 namespace claimtrack::db {
 
 [[noreturn]] inline void refuse(ErrorCode code, std::string message) {
-    throw sqlite::Failure({code, std::move(message)});
+    throw sql::Failure({code, std::move(message)});
 }
 
 // Runs `body`, turning a Failure thrown inside it into the Result's error.
@@ -25,7 +25,7 @@ auto guarded(Body&& body) -> Result<decltype(body())> {
         } else {
             return body();
         }
-    } catch (const sqlite::Failure& failure) {
+    } catch (const sql::Failure& failure) {
         return failure.error();
     }
 }
@@ -34,7 +34,7 @@ auto guarded(Body&& body) -> Result<decltype(body())> {
 template <class T>
 T orRefuse(Result<T> result) {
     if (!result)
-        throw sqlite::Failure(result.error());
+        throw sql::Failure(result.error());
     if constexpr (!std::is_void_v<T>)
         return std::move(result).value();
 }

@@ -169,7 +169,7 @@ std::string defaultUserName() {
     return "unknown";
 }
 
-void startHistory(sqlite::Connection& connection, const std::string& user) {
+void startHistory(sql::Connection& connection, const std::string& user) {
     connection.exec("CREATE TEMP TABLE history_session (user TEXT NOT NULL, how TEXT NOT NULL);"
                     "INSERT INTO history_session VALUES ('', 'edit');");
     setHistoryUser(connection, user);
@@ -179,14 +179,14 @@ void startHistory(sqlite::Connection& connection, const std::string& user) {
     connection.exec(triggers.c_str());
 }
 
-void setHistoryUser(sqlite::Connection& connection, const std::string& user) {
-    sqlite::Statement set(connection, "UPDATE history_session SET user = ?1");
+void setHistoryUser(sql::Connection& connection, const std::string& user) {
+    sql::Statement set(connection, "UPDATE history_session SET user = ?1");
     set.bind(1, user);
     set.run();
 }
 
-void setHistoryEditKind(sqlite::Connection& connection, EditKind kind) {
-    sqlite::Statement set(connection, "UPDATE history_session SET how = ?1");
+void setHistoryEditKind(sql::Connection& connection, EditKind kind) {
+    sql::Statement set(connection, "UPDATE history_session SET how = ?1");
     set.bind(1, toString(kind));
     set.run();
 }

@@ -7,7 +7,7 @@
 // as an undo, from the connection's own `history_session` row, which other connections cannot see. A
 // program that does not make them (the sqlite3 shell) changes the project without leaving history.
 
-#include "sqlite.h"
+#include "sql.h"
 
 #include <cstdint>
 #include <optional>
@@ -59,9 +59,9 @@ std::string defaultUserName();
 void setProgramUserName(std::string name);
 
 // Makes the connection record history under `user` (a writing connection, at version 9 or later).
-void startHistory(sqlite::Connection& connection, const std::string& user);
-void setHistoryUser(sqlite::Connection& connection, const std::string& user);
-void setHistoryEditKind(sqlite::Connection& connection, EditKind kind);
+void startHistory(sql::Connection& connection, const std::string& user);
+void setHistoryUser(sql::Connection& connection, const std::string& user);
+void setHistoryEditKind(sql::Connection& connection, EditKind kind);
 
 }  // namespace db
 }  // namespace claimtrack

@@ -16,10 +16,10 @@
 namespace claimtrack {
 
 namespace fs = std::filesystem;
+using sql::Failure;
+using sql::Statement;
+using sql::Transaction;
 using sqlite::Connection;
-using sqlite::Failure;
-using sqlite::Statement;
-using sqlite::Transaction;
 using namespace db;
 
 namespace {
@@ -140,13 +140,14 @@ ArticleOriginal originalOf(const ArticleSource& source, const std::string& bytes
 
 }  // namespace
 
-Project::Project(std::unique_ptr<Connection> connection) : m_db(std::move(connection)) {}
+Project::Project(std::unique_ptr<sql::Connection> connection, fs::path path)
+    : m_db(std::move(connection)), m_path(std::move(path)) {}
 Project::Project(Project&&) noexcept = default;
 Project& Project::operator=(Project&&) noexcept = default;
 Project::~Project() = default;
 
 const fs::path& Project::path() const {
-    return m_db->path();
+    return m_path;
 }
 
 bool Project::connectionIsIdle() const {
@@ -168,7 +169,7 @@ Result<Project> Project::create(const fs::path& path) {
         configureConnection(*db, true);
         db::migrate(*db, 0);
         db::startHistory(*db, db::defaultUserName());
-        return Project(std::move(db));
+        return Project(std::move(db), path);
     });
     if (!created)
         fs::remove(path, ec);  // it did not exist before, so nothing of the user's is lost
@@ -211,7 +212,7 @@ Result<Project> Project::open(const fs::path& path, Access access, int busyTimeo
                 fmt::format("project file {} uses an older schema (version {}); open it once for writing to "
                             "upgrade it",
                             file, version));
-        return Project(std::move(db));
+        return Project(std::move(db), path);
     });
 }
 

@@ -25,7 +25,7 @@
 #include <variant>
 #include <vector>
 
-namespace claimtrack::sqlite {
+namespace claimtrack::sql {
 class Connection;
 }
 
@@ -620,7 +620,7 @@ public:
                                      MergePreference prefer, MergeMode mode = MergeMode::Apply);
 
 private:
-    explicit Project(std::unique_ptr<sqlite::Connection> connection);
+    Project(std::unique_ptr<sql::Connection> connection, std::filesystem::path path);
     // Inside a transaction: the article with this text, inserted unless it is there already.
     ImportedArticle insertArticle(const ImportedDocument& document, ArticleMeta meta,
                                   const std::optional<ArticleOriginal>& original,
@@ -637,7 +637,8 @@ private:
     // Inside a transaction: inserts articles deleted before, with their claims and suggestions.
     void insertArticles(std::span<const ArticleWithText> articles);
 
-    std::unique_ptr<sqlite::Connection> m_db;
+    std::unique_ptr<sql::Connection> m_db;
+    std::filesystem::path m_path;
 };
 
 }  // namespace claimtrack

@@ -9,8 +9,8 @@
 namespace claimtrack {
 
 using namespace db;
-using sqlite::Statement;
-using sqlite::Transaction;
+using sql::Statement;
+using sql::Transaction;
 
 namespace {
 

@@ -15,12 +15,12 @@
 namespace claimtrack {
 
 using namespace db;
-using sqlite::Statement;
-using sqlite::Transaction;
+using sql::Statement;
+using sql::Transaction;
 
 namespace {
 
-std::vector<ClaimFigure> loadFigures(sqlite::Connection& db, std::optional<std::int64_t> metricId) {
+std::vector<ClaimFigure> loadFigures(sql::Connection& db, std::optional<std::int64_t> metricId) {
     // The cross-check groups them by metric, each in the order read: id order. One metric's claims come
     // through claim_by_metric; every metric's are read in the table's own order: through the index, each
     // claim was a lookup of its own (2.9 s for a million claims, against 0.5 s read in order). Reserving
@@ -45,7 +45,7 @@ std::vector<ClaimFigure> loadFigures(sqlite::Connection& db, std::optional<std::
     return figures;
 }
 
-std::vector<MetricRules> loadRules(sqlite::Connection& db) {
+std::vector<MetricRules> loadRules(sql::Connection& db) {
     Statement select(db, "SELECT id, unit_kind, tolerance FROM metric");
     std::vector<MetricRules> rules;
     while (select.step()) {
@@ -57,7 +57,7 @@ std::vector<MetricRules> loadRules(sqlite::Connection& db) {
     return rules;
 }
 
-std::vector<Verdict> loadVerdicts(sqlite::Connection& db) {
+std::vector<Verdict> loadVerdicts(sql::Connection& db) {
     Statement select(db, "SELECT id, uuid, claim_a, claim_b, supported, note, created_at FROM verdict");
     std::vector<Verdict> verdicts;
     while (select.step()) {
@@ -69,7 +69,7 @@ std::vector<Verdict> loadVerdicts(sqlite::Connection& db) {
 
 }  // namespace
 
-void db::insertVerdict(sqlite::Connection& db, const Verdict& verdict) {
+void db::insertVerdict(sql::Connection& db, const Verdict& verdict) {
     Statement insert =
         db.cached("INSERT INTO verdict (id, uuid, claim_a, claim_b, supported, note, created_at) "
                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
@@ -80,13 +80,13 @@ void db::insertVerdict(sqlite::Connection& db, const Verdict& verdict) {
 
 namespace {
 
-void deleteVerdict(sqlite::Connection& db, std::int64_t claimA, std::int64_t claimB) {
+void deleteVerdict(sql::Connection& db, std::int64_t claimA, std::int64_t claimB) {
     Statement remove = db.cached("DELETE FROM verdict WHERE claim_a = ?1 AND claim_b = ?2");
     remove.bind(1, claimA).bind(2, claimB);
     remove.run();
 }
 
-void writeStatuses(sqlite::Connection& db, const std::vector<VerdictChange::Status>& statuses) {
+void writeStatuses(sql::Connection& db, const std::vector<VerdictChange::Status>& statuses) {
     Statement update = db.cached("UPDATE claim SET status = ?2, updated_at = ?3 WHERE id = ?1");
     for (const VerdictChange::Status& s : statuses) {
         update.reset();
@@ -115,8 +115,7 @@ void attachVerdicts(std::vector<ConflictRow>& rows, const std::vector<Verdict>& 
 
 // The report on `check`: each metric's counts, and each conflict with its claims, explanation
 // and verdict, largest gap first. `metrics` are those checked, by name.
-ConflictReport buildReport(sqlite::Connection& db, const CrossCheck& check,
-                           const std::vector<Entity>& metrics) {
+ConflictReport buildReport(sql::Connection& db, const CrossCheck& check, const std::vector<Entity>& metrics) {
     ConflictReport report;
     std::unordered_map<std::int64_t, MetricSummary*> summaries;
     report.metrics.reserve(metrics.size());  // keeps the pointers valid
@@ -257,7 +256,7 @@ Result<MetricComparison> Project::compare(std::int64_t metricId) {
     });
 }
 
-std::vector<MetricProfile> db::metricProfiles(sqlite::Connection& db, std::int64_t exceptClaim) {
+std::vector<MetricProfile> db::metricProfiles(sql::Connection& db, std::int64_t exceptClaim) {
     std::vector<MetricProfile> profiles;
     std::unordered_map<std::int64_t, std::size_t> byId;
     Statement metrics =

@@ -10,8 +10,8 @@
 namespace claimtrack {
 
 using namespace db;
-using sqlite::Statement;
-using sqlite::Transaction;
+using sql::Statement;
+using sql::Transaction;
 
 namespace {
 
@@ -46,7 +46,7 @@ const char* claimColumn(EntityKind kind) {
 }
 
 // Whether any claim came through the source `id` (names it in its via).
-bool cameThrough(sqlite::Connection& db, std::int64_t id) {
+bool cameThrough(sql::Connection& db, std::int64_t id) {
     Statement select = db.cached("SELECT EXISTS (SELECT 1 FROM claim c WHERE c.via IS NOT NULL AND ?1 IN "
                                  "(SELECT value FROM json_each(c.via)))");
     select.bind(1, id);
@@ -79,7 +79,7 @@ Entity readEntity(const Statement& row) {
     return entity;
 }
 
-Entity entityById(sqlite::Connection& db, EntityKind kind, std::int64_t id) {
+Entity entityById(sql::Connection& db, EntityKind kind, std::int64_t id) {
     Statement select = db.cached(selectEntities(kind, "WHERE e.id = ?1"));
     select.bind(1, id);
     if (!select.step())
@@ -89,7 +89,7 @@ Entity entityById(sqlite::Connection& db, EntityKind kind, std::int64_t id) {
 
 }  // namespace
 
-void db::insertEntity(sqlite::Connection& db, EntityKind kind, const Entity& entity) {
+void db::insertEntity(sql::Connection& db, EntityKind kind, const Entity& entity) {
     if (kind == EntityKind::Tag) {
         Statement insert = db.cached("INSERT INTO tag (id, name) VALUES (?1, ?2)");
         bindId(insert, entity.id).bind(2, entity.name);
@@ -116,7 +116,7 @@ void db::insertEntity(sqlite::Connection& db, EntityKind kind, const Entity& ent
 
 namespace {
 
-std::vector<std::int64_t> claimsOf(sqlite::Connection& db, EntityKind kind, std::int64_t id) {
+std::vector<std::int64_t> claimsOf(sql::Connection& db, EntityKind kind, std::int64_t id) {
     Statement select =
         db.cached(kind == EntityKind::Tag
                       ? std::string("SELECT claim_id FROM claim_tag WHERE tag_id = ?1 ORDER BY claim_id")
@@ -129,8 +129,7 @@ std::vector<std::int64_t> claimsOf(sqlite::Connection& db, EntityKind kind, std:
 }
 
 // Gives claims the tag, or takes it from them (each change keeps the claim search index in step, by trigger).
-void linkTag(sqlite::Connection& db, std::span<const std::int64_t> claimIds, std::int64_t tagId,
-             bool linked) {
+void linkTag(sql::Connection& db, std::span<const std::int64_t> claimIds, std::int64_t tagId, bool linked) {
     Statement change = db.cached(linked ? "INSERT OR IGNORE INTO claim_tag (claim_id, tag_id) VALUES (?1, ?2)"
                                         : "DELETE FROM claim_tag WHERE claim_id = ?1 AND tag_id = ?2");
     for (const std::int64_t claimId : claimIds) {
@@ -140,7 +139,7 @@ void linkTag(sqlite::Connection& db, std::span<const std::int64_t> claimIds, std
     }
 }
 
-void deleteRow(sqlite::Connection& db, EntityKind kind, std::int64_t id) {
+void deleteRow(sql::Connection& db, EntityKind kind, std::int64_t id) {
     Statement remove = db.cached(fmt::format("DELETE FROM {} WHERE id = ?1", tableOf(kind).table));
     remove.bind(1, id);
     remove.run();

@@ -12,8 +12,8 @@
 namespace claimtrack {
 
 using namespace db;
-using sqlite::Statement;
-using sqlite::Transaction;
+using sql::Statement;
+using sql::Transaction;
 
 namespace {
 
@@ -22,7 +22,7 @@ namespace {
 // are two claims.
 class RecordedBefore {
 public:
-    explicit RecordedBefore(sqlite::Connection& db)
+    explicit RecordedBefore(sql::Connection& db)
         : m_db(db), m_lastId(db.queryInteger("SELECT coalesce(max(id), 0) FROM claim")) {}
     bool has(std::int64_t articleId, CodePointRange range) {
         Statement recorded =
@@ -32,7 +32,7 @@ public:
     }
 
 private:
-    sqlite::Connection& m_db;
+    sql::Connection& m_db;
     std::int64_t m_lastId;
 };
 

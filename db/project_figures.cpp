@@ -14,11 +14,11 @@
 namespace claimtrack {
 
 using namespace db;
-using sqlite::Statement;
-using sqlite::Transaction;
+using sql::Statement;
+using sql::Transaction;
 
-void db::insertSuggestion(sqlite::Connection& db, std::int64_t id, std::int64_t articleId,
-                          const Anchor& anchor, const Figure& figure, bool rejected) {
+void db::insertSuggestion(sql::Connection& db, std::int64_t id, std::int64_t articleId, const Anchor& anchor,
+                          const Figure& figure, bool rejected) {
     Statement insert = db.cached(R"sql(
         INSERT INTO suggestion (article_id, start, end, quote, prefix, suffix, value, low, high, approximate, unit,
                                 kind, subject, source, time, state, id, via, base_of, sample_size,
@@ -73,7 +73,7 @@ Suggestion readSuggestion(const Statement& row) {
     return suggestion;
 }
 
-void deleteRows(sqlite::Connection& db, const char* table, std::span<const std::int64_t> ids) {
+void deleteRows(sql::Connection& db, const char* table, std::span<const std::int64_t> ids) {
     Statement remove = db.cached(fmt::format("DELETE FROM {} WHERE id = ?1", table));
     for (const std::int64_t id : ids) {
         remove.reset();
@@ -87,7 +87,7 @@ void deleteRows(sqlite::Connection& db, const char* table, std::span<const std::
 // it, and the metric when the proposals are sure of it. Reads the sources and metrics once.
 class FigureReader {
 public:
-    explicit FigureReader(sqlite::Connection& db) : m_metrics(metricProfiles(db)) {
+    explicit FigureReader(sql::Connection& db) : m_metrics(metricProfiles(db)) {
         Statement sources = db.cached("SELECT name FROM source ORDER BY name");
         while (sources.step())
             m_sources.push_back(sources.text(0));

@@ -28,7 +28,7 @@ struct CarryRecord {
 // Receives a project's rows in the order a project file holds them: its memo and publishing settings,
 // sources, metrics, articles, claims (after their articles), the claims waiting on newer versions (after
 // the claims), verdicts (after their claims) and suggestions (after their articles). A receiver refuses a
-// row by throwing sqlite::Failure.
+// row by throwing sql::Failure.
 class ProjectRecords {
 public:
     virtual ~ProjectRecords() = default;

@@ -12,7 +12,7 @@
 namespace claimtrack {
 
 using namespace db;
-using sqlite::Statement;
+using sql::Statement;
 
 namespace {
 
@@ -31,11 +31,11 @@ std::string shown(const nlohmann::json& value) {
 
 std::string shownColumn(const Statement& row, int column) {
     switch (row.type(column)) {
-    case SQLITE_NULL:
+    case sql::ValueType::Null:
         return {};
-    case SQLITE_INTEGER:
+    case sql::ValueType::Integer:
         return std::to_string(row.integer(column));
-    case SQLITE_FLOAT:
+    case sql::ValueType::Real:
         return formatNumber(*row.number(column));
     default:
         return row.text(column);

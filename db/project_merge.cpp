@@ -14,8 +14,8 @@
 namespace claimtrack {
 
 using namespace db;
-using sqlite::Statement;
-using sqlite::Transaction;
+using sql::Statement;
+using sql::Transaction;
 
 namespace {
 
@@ -32,7 +32,7 @@ std::string shortUuid(const std::string& uuid) {
 // Merges rows handed over one at a time into the project, inside the caller's transaction.
 class Merger : public ProjectRecords {
 public:
-    Merger(sqlite::Connection& db, MergePreference prefer, MergeReport& report)
+    Merger(sql::Connection& db, MergePreference prefer, MergeReport& report)
         : m_db(db), m_prefer(prefer), m_report(report), m_writer(db) {}
 
     void memo(const std::string& theirs) override {
@@ -585,7 +585,7 @@ private:
         return select.step() ? "claim " + select.text(0) : "a deleted claim";
     }
 
-    sqlite::Connection& m_db;
+    sql::Connection& m_db;
     MergePreference m_prefer;
     MergeReport& m_report;
     ClaimWriter m_writer;

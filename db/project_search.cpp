@@ -13,7 +13,7 @@
 namespace claimtrack {
 
 using namespace db;
-using sqlite::Statement;
+using sql::Statement;
 
 namespace {
 

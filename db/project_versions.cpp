@@ -14,8 +14,8 @@
 namespace claimtrack {
 
 using namespace db;
-using sqlite::Statement;
-using sqlite::Transaction;
+using sql::Statement;
+using sql::Transaction;
 
 namespace {
 
@@ -28,7 +28,7 @@ struct OlderVersion {
     VersionDiff diff;
 };
 
-std::int64_t latestInLineage(sqlite::Connection& db, const std::string& lineage) {
+std::int64_t latestInLineage(sql::Connection& db, const std::string& lineage) {
     Statement latest = db.cached("SELECT id FROM article WHERE lineage = ?1 ORDER BY version DESC LIMIT 1");
     latest.bind(1, lineage);
     latest.step();
@@ -36,7 +36,7 @@ std::int64_t latestInLineage(sqlite::Connection& db, const std::string& lineage)
 }
 
 // The ids of every version of the article `id` (itself alone when it has no other).
-std::vector<std::int64_t> versionIds(sqlite::Connection& db, std::int64_t id) {
+std::vector<std::int64_t> versionIds(sql::Connection& db, std::int64_t id) {
     Statement select = db.cached("SELECT b.id FROM article a JOIN article b ON b.id = a.id OR "
                                  "(a.lineage IS NOT NULL AND b.lineage = a.lineage) WHERE a.id = ?1 "
                                  "ORDER BY b.version, b.id");
@@ -45,7 +45,7 @@ std::vector<std::int64_t> versionIds(sqlite::Connection& db, std::int64_t id) {
     while (select.step())
         ids.push_back(select.integer(0));
     if (ids.empty())
-        refuse(ErrorCode::NotFound, fmt::format("no article with id {} in {}", id, db.path().string()));
+        refuse(ErrorCode::NotFound, fmt::format("no article with id {} in {}", id, db.name()));
     return ids;
 }
 }  // namespace

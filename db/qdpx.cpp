@@ -369,7 +369,7 @@ public:
         if (zip_close(m_zip) == 0)
             return void(m_zip = nullptr);
         if (unread)
-            throw sqlite::Failure(*unread);
+            throw sql::Failure(*unread);
         refuse(ErrorCode::Io, fmt::format("cannot write {}: {}", path.string(), zip_strerror(m_zip)));
     }
 

@@ -9,7 +9,7 @@
 
 namespace claimtrack::db {
 
-using sqlite::Statement;
+using sql::Statement;
 
 const char* const kSelectArticles = R"sql(
     SELECT a.id, a.uuid, a.title, a.author, a.publisher, a.url, a.published, a.imported_at, a.sha256, a.length,
@@ -17,11 +17,11 @@ const char* const kSelectArticles = R"sql(
            coalesce(a.memo, ''), coalesce(a.lineage, ''), a.version
     FROM article a WHERE ?1 IS NULL OR a.id = ?1 ORDER BY a.id)sql";
 
-sqlite::Statement& bindId(sqlite::Statement& insert, std::int64_t id) {
+sql::Statement& bindId(sql::Statement& insert, std::int64_t id) {
     return id != 0 ? insert.bind(1, id) : insert.bindNull(1);
 }
 
-std::int64_t insertArticleRow(sqlite::Connection& db, const Article& article, std::string_view text) {
+std::int64_t insertArticleRow(sql::Connection& db, const Article& article, std::string_view text) {
     Statement insert = db.cached(R"sql(
         INSERT INTO article (id, uuid, title, author, publisher, url, published, imported_at, text, sha256,
                              length, format, encoding, memo, lineage, version)
@@ -42,7 +42,7 @@ std::int64_t insertArticleRow(sqlite::Connection& db, const Article& article, st
     return article.id != 0 ? article.id : db.lastInsertId();
 }
 
-void writeCarry(sqlite::Connection& db, std::int64_t claimId, std::int64_t articleId, const Carry& carry) {
+void writeCarry(sql::Connection& db, std::int64_t claimId, std::int64_t articleId, const Carry& carry) {
     Statement insert = db.cached(
         "INSERT OR REPLACE INTO claim_carry (claim_id, article_id, kind, start, end, score, figure_before, "
         "figure_after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
@@ -53,19 +53,18 @@ void writeCarry(sqlite::Connection& db, std::int64_t claimId, std::int64_t artic
     insert.run();
 }
 
-std::int64_t freeVersion(sqlite::Connection& db, const std::string& lineage, std::int64_t version) {
+std::int64_t freeVersion(sql::Connection& db, const std::string& lineage, std::int64_t version) {
     Statement select = db.cached("SELECT max(version), sum(version = ?2) FROM article WHERE lineage = ?1");
     select.bind(1, lineage).bind(2, version);
     select.step();
     return select.integer(1) > 0 ? select.integer(0) + 1 : version;
 }
 
-std::string readArticleText(sqlite::Connection& db, std::int64_t articleId) {
+std::string readArticleText(sql::Connection& db, std::int64_t articleId) {
     Statement select = db.cached("SELECT text FROM article WHERE id = ?1");
     select.bind(1, articleId);
     if (!select.step())
-        refuse(ErrorCode::NotFound,
-               fmt::format("no article with id {} in {}", articleId, db.path().string()));
+        refuse(ErrorCode::NotFound, fmt::format("no article with id {} in {}", articleId, db.name()));
     return select.text(0);
 }
 
@@ -96,7 +95,7 @@ ArticleMeta validateMeta(ArticleMeta meta) {
     return meta;
 }
 
-void writeOriginalAndPages(sqlite::Connection& db, std::int64_t articleId,
+void writeOriginalAndPages(sql::Connection& db, std::int64_t articleId,
                            const std::optional<ArticleOriginal>& original,
                            const std::vector<std::int64_t>& pageStarts) {
     if (original) {

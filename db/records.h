@@ -5,7 +5,7 @@
 #include "conflicts/proposals.h"
 #include "model.h"
 #include "project.h"
-#include "sqlite.h"
+#include "sql.h"
 
 #include <map>
 #include <memory>
@@ -14,42 +14,42 @@
 namespace claimtrack::db {
 
 // The stored text of an article; refuses an unknown id, naming the project file.
-std::string readArticleText(sqlite::Connection& db, std::int64_t articleId);
+std::string readArticleText(sql::Connection& db, std::int64_t articleId);
 
 // SELECT of every Article column; ?1 filters by id when bound.
 extern const char* const kSelectArticles;
-Article readArticle(const sqlite::Statement& row);
+Article readArticle(const sql::Statement& row);
 // Metadata as stored: valid UTF-8, each field normalised, the date a partial date; refuses what is not.
 ArticleMeta validateMeta(ArticleMeta meta);
 // Writes an article's row as it was (same UUID and import time; id 0 takes a new one); returns its id.
-std::int64_t insertArticleRow(sqlite::Connection& db, const Article& article, std::string_view text);
+std::int64_t insertArticleRow(sql::Connection& db, const Article& article, std::string_view text);
 // Where a claim waits after a new version (claim_carry): replaces what was there.
-void writeCarry(sqlite::Connection& db, std::int64_t claimId, std::int64_t articleId, const Carry& carry);
+void writeCarry(sql::Connection& db, std::int64_t claimId, std::int64_t articleId, const Carry& carry);
 // `version` when no article of `lineage` has it yet, else the number after the last one's.
-std::int64_t freeVersion(sqlite::Connection& db, const std::string& lineage, std::int64_t version);
+std::int64_t freeVersion(sql::Connection& db, const std::string& lineage, std::int64_t version);
 // Writes the file an article came from and where its pages begin.
-void writeOriginalAndPages(sqlite::Connection& db, std::int64_t articleId,
+void writeOriginalAndPages(sql::Connection& db, std::int64_t articleId,
                            const std::optional<ArticleOriginal>& original,
                            const std::vector<std::int64_t>& pageStarts);
 
 // Binds a row id to ?1; 0 binds NULL, which takes a new one.
-sqlite::Statement& bindId(sqlite::Statement& insert, std::int64_t id);
+sql::Statement& bindId(sql::Statement& insert, std::int64_t id);
 // Writes a source, metric or tag as it was (id 0 takes a new one), and a verdict.
-void insertEntity(sqlite::Connection& db, EntityKind kind, const Entity& entity);
-void insertVerdict(sqlite::Connection& db, const Verdict& verdict);
+void insertEntity(sql::Connection& db, EntityKind kind, const Entity& entity);
+void insertVerdict(sql::Connection& db, const Verdict& verdict);
 // Writes a suggestion; `id` 0 takes a new one.
-void insertSuggestion(sqlite::Connection& db, std::int64_t id, std::int64_t articleId, const Anchor& anchor,
+void insertSuggestion(sql::Connection& db, std::int64_t id, std::int64_t articleId, const Anchor& anchor,
                       const Figure& figure, bool rejected);
 
 // SELECT of every ClaimRecord column, with `where` (may be empty) and ORDER BY `order`.
 std::string selectClaims(std::string_view where, std::string_view order = "c.article_id, c.start, c.id");
-ClaimRecord readClaim(const sqlite::Statement& row);
+ClaimRecord readClaim(const sql::Statement& row);
 
 // 1 when the quote's figure is hedged ("about 1.4 billion"): the claim's `approximate` column.
 std::int64_t isApproximate(const TextQuote& quote);
 
 // What the metric proposals know of every metric: its words, and its latest claims' words and units.
-std::vector<MetricProfile> metricProfiles(sqlite::Connection& db, std::int64_t exceptClaim = 0);
+std::vector<MetricProfile> metricProfiles(sql::Connection& db, std::int64_t exceptClaim = 0);
 // The claim at `range` of an article's `text` as the metric proposals read it; `figure` is the finder's
 // reading of the words when the caller has it, read here otherwise.
 ClaimContext claimContextAt(std::string_view text, const CodePointIndex& index, CodePointRange range,
@@ -59,7 +59,7 @@ ClaimContext claimContextAt(std::string_view text, const CodePointIndex& index, 
 // use) and article texts once per batch. Call inside a transaction.
 class ClaimWriter {
 public:
-    explicit ClaimWriter(sqlite::Connection& db) : m_db(db) {}
+    explicit ClaimWriter(sql::Connection& db) : m_db(db) {}
 
     std::int64_t insert(const NewClaim& claim, const ClaimFields& fields, const std::string& now);
     // Puts back a deleted claim exactly as it was: same id (0 takes a new one), UUID, anchor and times;
@@ -81,8 +81,8 @@ public:
     std::int64_t sourceId(const std::string& name);
 
 private:
-    void writeFields(sqlite::Statement& statement, const ClaimFields& fields);  // ?8 to ?16, ?21 to ?24
-    void bindRecord(sqlite::Statement& statement, const ClaimRecord& claim);
+    void writeFields(sql::Statement& statement, const ClaimFields& fields);  // ?8 to ?16, ?21 to ?24
+    void bindRecord(sql::Statement& statement, const ClaimRecord& claim);
     void writeTags(std::int64_t claimId, const std::vector<std::string>& tags);
     // Unlinks the tags not in `tags` and links those that are.
     void replaceTags(std::int64_t claimId, const std::vector<std::string>& tags);
@@ -96,7 +96,7 @@ private:
         CodePointIndex index;  // views `text`; LoadedArticle is never moved (held by unique_ptr)
     };
 
-    sqlite::Connection& m_db;
+    sql::Connection& m_db;
     std::map<std::int64_t, std::unique_ptr<LoadedArticle>> m_articles;
     std::map<std::string, std::int64_t> m_metrics, m_sources, m_tags;
 };

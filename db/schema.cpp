@@ -353,9 +353,9 @@ ALTER TABLE suggestion ADD COLUMN sample_size INTEGER;
 ALTER TABLE suggestion ADD COLUMN fieldwork TEXT;
 )sql";
 
-void markApproximateClaims(sqlite::Connection& connection) {
-    sqlite::Statement select(connection, "SELECT id, prefix, quote FROM claim");
-    sqlite::Statement mark(connection, "UPDATE claim SET approximate = 1 WHERE id = ?1");
+void markApproximateClaims(sql::Connection& connection) {
+    sql::Statement select(connection, "SELECT id, prefix, quote FROM claim");
+    sql::Statement mark(connection, "UPDATE claim SET approximate = 1 WHERE id = ?1");
     while (select.step()) {
         if (!quotesApproximateFigure(select.text(1), select.text(2)))
             continue;
@@ -367,10 +367,10 @@ void markApproximateClaims(sqlite::Connection& connection) {
 
 }  // namespace
 
-void migrate(sqlite::Connection& connection, std::int64_t from, std::int64_t to) {
+void migrate(sql::Connection& connection, std::int64_t from, std::int64_t to) {
     if (from >= to)
         return;
-    sqlite::Transaction transaction(connection);
+    sql::Transaction transaction(connection);
     if (from < 1 && to >= 1)
         connection.exec(kVersion1);
     if (from < 2 && to >= 2)

@@ -1,7 +1,7 @@
 #pragma once
 // The project file's schema and its migrations.
 
-#include "sqlite.h"
+#include "sql.h"
 
 namespace claimtrack::db {
 
@@ -13,6 +13,6 @@ inline constexpr std::int64_t kSchemaVersion = 12;
 
 // Brings a project at version `from` up to `to` (kSchemaVersion but in
 // tests, which write older files), in one transaction.
-void migrate(sqlite::Connection& connection, std::int64_t from, std::int64_t to = kSchemaVersion);
+void migrate(sql::Connection& connection, std::int64_t from, std::int64_t to = kSchemaVersion);
 
 }  // namespace claimtrack::db

@@ -8,6 +8,8 @@
 
 namespace claimtrack::sqlite {
 
+using sql::Failure;
+
 void fail(sqlite3* db, int code, const std::filesystem::path& path) {
     const std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
     const std::string file = path.string();
@@ -40,16 +42,79 @@ void fail(sqlite3* db, int code, const std::filesystem::path& path) {
 
 namespace {
 
-std::unique_ptr<sqlite3_stmt, StatementFinalizer> prepare(const Connection& connection,
-                                                          std::string_view sql) {
-    sqlite3_stmt* statement = nullptr;
-    const int rc = sqlite3_prepare_v3(connection.handle(), sql.data(), static_cast<int>(sql.size()),
-                                      SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
-    std::unique_ptr<sqlite3_stmt, StatementFinalizer> prepared(statement);
-    if (rc != SQLITE_OK)
-        connection.fail(rc);
-    return prepared;
-}
+// A statement SQLite prepared, finalized when the cursor goes.
+class SqliteCursor final : public sql::Cursor {
+public:
+    SqliteCursor(const Connection& connection, std::string_view sql)
+        : sql::Cursor(std::string(sql)), m_connection(connection) {
+        sqlite3_stmt* statement = nullptr;
+        const int rc = sqlite3_prepare_v3(connection.handle(), sql.data(), static_cast<int>(sql.size()),
+                                          SQLITE_PREPARE_PERSISTENT, &statement, nullptr);
+        m_statement.reset(statement);
+        if (rc != SQLITE_OK)
+            connection.fail(rc);
+    }
+
+    void bind(int index, std::int64_t value) override { sqlite3_bind_int64(get(), index, value); }
+    void bind(int index, double value) override { sqlite3_bind_double(get(), index, value); }
+    void bindText(int index, std::string_view text) override {
+        sqlite3_bind_text(get(), index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    }
+    void bindBlob(int index, std::string_view bytes) override {
+        // A zero-length blob must not be NULL: an empty file was kept, not left out.
+        sqlite3_bind_blob64(get(), index, bytes.empty() ? "" : bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+    }
+    void bindNull(int index) override { sqlite3_bind_null(get(), index); }
+
+    bool step() override {
+        const int rc = sqlite3_step(get());
+        if (rc == SQLITE_ROW)
+            return true;
+        if (rc == SQLITE_DONE)
+            return false;
+        m_connection.fail(rc);
+    }
+    void reset() override {
+        sqlite3_reset(get());
+        sqlite3_clear_bindings(get());
+    }
+
+    sql::ValueType type(int column) const override {
+        switch (sqlite3_column_type(get(), column)) {
+        case SQLITE_INTEGER:
+            return sql::ValueType::Integer;
+        case SQLITE_FLOAT:
+            return sql::ValueType::Real;
+        case SQLITE_TEXT:
+            return sql::ValueType::Text;
+        case SQLITE_BLOB:
+            return sql::ValueType::Blob;
+        default:
+            return sql::ValueType::Null;
+        }
+    }
+    std::int64_t integer(int column) const override { return sqlite3_column_int64(get(), column); }
+    double real(int column) const override { return sqlite3_column_double(get(), column); }
+    std::string text(int column) const override {
+        const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(get(), column));
+        return data ? std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(get(), column)))
+                    : std::string();
+    }
+    std::string blob(int column) const override {
+        const auto* data = static_cast<const char*>(sqlite3_column_blob(get(), column));
+        return data ? std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(get(), column)))
+                    : std::string();
+    }
+
+private:
+    struct Finalizer {
+        void operator()(sqlite3_stmt* statement) const { sqlite3_finalize(statement); }
+    };
+    sqlite3_stmt* get() const { return m_statement.get(); }
+
+    const Connection& m_connection;  // outlives its cursors: they are used within its calls
+    std::unique_ptr<sqlite3_stmt, Finalizer> m_statement;
+};
 
 // A path as the path of a file: URI, with the characters a URI gives meaning to escaped.
 std::string uriPath(const std::string& path) {
@@ -64,101 +129,6 @@ std::string uriPath(const std::string& path) {
 }
 
 }  // namespace
-
-void StatementReleaser::operator()(sqlite3_stmt* statement) const {
-    if (!cache) {
-        sqlite3_finalize(statement);
-        return;
-    }
-    sqlite3_reset(statement);
-    sqlite3_clear_bindings(statement);
-    auto& slot = cache->m_statements[sqlite3_sql(statement)];
-    if (slot)
-        sqlite3_finalize(statement);  // a second copy, prepared while the first was lent out
-    else
-        slot.reset(statement);
-}
-
-Statement::Statement(const Connection& connection, std::string_view sql)
-    : Statement(connection, prepare(connection, sql).release(), nullptr) {}
-
-Statement::Statement(const Connection& connection, sqlite3_stmt* statement, Connection* cache)
-    : m_connection(&connection), m_statement(statement, StatementReleaser{cache}) {}
-
-Statement& Statement::bind(int index, std::int64_t value) {
-    sqlite3_bind_int64(m_statement.get(), index, value);
-    return *this;
-}
-
-Statement& Statement::bindOrNull(int index, std::string_view text) {
-    return text.empty() ? bindNull(index) : bind(index, text);
-}
-
-Statement& Statement::bind(int index, std::string_view text) {
-    sqlite3_bind_text(m_statement.get(), index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
-    return *this;
-}
-
-Statement& Statement::bindBlob(int index, std::string_view bytes) {
-    // A zero-length blob must not be NULL: an empty file was kept, not left out.
-    sqlite3_bind_blob64(m_statement.get(), index, bytes.empty() ? "" : bytes.data(), bytes.size(),
-                        SQLITE_TRANSIENT);
-    return *this;
-}
-
-Statement& Statement::bind(int index, std::optional<double> value) {
-    if (!value)
-        return bindNull(index);
-    sqlite3_bind_double(m_statement.get(), index, *value);
-    return *this;
-}
-
-Statement& Statement::bind(int index, std::optional<std::int64_t> value) {
-    return value ? bind(index, *value) : bindNull(index);
-}
-
-Statement& Statement::bindNull(int index) {
-    sqlite3_bind_null(m_statement.get(), index);
-    return *this;
-}
-
-bool Statement::step() {
-    const int rc = sqlite3_step(m_statement.get());
-    if (rc == SQLITE_ROW)
-        return true;
-    if (rc == SQLITE_DONE)
-        return false;
-    m_connection->fail(rc);
-}
-
-void Statement::reset() {
-    sqlite3_reset(m_statement.get());
-    sqlite3_clear_bindings(m_statement.get());
-}
-
-std::string Statement::text(int column) const {
-    const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(m_statement.get(), column));
-    return data ? std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(m_statement.get(), column)))
-                : std::string();
-}
-
-std::string Statement::blob(int column) const {
-    const auto* data = static_cast<const char*>(sqlite3_column_blob(m_statement.get(), column));
-    return data ? std::string(data, static_cast<std::size_t>(sqlite3_column_bytes(m_statement.get(), column)))
-                : std::string();
-}
-
-std::optional<double> Statement::number(int column) const {
-    if (isNull(column))
-        return std::nullopt;
-    return sqlite3_column_double(m_statement.get(), column);
-}
-
-std::optional<std::int64_t> Statement::optionalInteger(int column) const {
-    if (isNull(column))
-        return std::nullopt;
-    return integer(column);
-}
 
 namespace {
 
@@ -230,16 +200,8 @@ void Connection::fail(int code) const {
     sqlite::fail(m_db.get(), code, m_path);
 }
 
-std::int64_t Connection::queryInteger(const char* sql) {
-    Statement statement(*this, sql);
-    return statement.step() ? statement.integer(0) : 0;
-}
-
-Statement Connection::cached(const std::string& sql) {
-    auto it = m_statements.find(sql);
-    sqlite3_stmt* statement =
-        it != m_statements.end() && it->second ? it->second.release() : prepare(*this, sql).release();
-    return Statement(*this, statement, this);
+std::unique_ptr<sql::Cursor> Connection::prepare(std::string_view sql, bool /*cached*/) const {
+    return std::make_unique<SqliteCursor>(*this, sql);
 }
 
 bool Connection::isIdle() const {
@@ -249,20 +211,6 @@ bool Connection::isIdle() const {
         if (sqlite3_stmt_busy(s))
             return false;  // stepped and not reset: it holds a read transaction open
     return true;
-}
-
-Transaction::Transaction(Connection& connection) : m_connection(connection) {
-    connection.exec("BEGIN IMMEDIATE");
-}
-
-Transaction::~Transaction() {
-    if (!m_done)
-        sqlite3_exec(m_connection.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
-}
-
-void Transaction::commit() {
-    m_connection.exec("COMMIT");
-    m_done = true;
 }
 
 }  // namespace claimtrack::sqlite

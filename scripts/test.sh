@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, then builds and runs every test: the full build
-# (dev preset) and the build without QtGui/QtWidgets (nogui preset), and
+# (dev preset) and the build without QtGui/QtWidgets (nogui preset), the
+# storage tests against a PostgreSQL server it starts and stops itself, and
 # checks the code is formatted. Ends with the count of tests run and skipped,
 # and fails if any test skipped other than the one that needs the seed
 # articles, which stay outside the repository.
@@ -13,6 +14,12 @@ git ls-files -z '*.cpp' '*.h' | xargs -0 clang-format --dry-run --Werror
 
 # The only test allowed to skip: it reads ../shared/seeds, real reporting we do not copy.
 allowed_skip='SeedsProject.ConflictsAreTheOnesACarefulReaderLists'
+
+# A throwaway PostgreSQL server for the tests of shared projects, stopped however the script ends.
+server=$(scripts/postgres-test-server.sh start)
+trap 'scripts/postgres-test-server.sh stop "$(head -n 1 <<< "$server")"' EXIT
+CLAIMTRACK_TEST_POSTGRES=$(tail -n 1 <<< "$server")
+export CLAIMTRACK_TEST_POSTGRES
 
 summary=""
 status=0

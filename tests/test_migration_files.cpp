@@ -23,16 +23,15 @@ namespace {
 std::vector<std::pair<std::string, std::vector<std::string>>> ownTables(sqlite::Connection& db,
                                                                         const std::string& schema) {
     std::vector<std::pair<std::string, std::vector<std::string>>> tables;
-    sqlite::Statement names(db,
-                            fmt::format("SELECT name FROM {0}.sqlite_schema t WHERE type = 'table' AND "
-                                        "name NOT LIKE 'sqlite%' AND NOT EXISTS (SELECT 1 FROM "
-                                        "{0}.sqlite_schema v WHERE v.sql LIKE 'CREATE VIRTUAL TABLE%' AND "
-                                        "(t.name = v.name OR t.name LIKE v.name || '\\_%' ESCAPE '\\')) "
-                                        "ORDER BY name",
-                                        schema));
+    sql::Statement names(db, fmt::format("SELECT name FROM {0}.sqlite_schema t WHERE type = 'table' AND "
+                                         "name NOT LIKE 'sqlite%' AND NOT EXISTS (SELECT 1 FROM "
+                                         "{0}.sqlite_schema v WHERE v.sql LIKE 'CREATE VIRTUAL TABLE%' AND "
+                                         "(t.name = v.name OR t.name LIKE v.name || '\\_%' ESCAPE '\\')) "
+                                         "ORDER BY name",
+                                         schema));
     while (names.step()) {
         std::vector<std::string> columns;
-        sqlite::Statement info(db, fmt::format("SELECT name FROM pragma_table_info(?1, '{}')", schema));
+        sql::Statement info(db, fmt::format("SELECT name FROM pragma_table_info(?1, '{}')", schema));
         info.bind(1, names.text(0));
         while (info.step())
             columns.push_back(info.text(0));
@@ -65,7 +64,7 @@ TEST_P(MigrationFromFile, AFileAnEarlierBuildWroteUpgradesKeepingEveryValueAndWo
 
     sqlite::Connection db(path, sqlite::Connection::Access::ReadOnly, 1000);
     EXPECT_EQ(db.queryInteger("PRAGMA user_version"), db::kSchemaVersion);
-    sqlite::Statement check(db, "PRAGMA integrity_check");
+    sql::Statement check(db, "PRAGMA integrity_check");
     ASSERT_TRUE(check.step());
     EXPECT_EQ(check.text(0), "ok");
     db.exec(fmt::format("ATTACH '{}' AS old", copy.string()).c_str());

@@ -4,6 +4,7 @@
 #include "pdf_writer.h"
 #include "project.h"
 #include "schema.h"
+#include "sqlite.h"
 #include "test_support.h"
 
 #include <sqlite3.h>
@@ -321,20 +322,20 @@ TEST_P(MigrationFrom, EveryEarlierVersionUpgradesLosslessly) {
                         NULL, 1, 'IHS Markit''s estimate', 'now', 'now');
             INSERT INTO claim_tag (claim_id, tag_id) VALUES (1, 1);
         )sql");
-        sqlite::Statement rows(old, kRows);
+        sql::Statement rows(old, kRows);
         ASSERT_TRUE(rows.step());
         before = rows.text(0);
     }
     ASSERT_TRUE(Project::open(path));
     sqlite::Connection upgraded(path, sqlite::Connection::Access::ReadOnly, 1000);
     EXPECT_EQ(upgraded.queryInteger("PRAGMA user_version"), db::kSchemaVersion);
-    sqlite::Statement rows(upgraded, kRows);
+    sql::Statement rows(upgraded, kRows);
     ASSERT_TRUE(rows.step());
     EXPECT_EQ(rows.text(0), before);
     EXPECT_EQ(upgraded.queryInteger("SELECT version FROM article"), 1);
     EXPECT_EQ(upgraded.queryInteger("SELECT lineage IS NULL FROM article"), 1);
     EXPECT_EQ(upgraded.queryInteger("SELECT count(*) FROM claim_carry"), 0);
-    sqlite::Statement check(upgraded, "PRAGMA integrity_check");
+    sql::Statement check(upgraded, "PRAGMA integrity_check");
     ASSERT_TRUE(check.step());
     EXPECT_EQ(check.text(0), "ok");
 }

@@ -238,7 +238,7 @@ int searchSpeed(const char* path) {
         const double ours = medianMilliseconds([&] { found = project->search(query, 20)->size(); });
         const double counted = medianMilliseconds([&] { (void)project->search(query, 20, &total); });
         const double naive = medianMilliseconds([&] {
-            sqlite::Statement select(scan, "SELECT id FROM article WHERE " + like);
+            sql::Statement select(scan, "SELECT id FROM article WHERE " + like);
             while (select.step()) {
             }
         });
@@ -349,10 +349,10 @@ int filterSpeed(const char* path) {
         *started = std::chrono::steady_clock::now();
         bool gaveUp = false;
         try {
-            sqlite::Statement select(before, perArticleCheck(condition));
+            sql::Statement select(before, perArticleCheck(condition));
             while (select.step()) {
             }
-        } catch (const sqlite::Failure&) {
+        } catch (const sql::Failure&) {
             gaveUp = true;
         }
         const double old =
@@ -374,7 +374,7 @@ int readClaimSpeed(const std::string& path) {
     if (!project)
         return std::fprintf(stderr, "%s\n", project.error().message.c_str()), 1;
     sqlite::Connection db(path, sqlite::Connection::Access::ReadOnly, 1000);
-    sqlite::Statement last(db, "SELECT coalesce(max(id), 0) FROM claim");
+    sql::Statement last(db, "SELECT coalesce(max(id), 0) FROM claim");
     last.step();
     const std::int64_t count = last.integer(0);
     std::vector<double> times;
@@ -408,7 +408,7 @@ int claimFilterSpeed(const std::string& path) {
     const auto readAll = [&](const std::string& sql, const std::string& bound) {
         return medianMilliseconds(
             [&] {
-                sqlite::Statement select(db, sql);
+                sql::Statement select(db, sql);
                 if (!bound.empty())
                     select.bind(1, bound);
                 while (select.step()) {

@@ -1,0 +1,317 @@
+#include "postgres.h"
+
+#include <fmt/format.h>
+#include <libpq-fe.h>
+
+#include <cctype>
+#include <charconv>
+#include <cstdlib>
+#include <optional>
+#include <vector>
+
+namespace claimtrack::postgres {
+
+using sql::Failure;
+
+namespace {
+
+// Type OIDs (the server's pg_type.h): the ones read as numbers or bytes; every other type reads as text.
+constexpr Oid kBool = 16, kBytea = 17, kInt8 = 20, kInt2 = 21, kInt4 = 23, kOid = 26;
+constexpr Oid kFloat4 = 700, kFloat8 = 701, kNumeric = 1700;
+
+struct ResultClear {
+    void operator()(PGresult* result) const { PQclear(result); }
+};
+using ResultPtr = std::unique_ptr<PGresult, ResultClear>;
+
+// libpq's message on one line: its lines (a hint comes on a line of its own) joined by "; ".
+std::string oneLine(const char* message) {
+    std::string line;
+    std::string_view rest = message ? message : "";
+    while (!rest.empty()) {
+        const std::size_t end = std::min(rest.find('\n'), rest.size());
+        std::string_view part = rest.substr(0, end);
+        rest.remove_prefix(std::min(end + 1, rest.size()));
+        while (!part.empty() && (part.front() == ' ' || part.front() == '\t'))
+            part.remove_prefix(1);
+        while (!part.empty() && part.back() == ' ')
+            part.remove_suffix(1);
+        if (!part.empty())
+            line += (line.empty() ? "" : "; ") + std::string(part);
+    }
+    return line;
+}
+
+// A URI piece: percent-encoded where it holds what a URI gives meaning to (a socket folder's slashes).
+std::string uriPiece(const std::string& text) {
+    std::string encoded;
+    for (const char c : text) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || c == '-' || c == '.' || c == '_' || c == '~')
+            encoded += c;
+        else
+            encoded += fmt::format("%{:02X}", u);
+    }
+    return encoded;
+}
+
+}  // namespace
+
+bool isServerLocation(std::string_view location) {
+    return location.starts_with("postgresql://") || location.starts_with("postgres://");
+}
+
+std::string displayLocation(const std::string& location) {
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(location.c_str(), &error);
+    PQfreemem(error);
+    if (!options)
+        return "a PostgreSQL server (a connection string libpq cannot read)";
+    std::string host, port, database, user;
+    for (const PQconninfoOption* option = options; option->keyword; ++option) {
+        if (!option->val)
+            continue;
+        const std::string_view keyword = option->keyword;
+        if (keyword == "host")
+            host = option->val;
+        else if (keyword == "port")
+            port = option->val;
+        else if (keyword == "dbname")
+            database = option->val;
+        else if (keyword == "user")
+            user = option->val;
+    }
+    PQconninfoFree(options);
+    std::string shown = "postgresql://";
+    if (!user.empty())
+        shown += uriPiece(user) + "@";
+    shown += uriPiece(host);
+    if (!port.empty())
+        shown += ":" + uriPiece(port);
+    if (!database.empty())
+        shown += "/" + uriPiece(database);
+    return shown;
+}
+
+std::string numberedParameters(std::string_view sql, int& count) {
+    std::string out;
+    out.reserve(sql.size() + 8);
+    count = 0;
+    std::size_t i = 0;
+    const auto copyUntil = [&](std::string_view end) {  // copies through the next `end`, or to the end
+        const std::size_t found = sql.find(end, i);
+        const std::size_t stop = found == std::string_view::npos ? sql.size() : found + end.size();
+        out.append(sql.substr(i, stop - i));
+        i = stop;
+    };
+    while (i < sql.size()) {
+        const char c = sql[i];
+        if (c == '\'' || c == '"') {  // '' and "" inside are two quoted runs back to back: same result
+            out += c;
+            ++i;
+            copyUntil(std::string_view(&c, 1));
+        } else if (sql.substr(i, 2) == "--") {
+            copyUntil("\n");
+        } else if (sql.substr(i, 2) == "/*") {
+            copyUntil("*/");
+        } else if (c == '?' && i + 1 < sql.size() && std::isdigit(static_cast<unsigned char>(sql[i + 1]))) {
+            ++i;
+            int number = 0;
+            const auto [end, ec] = std::from_chars(sql.data() + i, sql.data() + sql.size(), number);
+            i = static_cast<std::size_t>(end - sql.data());
+            count = std::max(count, number);
+            out += '$';
+            out += std::to_string(number);
+        } else {
+            out += c;
+            ++i;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+// A statement for the server: prepared there once when cached, else sent with its parameters each run.
+// Its rows are fetched whole when it runs, as text (bytes as bytea's hex).
+class PgCursor final : public sql::Cursor {
+public:
+    PgCursor(const Connection& connection, std::string_view sql, std::string name)
+        : sql::Cursor(std::string(sql)), m_connection(connection), m_name(std::move(name)) {
+        m_text = numberedParameters(sql, m_count);
+        m_values.resize(static_cast<std::size_t>(m_count));
+        m_formats.assign(static_cast<std::size_t>(m_count), 0);
+        if (m_name.empty())
+            return;
+        const ResultPtr prepared(PQprepare(connection.handle(), m_name.c_str(), m_text.c_str(), 0, nullptr));
+        if (PQresultStatus(prepared.get()) != PGRES_COMMAND_OK)
+            connection.fail(prepared.get());
+    }
+
+    void bind(int index, std::int64_t value) override { set(index, std::to_string(value), 0); }
+    void bind(int index, double value) override { set(index, fmt::format("{}", value), 0); }
+    void bindText(int index, std::string_view text) override { set(index, std::string(text), 0); }
+    void bindBlob(int index, std::string_view bytes) override { set(index, std::string(bytes), 1); }
+    void bindNull(int index) override { m_values.at(static_cast<std::size_t>(index - 1)).reset(); }
+
+    bool step() override {
+        if (!m_result)
+            run();
+        return ++m_row < PQntuples(m_result.get());
+    }
+    void reset() override {
+        m_result.reset();
+        m_row = -1;
+        for (auto& value : m_values)
+            value.reset();
+        m_formats.assign(m_formats.size(), 0);
+    }
+
+    sql::ValueType type(int column) const override {
+        if (PQgetisnull(m_result.get(), m_row, column))
+            return sql::ValueType::Null;
+        switch (PQftype(m_result.get(), column)) {
+        case kBool:
+        case kInt2:
+        case kInt4:
+        case kInt8:
+        case kOid:
+            return sql::ValueType::Integer;
+        case kFloat4:
+        case kFloat8:
+        case kNumeric:
+            return sql::ValueType::Real;
+        case kBytea:
+            return sql::ValueType::Blob;
+        default:
+            return sql::ValueType::Text;
+        }
+    }
+    std::int64_t integer(int column) const override {
+        const char* value = PQgetvalue(m_result.get(), m_row, column);
+        if (PQftype(m_result.get(), column) == kBool)
+            return value[0] == 't' ? 1 : 0;
+        return std::strtoll(value, nullptr, 10);  // NULL reads as "": 0
+    }
+    double real(int column) const override {
+        return std::strtod(PQgetvalue(m_result.get(), m_row, column), nullptr);
+    }
+    std::string text(int column) const override {
+        return {PQgetvalue(m_result.get(), m_row, column),
+                static_cast<std::size_t>(PQgetlength(m_result.get(), m_row, column))};
+    }
+    std::string blob(int column) const override {
+        if (PQgetisnull(m_result.get(), m_row, column))
+            return {};
+        std::size_t length = 0;
+        unsigned char* bytes = PQunescapeBytea(
+            reinterpret_cast<const unsigned char*>(PQgetvalue(m_result.get(), m_row, column)), &length);
+        std::string copy(reinterpret_cast<const char*>(bytes), length);
+        PQfreemem(bytes);
+        return copy;
+    }
+
+private:
+    void set(int index, std::string value, int format) {
+        const auto at = static_cast<std::size_t>(index - 1);
+        m_values.at(at) = std::move(value);
+        m_formats[at] = format;
+    }
+
+    void run() {
+        std::vector<const char*> values(m_values.size());
+        std::vector<int> lengths(m_values.size());
+        for (std::size_t i = 0; i < m_values.size(); ++i) {
+            values[i] = m_values[i] ? m_values[i]->c_str() : nullptr;
+            lengths[i] = m_values[i] ? static_cast<int>(m_values[i]->size()) : 0;
+        }
+        PGconn* connection = m_connection.handle();
+        m_result.reset(m_name.empty() ? PQexecParams(connection, m_text.c_str(), m_count, nullptr,
+                                                     values.data(), lengths.data(), m_formats.data(), 0)
+                                      : PQexecPrepared(connection, m_name.c_str(), m_count, values.data(),
+                                                       lengths.data(), m_formats.data(), 0));
+        const ExecStatusType status = PQresultStatus(m_result.get());
+        if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+            const ResultPtr failed = std::move(m_result);
+            m_connection.fail(failed.get());
+        }
+        m_row = -1;
+    }
+
+    const Connection& m_connection;  // outlives its cursors' use: they run within its calls
+    std::string m_name;              // of the statement prepared on the server; empty: not prepared
+    std::string m_text;              // the SQL with $N parameters
+    int m_count = 0;
+    std::vector<std::optional<std::string>> m_values;  // unset: NULL
+    std::vector<int> m_formats;                        // 1 for bytes, 0 for text
+    ResultPtr m_result;
+    int m_row = -1;
+};
+
+}  // namespace
+
+void Connection::Finisher::operator()(PGconn* connection) const {
+    PQfinish(connection);
+}
+
+Connection::Connection(const std::string& location) : m_name(displayLocation(location)) {
+    m_connection.reset(PQconnectdb(location.c_str()));
+    if (!m_connection)
+        throw Failure({ErrorCode::Io, fmt::format("cannot connect to {}: out of memory", m_name)});
+    if (PQstatus(m_connection.get()) != CONNECTION_OK)
+        throw Failure({ErrorCode::Io, fmt::format("cannot connect to {}: {}", m_name,
+                                                  oneLine(PQerrorMessage(m_connection.get())))});
+    // Messages the server sends besides errors (NOTICE) are not the user's business here.
+    PQsetNoticeProcessor(
+        m_connection.get(), [](void*, const char*) {}, nullptr);
+}
+
+void Connection::fail(const PGresult* result) const {
+    const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+    const std::string code = state ? state : "";
+    const std::string detail =
+        oneLine(result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : PQerrorMessage(handle()));
+    if (PQstatus(handle()) == CONNECTION_BAD || code.starts_with("08") || code == "57P01")
+        throw Failure({ErrorCode::Io, fmt::format("lost the connection to {}: {}", m_name, detail)});
+    if (code.starts_with("23"))
+        throw Failure({ErrorCode::InvalidInput, fmt::format("refused by {}: {}", m_name, detail)});
+    if (code == "40001" || code == "40P01" || code == "55P03")
+        throw Failure(
+            {ErrorCode::Busy, fmt::format("{} is busy with another change to the same rows; nothing "
+                                          "was changed, try again ({})",
+                                          m_name, detail)});
+    if (code == "42501" || code == "25006")
+        throw Failure({ErrorCode::ReadOnly, fmt::format("{} refused the change: {}", m_name, detail)});
+    throw Failure({ErrorCode::Database, fmt::format("{}: {}", m_name, detail.empty() ? code : detail)});
+}
+
+void Connection::exec(const char* sql) {
+    const ResultPtr result(PQexec(handle(), sql));
+    const ExecStatusType status = PQresultStatus(result.get());
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+        fail(result.get());
+}
+
+bool Connection::isIdle() const {
+    return PQtransactionStatus(handle()) == PQTRANS_IDLE;
+}
+
+std::int64_t Connection::lastInsertId() const {
+    sql::Statement last(*this, "SELECT lastval()");
+    return last.step() ? last.integer(0) : 0;
+}
+
+bool Connection::isReadOnly() const {
+    sql::Statement readOnly(*this, "SELECT current_setting('transaction_read_only') = 'on'");
+    return readOnly.step() && readOnly.integer(0) == 1;
+}
+
+void Connection::rollback() noexcept {
+    PQclear(PQexec(handle(), "ROLLBACK"));
+}
+
+std::unique_ptr<sql::Cursor> Connection::prepare(std::string_view sql, bool cached) const {
+    return std::make_unique<PgCursor>(*this, sql, cached ? fmt::format("claimtrack_{}", ++m_prepared) : "");
+}
+
+}  // namespace claimtrack::postgres

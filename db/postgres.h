@@ -1,0 +1,67 @@
+#pragma once
+// A project on a PostgreSQL server: the SQL connection of db/sql.h over libpq.
+//
+// Statements keep db/'s numbered parameters (?1, ?2, ...), turned into PostgreSQL's ($1, $2, ...) when
+// prepared. Values travel as text, but for bytes (bytea), which travel as they are. Cached statements are
+// prepared once on the server; the others are sent with their parameters each time they run, so that no
+// server-side statement outlives its scope. A statement's rows are read whole when it runs: a nested
+// statement can run while another's rows are read, as on SQLite.
+
+#include "sql.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+// libpq's handles, as libpq-fe.h declares them: that header stays inside db/postgres.cpp.
+typedef struct pg_conn PGconn;      // NOLINT(modernize-use-using)
+typedef struct pg_result PGresult;  // NOLINT(modernize-use-using)
+
+namespace claimtrack::postgres {
+
+// Whether `location` names a PostgreSQL server (a postgresql:// or postgres:// URI) rather than a file.
+bool isServerLocation(std::string_view location);
+
+// The server and database a connection string names, as a URI that holds no password (given in the URI,
+// as a parameter, or by libpq's environment and files), for messages, titles and lists of projects.
+// Unset pieces are left out: "postgresql://ana@db.example.org:5433/claims".
+std::string displayLocation(const std::string& location);
+
+// SQL with db/'s ?N parameters as PostgreSQL's $N; quoted text, quoted names and comments are left as they
+// are. `count` is set to the highest parameter number.
+std::string numberedParameters(std::string_view sql, int& count);
+
+class Connection final : public sql::Connection {
+public:
+    // Connects with a URI or a key=value string, libpq's environment variables and service files filling
+    // in what it leaves out. Throws sql::Failure (Io) naming the server when it cannot connect.
+    explicit Connection(const std::string& location);
+
+    PGconn* handle() const { return m_connection.get(); }
+
+    std::string name() const override { return m_name; }
+    void exec(const char* sql) override;
+    bool isIdle() const override;
+    std::int64_t lastInsertId() const override;
+    bool isReadOnly() const override;
+    void begin() override { exec("BEGIN"); }
+    void commit() override { exec("COMMIT"); }
+    void rollback() noexcept override;
+
+    // Turns a failed result (or, with none, the connection's state) into our error, naming the server.
+    [[noreturn]] void fail(const PGresult* result) const;
+
+protected:
+    std::unique_ptr<sql::Cursor> prepare(std::string_view sql, bool cached) const override;
+
+private:
+    struct Finisher {
+        void operator()(PGconn* connection) const;
+    };
+    std::unique_ptr<PGconn, Finisher> m_connection;
+    std::string m_name;
+    mutable int m_prepared = 0;  // how many statements were prepared on the server: their names
+};
+
+}  // namespace claimtrack::postgres
