@@ -1,0 +1,18 @@
+#pragma once
+// A project's schema on a PostgreSQL server: the file's tables (db/schema.h) in the server's SQL.
+
+#include "sql.h"
+
+#include <cstdint>
+
+namespace claimtrack::db {
+
+// Creates the current schema (kSchemaVersion) in the connection's schema, which must hold no table, in one
+// transaction; a database with tables is refused and left as it was.
+void createServerSchema(sql::Connection& connection);
+
+// The schema version of the project on the server; refuses (NotAProject, TooNew) a database that holds
+// no Claimtrack project or one newer than this build reads.
+std::int64_t serverSchemaVersion(sql::Connection& connection);
+
+}  // namespace claimtrack::db

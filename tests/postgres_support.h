@@ -1,0 +1,54 @@
+#pragma once
+// The PostgreSQL server the storage tests run against: the one scripts/test.sh starts, named by
+// CLAIMTRACK_TEST_POSTGRES. Each test works in a schema of its own, so tests running at once do not meet.
+
+#include "postgres.h"
+
+#include <QUuid>
+
+#include <cstdlib>
+#include <memory>
+#include <string>
+
+namespace claimtrack::test {
+
+// The server's connection URI, or nullptr when there is none to test against.
+inline const char* postgresUnderTest() {
+    const char* location = std::getenv("CLAIMTRACK_TEST_POSTGRES");
+    return location && *location ? location : nullptr;
+}
+
+inline constexpr const char* kNoPostgres =
+    "no PostgreSQL server to test against: scripts/test.sh starts one, or set CLAIMTRACK_TEST_POSTGRES to "
+    "a connection URI";
+
+// A new, empty schema on the server for one test, dropped with everything in it when the test ends;
+// connect() gives a connection working in it.
+class ServerSchema {
+public:
+    explicit ServerSchema(std::string location)
+        : m_location(std::move(location)),
+          m_name("test_" + QUuid::createUuid().toString(QUuid::Id128).toStdString()) {
+        postgres::Connection(m_location).exec(("CREATE SCHEMA " + m_name).c_str());
+    }
+    ~ServerSchema() {
+        try {
+            postgres::Connection(m_location).exec(("DROP SCHEMA " + m_name + " CASCADE").c_str());
+        } catch (const sql::Failure&) {  // a test that stopped the server: nothing left to drop
+        }
+    }
+    ServerSchema(const ServerSchema&) = delete;
+    ServerSchema& operator=(const ServerSchema&) = delete;
+
+    std::unique_ptr<postgres::Connection> connect() const {
+        auto connection = std::make_unique<postgres::Connection>(m_location);
+        connection->exec(("SET search_path TO " + m_name).c_str());
+        return connection;
+    }
+
+private:
+    std::string m_location;
+    std::string m_name;
+};
+
+}  // namespace claimtrack::test
