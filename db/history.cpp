@@ -80,9 +80,10 @@ constexpr Field kMetricFields[] = {
 constexpr Field kVerdictFields[] = {
     {"claim_a", "claim_a"}, {"claim_b", "claim_b"}, {"supported", "supported"}, {"note", "note"}};
 
-constexpr const char* kInsertEntry = "INSERT INTO history (at, user, how, entity, entity_id, entity_uuid, "
-                                     "change, field, old_value, new_value) "
-                                     "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), s.user, s.how, ";
+constexpr const char* kInsertEntry =
+    "INSERT INTO history (at, \"user\", how, entity, entity_id, entity_uuid, "
+    "change, field, old_value, new_value) "
+    "SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), s.\"user\", s.how, ";
 
 // The field's value in `row` (`old` or `new`).
 std::string expression(const Field& field, const char* row) {
@@ -170,7 +171,7 @@ std::string defaultUserName() {
 }
 
 void startHistory(sql::Connection& connection, const std::string& user) {
-    connection.exec("CREATE TEMP TABLE history_session (user TEXT NOT NULL, how TEXT NOT NULL);"
+    connection.exec("CREATE TEMP TABLE history_session (\"user\" TEXT NOT NULL, how TEXT NOT NULL);"
                     "INSERT INTO history_session VALUES ('', 'edit');");
     setHistoryUser(connection, user);
     const std::string triggers = triggersFor("claim", kClaimFields) + triggersFor("source", kSourceFields) +
@@ -180,7 +181,7 @@ void startHistory(sql::Connection& connection, const std::string& user) {
 }
 
 void setHistoryUser(sql::Connection& connection, const std::string& user) {
-    sql::Statement set(connection, "UPDATE history_session SET user = ?1");
+    sql::Statement set(connection, "UPDATE history_session SET \"user\" = ?1");
     set.bind(1, user);
     set.run();
 }

@@ -112,9 +112,7 @@ Result<std::string> Project::setProjectMemo(const std::string& memo) {
         const std::string clean = trimmedMemo(memo);
         Transaction transaction(*m_db);
         std::string before = orRefuse(projectMemo());
-        Statement write =
-            m_db->cached(clean.empty() ? "DELETE FROM project_memo"
-                                       : "INSERT OR REPLACE INTO project_memo (id, text) VALUES (1, ?1)");
+        Statement write = m_db->cached(clean.empty() ? "DELETE FROM project_memo" : kWriteProjectMemo);
         if (!clean.empty())
             write.bind(1, clean);
         write.run();
@@ -149,9 +147,8 @@ Result<PublishingSettings> Project::setPublishingSettings(const PublishingSettin
         PublishingSettings before = orRefuse(publishingSettings());
         for (const auto& [name, value] :
              {std::pair{"reviewer", &clean.reviewer}, std::pair{"reviewer_url", &clean.reviewerUrl}}) {
-            Statement write = m_db->cached(
-                value->empty() ? "DELETE FROM project_setting WHERE name = ?1"
-                               : "INSERT OR REPLACE INTO project_setting (name, value) VALUES (?1, ?2)");
+            Statement write = m_db->cached(value->empty() ? "DELETE FROM project_setting WHERE name = ?1"
+                                                          : kWriteProjectSetting);
             write.bind(1, name);
             if (!value->empty())
                 write.bind(2, *value);

@@ -130,8 +130,9 @@ std::vector<std::int64_t> claimsOf(sql::Connection& db, EntityKind kind, std::in
 
 // Gives claims the tag, or takes it from them (each change keeps the claim search index in step, by trigger).
 void linkTag(sql::Connection& db, std::span<const std::int64_t> claimIds, std::int64_t tagId, bool linked) {
-    Statement change = db.cached(linked ? "INSERT OR IGNORE INTO claim_tag (claim_id, tag_id) VALUES (?1, ?2)"
-                                        : "DELETE FROM claim_tag WHERE claim_id = ?1 AND tag_id = ?2");
+    Statement change =
+        db.cached(linked ? "INSERT INTO claim_tag (claim_id, tag_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING"
+                         : "DELETE FROM claim_tag WHERE claim_id = ?1 AND tag_id = ?2");
     for (const std::int64_t claimId : claimIds) {
         change.reset();
         change.bind(1, claimId).bind(2, tagId);

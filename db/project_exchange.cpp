@@ -25,8 +25,8 @@ public:
     explicit RecordedBefore(sql::Connection& db)
         : m_db(db), m_lastId(db.queryInteger("SELECT coalesce(max(id), 0) FROM claim")) {}
     bool has(std::int64_t articleId, CodePointRange range) {
-        Statement recorded =
-            m_db.cached("SELECT 1 FROM claim WHERE article_id = ?1 AND start = ?2 AND end = ?3 AND id <= ?4");
+        Statement recorded = m_db.cached(
+            "SELECT 1 FROM claim WHERE article_id = ?1 AND start = ?2 AND \"end\" = ?3 AND id <= ?4");
         recorded.bind(1, articleId).bind(2, range.start).bind(3, range.end).bind(4, m_lastId);
         return recorded.step();
     }

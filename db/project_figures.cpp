@@ -20,7 +20,7 @@ using sql::Transaction;
 void db::insertSuggestion(sql::Connection& db, std::int64_t id, std::int64_t articleId, const Anchor& anchor,
                           const Figure& figure, bool rejected) {
     Statement insert = db.cached(R"sql(
-        INSERT INTO suggestion (article_id, start, end, quote, prefix, suffix, value, low, high, approximate, unit,
+        INSERT INTO suggestion (article_id, start, "end", quote, prefix, suffix, value, low, high, approximate, unit,
                                 kind, subject, source, time, state, id, via, base_of, sample_size,
                                 fieldwork)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
@@ -44,7 +44,7 @@ void db::insertSuggestion(sql::Connection& db, std::int64_t id, std::int64_t art
 namespace {
 
 constexpr const char* kSelectSuggestions = R"sql(
-    SELECT s.id, s.article_id, s.start, s.end, s.quote, s.prefix, s.suffix, s.value, s.low, s.high, s.approximate,
+    SELECT s.id, s.article_id, s.start, s."end", s.quote, s.prefix, s.suffix, s.value, s.low, s.high, s.approximate,
            s.unit, s.kind, s.subject, s.source, s.time, s.state, s.via,
            s.base_of, s.sample_size, s.fieldwork
     FROM suggestion s)sql";
@@ -174,14 +174,14 @@ Result<std::vector<DetectedFigures>> Project::detectFigures(std::optional<std::i
                 if (figure.kind == FigureKind::Date)
                     continue;
                 Statement claimed =
-                    m_db->cached("SELECT 1 FROM claim WHERE article_id = ?1 AND start < ?3 AND end > ?2");
+                    m_db->cached("SELECT 1 FROM claim WHERE article_id = ?1 AND start < ?3 AND \"end\" > ?2");
                 claimed.bind(1, target.id).bind(2, figure.range.start).bind(3, figure.range.end);
                 if (claimed.step()) {
                     ++result.alreadyClaimed;
                     continue;
                 }
                 Statement suggested = m_db->cached(
-                    "SELECT id, state FROM suggestion WHERE article_id = ?1 AND start < ?3 AND end > ?2");
+                    "SELECT id, state FROM suggestion WHERE article_id = ?1 AND start < ?3 AND \"end\" > ?2");
                 suggested.bind(1, target.id).bind(2, figure.range.start).bind(3, figure.range.end);
                 if (suggested.step()) {
                     // Accept all takes up pending suggestions too; what was rejected stays rejected.

@@ -69,7 +69,7 @@ std::string labelFrom(const std::string& entity, const nlohmann::json& fields) {
 }
 
 constexpr const char* kSelectEntries = R"sql(
-    SELECT h.id, h.at, h.user, h.how, h.entity, h.entity_id, h.entity_uuid, h.change, h.field, h.old_value,
+    SELECT h.id, h.at, h."user", h.how, h.entity, h.entity_id, h.entity_uuid, h.change, h.field, h.old_value,
            h.new_value,
            CASE h.entity WHEN 'claim' THEN (SELECT quote FROM claim WHERE uuid = h.entity_uuid)
                          WHEN 'source' THEN (SELECT name FROM source WHERE uuid = h.entity_uuid)
@@ -90,7 +90,7 @@ Result<void> Project::setUserName(const std::string& name) {
 
 Result<std::string> Project::userName() {
     return guarded([&] {
-        Statement select(*m_db, "SELECT user FROM history_session");
+        Statement select(*m_db, "SELECT \"user\" FROM history_session");
         if (!select.step())
             refuse(ErrorCode::ReadOnly, "a project opened for reading records no changes");
         return select.text(0);

@@ -45,7 +45,7 @@ public:
         if (outcome == Outcome::Conflict)
             conflict("the project memo", differences, prefersTheirs(false));
         if (keepsTheirs(outcome, false)) {
-            Statement write = m_db.cached("INSERT OR REPLACE INTO project_memo (id, text) VALUES (1, ?1)");
+            Statement write = m_db.cached(kWriteProjectMemo);
             write.bind(1, theirs);
             write.run();
         }
@@ -66,8 +66,7 @@ public:
             MergeReport::Count ignored;  // the settings are counted once, below
             if (!keepsTheirs(mergeText(ignored, name, ours[name], *value, differences), false))
                 continue;
-            Statement write =
-                m_db.cached("INSERT OR REPLACE INTO project_setting (name, value) VALUES (?1, ?2)");
+            Statement write = m_db.cached(kWriteProjectSetting);
             write.bind(1, name).bind(2, *value);
             write.run();
             changed = true;
@@ -301,14 +300,14 @@ public:
         const Anchor anchor = checkedAnchor(articleId, theirs.anchor, what);
         // Words a claim here holds were accepted (or recorded) here: the suggestion is done with.
         Statement claimed =
-            m_db.cached("SELECT 1 FROM claim WHERE article_id = ?1 AND start = ?2 AND end = ?3");
+            m_db.cached("SELECT 1 FROM claim WHERE article_id = ?1 AND start = ?2 AND \"end\" = ?3");
         claimed.bind(1, articleId).bind(2, anchor.range.start).bind(3, anchor.range.end);
         if (claimed.step()) {
             ++m_report.suggestions.identical;
             return;
         }
-        Statement select =
-            m_db.cached("SELECT id, state FROM suggestion WHERE article_id = ?1 AND start = ?2 AND end = ?3");
+        Statement select = m_db.cached(
+            "SELECT id, state FROM suggestion WHERE article_id = ?1 AND start = ?2 AND \"end\" = ?3");
         select.bind(1, articleId).bind(2, anchor.range.start).bind(3, anchor.range.end);
         if (!select.step()) {
             insertSuggestion(m_db, 0, articleId, anchor, theirs.figure, theirs.rejected);
@@ -534,7 +533,7 @@ private:
     }
 
     bool sameClaimOnSameWords(const ClaimRecord& incoming) {
-        Statement select = m_db.cached(selectClaims("c.article_id = ?1 AND c.start = ?2 AND c.end = ?3"));
+        Statement select = m_db.cached(selectClaims("c.article_id = ?1 AND c.start = ?2 AND c.\"end\" = ?3"));
         select.bind(1, incoming.articleId)
             .bind(2, incoming.anchor.range.start)
             .bind(3, incoming.anchor.range.end);

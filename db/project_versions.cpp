@@ -91,7 +91,7 @@ void Project::carryClaims(std::int64_t previous, std::int64_t added, const std::
                           VersionAdded& report) {
     // The claims of the version before, and those of older versions still waiting to be carried.
     Statement select = m_db->cached(
-        "SELECT c.id, c.article_id, c.start, c.end FROM claim c WHERE c.article_id = ?1 OR c.id IN "
+        "SELECT c.id, c.article_id, c.start, c.\"end\" FROM claim c WHERE c.article_id = ?1 OR c.id IN "
         "(SELECT w.claim_id FROM claim_carry w JOIN article a ON a.id = w.article_id WHERE a.lineage = ?2) "
         "ORDER BY c.article_id, c.start");
     select.bind(1, previous).bind(2, lineage);
@@ -144,11 +144,11 @@ Result<std::vector<PendingCarry>> Project::pendingCarries(std::int64_t articleId
         if (articleId != 0)
             for (const std::int64_t id : versionIds(*m_db, articleId))
                 versions += fmt::format("{}{}", versions.empty() ? "[" : ",", id);
-        Statement select =
-            m_db->cached("SELECT claim_id, article_id, kind, coalesce(start, 0), coalesce(end, 0), score, "
-                         "coalesce(figure_before, ''), coalesce(figure_after, '') FROM claim_carry "
-                         "WHERE ?1 IS NULL OR article_id IN (SELECT value FROM json_each(?1)) ORDER BY "
-                         "article_id, claim_id");
+        Statement select = m_db->cached(
+            "SELECT claim_id, article_id, kind, coalesce(start, 0), coalesce(\"end\", 0), score, "
+            "coalesce(figure_before, ''), coalesce(figure_after, '') FROM claim_carry "
+            "WHERE ?1 IS NULL OR article_id IN (SELECT value FROM json_each(?1)) ORDER BY "
+            "article_id, claim_id");
         if (!versions.empty())
             select.bind(1, versions + "]");
         std::vector<PendingCarry> pending;
@@ -207,7 +207,7 @@ Result<PendingCarry> Project::resolveCarry(std::int64_t claimId, CarryDecision d
                                claimId));
         if (decision == CarryDecision::Reject) {
             Statement reject =
-                m_db->cached("UPDATE claim_carry SET kind = 'orphaned', start = NULL, end = "
+                m_db->cached("UPDATE claim_carry SET kind = 'orphaned', start = NULL, \"end\" = "
                              "NULL, figure_before = NULL, figure_after = NULL WHERE claim_id = ?1");
             reject.bind(1, claimId);
             reject.run();

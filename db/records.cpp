@@ -44,8 +44,12 @@ std::int64_t insertArticleRow(sql::Connection& db, const Article& article, std::
 
 void writeCarry(sql::Connection& db, std::int64_t claimId, std::int64_t articleId, const Carry& carry) {
     Statement insert = db.cached(
-        "INSERT OR REPLACE INTO claim_carry (claim_id, article_id, kind, start, end, score, figure_before, "
-        "figure_after) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
+        "INSERT INTO claim_carry (claim_id, article_id, kind, start, \"end\", score, figure_before, "
+        "figure_after) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (claim_id) DO UPDATE SET article_id = "
+        "excluded.article_id, kind = excluded.kind, start = excluded.start, \"end\" = excluded.\"end\", "
+        "score = "
+        "excluded.score, figure_before = excluded.figure_before, figure_after = excluded.figure_after");
     insert.bind(1, claimId).bind(2, articleId).bind(3, toString(carry.kind)).bind(6, carry.score);
     if (carry.kind == CarryKind::FigureChanged)
         insert.bind(4, carry.range.start).bind(5, carry.range.end);
@@ -148,7 +152,7 @@ void bindOptionalId(Statement& statement, int index, std::int64_t id) {
 std::string selectClaims(std::string_view where, std::string_view order) {
     return fmt::format(R"sql(
     SELECT c.id, c.uuid, c.article_id, a.uuid, a.title, a.publisher, a.url, a.published,
-           c.start, c.end, c.quote, c.prefix, c.suffix, c.value, c.low, c.high, c.unit,
+           c.start, c."end", c.quote, c.prefix, c.suffix, c.value, c.low, c.high, c.unit,
            m.name, s.name, c.as_of, c.status, c.note, c.created_at, c.updated_at,
            (SELECT group_concat(name, char(31)) FROM
                (SELECT t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id
@@ -234,7 +238,7 @@ void ClaimWriter::writeFields(Statement& statement, const ClaimFields& fields) {
 std::int64_t ClaimWriter::insert(const NewClaim& claim, const ClaimFields& fields, const std::string& now) {
     const Anchor anchor = this->anchor(claim.articleId, claim.where);
     Statement insert = m_db.cached(R"sql(
-        INSERT INTO claim (uuid, article_id, start, end, quote, prefix, suffix, value, low, high, unit,
+        INSERT INTO claim (uuid, article_id, start, "end", quote, prefix, suffix, value, low, high, unit,
                            metric_id, source_id, as_of, status, note, created_at, updated_at, approximate, via,
                            base_of, sample_size, fieldwork)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, ?18, ?21, ?22,
@@ -263,7 +267,7 @@ void ClaimWriter::bindRecord(Statement& statement, const ClaimRecord& claim) {
 
 std::int64_t ClaimWriter::restore(const ClaimRecord& claim) {
     Statement insert = m_db.cached(R"sql(
-        INSERT INTO claim (uuid, article_id, start, end, quote, prefix, suffix, value, low, high, unit,
+        INSERT INTO claim (uuid, article_id, start, "end", quote, prefix, suffix, value, low, high, unit,
                            metric_id, source_id, as_of, status, note, created_at, updated_at, id, approximate,
                            via, base_of, sample_size, fieldwork)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
@@ -317,7 +321,7 @@ void ClaimWriter::update(std::int64_t claimId, const ClaimFields& before, const 
 
 void ClaimWriter::rewrite(const ClaimRecord& claim) {
     Statement update = m_db.cached(R"sql(
-        UPDATE claim SET uuid = ?1, article_id = ?2, start = ?3, end = ?4, quote = ?5, prefix = ?6,
+        UPDATE claim SET uuid = ?1, article_id = ?2, start = ?3, "end" = ?4, quote = ?5, prefix = ?6,
                          suffix = ?7, value = ?8, low = ?9, high = ?10, unit = ?11, metric_id = ?12,
                          source_id = ?13, as_of = ?14, status = ?15, note = ?16, created_at = ?17,
                          updated_at = ?18, approximate = ?20, via = ?21, base_of = ?22,
@@ -346,7 +350,7 @@ void ClaimWriter::moveTo(std::int64_t claimId, std::int64_t articleId, CodePoint
                          const std::string& now) {
     const Anchor anchor = this->anchor(articleId, range);
     Statement update = m_db.cached(
-        "UPDATE claim SET article_id = ?2, start = ?3, end = ?4, quote = ?5, prefix = ?6, suffix = ?7, "
+        "UPDATE claim SET article_id = ?2, start = ?3, \"end\" = ?4, quote = ?5, prefix = ?6, suffix = ?7, "
         "updated_at = ?8, approximate = ?9 WHERE id = ?1");
     update.bind(1, claimId).bind(2, articleId).bind(3, anchor.range.start).bind(4, anchor.range.end);
     update.bind(5, anchor.quote.exact).bind(6, anchor.quote.prefix).bind(7, anchor.quote.suffix).bind(8, now);

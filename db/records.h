@@ -14,6 +14,14 @@
 namespace claimtrack::db {
 
 // The stored text of an article; refuses an unknown id, naming the project file.
+// The project's memo (?1) and one of its settings (?1 its name, ?2 its value), written whether or not
+// there was one.
+inline constexpr const char* kWriteProjectMemo =
+    "INSERT INTO project_memo (id, text) VALUES (1, ?1) ON CONFLICT (id) DO UPDATE SET text = excluded.text";
+inline constexpr const char* kWriteProjectSetting =
+    "INSERT INTO project_setting (name, value) VALUES (?1, ?2) "
+    "ON CONFLICT (name) DO UPDATE SET value = excluded.value";
+
 std::string readArticleText(sql::Connection& db, std::int64_t articleId);
 
 // SELECT of every Article column; ?1 filters by id when bound.
