@@ -1,5 +1,6 @@
 #include "project.h"
 #include "guarded.h"
+#include "postgres.h"
 #include "records.h"
 #include "schema.h"
 #include "sqlite.h"
@@ -58,6 +59,17 @@ void configureConnection(Connection& db, bool writing) {
     // keep SQLite's small default.
     if (writing)
         db.exec("PRAGMA cache_size = -65536");
+}
+
+// A PostgreSQL server given where this version takes a project file: why not, in one line, naming the server
+// without its password (the path as given would print it).
+std::optional<Error> serverNotYet(const fs::path& path) {
+    if (!postgres::isServerLocation(path.string()))
+        return std::nullopt;
+    return makeError(ErrorCode::InvalidInput,
+                     fmt::format("{} names a PostgreSQL server; this version of Claimtrack keeps projects in "
+                                 "files only: give a project file",
+                                 postgres::displayLocation(path.string())));
 }
 
 bool hasWritePermission(const fs::path& path) {
@@ -159,6 +171,8 @@ Result<std::int64_t> Project::dataVersion() {
 }
 
 Result<Project> Project::create(const fs::path& path) {
+    if (auto refused = serverNotYet(path))
+        return *refused;
     std::error_code ec;
     if (fs::exists(path, ec) || fs::is_symlink(path, ec))
         return makeError(
@@ -177,6 +191,8 @@ Result<Project> Project::create(const fs::path& path) {
 }
 
 Result<Project> Project::open(const fs::path& path, Access access, int busyTimeoutMs) {
+    if (auto refused = serverNotYet(path))
+        return *refused;
     return guarded([&] {
         const std::string file = path.string();
         std::error_code ec;

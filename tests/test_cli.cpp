@@ -324,6 +324,7 @@ TEST_P(CliBadInput, GetsOneClearLineAndLeavesTheProjectAsItWas) {
     EXPECT_EQ(run.status, GetParam().status) << run.err;
     EXPECT_NE(run.err.find(GetParam().message), std::string::npos) << run.err;
     EXPECT_TRUE(run.err.starts_with("claimtrack-cli: ")) << run.err;
+    EXPECT_EQ(run.err.find("s3cret"), std::string::npos) << "a password was printed: " << run.err;
     EXPECT_EQ(run.out, "");
     EXPECT_EQ(readFile(project()), before);
     EXPECT_EQ(runCli({"claims", project(), "--format", "csv"}).out.find('\n'),
@@ -335,6 +336,17 @@ INSTANTIATE_TEST_SUITE_P(
     Cases, CliBadInput,
     testing::Values(
         BadInput{"EmptyFile", {"import", "{p}", "{d}/empty.txt"}, 1, "empty.txt is empty"},
+        // A server where a file is wanted: said so, and its password never printed (the test's check of
+        // one clear line sees the whole message).
+        BadInput{"ServerForAFile",
+                 {"init", "postgresql://ana:s3cret@db.example.org/claims"},
+                 1,
+                 "claimtrack-cli: postgresql://ana@db.example.org/claims names a PostgreSQL server; this "
+                 "version of Claimtrack keeps projects in files only: give a project file\n"},
+        BadInput{"ServerToImportInto",
+                 {"import", "postgres://db.example.org/claims?password=s3cret", "{d}/good.txt"},
+                 1,
+                 "claimtrack-cli: postgresql://db.example.org/claims names a PostgreSQL server"},
         BadInput{
             "BinaryFile", {"import", "{p}", "{d}/binary.bin"}, 1, "not a text file (NUL byte at offset 7)"},
         BadInput{"UnknownEncoding",
