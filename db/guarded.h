@@ -1,6 +1,6 @@
 #pragma once
 // How db/ turns failures into Results: code inside a `guarded` body throws
-// sql::Failure (from SQLite, or through `refuse` for a check of ours), the
+// sql::Failure (from the database, or through `refuse` for a check of ours), the
 // open Transaction rolls back as the stack unwinds, and the public function
 // returns the error.
 
