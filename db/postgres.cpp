@@ -1,5 +1,6 @@
 #include "postgres.h"
 
+#include <QUrl>
 #include <fmt/format.h>
 #include <libpq-fe.h>
 
@@ -42,17 +43,9 @@ std::string oneLine(const char* message) {
     return line;
 }
 
-// A URI piece: percent-encoded where it holds what a URI gives meaning to (a socket folder's slashes).
+// A URI piece, percent-encoded but for RFC 3986's unreserved characters (a socket folder's slashes too).
 std::string uriPiece(const std::string& text) {
-    std::string encoded;
-    for (const char c : text) {
-        const auto u = static_cast<unsigned char>(c);
-        if (std::isalnum(u) || c == '-' || c == '.' || c == '_' || c == '~')
-            encoded += c;
-        else
-            encoded += fmt::format("%{:02X}", u);
-    }
-    return encoded;
+    return QUrl::toPercentEncoding(QString::fromStdString(text)).toStdString();
 }
 
 }  // namespace

@@ -13,7 +13,6 @@
 
 namespace claimtrack::db {
 
-// The stored text of an article; refuses an unknown id, naming the project file.
 // The project's memo (?1) and one of its settings (?1 its name, ?2 its value), written whether or not
 // there was one.
 inline constexpr const char* kWriteProjectMemo =
@@ -22,6 +21,7 @@ inline constexpr const char* kWriteProjectSetting =
     "INSERT INTO project_setting (name, value) VALUES (?1, ?2) "
     "ON CONFLICT (name) DO UPDATE SET value = excluded.value";
 
+// The stored text of an article; refuses an unknown id, naming the project file.
 std::string readArticleText(sql::Connection& db, std::int64_t articleId);
 
 // SELECT of every Article column; ?1 filters by id when bound.
