@@ -17,7 +17,7 @@ using sql::Failure;
 namespace {
 
 // Type OIDs (the server's pg_type.h): the ones read as numbers or bytes; every other type reads as text.
-constexpr Oid kBool = 16, kBytea = 17, kInt8 = 20, kInt2 = 21, kInt4 = 23, kOid = 26;
+constexpr Oid kBool = 16, kBytea = 17, kInt8 = 20, kInt2 = 21, kInt4 = 23, kText = 25, kOid = 26;
 constexpr Oid kFloat4 = 700, kFloat8 = 701, kNumeric = 1700;
 
 struct ResultClear {
@@ -60,7 +60,7 @@ std::string displayLocation(const std::string& location) {
     PQfreemem(error);
     if (!options)
         return "a PostgreSQL server (a connection string libpq cannot read)";
-    std::string host, port, database, user;
+    std::string host, port, database, user, serverOptions;
     for (const PQconninfoOption* option = options; option->keyword; ++option) {
         if (!option->val)
             continue;
@@ -73,6 +73,8 @@ std::string displayLocation(const std::string& location) {
             database = option->val;
         else if (keyword == "user")
             user = option->val;
+        else if (keyword == "options")  // may choose the schema: two projects on one database differ here
+            serverOptions = option->val;
     }
     PQconninfoFree(options);
     std::string shown = "postgresql://";
@@ -83,13 +85,15 @@ std::string displayLocation(const std::string& location) {
         shown += ":" + uriPiece(port);
     if (!database.empty())
         shown += "/" + uriPiece(database);
+    if (!serverOptions.empty())
+        shown += "?options=" + uriPiece(serverOptions);
     return shown;
 }
 
-std::string numberedParameters(std::string_view sql, int& count) {
+std::string numberedParameters(std::string_view sql, std::vector<bool>& used) {
     std::string out;
     out.reserve(sql.size() + 8);
-    count = 0;
+    used.clear();
     std::size_t i = 0;
     const auto copyUntil = [&](std::string_view end) {  // copies through the next `end`, or to the end
         const std::size_t found = sql.find(end, i);
@@ -112,7 +116,8 @@ std::string numberedParameters(std::string_view sql, int& count) {
             int number = 0;
             const auto [end, ec] = std::from_chars(sql.data() + i, sql.data() + sql.size(), number);
             i = static_cast<std::size_t>(end - sql.data());
-            count = std::max(count, number);
+            used.resize(std::max(used.size(), static_cast<std::size_t>(number)));
+            used[static_cast<std::size_t>(number - 1)] = true;
             out += '$';
             out += std::to_string(number);
         } else {
@@ -125,18 +130,47 @@ std::string numberedParameters(std::string_view sql, int& count) {
 
 namespace {
 
+// The table an INSERT statement adds to ("INSERT INTO claim (…) …"), or "" for any other statement or an
+// INSERT that returns rows of its own. (db/ writes its SQL's keywords in capitals.)
+std::string insertedTable(std::string_view sql) {
+    constexpr std::string_view kInsert = "INSERT INTO ";
+    const std::size_t start = sql.find_first_not_of(" \t\r\n");
+    if (start == std::string_view::npos || sql.substr(start, kInsert.size()) != kInsert ||
+        sql.find("RETURNING") != std::string_view::npos)
+        return {};
+    sql.remove_prefix(start + kInsert.size());
+    std::size_t end = 0;
+    while (end < sql.size() && (std::isalnum(static_cast<unsigned char>(sql[end])) || sql[end] == '_'))
+        ++end;
+    return std::string(sql.substr(0, end));
+}
+
+}  // namespace
+
 // A statement for the server: prepared there once when cached, else sent with its parameters each run.
 // Its rows are fetched whole when it runs, as text (bytes as bytea's hex).
 class PgCursor final : public sql::Cursor {
 public:
     PgCursor(const Connection& connection, std::string_view sql, std::string name)
         : sql::Cursor(std::string(sql)), m_connection(connection), m_name(std::move(name)) {
-        m_text = numberedParameters(sql, m_count);
+        std::vector<bool> used;
+        m_text = numberedParameters(sql, used);
+        m_count = static_cast<int>(used.size());
+        // A number the SQL skips (a statement sharing its binding with others) has no context to tell
+        // its type: it is declared text, and what is bound to it goes unused. The others' types are the
+        // server's to infer.
+        for (const bool isUsed : used)
+            m_types.push_back(isUsed ? 0 : kText);
+        if (const std::string table = insertedTable(sql); !table.empty() && connection.hasIdColumn(table)) {
+            m_text += " RETURNING id";
+            m_returnsId = true;
+        }
         m_values.resize(static_cast<std::size_t>(m_count));
         m_formats.assign(static_cast<std::size_t>(m_count), 0);
         if (m_name.empty())
             return;
-        const ResultPtr prepared(PQprepare(connection.handle(), m_name.c_str(), m_text.c_str(), 0, nullptr));
+        const ResultPtr prepared(
+            PQprepare(connection.handle(), m_name.c_str(), m_text.c_str(), m_count, m_types.data()));
         if (PQresultStatus(prepared.get()) != PGRES_COMMAND_OK)
             connection.fail(prepared.get());
     }
@@ -145,7 +179,10 @@ public:
     void bind(int index, double value) override { set(index, fmt::format("{}", value), 0); }
     void bindText(int index, std::string_view text) override { set(index, std::string(text), 0); }
     void bindBlob(int index, std::string_view bytes) override { set(index, std::string(bytes), 1); }
-    void bindNull(int index) override { m_values.at(static_cast<std::size_t>(index - 1)).reset(); }
+    void bindNull(int index) override {
+        if (index >= 1 && index <= m_count)
+            m_values[static_cast<std::size_t>(index - 1)].reset();
+    }
 
     bool step() override {
         if (!m_result)
@@ -206,8 +243,10 @@ public:
 
 private:
     void set(int index, std::string value, int format) {
+        if (index < 1 || index > m_count)
+            return;  // beyond the SQL's parameters: ignored, as SQLite does
         const auto at = static_cast<std::size_t>(index - 1);
-        m_values.at(at) = std::move(value);
+        m_values[at] = std::move(value);
         m_formats[at] = format;
     }
 
@@ -219,7 +258,7 @@ private:
             lengths[i] = m_values[i] ? static_cast<int>(m_values[i]->size()) : 0;
         }
         PGconn* connection = m_connection.handle();
-        m_result.reset(m_name.empty() ? PQexecParams(connection, m_text.c_str(), m_count, nullptr,
+        m_result.reset(m_name.empty() ? PQexecParams(connection, m_text.c_str(), m_count, m_types.data(),
                                                      values.data(), lengths.data(), m_formats.data(), 0)
                                       : PQexecPrepared(connection, m_name.c_str(), m_count, values.data(),
                                                        lengths.data(), m_formats.data(), 0));
@@ -229,19 +268,23 @@ private:
             m_connection.fail(failed.get());
         }
         m_row = -1;
+        if (const int rows = PQntuples(m_result.get()); m_returnsId && rows > 0) {
+            m_connection.m_lastInsertId = std::strtoll(PQgetvalue(m_result.get(), rows - 1, 0), nullptr, 10);
+            m_result.reset(PQmakeEmptyPGresult(connection, PGRES_COMMAND_OK));  // an INSERT gives no rows
+        }
     }
 
     const Connection& m_connection;  // outlives its cursors' use: they run within its calls
+    bool m_returnsId = false;        // an INSERT that gives back the id it inserted, for lastInsertId
     std::string m_name;              // of the statement prepared on the server; empty: not prepared
     std::string m_text;              // the SQL with $N parameters
     int m_count = 0;
+    std::vector<Oid> m_types;                          // of each parameter: 0 for the server to infer
     std::vector<std::optional<std::string>> m_values;  // unset: NULL
     std::vector<int> m_formats;                        // 1 for bytes, 0 for text
     ResultPtr m_result;
     int m_row = -1;
 };
-
-}  // namespace
 
 void Connection::Finisher::operator()(PGconn* connection) const {
     PQfinish(connection);
@@ -289,9 +332,20 @@ bool Connection::isIdle() const {
     return PQtransactionStatus(handle()) == PQTRANS_IDLE;
 }
 
-std::int64_t Connection::lastInsertId() const {
-    sql::Statement last(*this, "SELECT lastval()");
-    return last.step() ? last.integer(0) : 0;
+bool Connection::hasIdColumn(const std::string& table) const {
+    if (const auto known = m_tablesWithId.find(table); known != m_tablesWithId.end())
+        return known->second;
+    const char* values[] = {table.c_str()};
+    const ResultPtr result(
+        PQexecParams(handle(),
+                     "SELECT count(*) FROM information_schema.columns WHERE table_schema = "
+                     "current_schema() AND table_name = $1 AND column_name = 'id'",
+                     1, nullptr, values, nullptr, nullptr, 0));
+    if (PQresultStatus(result.get()) != PGRES_TUPLES_OK)
+        fail(result.get());
+    const bool hasId = std::string_view(PQgetvalue(result.get(), 0, 0)) != "0";
+    m_tablesWithId.emplace(table, hasId);
+    return hasId;
 }
 
 bool Connection::isReadOnly() const {

@@ -13,6 +13,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 // libpq's handles, as libpq-fe.h declares them: that header stays inside db/postgres.cpp.
 typedef struct pg_conn PGconn;      // NOLINT(modernize-use-using)
@@ -20,17 +22,20 @@ typedef struct pg_result PGresult;  // NOLINT(modernize-use-using)
 
 namespace claimtrack::postgres {
 
+class PgCursor;
+
 // Whether `location` names a PostgreSQL server (a postgresql:// or postgres:// URI) rather than a file.
 bool isServerLocation(std::string_view location);
 
 // The server and database a connection string names, as a URI that holds no password (given in the URI,
 // as a parameter, or by libpq's environment and files), for messages, titles and lists of projects.
-// Unset pieces are left out: "postgresql://ana@db.example.org:5433/claims".
+// Unset pieces are left out: "postgresql://ana@db.example.org:5433/claims"; the server options (which may
+// choose the schema) are kept.
 std::string displayLocation(const std::string& location);
 
 // SQL with db/'s ?N parameters as PostgreSQL's $N; quoted text, quoted names and comments are left as they
-// are. `count` is set to the highest parameter number.
-std::string numberedParameters(std::string_view sql, int& count);
+// are. `used` is set to which numbers, up to the highest, the SQL uses (used[0] for ?1).
+std::string numberedParameters(std::string_view sql, std::vector<bool>& used);
 
 class Connection final : public sql::Connection {
 public:
@@ -41,9 +46,11 @@ public:
     PGconn* handle() const { return m_connection.get(); }
 
     std::string name() const override { return m_name; }
+    sql::Dialect dialect() const override { return sql::Dialect::Postgres; }
     void exec(const char* sql) override;
     bool isIdle() const override;
-    std::int64_t lastInsertId() const override;
+    // The id given by the last INSERT into a table whose rows have one (their INSERTs return it).
+    std::int64_t lastInsertId() const override { return m_lastInsertId; }
     bool isReadOnly() const override;
     void begin() override { exec("BEGIN"); }
     void commit() override { exec("COMMIT"); }
@@ -56,12 +63,17 @@ protected:
     std::unique_ptr<sql::Cursor> prepare(std::string_view sql, bool cached) const override;
 
 private:
+    friend class PgCursor;
+    bool hasIdColumn(const std::string& table) const;
+
     struct Finisher {
         void operator()(PGconn* connection) const;
     };
     std::unique_ptr<PGconn, Finisher> m_connection;
     std::string m_name;
     mutable int m_prepared = 0;  // how many statements were prepared on the server: their names
+    mutable std::int64_t m_lastInsertId = 0;
+    mutable std::unordered_map<std::string, bool> m_tablesWithId;
 };
 
 }  // namespace claimtrack::postgres

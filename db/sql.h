@@ -33,6 +33,10 @@ private:
 
 enum class ValueType { Null, Integer, Real, Text, Blob };
 
+// Which database a connection speaks to, for the few places whose SQL cannot be the same for both
+// (docs/architecture.md lists them).
+enum class Dialect { Sqlite, Postgres };
+
 // A prepared statement as one database keeps it: what Statement forwards to.
 class Cursor {
 public:
@@ -47,7 +51,7 @@ public:
     virtual void bind(int index, double value) = 0;
     virtual void bindText(int index, std::string_view text) = 0;
     virtual void bindBlob(int index, std::string_view bytes) = 0;
-    virtual void bindNull(int index) = 0;
+    virtual void bindNull(int index) = 0;  // binding a number the SQL has no parameter for does nothing
     virtual bool step() = 0;
     virtual void reset() = 0;  // ready to bind and run again, every parameter unbound
 
@@ -114,6 +118,7 @@ public:
 
     // What the project is, for messages: a file's path, or a server's address without its password.
     virtual std::string name() const = 0;
+    virtual Dialect dialect() const = 0;
 
     virtual void exec(const char* sql) = 0;      // one or more statements, no parameters, no results
     std::int64_t queryInteger(const char* sql);  // first column of the first row; 0 for none

@@ -31,6 +31,7 @@ public:
     const std::filesystem::path& path() const { return m_path; }
 
     std::string name() const override { return m_path.string(); }
+    sql::Dialect dialect() const override { return sql::Dialect::Sqlite; }
     void exec(const char* sql) override;
     bool isIdle() const override;
     std::int64_t lastInsertId() const override { return sqlite3_last_insert_rowid(m_db.get()); }

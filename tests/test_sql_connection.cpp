@@ -170,15 +170,17 @@ INSTANTIATE_TEST_SUITE_P(Backends, SqlConnection, testing::Values(Backend::Sqlit
                          });
 
 TEST(Postgres, NumberedParametersBecomeDollarsOutsideQuotesAndComments) {
-    int count = 0;
-    EXPECT_EQ(postgres::numberedParameters("SELECT a FROM t WHERE b = ?1 AND c IN (?2, ?12)", count),
+    std::vector<bool> used;
+    EXPECT_EQ(postgres::numberedParameters("SELECT a FROM t WHERE b = ?1 AND c IN (?2, ?12)", used),
               "SELECT a FROM t WHERE b = $1 AND c IN ($2, $12)");
-    EXPECT_EQ(count, 12);
-    EXPECT_EQ(postgres::numberedParameters("SELECT '?1', 'it''s ?2', \"?3\" -- ?4\n, ?5 /* ?6 */ ?", count),
+    EXPECT_EQ(used.size(), 12U);
+    EXPECT_TRUE(used[0] && used[1] && used[11]);
+    EXPECT_FALSE(used[2] || used[10]);
+    EXPECT_EQ(postgres::numberedParameters("SELECT '?1', 'it''s ?2', \"?3\" -- ?4\n, ?5 /* ?6 */ ?", used),
               "SELECT '?1', 'it''s ?2', \"?3\" -- ?4\n, $5 /* ?6 */ ?");
-    EXPECT_EQ(count, 5);
-    EXPECT_EQ(postgres::numberedParameters("SELECT 1", count), "SELECT 1");
-    EXPECT_EQ(count, 0);
+    EXPECT_EQ(used, std::vector<bool>({false, false, false, false, true}));
+    EXPECT_EQ(postgres::numberedParameters("SELECT 1", used), "SELECT 1");
+    EXPECT_TRUE(used.empty());
 }
 
 TEST(Postgres, APasswordIsNeverShown) {
