@@ -262,8 +262,8 @@ Result<ClaimReading> Project::readClaimAt(std::int64_t articleId, CodePointRange
 
 Result<std::int64_t> Project::pendingSuggestionCount(std::optional<std::int64_t> articleId) {
     return guarded([&] {
-        Statement count = m_db->cached(
-            "SELECT count(*) FROM suggestion WHERE state = 'pending' AND (?1 IS NULL OR article_id = ?1)");
+        Statement count = m_db->cached("SELECT count(*) FROM suggestion WHERE state = 'pending' AND (CAST(?1 "
+                                       "AS BIGINT) IS NULL OR article_id = ?1)");
         if (articleId)
             count.bind(1, *articleId);
         count.step();

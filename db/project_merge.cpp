@@ -600,7 +600,8 @@ Result<std::vector<VerdictRecord>> Project::verdictRecords() {
     // Its claims by UUID, not by row id: a project merged from the file numbers them in the file's order.
     return guarded([&] {
         Statement select(*m_db, R"sql(
-            SELECT v.uuid, min(a.uuid, b.uuid), max(a.uuid, b.uuid),
+            SELECT v.uuid, CASE WHEN a.uuid < b.uuid THEN a.uuid ELSE b.uuid END,
+                   CASE WHEN a.uuid < b.uuid THEN b.uuid ELSE a.uuid END,
                    CASE v.supported WHEN a.id THEN a.uuid WHEN b.id THEN b.uuid END,
                    coalesce(v.note, ''), v.created_at
             FROM verdict v JOIN claim a ON a.id = v.claim_a JOIN claim b ON b.id = v.claim_b

@@ -147,7 +147,7 @@ Result<std::vector<PendingCarry>> Project::pendingCarries(std::int64_t articleId
         Statement select = m_db->cached(
             "SELECT claim_id, article_id, kind, coalesce(start, 0), coalesce(\"end\", 0), score, "
             "coalesce(figure_before, ''), coalesce(figure_after, '') FROM claim_carry "
-            "WHERE ?1 IS NULL OR article_id IN (SELECT value FROM json_each(?1)) ORDER BY "
+            "WHERE CAST(?1 AS TEXT) IS NULL OR article_id IN (SELECT value FROM json_each(?1)) ORDER BY "
             "article_id, claim_id");
         if (!versions.empty())
             select.bind(1, versions + "]");

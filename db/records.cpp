@@ -15,7 +15,7 @@ const char* const kSelectArticles = R"sql(
     SELECT a.id, a.uuid, a.title, a.author, a.publisher, a.url, a.published, a.imported_at, a.sha256, a.length,
            (SELECT count(*) FROM claim c WHERE c.article_id = a.id), a.format, coalesce(a.encoding, ''),
            coalesce(a.memo, ''), coalesce(a.lineage, ''), a.version
-    FROM article a WHERE ?1 IS NULL OR a.id = ?1 ORDER BY a.id)sql";
+    FROM article a WHERE CAST(?1 AS BIGINT) IS NULL OR a.id = ?1 ORDER BY a.id)sql";
 
 sql::Statement& bindId(sql::Statement& insert, std::int64_t id) {
     return id != 0 ? insert.bind(1, id) : insert.bindNull(1);
@@ -58,7 +58,8 @@ void writeCarry(sql::Connection& db, std::int64_t claimId, std::int64_t articleI
 }
 
 std::int64_t freeVersion(sql::Connection& db, const std::string& lineage, std::int64_t version) {
-    Statement select = db.cached("SELECT max(version), sum(version = ?2) FROM article WHERE lineage = ?1");
+    Statement select = db.cached(
+        "SELECT max(version), sum(CASE WHEN version = ?2 THEN 1 ELSE 0 END) FROM article WHERE lineage = ?1");
     select.bind(1, lineage).bind(2, version);
     select.step();
     return select.integer(1) > 0 ? select.integer(0) + 1 : version;
@@ -154,19 +155,19 @@ std::string selectClaims(std::string_view where, std::string_view order) {
     SELECT c.id, c.uuid, c.article_id, a.uuid, a.title, a.publisher, a.url, a.published,
            c.start, c."end", c.quote, c.prefix, c.suffix, c.value, c.low, c.high, c.unit,
            m.name, s.name, c.as_of, c.status, c.note, c.created_at, c.updated_at,
-           (SELECT group_concat(name, char(31)) FROM
+           (SELECT group_concat(name, '{3}') FROM
                (SELECT t.name FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id
-                WHERE ct.claim_id = c.id ORDER BY t.name)),
+                WHERE ct.claim_id = c.id ORDER BY t.name) AS tags),
            (SELECT max(p.page) FROM article_page p WHERE p.article_id = c.article_id AND p.start <= c.start),
-           (SELECT group_concat(name, char(31)) FROM
-               (SELECT v.name FROM json_each(c.via) j JOIN source v ON v.id = j.value ORDER BY j.key)),
+           (SELECT group_concat(name, '{3}') FROM
+               (SELECT v.name FROM json_each(c.via) j JOIN source v ON v.id = j.value ORDER BY j.key) AS chain),
            c.base_of, c.sample_size, c.fieldwork
     FROM claim c
     JOIN article a ON a.id = c.article_id
     LEFT JOIN metric m ON m.id = c.metric_id
     LEFT JOIN source s ON s.id = c.source_id
-    {}{} ORDER BY {})sql",
-                       where.empty() ? "" : "WHERE ", where, order);
+    {0}{1} ORDER BY {2})sql",
+                       where.empty() ? "" : "WHERE ", where, order, kTagListSeparator);
 }
 
 ClaimRecord readClaim(const Statement& row) {
@@ -370,7 +371,8 @@ void ClaimWriter::dropUnusedTags() {
 
 void ClaimWriter::writeTags(std::int64_t claimId, const std::vector<std::string>& tags) {
     for (const std::string& tag : tags) {
-        Statement link = m_db.cached("INSERT OR IGNORE INTO claim_tag (claim_id, tag_id) VALUES (?1, ?2)");
+        Statement link =
+            m_db.cached("INSERT INTO claim_tag (claim_id, tag_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING");
         link.bind(1, claimId).bind(2, nameId(m_tags, "tag", tag));
         link.run();
     }
