@@ -90,16 +90,17 @@ std::string expression(const Field& field, const char* row) {
     if (field.namesList)
         return fmt::format(
             "(SELECT group_concat(name, ' via ') FROM (SELECT n.name FROM json_each({1}.\"{2}\") j "
-            "JOIN {0} n ON n.id = j.value ORDER BY j.key))",
+            "JOIN {0} n ON n.id = j.value ORDER BY j.key) AS chain)",
             field.namedIn, row, field.column);
     if (field.namedIn)
         return fmt::format("(SELECT name FROM {} WHERE id = {}.\"{}\")", field.namedIn, row, field.column);
     return fmt::format("{}.\"{}\"", row, field.column);
 }
 
-// The row's fields as a JSON object: what a created row was, or a deleted one had.
-std::string asJson(std::span<const Field> fields, const char* row) {
-    std::string json = "json_object(";
+// The row's fields as a JSON object, built by `function` (SQLite's json_object, PostgreSQL's
+// json_build_object): what a created row was, or a deleted one had.
+std::string asJson(std::span<const Field> fields, const char* row, const char* function = "json_object") {
+    std::string json = fmt::format("{}(", function);
     for (const Field& field : fields)
         json += fmt::format("{}'{}', {}", &field == fields.data() ? "" : ", ", field.name,
                             expression(field, row));
@@ -141,6 +142,70 @@ std::string tagTriggers() {
         kInsertEntry);
 }
 
+// The same history on a PostgreSQL server: permanent triggers (a server's triggers cannot be one
+// session's), each running a function of its own, recording under the session's claimtrack.user and
+// claimtrack.how (set by startHistory) or, where a session set none (psql, another program), under its
+// database role. Values are text with their type beside them, as the server has no untyped column.
+constexpr const char* kServerHistoryVocabulary = R"sql(
+CREATE FUNCTION claimtrack_history_user() RETURNS text LANGUAGE sql STABLE AS
+    $$ SELECT coalesce(nullif(current_setting('claimtrack.user', true), ''), session_user) $$;
+CREATE FUNCTION claimtrack_history_how() RETURNS text LANGUAGE sql STABLE AS
+    $$ SELECT coalesce(nullif(current_setting('claimtrack.how', true), ''), 'edit') $$;
+CREATE FUNCTION claimtrack_history_now() RETURNS text LANGUAGE sql VOLATILE AS
+    $$ SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') $$;
+CREATE FUNCTION claimtrack_history_type(value anyelement) RETURNS text LANGUAGE sql IMMUTABLE AS
+    $$ SELECT CASE WHEN value IS NULL THEN NULL
+                   WHEN pg_typeof(value) IN ('bigint'::regtype, 'integer'::regtype) THEN 'integer'
+                   WHEN pg_typeof(value) = 'double precision'::regtype THEN 'real'
+                   ELSE 'text' END $$;
+)sql";
+
+constexpr const char* kInsertServerEntry =
+    "INSERT INTO history (at, \"user\", how, entity, entity_id, entity_uuid, change, field, old_value, "
+    "new_value, old_type, new_type) SELECT claimtrack_history_now(), claimtrack_history_user(), "
+    "claimtrack_history_how(), ";
+
+// A trigger and the function it runs, named `name`, run FOR EACH ROW `when`, recording `entry`.
+std::string serverTrigger(const std::string& name, const std::string& when, const std::string& entry) {
+    return fmt::format("CREATE FUNCTION {0}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN {1}{2}; "
+                       "RETURN NULL; END $$; CREATE TRIGGER {0} {3} EXECUTE FUNCTION {0}();",
+                       name, kInsertServerEntry, entry, when);
+}
+
+std::string serverTriggersFor(const char* table, std::span<const Field> fields) {
+    std::string triggers =
+        serverTrigger(fmt::format("history_{}_created", table),
+                      fmt::format("AFTER INSERT ON {} FOR EACH ROW", table),
+                      fmt::format("'{}', new.id, new.uuid, 'created', NULL, NULL, {}::text, NULL, 'text'",
+                                  table, asJson(fields, "new", "json_build_object"))) +
+        serverTrigger(fmt::format("history_{}_deleted", table),
+                      fmt::format("AFTER DELETE ON {} FOR EACH ROW", table),
+                      fmt::format("'{}', old.id, old.uuid, 'deleted', NULL, {}::text, NULL, 'text', NULL",
+                                  table, asJson(fields, "old", "json_build_object")));
+    for (const Field& field : fields) {
+        const std::string before = expression(field, "old");
+        const std::string after = expression(field, "new");
+        triggers += serverTrigger(
+            fmt::format("history_{}_{}", table, field.name),
+            fmt::format("AFTER UPDATE OF \"{1}\" ON {0} FOR EACH ROW WHEN (old.\"{1}\" IS DISTINCT FROM "
+                        "new.\"{1}\")",
+                        table, field.column),
+            fmt::format("'{0}', new.id, new.uuid, 'changed', '{1}', {2}::text, {3}::text, "
+                        "claimtrack_history_type({2}), claimtrack_history_type({3})",
+                        table, field.name, before, after));
+    }
+    return triggers;
+}
+
+std::string serverTagTriggers() {
+    return serverTrigger("history_tag_added", "AFTER INSERT ON claim_tag FOR EACH ROW",
+                         "'claim', c.id, c.uuid, 'changed', 'tag', NULL, (SELECT name FROM tag WHERE id = "
+                         "new.tag_id)::text, NULL, 'text' FROM claim c WHERE c.id = new.claim_id") +
+           serverTrigger("history_tag_removed", "AFTER DELETE ON claim_tag FOR EACH ROW",
+                         "'claim', c.id, c.uuid, 'changed', 'tag', (SELECT name FROM tag WHERE id = "
+                         "old.tag_id)::text, NULL, 'text', NULL FROM claim c WHERE c.id = old.claim_id");
+}
+
 std::mutex programUserMutex;
 std::string programUser;
 
@@ -170,26 +235,48 @@ std::string defaultUserName() {
     return "unknown";
 }
 
+std::string serverHistorySchema() {
+    return kServerHistoryVocabulary + serverTriggersFor("claim", kClaimFields) +
+           serverTriggersFor("source", kSourceFields) + serverTriggersFor("metric", kMetricFields) +
+           serverTriggersFor("verdict", kVerdictFields) + serverTagTriggers();
+}
+
 void startHistory(sql::Connection& connection, const std::string& user) {
-    connection.exec("CREATE TEMP TABLE history_session (\"user\" TEXT NOT NULL, how TEXT NOT NULL);"
-                    "INSERT INTO history_session VALUES ('', 'edit');");
+    if (connection.dialect() == sql::Dialect::Sqlite) {
+        connection.exec("CREATE TEMP TABLE history_session (\"user\" TEXT NOT NULL, how TEXT NOT NULL);"
+                        "INSERT INTO history_session VALUES ('', 'edit');");
+        const std::string triggers =
+            triggersFor("claim", kClaimFields) + triggersFor("source", kSourceFields) +
+            triggersFor("metric", kMetricFields) + triggersFor("verdict", kVerdictFields) + tagTriggers();
+        connection.exec(triggers.c_str());
+    }
     setHistoryUser(connection, user);
-    const std::string triggers = triggersFor("claim", kClaimFields) + triggersFor("source", kSourceFields) +
-                                 triggersFor("metric", kMetricFields) +
-                                 triggersFor("verdict", kVerdictFields) + tagTriggers();
-    connection.exec(triggers.c_str());
+    setHistoryEditKind(connection, EditKind::Edit);
 }
 
 void setHistoryUser(sql::Connection& connection, const std::string& user) {
-    sql::Statement set(connection, "UPDATE history_session SET \"user\" = ?1");
+    sql::Statement set(connection, connection.dialect() == sql::Dialect::Sqlite
+                                       ? "UPDATE history_session SET \"user\" = ?1"
+                                       : "SELECT set_config('claimtrack.user', ?1, false)");
     set.bind(1, user);
     set.run();
 }
 
 void setHistoryEditKind(sql::Connection& connection, EditKind kind) {
-    sql::Statement set(connection, "UPDATE history_session SET how = ?1");
+    sql::Statement set(connection, connection.dialect() == sql::Dialect::Sqlite
+                                       ? "UPDATE history_session SET how = ?1"
+                                       : "SELECT set_config('claimtrack.how', ?1, false)");
     set.bind(1, toString(kind));
     set.run();
+}
+
+std::optional<std::string> historyUser(sql::Connection& connection) {
+    sql::Statement select(connection, connection.dialect() == sql::Dialect::Sqlite
+                                          ? "SELECT \"user\" FROM history_session"
+                                          : "SELECT nullif(current_setting('claimtrack.user', true), '')");
+    if (!select.step() || select.isNull(0))
+        return std::nullopt;
+    return select.text(0);
 }
 
 }  // namespace db

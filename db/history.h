@@ -62,6 +62,11 @@ void setProgramUserName(std::string name);
 void startHistory(sql::Connection& connection, const std::string& user);
 void setHistoryUser(sql::Connection& connection, const std::string& user);
 void setHistoryEditKind(sql::Connection& connection, EditKind kind);
+// Who the connection records changes under; unset for a connection that records none (one reading).
+std::optional<std::string> historyUser(sql::Connection& connection);
+
+// The history's functions and triggers on a PostgreSQL server, created with the project's schema there.
+std::string serverHistorySchema();
 
 }  // namespace db
 }  // namespace claimtrack

@@ -29,17 +29,15 @@ std::string shown(const nlohmann::json& value) {
     return value.dump();
 }
 
-std::string shownColumn(const Statement& row, int column) {
-    switch (row.type(column)) {
-    case sql::ValueType::Null:
+// A changed field's value, of the type `type` names ("integer", "real", "text"; empty for none).
+std::string shownColumn(const Statement& row, int column, const std::string& type) {
+    if (row.isNull(column))
         return {};
-    case sql::ValueType::Integer:
+    if (type == "integer")
         return std::to_string(row.integer(column));
-    case sql::ValueType::Real:
+    if (type == "real")
         return formatNumber(*row.number(column));
-    default:
-        return row.text(column);
-    }
+    return row.text(column);
 }
 
 // A created or deleted row's fields, as "field: value; …", those without a value left out.
@@ -68,9 +66,13 @@ std::string labelFrom(const std::string& entity, const nlohmann::json& fields) {
     return shown(fields.value("name", nlohmann::json()));
 }
 
+// The values' types: SQLite's own for the file's untyped values, the column beside them on a server.
+constexpr const char* kValueTypesInFile = "typeof(h.old_value), typeof(h.new_value)";
+constexpr const char* kValueTypesOnServer = "h.old_type, h.new_type";
+
 constexpr const char* kSelectEntries = R"sql(
     SELECT h.id, h.at, h."user", h.how, h.entity, h.entity_id, h.entity_uuid, h.change, h.field, h.old_value,
-           h.new_value,
+           h.new_value, {},
            CASE h.entity WHEN 'claim' THEN (SELECT quote FROM claim WHERE uuid = h.entity_uuid)
                          WHEN 'source' THEN (SELECT name FROM source WHERE uuid = h.entity_uuid)
                          WHEN 'metric' THEN (SELECT name FROM metric WHERE uuid = h.entity_uuid)
@@ -90,10 +92,10 @@ Result<void> Project::setUserName(const std::string& name) {
 
 Result<std::string> Project::userName() {
     return guarded([&] {
-        Statement select(*m_db, "SELECT \"user\" FROM history_session");
-        if (!select.step())
+        auto user = historyUser(*m_db);
+        if (!user)
             refuse(ErrorCode::ReadOnly, "a project opened for reading records no changes");
-        return select.text(0);
+        return *user;
     });
 }
 
@@ -127,8 +129,11 @@ Result<void> Project::forEachHistoryEntry(const HistoryQuery& query,
                        fmt::format("there is no {} {}, and none had that id", query.entity, query.entityId));
             where = " WHERE h.entity = ?1 AND h.entity_id = ?2 AND h.entity_uuid = ?3";
         }
-        std::string sql =
-            fmt::format("{}{} ORDER BY h.id{}", kSelectEntries, where, query.newestFirst ? " DESC" : "");
+        std::string sql = fmt::format("{}{} ORDER BY h.id{}",
+                                      fmt::format(kSelectEntries, m_db->dialect() == sql::Dialect::Sqlite
+                                                                      ? kValueTypesInFile
+                                                                      : kValueTypesOnServer),
+                                      where, query.newestFirst ? " DESC" : "");
         if (query.limit > 0)
             sql += fmt::format(" LIMIT {}", query.limit);
         // Not cached: a visitor may query the project again.
@@ -152,11 +157,12 @@ Result<void> Project::forEachHistoryEntry(const HistoryQuery& query,
             entry.change = select.text(7);
             entry.field = select.text(8);
             const bool whole = entry.change != "changed";
-            entry.before = whole && !select.isNull(9) ? shownFields(select.text(9)) : shownColumn(select, 9);
-            entry.after =
-                whole && !select.isNull(10) ? shownFields(select.text(10)) : shownColumn(select, 10);
-            if (!select.isNull(11)) {
-                entry.label = select.text(11);
+            entry.before = whole && !select.isNull(9) ? shownFields(select.text(9))
+                                                      : shownColumn(select, 9, select.text(11));
+            entry.after = whole && !select.isNull(10) ? shownFields(select.text(10))
+                                                      : shownColumn(select, 10, select.text(12));
+            if (!select.isNull(13)) {
+                entry.label = select.text(13);
             } else if (auto found = goneLabels.find(entry.entityUuid); found != goneLabels.end()) {
                 entry.label = found->second;
             } else {
