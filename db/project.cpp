@@ -3,6 +3,7 @@
 #include "postgres.h"
 #include "records.h"
 #include "schema.h"
+#include "schema_server.h"
 #include "sqlite.h"
 #include "text.h"
 
@@ -59,17 +60,6 @@ void configureConnection(Connection& db, bool writing) {
     // keep SQLite's small default.
     if (writing)
         db.exec("PRAGMA cache_size = -65536");
-}
-
-// A PostgreSQL server given where this version takes a project file: why not, in one line, naming the server
-// without its password (the path as given would print it).
-std::optional<Error> serverNotYet(const fs::path& path) {
-    if (!postgres::isServerLocation(path.string()))
-        return std::nullopt;
-    return makeError(ErrorCode::InvalidInput,
-                     fmt::format("{} names a PostgreSQL server; this version of Claimtrack keeps projects in "
-                                 "files only: give a project file",
-                                 postgres::displayLocation(path.string())));
 }
 
 bool hasWritePermission(const fs::path& path) {
@@ -152,6 +142,10 @@ ArticleOriginal originalOf(const ArticleSource& source, const std::string& bytes
 
 }  // namespace
 
+bool isServerLocation(std::string_view location) {
+    return postgres::isServerLocation(location);
+}
+
 Project::Project(std::unique_ptr<sql::Connection> connection, fs::path path)
     : m_db(std::move(connection)), m_path(std::move(path)) {}
 Project::Project(Project&&) noexcept = default;
@@ -167,12 +161,48 @@ bool Project::connectionIsIdle() const {
 }
 
 Result<std::int64_t> Project::dataVersion() {
-    return guarded([&] { return m_db->queryInteger("PRAGMA data_version"); });
+    return guarded([&] {
+        if (m_db->dialect() == sql::Dialect::Sqlite)
+            return m_db->queryInteger("PRAGMA data_version");
+        // Until the server tells of changes itself (LISTEN/NOTIFY): what the last change left behind.
+        return m_db->queryInteger("SELECT (SELECT coalesce(max(id), 0) FROM history) * 1000003 + "
+                                  "(SELECT count(*) FROM article)");
+    });
+}
+
+// A project on a PostgreSQL server: the database (or the schema the connection works in) holds it. It is
+// named in messages by its address without a password.
+Result<Project> Project::createOnServer(const std::string& location) {
+    return guarded([&] {
+        auto db = std::make_unique<postgres::Connection>(location);
+        db::createServerSchema(*db);
+        db::startHistory(*db, db::defaultUserName());
+        const std::string name = db->name();
+        return Project(std::move(db), name);
+    });
+}
+
+Result<Project> Project::openOnServer(const std::string& location, Access access) {
+    return guarded([&] {
+        auto db = std::make_unique<postgres::Connection>(location);
+        const std::int64_t version = db::serverSchemaVersion(*db);
+        if (version != db::kSchemaVersion)  // no server holds an older one: schema 12 was the first there
+            refuse(ErrorCode::NotAProject,
+                   fmt::format("{} holds a project of schema version {}, which no version of Claimtrack "
+                               "wrote on a server",
+                               db->name(), version));
+        if (access == Access::ReadWrite)
+            db::startHistory(*db, db::defaultUserName());
+        else  // the server itself refuses what a reader tries to write
+            db->exec("SET default_transaction_read_only = on");
+        const std::string name = db->name();
+        return Project(std::move(db), name);
+    });
 }
 
 Result<Project> Project::create(const fs::path& path) {
-    if (auto refused = serverNotYet(path))
-        return *refused;
+    if (isServerLocation(path.string()))
+        return createOnServer(path.string());
     std::error_code ec;
     if (fs::exists(path, ec) || fs::is_symlink(path, ec))
         return makeError(
@@ -191,8 +221,8 @@ Result<Project> Project::create(const fs::path& path) {
 }
 
 Result<Project> Project::open(const fs::path& path, Access access, int busyTimeoutMs) {
-    if (auto refused = serverNotYet(path))
-        return *refused;
+    if (isServerLocation(path.string()))
+        return openOnServer(path.string(), access);
     return guarded([&] {
         const std::string file = path.string();
         std::error_code ec;

@@ -388,14 +388,22 @@ struct ClaimQuery {
     bool descending = false;
 };
 
+// Whether `location` names a project on a PostgreSQL server (a postgresql:// or postgres:// URI) rather
+// than a project file.
+bool isServerLocation(std::string_view location);
+
 class Project {
 public:
     enum class Access { ReadOnly, ReadWrite };
     static constexpr int kDefaultBusyTimeoutMs = 5000;
 
-    // Creates a new, empty project; refuses a path that exists.
+    // A project is a file (an SQLite database) or, given a postgresql:// URI, a database on a PostgreSQL
+    // server (the schema its connection works in: libpq's search_path), which libpq's environment
+    // variables and service files may complete.
+    //
+    // Creates a new, empty project; refuses a file that exists, or a database that holds tables.
     static Result<Project> create(const std::filesystem::path& path);
-    // Opens an existing project, upgrading its schema when opened for writing.
+    // Opens an existing project, upgrading a file's schema when opened for writing.
     static Result<Project> open(const std::filesystem::path& path, Access access = Access::ReadWrite,
                                 int busyTimeoutMs = kDefaultBusyTimeoutMs);
 
@@ -403,6 +411,7 @@ public:
     Project& operator=(Project&&) noexcept;
     ~Project();
 
+    // The project's file, or its server's address without a password: what messages name it by.
     const std::filesystem::path& path() const;
     // Whether the project holds no transaction and no statement open between calls. Every public
     // call leaves it so: an open read would pin an old snapshot, hide other programs' writes and
@@ -621,6 +630,8 @@ public:
 
 private:
     Project(std::unique_ptr<sql::Connection> connection, std::filesystem::path path);
+    static Result<Project> createOnServer(const std::string& location);
+    static Result<Project> openOnServer(const std::string& location, Access access);
     // Inside a transaction: the article with this text, inserted unless it is there already.
     ImportedArticle insertArticle(const ImportedDocument& document, ArticleMeta meta,
                                   const std::optional<ArticleOriginal>& original,

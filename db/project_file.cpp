@@ -308,7 +308,7 @@ std::string describeMerge(const MergeReport& report) {
 
 Result<MergeReport> mergeFrom(Project& ours, const std::filesystem::path& other, MergePreference prefer,
                               MergeMode mode) {
-    if (lowerExtension(other.string()) == ".claims") {
+    if (lowerExtension(other.string()) == ".claims" || isServerLocation(other.string())) {
         auto theirs = Project::open(other, Project::Access::ReadOnly);
         if (!theirs)
             return theirs.error();

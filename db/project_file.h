@@ -80,8 +80,8 @@ private:
     std::string m_row;
 };
 
-// Merges `other` into `ours`: a project when its name ends in ".claims", else a project file. Errors about
-// the file name it.
+// Merges `other` into `ours`: a project when its name ends in ".claims" or it names a server, else a project
+// file. Errors about the file name it.
 Result<MergeReport> mergeFrom(Project& ours, const std::filesystem::path& other, MergePreference prefer,
                               MergeMode mode = MergeMode::Apply);
 

@@ -129,6 +129,16 @@ void bindFilters(Statement& statement, const SearchFilters& f) {
         statement.bind(16, toString(*f.status));
 }
 
+// Search on a server (PostgreSQL's own text search) is the next step of issue 15; until then it is refused
+// in one line rather than failing on the file's FTS5 SQL.
+void refuseOnServer(const sql::Connection& db) {
+    if (db.dialect() != sql::Dialect::Sqlite)
+        refuse(ErrorCode::InvalidInput,
+               fmt::format("{}: searching a project on a server is not in this version of Claimtrack yet; "
+                           "copy it to a file to search it",
+                           db.name()));
+}
+
 // The opening of a text, for an article found by filters alone.
 std::string opening(std::string_view text) {
     constexpr std::size_t kLength = 160;
@@ -169,6 +179,7 @@ Result<std::optional<std::string>> Project::searchProjectMemo(const std::string&
     return guarded([&]() -> std::optional<std::string> {
         if (query->match.empty() || query->filters != SearchFilters{})
             return std::nullopt;
+        refuseOnServer(*m_db);
         // One memo is not worth an index in the file: it is matched by an index of its own in the
         // connection's temporary schema (writable also when the project is opened read-only), so that it
         // is read exactly as articles are.
@@ -191,6 +202,7 @@ Result<std::vector<SearchHit>> Project::search(const std::string& text, std::siz
     if (!query)
         return query.error();
     return guarded([&] {
+        refuseOnServer(*m_db);
         bool rareStatus = false;
         if (query->filters.status) {
             // The highest id stands for the number of claims: it is one step, a count reads every claim.
@@ -373,6 +385,7 @@ Result<std::vector<CodePointRange>> Project::searchMatches(std::int64_t articleI
     return guarded([&] {
         if (query->match.empty())
             return std::vector<CodePointRange>();  // filters only: no words to mark
+        refuseOnServer(*m_db);
         Statement select(*m_db, "SELECT highlight(article_search, 1, char(2), char(3)) FROM article_search "
                                 "WHERE article_search MATCH ?2 AND rowid = ?1");
         select.bind(1, articleId).bind(2, query->match);
