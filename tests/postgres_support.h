@@ -40,9 +40,16 @@ public:
     ServerSchema(const ServerSchema&) = delete;
     ServerSchema& operator=(const ServerSchema&) = delete;
 
+    // A URI naming the server with this schema first in the search path (then public, where the citext
+    // extension lives).
+    std::string location() const {
+        return m_location + (m_location.find('?') == std::string::npos ? "?" : "&") +
+               "options=-csearch_path%3D" + m_name + "%2Cpublic";
+    }
+
     std::unique_ptr<postgres::Connection> connect() const {
         auto connection = std::make_unique<postgres::Connection>(m_location);
-        connection->exec(("SET search_path TO " + m_name).c_str());
+        connection->exec(("SET search_path TO " + m_name + ", public").c_str());
         return connection;
     }
 

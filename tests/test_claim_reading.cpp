@@ -2,6 +2,7 @@
 // editor opens filled with it, and accepting a suggestion records the same.
 #include "claim_reading.h"
 #include "project.h"
+#include "project_support.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -19,7 +20,7 @@ const std::string kText =
 class ClaimReadingTest : public testing::Test {
 protected:
     void SetUp() override {
-        auto created = Project::create(dir / "reading.claims");
+        auto created = Project::create(projectLocation(dir, "reading.claims"));
         ASSERT_TRUE(created);
         project = std::make_unique<Project>(std::move(*created));
         article = project->importArticle(kText, {"Cameras", "", "Daily", "", "2018-03-12"}, "a.txt")->id;

@@ -1,5 +1,8 @@
+#include "postgres.h"
 #include "project.h"
+#include "project_support.h"
 #include "schema.h"
+#include "sqlite.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -12,26 +15,39 @@ using namespace claimtrack::test;
 
 namespace {
 
-// A raw connection for checking what the file holds, independent of Project.
-struct RawDb {
-    explicit RawDb(const std::filesystem::path& path) { sqlite3_open(path.c_str(), &db); }
-    ~RawDb() { sqlite3_close(db); }
-    std::string text(const char* sql) const {
-        sqlite3_stmt* statement = nullptr;
-        sqlite3_prepare_v2(db, sql, -1, &statement, nullptr);
-        std::string result;
-        if (sqlite3_step(statement) == SQLITE_ROW && sqlite3_column_text(statement, 0))
-            result = reinterpret_cast<const char*>(sqlite3_column_text(statement, 0));
-        sqlite3_finalize(statement);
-        return result;
-    }
-    std::int64_t integer(const char* sql) const { return std::stoll(text(sql)); }
+// SQLite's own connection to a file, which makes one where there is none.
+struct RawFile {
+    explicit RawFile(const std::filesystem::path& path) { sqlite3_open(path.c_str(), &db); }
+    ~RawFile() { sqlite3_close(db); }
+    RawFile(const RawFile&) = delete;
+    RawFile& operator=(const RawFile&) = delete;
     sqlite3* db = nullptr;
+};
+
+// A raw connection for checking what the project holds, independent of Project: SQL on the file, or on the
+// server's schema.
+struct RawDb {
+    explicit RawDb(const std::filesystem::path& location) {
+        if (postgres::isServerLocation(location.string()))
+            db = std::make_unique<postgres::Connection>(location.string());
+        else
+            db = std::make_unique<sqlite::Connection>(location, sqlite::Connection::Access::ReadOnly, 1000);
+    }
+    std::string text(const char* query) const {
+        sql::Statement select(*db, query);
+        return select.step() ? select.text(0) : std::string();
+    }
+    std::int64_t integer(const char* query) const {
+        sql::Statement select(*db, query);
+        return select.step() ? select.integer(0) : 0;
+    }
+    std::unique_ptr<sql::Connection> db;
 };
 
 class ProjectTest : public testing::Test {
 protected:
     void SetUp() override {
+        location = projectLocation(dir, "test.claims");
         auto created = Project::create(file());
         ASSERT_TRUE(created) << created.error().message;
         project = std::make_unique<Project>(std::move(*created));
@@ -40,16 +56,20 @@ protected:
         ASSERT_TRUE(imported) << imported.error().message;
         articleId = imported->id;
     }
-    std::filesystem::path file() const { return dir / "test.claims"; }
+    const std::filesystem::path& file() const { return location; }
 
     TempDir dir;
+    std::filesystem::path location;
     std::unique_ptr<Project> project;
     std::int64_t articleId = 0;
 };
 
 }  // namespace
 
-TEST_F(ProjectTest, NewFileHasTheSchemaVersionWalAndApplicationId) {
+// What only a project file has: no run on a server.
+class ProjectFileTest : public ProjectTest {};
+
+TEST_F(ProjectFileTest, NewFileHasTheSchemaVersionWalAndApplicationId) {
     RawDb raw(file());
     EXPECT_EQ(raw.integer("PRAGMA user_version"), db::kSchemaVersion);
     EXPECT_EQ(raw.integer("PRAGMA application_id"), db::kApplicationId);
@@ -108,9 +128,9 @@ TEST_F(ProjectTest, ClaimIsAnchoredSoSqlSubstrGivesTheQuote) {
     ASSERT_TRUE(id) << id.error().message;
 
     RawDb raw(file());
-    EXPECT_EQ(raw.text("SELECT substr(a.text, c.start + 1, c.end - c.start) = c.quote FROM claim c "
-                       "JOIN article a ON a.id = c.article_id"),
-              "1");
+    EXPECT_EQ(raw.integer("SELECT substr(a.text, c.start + 1, c.\"end\" - c.start) = c.quote FROM claim c "
+                          "JOIN article a ON a.id = c.article_id"),
+              1);
     auto claims = project->claims();
     ASSERT_TRUE(claims);
     ASSERT_EQ(claims->size(), 1u);
@@ -142,7 +162,6 @@ TEST_F(ProjectTest, MetricsAndSourcesAreSharedByNameWhateverTheCase) {
 }
 
 TEST_F(ProjectTest, ABatchWithOneBadClaimWritesNothing) {
-    const std::string before = readFile(file());
     NewClaim good{articleId, QuoteSelector{"176", 1}, {}};
     good.fields.metric = "New metric";
     NewClaim bad{articleId, QuoteSelector{"not in the text", 1}, {}};
@@ -194,7 +213,7 @@ TEST_F(OpenRefusal, AProjectFromANewerVersionIsLeftUntouched) {
     const auto path = dir / "newer.claims";
     { ASSERT_TRUE(Project::create(path)); }
     {
-        RawDb raw(path);
+        RawFile raw(path);
         sqlite3_exec(raw.db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr);
     }
     const std::string before = readFile(path);
@@ -218,7 +237,7 @@ TEST_F(OpenRefusal, FilesThatAreNotProjects) {
     EXPECT_NE(Project::open(dir / "empty.claims").error().message.find("empty file"), std::string::npos);
 
     {
-        RawDb raw(dir / "other.db");
+        RawFile raw(dir / "other.db");
         sqlite3_exec(raw.db, "CREATE TABLE t(x)", nullptr, nullptr, nullptr);
     }
     const std::string before = readFile(dir / "other.db");
@@ -295,7 +314,7 @@ TEST_F(OpenRefusal, AProjectInAReadOnlyFolderOpensForReadingAndLeavesNothingBesi
 TEST_F(OpenRefusal, AProjectLockedByAnotherWriterGivesABusyError) {
     const auto path = dir / "locked.claims";
     { ASSERT_TRUE(Project::create(path)); }
-    RawDb other(path);
+    RawFile other(path);
     ASSERT_EQ(sqlite3_exec(other.db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
     auto opened = Project::open(path, Project::Access::ReadWrite, 50);
     ASSERT_TRUE(opened) << opened.error().message;  // opening needs no write lock

@@ -1,5 +1,6 @@
 // The researcher's management of a project: articles' details, memos and deletion; tags as entities.
 #include "project.h"
+#include "project_support.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -53,7 +54,7 @@ protected:
     std::string fileState() { return readFile(path) + readFile(path.string() + "-wal"); }
 
     TempDir dir;
-    std::filesystem::path path = dir / "articles.claims";
+    std::filesystem::path path = projectLocation(dir, "articles.claims");
     std::unique_ptr<Project> project;
     std::int64_t article = 0, installed = 0, planned = 0;
 };

@@ -27,7 +27,7 @@ constexpr const char* kSurveys =
 class ClaimBase : public testing::Test {
 protected:
     void SetUp() override {
-        auto created = Project::create(dir / "base.claims");
+        auto created = Project::create(projectLocation(dir, "base.claims"));
         ASSERT_TRUE(created);
         project = std::make_unique<Project>(std::move(*created));
         article = project->importArticle(kSurveys, {"Surveys", "", "", "", ""}, "a.txt")->id;
@@ -151,7 +151,7 @@ TEST_F(ClaimBase, IsTheCsvsLastColumnsAndGoesThroughTheProjectFileOfEveryVersion
 
     const std::string file = projectFile();
     const auto merged = [&](const std::string& text) {
-        auto copy = Project::create(dir / ("copy" + std::to_string(text.size()) + ".claims"));
+        auto copy = Project::create(projectLocation(dir, "copy" + std::to_string(text.size()) + ".claims"));
         EXPECT_TRUE(copy);
         std::istringstream in(text);
         EXPECT_TRUE(copy->mergeProject([&](ProjectRecords& records) { return readProjectFile(in, records); },

@@ -1,6 +1,7 @@
 // The cross-check as the project runs it: claims read from the file, verdicts
 // kept with the claims, metric details, each change undone exactly.
 #include "project.h"
+#include "project_support.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
@@ -15,7 +16,7 @@ namespace {
 class ProjectConflicts : public testing::Test {
 protected:
     void SetUp() override {
-        auto created = Project::create(dir / "conflicts.claims");
+        auto created = Project::create(projectLocation(dir, "conflicts.claims"));
         ASSERT_TRUE(created);
         project = std::make_unique<Project>(std::move(*created));
         first = project

@@ -3,6 +3,7 @@
 #include "files.h"
 #include "pdf_writer.h"
 #include "project.h"
+#include "project_support.h"
 #include "schema.h"
 #include "sqlite.h"
 #include "test_support.h"
@@ -19,7 +20,7 @@ namespace {
 class ProjectEdits : public testing::Test {
 protected:
     void SetUp() override {
-        auto created = Project::create(dir / "edits.claims");
+        auto created = Project::create(projectLocation(dir, "edits.claims"));
         ASSERT_TRUE(created);
         project = std::make_unique<Project>(std::move(*created));
         article =
@@ -445,7 +446,7 @@ TEST_F(ProjectEdits, DetectLeavesWordsThatAClaimCoversInPart) {
 
 TEST(ArticleOriginals, KeptAsBytesOrAsPathAndBackAfterAnUndoneImport) {
     TempDir dir;
-    auto project = Project::create(dir / "originals.claims");
+    auto project = Project::create(projectLocation(dir, "originals.claims"));
     ASSERT_TRUE(project);
     const std::string pdf = claimtrack::test::makePdf(
         {{{{"Page one says 176 million."}}, false}, {{{"Page two says 626 million."}}, false}}, "Report",
@@ -489,7 +490,7 @@ TEST(ArticleOriginals, KeptAsBytesOrAsPathAndBackAfterAnUndoneImport) {
 
 TEST(ArticleOriginals, AFileThatVanishesDuringAnImportIsReportedAndTheRestLand) {
     TempDir dir;
-    auto project = Project::create(dir / "vanish.claims");
+    auto project = Project::create(projectLocation(dir, "vanish.claims"));
     ASSERT_TRUE(project);
     writeFile(dir / "a.txt", "First article, 10 cameras.\n");
     writeFile(dir / "b.txt", "Second article, gone before it is read.\n");

@@ -89,7 +89,7 @@ protected:
     }
 
     std::unique_ptr<Project> open(const std::string& name) {
-        auto created = Project::create(dir / name);
+        auto created = Project::create(projectLocation(dir, name));
         EXPECT_TRUE(created) << created.error().message;
         return std::make_unique<Project>(std::move(*created));
     }

@@ -1,6 +1,7 @@
 // Full-text search as the project runs it: real FTS5 indexes in a real file,
 // kept current by the transactions that change the data.
 #include "project.h"
+#include "project_support.h"
 #include "test_support.h"
 
 #include <fmt/format.h>
@@ -14,7 +15,7 @@ namespace {
 class ProjectSearch : public testing::Test {
 protected:
     void SetUp() override {
-        auto created = Project::create(dir / "search.claims");
+        auto created = Project::create(projectLocation(dir, "search.claims"));
         ASSERT_TRUE(created);
         project = std::make_unique<Project>(std::move(*created));
         cameras = import("Cameras on every corner",

@@ -1,6 +1,7 @@
 // Versions of an article in a project (db/project_versions.cpp): a newer text with the same URL is a new
 // version, its claims carried where their words stand, the others waiting for the researcher.
 #include "project.h"
+#include "project_support.h"
 #include "test_support.h"
 
 #include <fmt/format.h>
@@ -65,7 +66,7 @@ protected:
     }
 
     TempDir dir;
-    std::filesystem::path path = dir / "versions.claims";
+    std::filesystem::path path = projectLocation(dir, "versions.claims");
     std::unique_ptr<Project> project;
     std::int64_t first = 0, cameras = 0, cities = 0, survey = 0;
 };

@@ -20,7 +20,7 @@ namespace {
 class ClaimVia : public testing::Test {
 protected:
     void SetUp() override {
-        auto created = Project::create(dir / "via.claims");
+        auto created = Project::create(projectLocation(dir, "via.claims"));
         ASSERT_TRUE(created);
         project = std::make_unique<Project>(std::move(*created));
         article = project
@@ -120,7 +120,7 @@ TEST_F(ClaimVia, TheChainIsACsvColumnAfterThoseBeforeItAndGoesThroughTheProjectF
 
     const std::string file = projectFile();
     EXPECT_NE(file.find(R"("via":["Xinhua"])"), std::string::npos);
-    auto created = Project::create(dir / "copy.claims");
+    auto created = Project::create(projectLocation(dir, "copy.claims"));
     ASSERT_TRUE(created);
     std::istringstream in(file);
     ASSERT_TRUE(created->mergeProject([&](ProjectRecords& records) { return readProjectFile(in, records); },
