@@ -3,7 +3,8 @@
 
 Every step goes through claimtrack-cli, exactly as a user or script would:
     samples/load_demo.py --cli build/dev/app/claimtrack-cli build/demo.claims
-The project is created anew; an existing file at that path is replaced.
+The project is created anew; an existing file at that path is replaced. A
+postgresql:// URI instead of a path builds it in that (empty) database.
 
 With --set and --articles it builds another set the same way: the seed
 articles (kept outside the repository) with the claims we entered by hand:
@@ -38,22 +39,23 @@ def main():
     if not articles.is_dir():
         sys.exit(f"no article folder at {articles}")
 
-    project = pathlib.Path(args.project)
-    for suffix in ("", "-wal", "-shm"):
-        pathlib.Path(str(project) + suffix).unlink(missing_ok=True)
-    run(args.cli, "init", str(project))
+    project = args.project
+    if not project.startswith(("postgresql://", "postgres://")):
+        for suffix in ("", "-wal", "-shm"):
+            pathlib.Path(project + suffix).unlink(missing_ok=True)
+    run(args.cli, "init", project)
 
     article_ids = {}
     with open(args.set / "articles.csv", newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            out = run(args.cli, "import", str(project), str(articles / row["file"]),
+            out = run(args.cli, "import", project, str(articles / row["file"]),
                       "--title", row["title"], "--author", row["author"], "--publisher", row["publisher"],
                       "--url", row["url"], "--published", row["published"])
             article_ids[row["file"]] = out.split("\t", 1)[0]
 
     with open(args.set / "claims.csv", newline="", encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            command = ["claim", "add", str(project), "--article", article_ids[row["file"]],
+            command = ["claim", "add", project, "--article", article_ids[row["file"]],
                        "--quote", row["quote"], "--occurrence", row["occurrence"], "--status", row["status"]]
             for column in ("value", "low", "high", "unit", "metric", "source", "as_of", "note"):
                 if row[column]:

@@ -1,5 +1,5 @@
-// merge: bringing another project, or a project file, into a project; settings: the project's own;
-// history: who changed what, and when.
+// merge: bringing another project, or a project file, into a project; copy: a whole project to a new file
+// or to a server and back; settings: the project's own; history: who changed what, and when.
 #include "claim_format.h"
 #include "command.h"
 #include "csv.h"
@@ -7,6 +7,7 @@
 #include "project_file.h"
 #include "text_table.h"
 
+#include <QCryptographicHash>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -42,6 +43,88 @@ public:
         streams.out << describeMerge(*merged);
         streams.out.flush();
         return kExitOk;
+    }
+};
+
+// The SHA-256 of a project's project file, written to the hash as it goes rather than held whole.
+Result<std::string> projectFileDigest(Project& project) {
+    class HashBuffer : public std::streambuf {
+    public:
+        QCryptographicHash hash{QCryptographicHash::Sha256};
+
+    protected:
+        std::streamsize xsputn(const char* bytes, std::streamsize count) override {
+            hash.addData(QByteArrayView(bytes, static_cast<qsizetype>(count)));
+            return count;
+        }
+        int_type overflow(int_type c) override {
+            if (c != traits_type::eof()) {
+                const char byte = traits_type::to_char_type(c);
+                hash.addData(QByteArrayView(&byte, 1));
+            }
+            return traits_type::not_eof(c);
+        }
+    };
+    HashBuffer buffer;
+    std::ostream out(&buffer);
+    auto written = writeProjectFile(project, out);
+    if (!written)
+        return written.error();
+    return buffer.hash.result().toHex().toStdString();
+}
+
+// Copies a whole project into a new one: a file, or an empty database on a server, either way. The copy is
+// checked: both must export the same project file.
+class CopyCommand : public Command {
+public:
+    std::string source;
+    std::string destination;
+
+    int run(Streams streams) override {
+        auto from = Project::open(source, Project::Access::ReadOnly);
+        if (!from)
+            return report(streams.err, from.error());
+        std::optional<Project> to;
+        if (auto created = Project::create(destination); created)
+            to.emplace(std::move(*created));
+        else
+            return report(streams.err, created.error());
+        auto copied = copyInto(*from, *to);
+        if (!copied) {
+            const bool isFile = !isServerLocation(destination);
+            to.reset();
+            if (isFile)  // it did not exist before: nothing of the user's is lost
+                for (const char* suffix : {"", "-wal", "-shm"})
+                    std::filesystem::remove(destination + suffix);
+            return report(streams.err,
+                          {copied.error().code,
+                           fmt::format("{}{}", copied.error().message,
+                                       isFile ? "" : "; the database holds an empty project now")});
+        }
+        streams.out << *copied;
+        return kExitOk;
+    }
+
+private:
+    static Result<std::string> copyInto(Project& from, Project& to) {
+        auto merged =
+            to.mergeProject([&](ProjectRecords& records) { return readProjectRecords(from, records); },
+                            MergePreference::Ours);
+        if (!merged)
+            return merged.error();
+        auto ours = projectFileDigest(from);
+        auto theirs = ours ? projectFileDigest(to) : ours;
+        if (!theirs)
+            return theirs.error();
+        if (*ours != *theirs)
+            return makeError(ErrorCode::Database,
+                             fmt::format("the copy in {} does not export the same project file as {}",
+                                         to.path().string(), from.path().string()));
+        auto articles = to.articleCount();
+        if (!articles)
+            return articles.error();
+        return fmt::format("copied {} to {}: {} articles; both export the same project file (SHA-256 {})\n",
+                           from.path().string(), to.path().string(), *articles, *theirs);
     }
 };
 
@@ -173,6 +256,20 @@ void addProjectCommands(CLI::App& app, std::vector<std::unique_ptr<Command>>& co
         ->transform(oneOfNames({"ours", "theirs", "newer"}))
         ->type_name("SIDE");
     merge->add_flag("--dry-run", m.dryRun, "Say what merging would do, and change nothing");
+
+    auto* copy = app.add_subcommand(
+        "copy", "Copy a whole project into a new project file, or into an empty database on a PostgreSQL "
+                "server, or back");
+    auto& c = attach<CopyCommand>(copy, commands, chosen);
+    copy->footer(
+        "Everything a project file holds comes along (articles with their kept originals, claims, sources, "
+        "metrics, tags, verdicts, memos, suggestions, versions), and the copy is checked to export the same "
+        "project file. The copy's history starts with the copy.\n"
+        "Example:\n  claimtrack-cli copy research.claims postgresql://db.example.org/newsroom\n"
+        "  claimtrack-cli copy postgresql://db.example.org/newsroom snapshot.claims");
+    copy->add_option("SOURCE", c.source, "The project to copy: a file, or a postgresql:// URI")->required();
+    copy->add_option("DEST", c.destination, "A new project file, or a postgresql:// URI of an empty database")
+        ->required();
 
     auto* settings = app.add_subcommand(
         "settings", "Print the project's settings, or change those given: who publishes its fact-checks");

@@ -1,0 +1,133 @@
+// The command line on a project on a PostgreSQL server: the same commands give the same output as on a
+// file, and a whole project copies to a server and back unchanged.
+#include "cli_support.h"
+#include "postgres_support.h"
+
+#include <gtest/gtest.h>
+
+#include <regex>
+
+using namespace claimtrack;
+using namespace claimtrack::test;
+
+namespace {
+
+class ServerCli : public testing::Test {
+protected:
+    void SetUp() override {
+        const char* server = postgresUnderTest();
+        if (!server)
+            GTEST_SKIP() << kNoPostgres;
+        schema = std::make_unique<ServerSchema>(server);
+        location = schema->location();
+    }
+
+    TempDir dir;
+    std::unique_ptr<ServerSchema> schema;
+    std::string location;
+};
+
+// Output with what differs between two projects built the same way taken out: UUIDs and times.
+std::string withoutIdsAndTimes(const std::string& output) {
+    static const std::regex kUuid("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    static const std::regex kTime("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z");
+    return std::regex_replace(std::regex_replace(output, kUuid, "UUID"), kTime, "TIME");
+}
+
+std::string exported(const std::string& project) {
+    const CliRun run = runCli({"export", project, "--format", "project"});
+    EXPECT_EQ(run.status, 0) << run.err;
+    return run.out;
+}
+
+}  // namespace
+
+TEST_F(ServerCli, TheSampleProjectBuiltOnAServerReadsAsTheSameBuiltInAFile) {
+    const std::string file = (dir / "demo.claims").string();
+    const ScopedEnv user("CLAIMTRACK_USER", "tester");
+    LOAD_SAMPLE_PROJECT(file);
+    LOAD_SAMPLE_PROJECT(location);
+    ASSERT_EQ(runCli({"verdict", location, "2", "6", "--supported", "6"}).status, 0);
+    ASSERT_EQ(runCli({"verdict", file, "2", "6", "--supported", "6"}).status, 0);
+    ASSERT_EQ(runCli({"claim", "set", location, "3", "--status", "disputed", "--tag", "checked"}).status, 0);
+    ASSERT_EQ(runCli({"claim", "set", file, "3", "--status", "disputed", "--tag", "checked"}).status, 0);
+    const std::vector<std::vector<std::string>> commands = {
+        {"articles"},
+        {"claims"},
+        {"export"},
+        {"export", "--format", "json"},
+        {"export", "--format", "project"},
+        {"conflicts"},
+        {"metrics"},
+        {"history"},
+        {"history", "--claim", "3"},
+        {"export", "--conflicts"},
+    };
+    for (const auto& command : commands) {
+        std::vector<std::string> onFile{command.front(), file}, onServer{command.front(), location};
+        onFile.insert(onFile.end(), command.begin() + 1, command.end());
+        onServer.insert(onServer.end(), command.begin() + 1, command.end());
+        const CliRun fromFile = runCli(onFile);
+        const CliRun fromServer = runCli(onServer);
+        ASSERT_EQ(fromFile.status, 0) << fromFile.err;
+        ASSERT_EQ(fromServer.status, 0) << fromServer.err;
+        EXPECT_GT(fromFile.out.size(), 40U) << command.front() << ": nothing to compare";
+        EXPECT_EQ(withoutIdsAndTimes(fromServer.out), withoutIdsAndTimes(fromFile.out))
+            << "claimtrack-cli " << command.front() << " " << (command.size() > 1 ? command[1] : "");
+    }
+}
+
+TEST_F(ServerCli, AProjectCopiesToAServerAndBackAsTheSameProjectFile) {
+    const std::string file = (dir / "demo.claims").string();
+    LOAD_SAMPLE_PROJECT(file);
+    const std::string original = exported(file);
+
+    const CliRun there = runCli({"copy", file, location});
+    ASSERT_EQ(there.status, 0) << there.err;
+    EXPECT_NE(there.out.find("both export the same project file"), std::string::npos) << there.out;
+    EXPECT_EQ(exported(location), original) << "byte for byte, UUIDs and times included";
+
+    const std::string back = (dir / "back.claims").string();
+    const CliRun home = runCli({"copy", location, back});
+    ASSERT_EQ(home.status, 0) << home.err;
+    EXPECT_EQ(exported(back), original);
+}
+
+TEST_F(ServerCli, ACopyIntoAProjectThatIsThereIsRefusedAndChangesNothing) {
+    const std::string file = (dir / "demo.claims").string();
+    LOAD_SAMPLE_PROJECT(file);
+    ASSERT_EQ(runCli({"copy", file, location}).status, 0);
+    const std::string onServer = exported(location);
+    const std::string inFile = readFile(file);
+
+    const CliRun again = runCli({"copy", file, location});
+    EXPECT_EQ(again.status, 1);
+    EXPECT_NE(again.err.find("is not empty; a project is created only in an empty database"),
+              std::string::npos)
+        << again.err;
+    EXPECT_EQ(exported(location), onServer);
+
+    const CliRun overFile = runCli({"copy", location, file});
+    EXPECT_EQ(overFile.status, 1);
+    EXPECT_NE(overFile.err.find("already exists"), std::string::npos) << overFile.err;
+    EXPECT_EQ(readFile(file), inFile);
+}
+
+TEST_F(ServerCli, SearchOnAServerIsRefusedInOneLineForNow) {
+    ASSERT_EQ(runCli({"init", location}).status, 0);
+    const CliRun search = runCli({"search", location, "cameras"});
+    EXPECT_EQ(search.status, 1);
+    EXPECT_NE(search.err.find("searching a project on a server is not in this version of Claimtrack yet"),
+              std::string::npos)
+        << search.err;
+    EXPECT_EQ(std::count(search.err.begin(), search.err.end(), '\n'), 1);
+}
+
+TEST_F(ServerCli, ADatabaseWithoutAProjectIsNamedWithoutItsPassword) {
+    const CliRun claims = runCli({"claims", location + "&password=s3cret"});
+    EXPECT_EQ(claims.status, 1);
+    EXPECT_NE(claims.err.find("holds no Claimtrack project (create one with: claimtrack-cli init"),
+              std::string::npos)
+        << claims.err;
+    EXPECT_EQ(claims.err.find("s3cret"), std::string::npos) << claims.err;
+}
