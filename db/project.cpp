@@ -146,6 +146,10 @@ bool isServerLocation(std::string_view location) {
     return postgres::isServerLocation(location);
 }
 
+std::string displayedLocation(const std::string& location) {
+    return isServerLocation(location) ? postgres::displayLocation(location) : location;
+}
+
 Project::Project(std::unique_ptr<sql::Connection> connection, fs::path path)
     : m_db(std::move(connection)), m_path(std::move(path)) {}
 Project::Project(Project&&) noexcept = default;

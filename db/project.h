@@ -391,6 +391,9 @@ struct ClaimQuery {
 // Whether `location` names a project on a PostgreSQL server (a postgresql:// or postgres:// URI) rather
 // than a project file.
 bool isServerLocation(std::string_view location);
+// How a project at `location` is named to people: a file by its path as given, a server by its address
+// without a password.
+std::string displayedLocation(const std::string& location);
 
 class Project {
 public:

@@ -20,6 +20,7 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -153,14 +154,48 @@ bool MainWindow::openProject(const QString& path, bool create) {
         statusBar()->showMessage(tr("Another program changed the project; shown as it is now."), 5000);
     });
     buildProjectViews();
+    // A server is named and remembered by its address without a password; a file by its name and path.
+    const bool onServer = isServerLocation(path.toStdString());
+    const QString shown = QString::fromStdString(displayedLocation(path.toStdString()));
+    const QString name = onServer ? shown : QFileInfo(path).fileName();
     if (m_session->isReadOnly()) {
-        setWindowTitle(tr("%1 (read-only) — Claimtrack").arg(QFileInfo(path).fileName()));
+        setWindowTitle(tr("%1 (read-only) — Claimtrack").arg(name));
         statusBar()->showMessage(m_session->readOnlyReason());
     } else {
-        setWindowTitle(tr("%1 — Claimtrack").arg(QFileInfo(path).fileName()));
+        setWindowTitle(tr("%1 — Claimtrack").arg(name));
     }
-    addRecentProject(QFileInfo(path).absoluteFilePath());
+    addRecentProject(onServer ? shown : QFileInfo(path).absoluteFilePath());
     return true;
+}
+
+void MainWindow::askSharedProject() {
+    auto* dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("sharedProjectDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Open Shared Project"));
+    dialog->setLabelText(tr("The project's PostgreSQL server, as a connection URI:\n"
+                            "postgresql://db.example.org/newsroom\n\n"
+                            "Keep its password in ~/.pgpass or PGPASSWORD: Claimtrack never stores one."));
+    // The server opened last, if any: the one a team member most often opens again.
+    const QStringList recent = QSettings().value(QStringLiteral("recentProjects")).toStringList();
+    for (const QString& path : recent)
+        if (isServerLocation(path.toStdString())) {
+            dialog->setTextValue(path);
+            break;
+        }
+    dialog->resize(560, dialog->sizeHint().height());
+    connect(dialog, &QInputDialog::textValueSelected, this, [this](const QString& typed) {
+        const QString location = typed.trimmed();
+        if (!isServerLocation(location.toStdString()))
+            return showError(tr("Cannot open project"),
+                             makeError(ErrorCode::InvalidInput,
+                                       tr("%1 is not a PostgreSQL connection URI: it starts with "
+                                          "postgresql:// (File ▸ Open Project… opens a project file)")
+                                           .arg(location)
+                                           .toStdString()));
+        openProject(location);
+    });
+    dialog->open();
 }
 
 void MainWindow::buildProjectViews() {

@@ -49,8 +49,11 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    // Opens (or creates) a project; on failure shows why and keeps the current one.
+    // Opens (or creates) a project, a file or a postgresql:// URI; on failure shows why and keeps the
+    // current one.
     bool openProject(const QString& path, bool create = false);
+    // File ▸ Open Shared Project: asks for a server's URI and opens the project there.
+    void askSharedProject();
     ProjectSession* session() { return m_session.get(); }
     ReaderView* reader() { return m_reader; }
     ArticleList* articleList() { return m_articles; }
@@ -204,6 +207,7 @@ private:
 
     QAction* m_newProject = nullptr;
     QAction* m_openProject = nullptr;
+    QAction* m_openSharedProject = nullptr;
     QAction* m_import = nullptr;
     QAction* m_importFolder = nullptr;
     QAction* m_keepCopies = nullptr;

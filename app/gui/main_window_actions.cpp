@@ -43,6 +43,10 @@ void MainWindow::createActions() {
             if (!path.isEmpty())
                 openProject(path);
         });
+    m_openSharedProject =
+        action(QStringLiteral("actionOpenSharedProject"), tr("Open Sh&ared Project…"),
+               QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), &MainWindow::askSharedProject);
+    m_openSharedProject->setToolTip(tr("Open a project on a PostgreSQL server"));
     m_import = action(QStringLiteral("actionImport"), tr("&Import Articles…"),
                       QKeySequence(Qt::CTRL | Qt::Key_I), &MainWindow::importArticles);
     m_importFolder = action(QStringLiteral("actionImportFolder"), tr("Import &Folder…"),
@@ -147,6 +151,7 @@ void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_newProject);
     file->addAction(m_openProject);
+    file->addAction(m_openSharedProject);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     file->addSeparator();

@@ -31,7 +31,9 @@ void MainWindow::updateRecentMenu() {
     m_recentMenu->clear();
     const QStringList recent = QSettings().value(QStringLiteral("recentProjects")).toStringList();
     for (const QString& path : recent)
-        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openProject(path); })
+        m_recentMenu
+            ->addAction(isServerLocation(path.toStdString()) ? path : QFileInfo(path).fileName(), this,
+                        [this, path] { openProject(path); })
             ->setToolTip(path);
     m_recentMenu->setEnabled(!recent.isEmpty());
 }
