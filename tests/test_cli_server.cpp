@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <QProcess>
+
 #include <regex>
 
 using namespace claimtrack;
@@ -25,6 +27,41 @@ protected:
     TempDir dir;
     std::unique_ptr<ServerSchema> schema;
     std::string location;
+};
+
+// A server of the test's own (scripts/postgres-test-server.sh), which it may stop and start again.
+class PrivateServer {
+public:
+    PrivateServer() {
+        const ProcessResult started = script({QStringLiteral("start")});
+        const auto lines = QString::fromStdString(started.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        if (started.exitCode == 0 && lines.size() == 2) {
+            m_dir = lines[0];
+            m_location = lines[1].toStdString();
+        } else {
+            m_error = started.err;
+        }
+    }
+    ~PrivateServer() {
+        if (!m_dir.isEmpty())
+            script({QStringLiteral("stop"), m_dir});
+    }
+    PrivateServer(const PrivateServer&) = delete;
+    PrivateServer& operator=(const PrivateServer&) = delete;
+
+    const std::string& location() const { return m_location; }
+    const std::string& error() const { return m_error; }
+    bool halt() const { return script({QStringLiteral("halt"), m_dir}).exitCode == 0; }
+    bool resume() const { return script({QStringLiteral("resume"), m_dir}).exitCode == 0; }
+
+private:
+    static ProcessResult script(QStringList args) {
+        args.prepend(QStringLiteral(CLAIMTRACK_SOURCE_DIR "/scripts/postgres-test-server.sh"));
+        return runProcess(QStringLiteral("bash"), args);
+    }
+    QString m_dir;
+    std::string m_location;
+    std::string m_error;
 };
 
 // Output with what differs between two projects built the same way taken out: UUIDs and times.
@@ -130,4 +167,56 @@ TEST_F(ServerCli, ADatabaseWithoutAProjectIsNamedWithoutItsPassword) {
               std::string::npos)
         << claims.err;
     EXPECT_EQ(claims.err.find("s3cret"), std::string::npos) << claims.err;
+}
+
+// The server goes down in the middle of an import: the command line says the connection was lost, in one
+// line; every article it reported is there when the server is back; and the same import run again
+// completes the project, no article twice.
+TEST(ServerFaults, AnImportWhoseServerGoesDownSaysSoKeepsWhatItReportedAndARerunCompletesIt) {
+    const PrivateServer server;
+    ASSERT_TRUE(server.error().empty()) << "the test's own server did not start: " << server.error();
+    const std::string project = server.location();
+    ASSERT_EQ(runCli({"init", project}).status, 0);
+    TempDir dir;
+    constexpr int kFiles = 3000;
+    QStringList args{QStringLiteral("import"), qs(project)};
+    for (int i = 0; i < kFiles; ++i) {
+        std::string text = "Report " + std::to_string(i) + "\n";
+        while (text.size() < 3000)
+            text += "Officials said " + std::to_string(i * 7 + static_cast<int>(text.size())) +
+                    " cameras were installed. ";
+        const auto path = dir / ("article-" + std::to_string(i) + ".txt");
+        writeFile(path, text);
+        args << qs(path);
+    }
+
+    QProcess import;
+    import.start(QStringLiteral(CLAIMTRACK_CLI), args);
+    ASSERT_TRUE(import.waitForStarted());
+    int reported = 0;
+    while (reported == 0 && import.waitForReadyRead(60000))
+        reported += static_cast<int>(import.readAllStandardOutput().count('\n'));
+    ASSERT_GT(reported, 0) << "the import reported nothing before the server could be stopped";
+    ASSERT_TRUE(server.halt());
+    ASSERT_TRUE(import.waitForFinished(60000));
+    reported += static_cast<int>(import.readAllStandardOutput().count('\n'));
+    const std::string error = import.readAllStandardError().toStdString();
+    EXPECT_EQ(import.exitCode(), 1);
+    EXPECT_NE(error.find("lost the connection to postgresql://postgres@"), std::string::npos) << error;
+    EXPECT_EQ(std::count(error.begin(), error.end(), '\n'), 1) << error;
+
+    ASSERT_TRUE(server.resume());
+    const auto articleCount = [&] {
+        const CliRun listed = runCli({"articles", project, "--format", "csv"});
+        EXPECT_EQ(listed.status, 0) << listed.err;
+        return static_cast<int>(std::count(listed.out.begin(), listed.out.end(), '\n')) - 1;  // the header
+    };
+    const int stored = articleCount();
+    EXPECT_GE(stored, reported) << "every article reported done must be on the server";
+    EXPECT_LT(stored, kFiles) << "the server stopped too late to test anything";
+
+    const ProcessResult rerun = runProcess(QStringLiteral(CLAIMTRACK_CLI), args);
+    ASSERT_EQ(rerun.exitCode, 0) << rerun.err;
+    EXPECT_EQ(QString::fromStdString(rerun.out).count(QLatin1Char('\n')), kFiles);
+    EXPECT_EQ(articleCount(), kFiles);
 }
