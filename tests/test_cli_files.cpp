@@ -176,16 +176,7 @@ TEST(ImportCrash, KillNineMidImportLeavesASoundFileAndARerunCompletesIt) {
     const std::string project = (dir / "big.claims").string();
     ASSERT_EQ(runCli({"init", project}).status, 0);
     constexpr int kFiles = 4000;
-    QStringList args{QStringLiteral("import"), qs(project)};
-    for (int i = 0; i < kFiles; ++i) {
-        std::string text = "Report " + std::to_string(i) + "\n";
-        while (text.size() < 5000)
-            text += "Officials said " + std::to_string(i * 7 + static_cast<int>(text.size())) +
-                    " cameras were installed. ";
-        const auto path = dir / ("article-" + std::to_string(i) + ".txt");
-        writeFile(path, text);
-        args << qs(path);
-    }
+    const QStringList args = writeImportArticles(dir, project, kFiles, 5000);
 
     QProcess import;
     import.start(QStringLiteral(CLAIMTRACK_CLI), args);

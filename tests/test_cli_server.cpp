@@ -179,16 +179,7 @@ TEST(ServerFaults, AnImportWhoseServerGoesDownSaysSoKeepsWhatItReportedAndARerun
     ASSERT_EQ(runCli({"init", project}).status, 0);
     TempDir dir;
     constexpr int kFiles = 3000;
-    QStringList args{QStringLiteral("import"), qs(project)};
-    for (int i = 0; i < kFiles; ++i) {
-        std::string text = "Report " + std::to_string(i) + "\n";
-        while (text.size() < 3000)
-            text += "Officials said " + std::to_string(i * 7 + static_cast<int>(text.size())) +
-                    " cameras were installed. ";
-        const auto path = dir / ("article-" + std::to_string(i) + ".txt");
-        writeFile(path, text);
-        args << qs(path);
-    }
+    const QStringList args = writeImportArticles(dir, project, kFiles, 3000);
 
     QProcess import;
     import.start(QStringLiteral(CLAIMTRACK_CLI), args);
