@@ -20,8 +20,6 @@ namespace {
 //   their type beside them (`old_type`, `new_type`: 'integer', 'real', 'text').
 // Full-text search (the file's FTS5 tables) is not here yet: issue 15 gives it PostgreSQL's own.
 constexpr const char* kServerSchema = R"sql(
-CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public;
-
 CREATE TABLE claimtrack_schema (
     application_id BIGINT NOT NULL,
     version        BIGINT NOT NULL
@@ -268,6 +266,15 @@ void createServerSchema(sql::Connection& connection) {
         throw sql::Failure({ErrorCode::InvalidInput,
                             fmt::format("{} is not empty; a project is created only in an empty database",
                                         connection.name())});
+    // The database's, not the project's: made once, before the project's transaction. Two projects created
+    // at once may both find it missing; the one that loses the race finds it made.
+    try {
+        connection.exec("CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public");
+    } catch (const sql::Failure&) {
+        if (connection.queryInteger(
+                "SELECT count(*) FROM pg_catalog.pg_extension WHERE extname = 'citext'") == 0)
+            throw;
+    }
     sql::Transaction transaction(connection);
     connection.exec(kServerSchema);
     connection.exec(kSqliteVocabulary);
