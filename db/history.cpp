@@ -80,6 +80,16 @@ constexpr Field kMetricFields[] = {
 constexpr Field kVerdictFields[] = {
     {"claim_a", "claim_a"}, {"claim_b", "claim_b"}, {"supported", "supported"}, {"note", "note"}};
 
+// The tables whose rows the history follows, with their fields; a claim's tags are followed besides.
+struct Tracked {
+    const char* table;
+    std::span<const Field> fields;
+};
+constexpr Tracked kTracked[] = {{"claim", kClaimFields},
+                                {"source", kSourceFields},
+                                {"metric", kMetricFields},
+                                {"verdict", kVerdictFields}};
+
 constexpr const char* kInsertEntry =
     "INSERT INTO history (at, \"user\", how, entity, entity_id, entity_uuid, "
     "change, field, old_value, new_value) "
@@ -236,19 +246,20 @@ std::string defaultUserName() {
 }
 
 std::string serverHistorySchema() {
-    return kServerHistoryVocabulary + serverTriggersFor("claim", kClaimFields) +
-           serverTriggersFor("source", kSourceFields) + serverTriggersFor("metric", kMetricFields) +
-           serverTriggersFor("verdict", kVerdictFields) + serverTagTriggers();
+    std::string schema = kServerHistoryVocabulary;
+    for (const Tracked& tracked : kTracked)
+        schema += serverTriggersFor(tracked.table, tracked.fields);
+    return schema + serverTagTriggers();
 }
 
 void startHistory(sql::Connection& connection, const std::string& user) {
     if (connection.dialect() == sql::Dialect::Sqlite) {
         connection.exec("CREATE TEMP TABLE history_session (\"user\" TEXT NOT NULL, how TEXT NOT NULL);"
                         "INSERT INTO history_session VALUES ('', 'edit');");
-        const std::string triggers =
-            triggersFor("claim", kClaimFields) + triggersFor("source", kSourceFields) +
-            triggersFor("metric", kMetricFields) + triggersFor("verdict", kVerdictFields) + tagTriggers();
-        connection.exec(triggers.c_str());
+        std::string triggers;
+        for (const Tracked& tracked : kTracked)
+            triggers += triggersFor(tracked.table, tracked.fields);
+        connection.exec((triggers + tagTriggers()).c_str());
     }
     setHistoryUser(connection, user);
     setHistoryEditKind(connection, EditKind::Edit);
