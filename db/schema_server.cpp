@@ -214,7 +214,8 @@ CREATE TABLE project_setting (
 
 // What the shared SQL of db/ calls that PostgreSQL has under another name or not at all, as SQLite has it:
 // group_concat(text, separator) over its rows in the order given; json_each of a JSON array of ids (the
-// only JSON the SQL takes apart); instr; substr with 64-bit positions; the NOCASE collation (ICU's
+// only JSON the SQL takes apart); instr; substr with 64-bit positions (so that the anchor's check in
+// db/schema.cpp, substr(text, start + 1, end - start) = quote, reads the same); the NOCASE collation (ICU's
 // comparison at secondary strength: case is ignored, accents are not) and our natural_order.
 constexpr const char* kSqliteVocabulary = R"sql(
 CREATE FUNCTION claimtrack_concat(joined text, value text, separator text) RETURNS text
