@@ -1,26 +1,16 @@
 #pragma once
-// The PostgreSQL server the storage tests run against: the one scripts/test.sh starts, named by
-// CLAIMTRACK_TEST_POSTGRES. Each test works in a schema of its own, so tests running at once do not meet.
+// A schema of its own on the test server (postgresUnderTest, test_support.h) for each test, so that tests
+// running at once do not meet.
 
 #include "postgres.h"
+#include "test_support.h"
 
 #include <QUuid>
 
-#include <cstdlib>
 #include <memory>
 #include <string>
 
 namespace claimtrack::test {
-
-// The server's connection URI, or nullptr when there is none to test against.
-inline const char* postgresUnderTest() {
-    const char* location = std::getenv("CLAIMTRACK_TEST_POSTGRES");
-    return location && *location ? location : nullptr;
-}
-
-inline constexpr const char* kNoPostgres =
-    "no PostgreSQL server to test against: scripts/test.sh starts one, or set CLAIMTRACK_TEST_POSTGRES to "
-    "a connection URI";
 
 // A new, empty schema on the server for one test, dropped with everything in it when the test ends;
 // connect() gives a connection working in it.

@@ -11,20 +11,13 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <sstream>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace claimtrack::test {
-
-inline bool projectsOnServer() {
-    const char* backend = std::getenv("CLAIMTRACK_TEST_BACKEND");
-    return backend && std::string_view(backend) == "postgres";
-}
 
 // Where a test keeps the project it calls `name`: the file `dir / name`, or, on a server run, a new schema
 // on the test server (dropped when the tests end) named by a URI that works in it.

@@ -1,9 +1,8 @@
+#include "test_support.h"
+
 #include <QCoreApplication>
 
 #include <gtest/gtest.h>
-
-#include <cstdlib>
-#include <string_view>
 
 namespace {
 
@@ -12,11 +11,8 @@ namespace {
 class ServerRunNeedsAServer : public testing::Environment {
 public:
     void SetUp() override {
-        const char* backend = std::getenv("CLAIMTRACK_TEST_BACKEND");
-        const char* server = std::getenv("CLAIMTRACK_TEST_POSTGRES");
-        if (backend && std::string_view(backend) == "postgres" && !(server && *server))
-            GTEST_SKIP() << "no PostgreSQL server to test against: scripts/test.sh starts one, or set "
-                            "CLAIMTRACK_TEST_POSTGRES to a connection URI";
+        if (claimtrack::test::projectsOnServer() && !claimtrack::test::postgresUnderTest())
+            GTEST_SKIP() << claimtrack::test::kNoPostgres;
     }
 };
 

@@ -14,6 +14,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <string_view>
 
 namespace claimtrack::test {
 
@@ -43,6 +44,24 @@ inline std::string readFile(const std::filesystem::path& path) {
 inline void writeFile(const std::filesystem::path& path, std::string_view bytes) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+// The PostgreSQL server the storage tests run against: the one scripts/test.sh starts, named by
+// CLAIMTRACK_TEST_POSTGRES; nullptr when there is none to test against.
+inline const char* postgresUnderTest() {
+    const char* location = std::getenv("CLAIMTRACK_TEST_POSTGRES");
+    return location && *location ? location : nullptr;
+}
+
+inline constexpr const char* kNoPostgres =
+    "no PostgreSQL server to test against: scripts/test.sh starts one, or set CLAIMTRACK_TEST_POSTGRES to "
+    "a connection URI";
+
+// Whether this run of the storage tests keeps its projects on the test server (ctest's Server.* tests:
+// CLAIMTRACK_TEST_BACKEND=postgres) rather than in files.
+inline bool projectsOnServer() {
+    const char* backend = std::getenv("CLAIMTRACK_TEST_BACKEND");
+    return backend && std::string_view(backend) == "postgres";
 }
 
 class TempDir {
