@@ -177,8 +177,7 @@ void MainWindow::askSharedProject() {
                             "postgresql://db.example.org/newsroom\n\n"
                             "Keep its password in ~/.pgpass or PGPASSWORD: Claimtrack never stores one."));
     // The server opened last, if any: the one a team member most often opens again.
-    const QStringList recent = QSettings().value(QStringLiteral("recentProjects")).toStringList();
-    for (const QString& path : recent)
+    for (const QString& path : recentProjects())
         if (isServerLocation(path.toStdString())) {
             dialog->setTextValue(path);
             break;

@@ -161,6 +161,8 @@ private:
     // Merges `other` in (or previews it, changing nothing) on another thread; then asks to merge what a
     // preview shows, or says in the status bar what the merge did.
     void runMerge(const QString& other, MergePreference prefer, MergeMode mode);
+    // The projects opened last, newest first: files by their paths, servers by their addresses.
+    static QStringList recentProjects();
     void addRecentProject(const QString& path);
     void updateRecentMenu();
     void saveLayout();

@@ -16,20 +16,24 @@ namespace claimtrack::gui {
 
 namespace {
 constexpr int kMaxRecent = 8;
+const QString kRecentProjectsSetting = QStringLiteral("recentProjects");
+}  // namespace
+
+QStringList MainWindow::recentProjects() {
+    return QSettings().value(kRecentProjectsSetting).toStringList();
 }
 
 void MainWindow::addRecentProject(const QString& path) {
-    QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("recentProjects")).toStringList();
+    QStringList recent = recentProjects();
     recent.removeAll(path);
     recent.prepend(path);
-    settings.setValue(QStringLiteral("recentProjects"), recent.mid(0, kMaxRecent));
+    QSettings().setValue(kRecentProjectsSetting, recent.mid(0, kMaxRecent));
     updateRecentMenu();
 }
 
 void MainWindow::updateRecentMenu() {
     m_recentMenu->clear();
-    const QStringList recent = QSettings().value(QStringLiteral("recentProjects")).toStringList();
+    const QStringList recent = recentProjects();
     for (const QString& path : recent)
         m_recentMenu
             ->addAction(isServerLocation(path.toStdString()) ? path : QFileInfo(path).fileName(), this,
