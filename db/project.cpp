@@ -195,6 +195,8 @@ Result<Project> Project::openOnServer(const std::string& location, Access access
                    fmt::format("{} holds a project of schema version {}, which no version of Claimtrack "
                                "wrote on a server",
                                db->name(), version));
+        if (access == Access::ReadWrite && !db::hasServerSearch(*db))
+            db::addServerSearch(*db);
         if (access == Access::ReadWrite)
             db::startHistory(*db, db::defaultUserName());
         else  // the server itself refuses what a reader tries to write

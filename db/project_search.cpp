@@ -1,9 +1,11 @@
 // Project: full-text search over articles and claim fields (SQLite FTS5; the
-// indexes and the triggers that keep them current are in schema.cpp).
+// indexes and the triggers that keep them current are in schema.cpp). On a
+// server, the same search in PostgreSQL's words is in search_server.cpp.
 #include "guarded.h"
 #include "project.h"
 #include "records.h"
 #include "search/query.h"
+#include "search_server.h"
 
 #include <fmt/format.h>
 
@@ -114,7 +116,41 @@ FilterSql filterSql(const SearchFilters& f, bool rareStatus) {
     return sql;
 }
 
-void bindFilters(Statement& statement, const SearchFilters& f) {
+// The best `limit` of the articles found in their own words and those found by their claims' words; an
+// article found both ways is one hit, both scores counted, with its text's passage.
+std::vector<SearchHit> mergeHits(FoundHits found, std::size_t limit) {
+    std::vector<SearchHit> hits;
+    std::unordered_map<std::int64_t, std::size_t> byArticle;
+    for (SearchHit& hit : found.inText)
+        if (byArticle.try_emplace(hit.articleId, hits.size()).second)
+            hits.push_back(std::move(hit));
+    // An article found by its claims is represented by its best claim, and lists every claim that matched.
+    std::unordered_map<std::int64_t, bool> byClaims;
+    for (SearchHit& hit : found.inClaims) {
+        const auto [at, added] = byArticle.try_emplace(hit.articleId, hits.size());
+        if (added) {
+            byClaims.try_emplace(hit.articleId, true);
+            hits.push_back(std::move(hit));
+            continue;
+        }
+        SearchHit& kept = hits[at->second];
+        if (byClaims.try_emplace(hit.articleId, true).second) {
+            // Found in its text and in its claims: both count, and the text's passage is shown.
+            kept.score += hit.score;
+            kept.inClaims = true;
+        }
+        kept.claimIds.push_back(hit.claimIds.front());
+    }
+    std::stable_sort(hits.begin(), hits.end(),
+                     [](const SearchHit& a, const SearchHit& b) { return a.score < b.score; });
+    if (hits.size() > limit)
+        hits.resize(limit);
+    return hits;
+}
+
+}  // namespace
+
+void db::bindSearchFilters(Statement& statement, const SearchFilters& f) {
     const auto bindIf = [&](int index, const std::string& value) {
         if (!value.empty())
             statement.bind(index, value);
@@ -129,18 +165,7 @@ void bindFilters(Statement& statement, const SearchFilters& f) {
         statement.bind(16, toString(*f.status));
 }
 
-// Search on a server (PostgreSQL's own text search) is the next step of issue 15; until then it is refused
-// in one line rather than failing on the file's FTS5 SQL.
-void refuseOnServer(const sql::Connection& db) {
-    if (db.dialect() != sql::Dialect::Sqlite)
-        refuse(ErrorCode::InvalidInput,
-               fmt::format("{}: searching a project on a server is not in this version of Claimtrack yet; "
-                           "copy it to a file to search it",
-                           db.name()));
-}
-
-// The opening of a text, for an article found by filters alone.
-std::string opening(std::string_view text) {
+std::string db::openingOf(std::string_view text) {
     constexpr std::size_t kLength = 160;
     if (text.size() <= kLength)
         return std::string(text);
@@ -151,8 +176,6 @@ std::string opening(std::string_view text) {
         --cut;  // never inside a UTF-8 sequence
     return std::string(text.substr(0, cut)) + "\u2026";
 }
-
-}  // namespace
 
 MarkedText splitMarks(std::string_view marked) {
     MarkedText split;
@@ -179,7 +202,8 @@ Result<std::optional<std::string>> Project::searchProjectMemo(const std::string&
     return guarded([&]() -> std::optional<std::string> {
         if (query->match.empty() || query->filters != SearchFilters{})
             return std::nullopt;
-        refuseOnServer(*m_db);
+        if (m_db->dialect() != sql::Dialect::Sqlite)
+            return memoMatchOnServer(*m_db, *query);
         // One memo is not worth an index in the file: it is matched by an index of its own in the
         // connection's temporary schema (writable also when the project is opened read-only), so that it
         // is read exactly as articles are.
@@ -202,7 +226,9 @@ Result<std::vector<SearchHit>> Project::search(const std::string& text, std::siz
     if (!query)
         return query.error();
     return guarded([&] {
-        refuseOnServer(*m_db);
+        if (m_db->dialect() != sql::Dialect::Sqlite)
+            return query->match.empty() ? filterOnServer(*m_db, query->filters, limit, total)
+                                        : mergeHits(searchOnServer(*m_db, *query, limit, total), limit);
         bool rareStatus = false;
         if (query->filters.status) {
             // The highest id stands for the number of claims: it is one step, a count reads every claim.
@@ -214,21 +240,9 @@ Result<std::vector<SearchHit>> Project::search(const std::string& text, std::siz
             rareStatus = count.step() && count.integer(0) < rare;
         }
         const FilterSql filters = filterSql(query->filters, rareStatus);
-        std::vector<SearchHit> hits;
-        std::unordered_map<std::int64_t, std::size_t> byArticle;
-        const auto add = [&](SearchHit hit) {
-            const auto [at, added] = byArticle.try_emplace(hit.articleId, hits.size());
-            if (added)
-                return hits.push_back(std::move(hit));
-            // Found in its text and in its claims: both count, and the text's passage is shown.
-            SearchHit& kept = hits[at->second];
-            kept.score += hit.score;
-            kept.inClaims = kept.inClaims || hit.inClaims;
-            kept.claimIds.insert(kept.claimIds.end(), hit.claimIds.begin(), hit.claimIds.end());
-        };
-
         const SearchFilters& f = query->filters;
         if (query->match.empty()) {
+            std::vector<SearchHit> hits;
             Statement select(
                 *m_db, "SELECT a.id, a.title, coalesce(a.publisher, ''), coalesce(a.published, ''), "
                        "substr(a.text, 1, 400) FROM article a WHERE 1" +
@@ -236,23 +250,23 @@ Result<std::vector<SearchHit>> Project::search(const std::string& text, std::siz
                            (filters.statusAlone ? fmt::format(kArticleHasStatus, "a.id") : "") +
                            " ORDER BY a.published DESC, a.id LIMIT ?1");
             select.bind(1, static_cast<std::int64_t>(limit));
-            bindFilters(select, f);
+            bindSearchFilters(select, f);
             while (select.step())
-                add({select.integer(0),
-                     select.text(1),
-                     select.text(2),
-                     select.text(3),
-                     opening(select.text(4)),
-                     false,
-                     false,
-                     0,
-                     {}});
+                hits.push_back({select.integer(0),
+                                select.text(1),
+                                select.text(2),
+                                select.text(3),
+                                openingOf(select.text(4)),
+                                false,
+                                false,
+                                0,
+                                {}});
             if (total) {
                 Statement count(*m_db,
                                 "SELECT count(*) FROM article a WHERE 1" + inSet("a.id", filters.articleIds) +
                                     inSet("a.id", filters.articlesWithClaim) +
                                     (filters.statusAlone ? fmt::format(kArticleHasStatus, "a.id") : ""));
-                bindFilters(count, f);
+                bindSearchFilters(count, f);
                 *total = count.step() ? static_cast<std::size_t>(count.integer(0)) : 0;
             }
             return hits;
@@ -282,7 +296,7 @@ Result<std::vector<SearchHit>> Project::search(const std::string& text, std::siz
             select.bind(1, wanted).bind(2, query->match);
             if (window)
                 select.bind(3, wanted * kWindow);
-            bindFilters(select, f);
+            bindSearchFilters(select, f);
             std::vector<SearchHit> found;
             while (select.step()) {
                 found.push_back({select.integer(0),
@@ -326,8 +340,8 @@ Result<std::vector<SearchHit>> Project::search(const std::string& text, std::siz
                    bestIn("article_search", "CROSS JOIN article a") +
                    " AND a.id = best.id ORDER BY best.score";
         };
-        for (SearchHit& hit : ranked(articlesSql, static_cast<std::int64_t>(limit), false))
-            add(std::move(hit));
+        FoundHits found;
+        found.inText = ranked(articlesSql, static_cast<std::int64_t>(limit), false);
 
         // Claims, best first. A claim's source, metric and tag are checked on the match's id; its row is
         // read only for its article or its status, and then only for matches whose ids passed.
@@ -351,14 +365,7 @@ Result<std::vector<SearchHit>> Project::search(const std::string& text, std::siz
                    bestIn("claim_search", "CROSS JOIN claim c CROSS JOIN article a") +
                    " AND c.id = best.id AND a.id = c.article_id ORDER BY best.score";
         };
-        std::vector<SearchHit> inClaims = ranked(claimsSql, static_cast<std::int64_t>(limit) * 4, true);
-        // An article is represented by its best claim, and lists every claim that matched.
-        std::unordered_map<std::int64_t, bool> seen;
-        for (SearchHit& hit : inClaims)
-            if (seen.try_emplace(hit.articleId, true).second)
-                add(std::move(hit));
-            else
-                hits[byArticle[hit.articleId]].claimIds.push_back(hit.claimIds.front());
+        found.inClaims = ranked(claimsSql, static_cast<std::int64_t>(limit) * 4, true);
         if (total) {
             // Every article that matches, in its words or its claims', under the same filters.
             Statement count(
@@ -367,14 +374,10 @@ Result<std::vector<SearchHit>> Project::search(const std::string& text, std::siz
                            " UNION SELECT c.article_id FROM (" + claimsRanked +
                            ") ranked CROSS JOIN claim c WHERE c.id = ranked.id" + rowChecks + ")");
             count.bind(2, query->match);
-            bindFilters(count, f);
+            bindSearchFilters(count, f);
             *total = count.step() ? static_cast<std::size_t>(count.integer(0)) : 0;
         }
-        std::stable_sort(hits.begin(), hits.end(),
-                         [](const SearchHit& a, const SearchHit& b) { return a.score < b.score; });
-        if (hits.size() > limit)
-            hits.resize(limit);
-        return hits;
+        return mergeHits(std::move(found), limit);
     });
 }
 
@@ -385,7 +388,8 @@ Result<std::vector<CodePointRange>> Project::searchMatches(std::int64_t articleI
     return guarded([&] {
         if (query->match.empty())
             return std::vector<CodePointRange>();  // filters only: no words to mark
-        refuseOnServer(*m_db);
+        if (m_db->dialect() != sql::Dialect::Sqlite)
+            return matchesOnServer(*m_db, articleId, *query);
         Statement select(*m_db, "SELECT highlight(article_search, 1, char(2), char(3)) FROM article_search "
                                 "WHERE article_search MATCH ?2 AND rowid = ?1");
         select.bind(1, articleId).bind(2, query->match);

@@ -18,7 +18,7 @@ namespace {
 // - `end` and `user` are quoted: PostgreSQL reserves them;
 // - the history's values, untyped in the file (text, number or NULL as written), are text here with
 //   their type beside them (`old_type`, `new_type`: 'integer', 'real', 'text').
-// Full-text search (the file's FTS5 tables) is not here yet: issue 15 gives it PostgreSQL's own.
+// Full-text search is PostgreSQL's own (kServerSearch below), not the file's FTS5.
 constexpr const char* kServerSchema = R"sql(
 CREATE TABLE claimtrack_schema (
     application_id BIGINT NOT NULL,
@@ -255,9 +255,125 @@ BEGIN
 END $$;
 )sql";
 
+// Full-text search in PostgreSQL's own words, finding what the file's FTS5 index finds (unicode61 with
+// remove_diacritics 2: words are runs of letters and digits, case and accents aside, no stemming). The
+// server's parser knows more kinds of word than that (e-mail addresses, "3.5", "social-credit" whole), so
+// it is given the text with every other code point made a space (claimtrack_words), and its words go
+// through unaccent and the simple dictionary (claimtrack_words, the configuration). Because that keeps
+// every code point where it was, the words ts_headline marks in it are marked in the original text by
+// position (claimtrack_marked). An article's title, memo and text weigh as bm25 weighs them in the file
+// (4, 2, 1): ts_rank's weights A, B, C. A claim is found by its quote, note, metric, source and tags.
+constexpr const char* kServerSearch = R"sql(
+CREATE TEXT SEARCH CONFIGURATION claimtrack_words (COPY = pg_catalog.simple);
+ALTER TEXT SEARCH CONFIGURATION claimtrack_words ALTER MAPPING FOR asciiword, word, numword, asciihword,
+    hword, numhword, hword_asciipart, hword_part, hword_numpart WITH public.unaccent, pg_catalog.simple;
+
+CREATE FUNCTION claimtrack_words(original text) RETURNS text LANGUAGE sql IMMUTABLE AS
+    $$ SELECT regexp_replace(original COLLATE "und-x-icu", '[^[:alnum:]]', ' ', 'g') $$;
+CREATE FUNCTION claimtrack_vector(original text) RETURNS tsvector LANGUAGE sql STABLE AS
+    $$ SELECT to_tsvector('claimtrack_words', claimtrack_words(coalesce(original, ''))) $$;
+
+-- One term of the search language: its words in a row, the last a prefix if asked.
+CREATE FUNCTION claimtrack_term(term text, prefix boolean) RETURNS tsquery LANGUAGE sql STABLE AS $$
+    SELECT CASE WHEN words = '' THEN ''::tsquery ELSE
+           to_tsquery('claimtrack_words', replace(words, ' ', ' <-> ') || CASE WHEN prefix THEN ':*' ELSE '' END)
+           END
+    FROM (SELECT btrim(regexp_replace(claimtrack_words(term), ' +', ' ', 'g')) AS words) AS normalised $$;
+
+-- The original text with the words of the query between chr(2) and chr(3), as FTS5's highlight() marks them.
+CREATE FUNCTION claimtrack_marked(original text, query tsquery) RETURNS text LANGUAGE sql STABLE AS $$
+    SELECT string_agg(CASE WHEN n = 1 THEN '' WHEN n % 2 = 0 THEN chr(2) ELSE chr(3) END
+                      || substr(original, (at - length(part) + 1)::integer, length(part)), '' ORDER BY n)
+    FROM (SELECT part, n, sum(length(part)) OVER (ORDER BY n) AS at
+          FROM regexp_split_to_table(
+                   ts_headline('claimtrack_words', claimtrack_words(original), query,
+                               'HighlightAll=true, StartSel=' || chr(2) || ', StopSel=' || chr(3)),
+                   '[' || chr(2) || chr(3) || ']') WITH ORDINALITY AS split (part, n)) AS parts $$;
+
+CREATE TABLE article_search (
+    id    BIGINT PRIMARY KEY REFERENCES article (id) ON DELETE CASCADE,
+    words tsvector NOT NULL
+);
+CREATE INDEX article_search_by_word ON article_search USING gin (words);
+CREATE FUNCTION claimtrack_index_article() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO article_search (id, words)
+        VALUES (NEW.id, setweight(claimtrack_vector(NEW.title), 'A') || setweight(claimtrack_vector(NEW.memo), 'B')
+                        || setweight(claimtrack_vector(NEW.text), 'C'))
+        ON CONFLICT (id) DO UPDATE SET words = excluded.words;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER article_search_index AFTER INSERT OR UPDATE OF title, text, memo ON article
+    FOR EACH ROW EXECUTE FUNCTION claimtrack_index_article();
+
+CREATE TABLE claim_search (
+    id    BIGINT PRIMARY KEY REFERENCES claim (id) ON DELETE CASCADE,
+    words tsvector NOT NULL
+);
+CREATE INDEX claim_search_by_word ON claim_search USING gin (words);
+CREATE VIEW claim_search_row (id, quote, note, metric, source, tags) AS
+    SELECT c.id, c.quote, coalesce(c.note, ''),
+           coalesce((SELECT name FROM metric WHERE id = c.metric_id), ''),
+           coalesce((SELECT name FROM source WHERE id = c.source_id), ''),
+           coalesce((SELECT group_concat(t.name, '; ') FROM claim_tag ct JOIN tag t ON t.id = ct.tag_id
+                     WHERE ct.claim_id = c.id), '')
+    FROM claim c;
+CREATE FUNCTION claimtrack_index_claims(ids bigint[]) RETURNS void LANGUAGE sql AS $$
+    INSERT INTO claim_search (id, words)
+        SELECT id, claimtrack_vector(quote) || claimtrack_vector(note) || claimtrack_vector(metric)
+                   || claimtrack_vector(source) || claimtrack_vector(tags)
+        FROM claim_search_row WHERE id = ANY (ids)
+        ON CONFLICT (id) DO UPDATE SET words = excluded.words $$;
+-- A claim's words change with the claim, its tags, and the names of its metric, source and tags.
+CREATE FUNCTION claimtrack_index_claim_words() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_TABLE_NAME = 'claim' THEN
+        PERFORM claimtrack_index_claims(ARRAY[NEW.id]);
+    ELSIF TG_TABLE_NAME = 'claim_tag' AND TG_OP = 'DELETE' THEN
+        PERFORM claimtrack_index_claims(ARRAY[OLD.claim_id]);
+    ELSIF TG_TABLE_NAME = 'claim_tag' THEN
+        PERFORM claimtrack_index_claims(ARRAY[NEW.claim_id]);
+    ELSIF TG_TABLE_NAME = 'metric' THEN
+        PERFORM claimtrack_index_claims(ARRAY(SELECT id FROM claim WHERE metric_id = NEW.id));
+    ELSIF TG_TABLE_NAME = 'source' THEN
+        PERFORM claimtrack_index_claims(ARRAY(SELECT id FROM claim WHERE source_id = NEW.id));
+    ELSE
+        PERFORM claimtrack_index_claims(ARRAY(SELECT claim_id FROM claim_tag WHERE tag_id = NEW.id));
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE TRIGGER claim_search_index AFTER INSERT OR UPDATE OF quote, note, metric_id, source_id ON claim
+    FOR EACH ROW EXECUTE FUNCTION claimtrack_index_claim_words();
+CREATE TRIGGER claim_search_index AFTER INSERT OR DELETE ON claim_tag
+    FOR EACH ROW EXECUTE FUNCTION claimtrack_index_claim_words();
+CREATE TRIGGER claim_search_index AFTER UPDATE OF name ON metric
+    FOR EACH ROW EXECUTE FUNCTION claimtrack_index_claim_words();
+CREATE TRIGGER claim_search_index AFTER UPDATE OF name ON source
+    FOR EACH ROW EXECUTE FUNCTION claimtrack_index_claim_words();
+CREATE TRIGGER claim_search_index AFTER UPDATE OF name ON tag
+    FOR EACH ROW EXECUTE FUNCTION claimtrack_index_claim_words();
+)sql";
+
 // The tables whose rows have an id of the server's making.
 constexpr const char* kTablesWithIds[] = {"article", "source",     "metric",  "tag",
                                           "claim",   "suggestion", "verdict", "history"};
+
+// The extensions a project uses are the database's, not the project's: made once, before the project's
+// transaction. Two projects created at once may both find one missing; the one that loses the race finds
+// it made.
+void createExtensions(sql::Connection& connection) {
+    for (const char* extension : {"citext", "unaccent"}) {
+        try {
+            connection.exec(
+                fmt::format("CREATE EXTENSION IF NOT EXISTS {} WITH SCHEMA public", extension).c_str());
+        } catch (const sql::Failure&) {
+            sql::Statement made(connection,
+                                "SELECT count(*) FROM pg_catalog.pg_extension WHERE extname = ?1");
+            if (!made.bind(1, extension).step() || made.integer(0) == 0)
+                throw;
+        }
+    }
+}
 
 }  // namespace
 
@@ -267,15 +383,7 @@ void createServerSchema(sql::Connection& connection) {
         throw sql::Failure({ErrorCode::InvalidInput,
                             fmt::format("{} is not empty; a project is created only in an empty database",
                                         connection.name())});
-    // The database's, not the project's: made once, before the project's transaction. Two projects created
-    // at once may both find it missing; the one that loses the race finds it made.
-    try {
-        connection.exec("CREATE EXTENSION IF NOT EXISTS citext WITH SCHEMA public");
-    } catch (const sql::Failure&) {
-        if (connection.queryInteger(
-                "SELECT count(*) FROM pg_catalog.pg_extension WHERE extname = 'citext'") == 0)
-            throw;
-    }
+    createExtensions(connection);
     sql::Transaction transaction(connection);
     connection.exec(kServerSchema);
     connection.exec(kSqliteVocabulary);
@@ -285,9 +393,25 @@ void createServerSchema(sql::Connection& connection) {
                                     table)
                             .c_str());
     connection.exec(serverHistorySchema().c_str());
+    connection.exec(kServerSearch);
     sql::Statement version(connection,
                            "INSERT INTO claimtrack_schema (application_id, version) VALUES (?1, ?2)");
     version.bind(1, kApplicationId).bind(2, kSchemaVersion).run();
+    transaction.commit();
+}
+
+bool hasServerSearch(sql::Connection& connection) {
+    return connection.queryInteger("SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = "
+                                   "current_schema() AND tablename = 'article_search'") != 0;
+}
+
+void addServerSearch(sql::Connection& connection) {
+    createExtensions(connection);
+    sql::Transaction transaction(connection);
+    connection.exec(kServerSearch);
+    // Its triggers index rows as they change; the rows already there are indexed here.
+    connection.exec("UPDATE article SET title = title;"
+                    "SELECT claimtrack_index_claims(ARRAY(SELECT id FROM claim));");
     transaction.commit();
 }
 

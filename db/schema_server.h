@@ -11,6 +11,12 @@ namespace claimtrack::db {
 // transaction; a database with tables is refused and left as it was.
 void createServerSchema(sql::Connection& connection);
 
+// Whether the project has its search index: those made by the first build to put projects on servers (the
+// same schema 12, before search came to servers) do not, until addServerSearch makes and fills it, in one
+// transaction.
+bool hasServerSearch(sql::Connection& connection);
+void addServerSearch(sql::Connection& connection);
+
 // The schema version of the project on the server; refuses (NotAProject, TooNew) a database that holds
 // no Claimtrack project or one newer than this build reads.
 std::int64_t serverSchemaVersion(sql::Connection& connection);

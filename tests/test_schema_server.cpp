@@ -59,7 +59,7 @@ TEST_F(ServerSchemaTest, HasTheFilesTablesAndColumnsInTheirOrder) {
     Columns server;
     sql::Statement serverColumns(*db, R"sql(
         SELECT table_name, column_name FROM information_schema.columns
-        WHERE table_schema = current_schema() AND table_name <> 'claimtrack_schema'
+        WHERE table_schema = current_schema() AND table_name <> 'claimtrack_schema' AND table_name NOT LIKE '%search%'
           AND NOT (table_name = 'history' AND column_name IN ('old_type', 'new_type'))
         ORDER BY table_name, ordinal_position)sql");
     while (serverColumns.step())
@@ -155,6 +155,47 @@ TEST_F(ServerSchemaTest, AProjectFromANewerClaimtrackIsRefused) {
     } catch (const sql::Failure& failure) {
         EXPECT_EQ(failure.error().code, ErrorCode::TooNew) << failure.what();
     }
+}
+
+// A project made by the build that first put projects on servers has no search index: opened for
+// writing, it gets one, with the articles and claims it holds, and finds them; opened for reading before
+// that, search is refused in one line.
+TEST_F(ServerSchemaTest, AProjectWithoutASearchIndexGetsOneWhenOpenedForWriting) {
+    const std::string location = m_schema->location();
+    {
+        auto project = Project::create(location);
+        ASSERT_TRUE(project) << project.error().message;
+        const auto article =
+            project->importArticle("Some 176 million cameras watch the cities.", {}, "a.txt");
+        ASSERT_TRUE(article);
+        NewClaim claim{article->id, QuoteSelector{"176 million", 1}, {}};
+        claim.fields.source = "IHS Markit";
+        ASSERT_TRUE(project->addClaim(claim));
+    }
+    db->exec("DROP TABLE article_search, claim_search;"
+             "DROP FUNCTION claimtrack_index_article, claimtrack_index_claim_words, claimtrack_index_claims,"
+             "  claimtrack_marked, claimtrack_term, claimtrack_vector, claimtrack_words CASCADE;"
+             "DROP VIEW claim_search_row;"
+             "DROP TEXT SEARCH CONFIGURATION claimtrack_words;");
+    ASSERT_FALSE(db::hasServerSearch(*db));
+
+    auto reader = Project::open(location, Project::Access::ReadOnly);
+    ASSERT_TRUE(reader) << reader.error().message;
+    const auto refused = reader->search("cameras");
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.error().message.find("has no search index yet"), std::string::npos)
+        << refused.error().message;
+
+    auto writer = Project::open(location);
+    ASSERT_TRUE(writer) << writer.error().message;
+    EXPECT_TRUE(db::hasServerSearch(*db));
+    for (const char* query : {"cameras", "markit", "source:\"IHS Markit\" 176"}) {
+        const auto found = writer->search(query);
+        ASSERT_TRUE(found) << found.error().message;
+        EXPECT_EQ(found->size(), 1u) << query;
+    }
+    EXPECT_TRUE(writer->history()->size() > 0);
+    EXPECT_EQ(writer->history()->size(), reader->history()->size()) << "indexing changed no claim";
 }
 
 }  // namespace

@@ -131,8 +131,8 @@ Result<SearchQuery> parseSearchQuery(std::string_view text) {
     if (!tokens)
         return tokens.error();
     SearchQuery query;
-    std::vector<std::vector<std::string>> clauses;  // all required; each is one term or several ORed
-    std::vector<std::string> excluded;
+    auto& clauses = query.clauses;
+    auto& excluded = query.excluded;
     bool pendingOr = false, pendingNot = false;
     std::size_t lastAt = 0;
     for (const Token& token : *tokens) {
@@ -163,7 +163,7 @@ Result<SearchQuery> parseSearchQuery(std::string_view text) {
         if (!hasWordCharacter(token.text))
             return syntaxError(token.at,
                                fmt::format("\"{}\" has no letters or digits to search for", token.text));
-        const std::string term = quoted(token.text) + (token.prefix ? "*" : "");
+        const SearchTerm term{token.text, token.prefix};
         query.terms.push_back(token.text + (token.prefix ? "*" : ""));
         if (token.negated || pendingNot) {
             if (pendingOr)
@@ -185,15 +185,16 @@ Result<SearchQuery> parseSearchQuery(std::string_view text) {
     if (clauses.empty() && query.filters == SearchFilters{})
         return syntaxError(0, "type a word to find, or a filter such as publisher:Reuters");
 
+    const auto fts5 = [](const SearchTerm& term) { return quoted(term.text) + (term.prefix ? "*" : ""); };
     for (const auto& clause : clauses) {
         std::string joined;
-        for (const std::string& term : clause)
-            joined += (joined.empty() ? "" : " OR ") + term;
+        for (const SearchTerm& term : clause)
+            joined += (joined.empty() ? "" : " OR ") + fts5(term);
         query.match +=
             (query.match.empty() ? "" : " AND ") + (clause.size() > 1 ? "(" + joined + ")" : joined);
     }
-    for (const std::string& term : excluded)
-        query.match += " NOT " + term;
+    for (const SearchTerm& term : excluded)
+        query.match += " NOT " + fts5(term);
     return query;
 }
 

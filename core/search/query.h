@@ -1,7 +1,8 @@
 #pragma once
 // The search box's language, turned into an SQLite FTS5 expression that is
-// always valid: words (all must match), "a phrase", prefix* terms, OR between
-// two terms, -word or NOT word to leave out; and filters on the articles:
+// always valid (and taken apart into terms for a server's text search):
+// words (all must match), "a phrase", prefix* terms, OR between two terms,
+// -word or NOT word to leave out; and filters on the articles:
 // publisher:, source:, metric:, tag:, status:, since:, until: (a value with
 // spaces in quotes). Every term reaches FTS5 quoted, so no user input is ever
 // read as FTS5 syntax; what the language does not allow gets a message that
@@ -31,8 +32,19 @@ struct SearchFilters {
     bool operator==(const SearchFilters&) const = default;
 };
 
+// A word or a phrase to find; a prefix term matches words that begin with its last word.
+struct SearchTerm {
+    std::string text;
+    bool prefix = false;
+    bool operator==(const SearchTerm&) const = default;
+};
+
 struct SearchQuery {
     std::string match;  // the FTS5 expression; empty when the query is filters only
+    // The same expression taken apart, for a database whose search is not FTS5: every clause must match,
+    // and a clause matches when one of its terms does; no excluded term may match.
+    std::vector<std::vector<SearchTerm>> clauses;
+    std::vector<SearchTerm> excluded;
     SearchFilters filters;
     // The words and phrases to find, for highlighting; a prefix term ends in '*'.
     std::vector<std::string> terms;
