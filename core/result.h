@@ -19,6 +19,7 @@ enum class ErrorCode {
     NotAProject,   // the file is not a Claimtrack project
     TooNew,        // the project was written by a newer Claimtrack
     Database,      // SQLite failed in a way the user did not cause
+    Stale,         // a record changed after the user read it; the message says who changed what
 };
 
 struct Error {

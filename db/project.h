@@ -49,6 +49,10 @@ struct NewClaim {
 struct ClaimUpdate {
     std::int64_t id = 0;
     ClaimFields fields;
+    // The claim's version (Project::claimVersion) when the fields were read: if it changed since, the update
+    // is refused (ErrorCode::Stale) with who changed what, rather than overwriting their change. 0:
+    // unchecked.
+    std::int64_t basedOn = 0;
 };
 
 // A claim of an earlier version that was not carried to the latest: it stays on its version until the
@@ -491,6 +495,9 @@ public:
                     const std::map<std::int64_t, VersionAdded>& versions);
 
     Result<ClaimRecord> claim(std::int64_t id);
+    // The claim's version: it grows with every change to the claim, by anyone (the id of its latest history
+    // entry; 0 for none). Read before the claim, it makes an edit safe against others' (ClaimUpdate).
+    Result<std::int64_t> claimVersion(std::int64_t id);
     // Changes what claims say, in one transaction (all or none); their anchors stay. Stamps updated_at.
     Result<void> updateClaims(std::span<const ClaimUpdate> updates);
     Result<void> updateClaim(std::int64_t id, const ClaimFields& fields);
@@ -650,6 +657,8 @@ private:
     std::vector<ArticleWithText> removeArticles(std::span<const std::int64_t> ids, bool withClaims);
     // Inside a transaction: inserts articles deleted before, with their claims and suggestions.
     void insertArticles(std::span<const ArticleWithText> articles);
+    // Inside a transaction: refuses (Stale) an update whose claim changed after its version `basedOn`.
+    void refuseIfChangedSince(const ClaimUpdate& update);
 
     std::unique_ptr<sql::Connection> m_db;
     std::filesystem::path m_path;

@@ -1,9 +1,12 @@
 // Project: recording, changing and reading claims.
 #include "guarded.h"
+#include "history.h"
 #include "project.h"
 #include "records.h"
 
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace claimtrack {
 
@@ -104,11 +107,59 @@ Result<void> Project::updateClaims(std::span<const ClaimUpdate> updates) {
         const std::string now = nowUtc();
         Transaction transaction(*m_db);
         ClaimWriter writer(*m_db);
-        for (std::size_t i = 0; i < updates.size(); ++i)
+        for (std::size_t i = 0; i < updates.size(); ++i) {
+            refuseIfChangedSince(updates[i]);
             writer.update(updates[i].id, orRefuse(claim(updates[i].id)).fields, valid[i], now);
+        }
         writer.dropUnusedTags();
         transaction.commit();
     });
+}
+
+Result<std::int64_t> Project::claimVersion(std::int64_t id) {
+    return guarded([&] {
+        Statement select(
+            *m_db, "SELECT coalesce(max(id), 0) FROM history WHERE entity = 'claim' AND entity_id = ?1");
+        select.bind(1, id);
+        return select.step() ? select.integer(0) : std::int64_t{0};
+    });
+}
+
+void Project::refuseIfChangedSince(const ClaimUpdate& update) {
+    if (update.basedOn == 0)
+        return;
+    if (m_db->dialect() == sql::Dialect::Postgres) {
+        // Holds the claim's row to the end of this transaction: another writer's change to the claim is
+        // committed before this (and read below), or waits for this one to end and is checked in its turn.
+        // (A file has one writer at a time.)
+        Statement lock(*m_db, "SELECT id FROM claim WHERE id = ?1 FOR UPDATE");
+        lock.bind(1, update.id).step();
+    }
+    std::vector<HistoryEntry> since;
+    for (HistoryEntry& entry : orRefuse(history({"claim", update.id, 0, true}))) {
+        if (entry.id <= update.basedOn)
+            break;
+        since.insert(since.begin(), std::move(entry));
+    }
+    if (since.empty())
+        return;
+    std::vector<std::string> users;
+    std::string changes;
+    constexpr std::size_t kShown = 3;
+    for (std::size_t i = 0; i < since.size(); ++i) {
+        if (std::find(users.begin(), users.end(), since[i].user) == users.end())
+            users.push_back(since[i].user);
+        if (i < kShown)
+            changes += (i == 0 ? "" : "; ") + describeChange(since[i]);
+    }
+    if (since.size() > kShown)
+        changes += fmt::format("; and {} more", since.size() - kShown);
+    std::string at = since.back().at.substr(0, 19);
+    std::replace(at.begin(), at.end(), 'T', ' ');
+    refuse(ErrorCode::Stale,
+           fmt::format("claim {} was changed by {} at {} UTC, after it was read for this edit "
+                       "({}); this edit was not saved",
+                       update.id, fmt::join(users, " and "), at, changes));
 }
 
 Result<void> Project::updateClaim(std::int64_t id, const ClaimFields& fields) {

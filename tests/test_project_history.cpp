@@ -5,6 +5,7 @@
 #include "schema.h"
 #include "test_support.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -255,4 +256,49 @@ TEST_F(History, AnEditWritesOnlyTheFieldsItChanges) {
     ASSERT_TRUE(project->updateClaim(cameras, fields));
     EXPECT_EQ(changes(of("claim", cameras)).back(), "tag: surveillance → ");
     EXPECT_TRUE(project->search("tag:surveillance")->empty());
+}
+
+// Row versions: two people edit the same claim from what each read; the second save is refused, naming who
+// changed what, and nothing of either is lost.
+TEST_F(History, AnEditOfAClaimChangedSinceItWasReadIsRefusedWithWhoChangedWhat) {
+    auto other = Project::open(path);
+    ASSERT_TRUE(other);
+    ASSERT_TRUE(other->setUserName("ben"));
+    const std::int64_t anasVersion = *project->claimVersion(cameras);
+    const std::int64_t bensVersion = *other->claimVersion(cameras);
+    EXPECT_GT(anasVersion, 0);
+    EXPECT_EQ(anasVersion, bensVersion);
+    ClaimFields anas = project->claim(cameras)->fields, bens = other->claim(cameras)->fields;
+
+    anas.status = ClaimStatus::Disputed;
+    const ClaimUpdate first{cameras, anas, anasVersion};
+    ASSERT_TRUE(project->updateClaims(std::span(&first, 1)));
+    EXPECT_GT(*other->claimVersion(cameras), bensVersion);
+
+    bens.note = "checked with the report";
+    const ClaimUpdate second{cameras, bens, bensVersion};
+    const auto refused = other->updateClaims(std::span(&second, 1));
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, ErrorCode::Stale);
+    EXPECT_NE(refused.error().message.find(fmt::format("claim {} was changed by ana at ", cameras)),
+              std::string::npos)
+        << refused.error().message;
+    EXPECT_NE(refused.error().message.find("status: unverified → disputed"), std::string::npos)
+        << refused.error().message;
+    const ClaimRecord now = *project->claim(cameras);
+    EXPECT_EQ(now.fields.status, ClaimStatus::Disputed) << "ana's change stands";
+    EXPECT_EQ(now.fields.note, "") << "ben's was not written";
+
+    // Ben reads the claim again: his edit is made on ana's, and saved.
+    const std::int64_t reread = *other->claimVersion(cameras);
+    bens = other->claim(cameras)->fields;
+    bens.note = "checked with the report";
+    const ClaimUpdate third{cameras, bens, reread};
+    ASSERT_TRUE(other->updateClaims(std::span(&third, 1)));
+    EXPECT_EQ(project->claim(cameras)->fields.status, ClaimStatus::Disputed);
+    EXPECT_EQ(project->claim(cameras)->fields.note, "checked with the report");
+
+    // Without a version nothing is checked, as for a change that reads and writes at once.
+    anas.note = "unchecked";
+    EXPECT_TRUE(project->updateClaim(cameras, anas));
 }

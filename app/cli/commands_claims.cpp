@@ -102,6 +102,11 @@ public:
         auto opened = Project::open(project);
         if (!opened)
             return report(streams.err, opened.error());
+        // The fields not given stay as read here: someone else's change to them in between is refused
+        // (ErrorCode::Stale), not undone.
+        auto version = opened->claimVersion(claimId);
+        if (!version)
+            return report(streams.err, version.error());
         auto claim = opened->claim(claimId);
         if (!claim)
             return report(streams.err, claim.error());
@@ -139,7 +144,8 @@ public:
                 if (!name.empty())
                     fields.via.push_back(name);
         }
-        auto updated = opened->updateClaim(claimId, fields);
+        const ClaimUpdate update{claimId, fields, *version};
+        auto updated = opened->updateClaims(std::span(&update, 1));
         return updated ? kExitOk : report(streams.err, updated.error());
     }
 };

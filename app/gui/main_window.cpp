@@ -458,15 +458,34 @@ void MainWindow::editCurrentClaim() {
         return;
     if (m_session->isReadOnly())  // a double-click in the table asks, not only the disabled action
         return statusBar()->showMessage(m_session->readOnlyReason());
-    auto claim = m_session->project().claim(m_currentClaim);
-    if (!claim)
-        return showError(tr("Cannot edit claim"), claim.error());
     const std::int64_t id = m_currentClaim;
-    openEditor(QString::fromStdString(claim->anchor.quote.exact), claim->fields,
-               [this, id](const ClaimFields& fields) { return m_session->updateClaim(id, fields); });
+    // The version first: a change made between the two reads is then refused on saving, never undone.
+    auto version = m_session->project().claimVersion(id);
+    auto claim = m_session->project().claim(id);
+    if (!version || !claim)
+        return showError(tr("Cannot edit claim"), version ? claim.error() : version.error());
+    const auto showHistory = [this, id] {
+        if (auto history = m_session->project().history({"claim", id, 0, true}))
+            m_editor->showHistory(std::move(*history));
+    };
+    openEditor(
+        QString::fromStdString(claim->anchor.quote.exact), claim->fields,
+        [this, id, basedOn = *version, showHistory](const ClaimFields& fields) mutable -> Result<void> {
+            auto saved = m_session->updateClaim(id, fields, basedOn);
+            if (saved || saved.error().code != ErrorCode::Stale)
+                return saved;
+            // Someone else changed the claim while it was open here: their change is on the History
+            // tab, and this edit is still in the editor; saving again replaces theirs with it.
+            showHistory();
+            if (auto now = m_session->project().claimVersion(id))
+                basedOn = *now;
+            return makeError(ErrorCode::Stale,
+                             saved.error().message + tr(". Their change is on the History tab; "
+                                                        "save again to replace it with yours.")
+                                                         .toStdString());
+        });
     m_editor->allowDelete();
-    if (auto history = m_session->project().history({"claim", id, 0, true}))
-        m_editor->showHistory(std::move(*history));
+    showHistory();
     connect(m_editor, &ClaimEditor::deleteRequested, this, [this] {
         m_editor->reject();
         deleteCurrentClaim();

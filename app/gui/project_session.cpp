@@ -238,8 +238,8 @@ Result<void> ProjectSession::changeClaims(std::span<const std::int64_t> ids, con
     return {};
 }
 
-Result<void> ProjectSession::updateClaim(std::int64_t id, const ClaimFields& fields) {
-    return updateClaims({{id, fields}});
+Result<void> ProjectSession::updateClaim(std::int64_t id, const ClaimFields& fields, std::int64_t basedOn) {
+    return updateClaims({{id, fields, basedOn}});
 }
 
 Result<void> ProjectSession::updateClaims(const std::vector<ClaimUpdate>& updates) {

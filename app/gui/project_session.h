@@ -39,7 +39,8 @@ public:
 
     // Each is one undoable step; on an error nothing was changed and the error is returned.
     Result<std::int64_t> addClaim(const NewClaim& claim);
-    Result<void> updateClaim(std::int64_t id, const ClaimFields& fields);
+    // `basedOn`: the claim's version its fields were read at (ClaimUpdate); 0: unchecked.
+    Result<void> updateClaim(std::int64_t id, const ClaimFields& fields, std::int64_t basedOn = 0);
     Result<void> updateClaims(const std::vector<ClaimUpdate>& updates);
     Result<void> deleteClaim(std::int64_t id);
     Result<void> deleteClaims(const std::vector<std::int64_t>& ids);

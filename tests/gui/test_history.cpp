@@ -168,3 +168,46 @@ TEST_F(HistoryTest, TheClaimEditorHasAHistoryTab) {
                      ->tabBar()
                      ->isVisible());
 }
+
+// Another program (here the command line's library, as ben) changes the claim while it is open in the
+// editor: Save is refused in the editor with who changed what, nothing typed is lost, their change is in
+// the History tab, and saving again puts this edit over theirs knowingly.
+TEST_F(HistoryTest, ASaveOverAnotherUsersChangeIsRefusedInTheEditorUntilMadeAgain) {
+    ClaimEditor* editor = editClaim();
+    ASSERT_NE(editor, nullptr);
+    QTest::keyClick(editor->valueEdit(), Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(editor->valueEdit(), QStringLiteral("650 million"));
+    {
+        auto other = Project::open(file);
+        ASSERT_TRUE(other);
+        ASSERT_TRUE(other->setUserName("ben"));
+        ClaimFields fields = other->claim(claimId)->fields;
+        fields.status = ClaimStatus::Disputed;
+        ASSERT_TRUE(other->updateClaim(claimId, fields));
+    }
+
+    QTest::keyClick(editor->valueEdit(), Qt::Key_Return);
+    ASSERT_EQ(window->claimEditor(), editor) << "the editor stays open";
+    auto* error = editor->findChild<QLabel*>(QStringLiteral("editorError"));
+    ASSERT_NE(error, nullptr);
+    EXPECT_TRUE(error->isVisible());
+    EXPECT_TRUE(error->text().contains(QStringLiteral("was changed by ben at ")))
+        << qPrintable(error->text());
+    EXPECT_TRUE(error->text().contains(QStringLiteral("status: unverified → disputed")))
+        << qPrintable(error->text());
+    EXPECT_EQ(editor->valueEdit()->text(), QStringLiteral("650 million")) << "nothing typed is lost";
+    EXPECT_EQ(project().claim(claimId)->fields.value, 626e6);
+    EXPECT_EQ(project().claim(claimId)->fields.status, ClaimStatus::Disputed);
+    auto* tabs = editor->findChild<QTabWidget*>(QStringLiteral("claimEditorTabs"));
+    ASSERT_NE(tabs, nullptr);
+    EXPECT_EQ(tabs->count(), 2) << "one History tab, listed anew";
+    EXPECT_EQ(tabs->tabText(1), QStringLiteral("&History (2)"));
+    auto* history = editor->findChild<HistoryPane*>(QStringLiteral("claimHistory"));
+    ASSERT_NE(history, nullptr);
+    EXPECT_EQ(history->model().entries().front().user, "ben");
+
+    QTest::keyClick(editor->valueEdit(), Qt::Key_Return);
+    ASSERT_TRUE(QTest::qWaitFor([this] { return window->claimEditor() == nullptr; }, 2000))
+        << "saved the second time";
+    EXPECT_EQ(project().claim(claimId)->fields.value, 650e6);
+}

@@ -313,12 +313,16 @@ void ClaimEditor::allowDelete() {
 }
 
 void ClaimEditor::showHistory(std::vector<HistoryEntry> entries) {
-    auto* history = new HistoryPane(this);
-    history->setObjectName(QStringLiteral("claimHistory"));
-    history->hideWhat();
+    auto* history = findChild<HistoryPane*>(QStringLiteral("claimHistory"));
+    if (!history) {
+        history = new HistoryPane(this);
+        history->setObjectName(QStringLiteral("claimHistory"));
+        history->hideWhat();
+        m_tabs->addTab(history, QString());
+    }
     const int count = static_cast<int>(entries.size());
     history->showEntries(std::move(entries), tr("%n change(s) to this claim, the newest first", "", count));
-    m_tabs->addTab(history, tr("&History (%1)").arg(count));
+    m_tabs->setTabText(m_tabs->indexOf(history), tr("&History (%1)").arg(count));
 }
 
 void ClaimEditor::takeProposal(const QString& metric) {

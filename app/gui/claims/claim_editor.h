@@ -40,7 +40,7 @@ public:
 
     // Adds a Delete button, for an editor of a claim that exists.
     void allowDelete();
-    // Adds a History tab listing the claim's changes (newest first).
+    // Shows a History tab listing the claim's changes (newest first); called again, lists them anew.
     void showHistory(std::vector<HistoryEntry> entries);
 
     // Existing metrics the claim most likely measures, best first, with the reason for each; shown

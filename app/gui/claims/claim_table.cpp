@@ -17,6 +17,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <unordered_map>
 #include <unordered_set>
 
 namespace claimtrack::gui {
@@ -289,6 +290,11 @@ void ClaimTable::applyEdit(int row, int column, const QVariant& value) {
     std::vector<std::int64_t> ids = selectedClaims();
     if (std::find(ids.begin(), ids.end(), editedId) == ids.end())
         ids = {editedId};
+    // Their versions first: another program's change after these reads is refused on saving, not undone.
+    std::unordered_map<std::int64_t, std::int64_t> versions;
+    for (const std::int64_t id : ids)
+        if (auto version = m_project.claimVersion(id))
+            versions[id] = *version;
     const auto claims = m_project.claimsById(ids);
     if (!claims)
         return;
@@ -330,7 +336,7 @@ void ClaimTable::applyEdit(int row, int column, const QVariant& value) {
             return;
         }
         if (!(fields == claim.fields))
-            updates.push_back({claim.id, std::move(fields)});
+            updates.push_back({claim.id, std::move(fields), versions[claim.id]});
     }
     if (!updates.empty())
         Q_EMIT claimsEdited(updates, m_model->headerData(column, Qt::Horizontal).toString());
