@@ -391,21 +391,28 @@ std::int64_t ClaimWriter::nameId(std::map<std::string, std::int64_t>& cache, con
     if (const auto it = cache.find(name); it != cache.end())
         return it->second;
     const bool isTag = std::string_view(table) == "tag";
-    Statement select = m_db.cached(fmt::format("SELECT id FROM {} WHERE name = ?1", table));
-    select.bind(1, name);
-    std::int64_t id = 0;
-    if (select.step()) {
-        id = select.integer(0);
-    } else {
-        Statement insert =
-            m_db.cached(isTag ? std::string("INSERT INTO tag (name) VALUES (?1)")
-                              : fmt::format("INSERT INTO {} (name, uuid) VALUES (?1, ?2)", table));
+    const auto find = [&]() -> std::optional<std::int64_t> {
+        Statement select = m_db.cached(fmt::format("SELECT id FROM {} WHERE name = ?1", table));
+        select.bind(1, name);
+        return select.step() ? std::optional(select.integer(0)) : std::nullopt;
+    };
+    std::optional<std::int64_t> found = find();
+    if (!found) {
+        // On a server, another writer may make the same name between the select and this insert (a file
+        // has one writer at a time): then theirs is the one, found again below.
+        Statement insert = m_db.cached(
+            isTag ? std::string("INSERT INTO tag (name) VALUES (?1) ON CONFLICT (name) DO NOTHING")
+                  : fmt::format("INSERT INTO {} (name, uuid) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING",
+                                table));
         insert.bind(1, name);
         if (!isTag)
             insert.bind(2, newUuid());
         insert.run();
-        id = m_db.lastInsertId();
+        found = find();
+        if (!found)
+            throw sql::Failure({ErrorCode::Database, fmt::format("the {} \"{}\" was not made", table, name)});
     }
+    const std::int64_t id = *found;
     cache.emplace(name, id);
     return id;
 }
