@@ -68,15 +68,8 @@ std::string inSet(std::string_view column, const std::string& set) {
 
 FilterSql filterSql(const SearchFilters& f, bool rareStatus) {
     FilterSql sql;
-    std::string article;
-    if (!f.publisher.empty())
-        article += " AND publisher = ?10 COLLATE NOCASE";
-    if (!f.since.empty())
-        article += " AND published >= ?11";
-    if (!f.until.empty())
-        article += " AND substr(published, 1, length(?12)) <= ?12";
-    if (!article.empty())
-        sql.articleIds = "SELECT id FROM article WHERE 1" + article;
+    if (const std::string article = articleConditions(f); !article.empty())
+        sql.articleIds = "SELECT a.id FROM article a WHERE 1" + article;
 
     // Each claim filter as a set of ids, and as where to start when it leads: its covering index, which
     // holds the claims' articles too (a tag's does not: its claims are looked up).
@@ -165,16 +158,30 @@ void db::bindSearchFilters(Statement& statement, const SearchFilters& f) {
         statement.bind(16, toString(*f.status));
 }
 
-std::string db::openingOf(std::string_view text) {
+std::string db::articleConditions(const SearchFilters& f) {
+    std::string sql;
+    if (!f.publisher.empty())
+        sql += " AND a.publisher = CAST(?10 AS TEXT) COLLATE nocase";
+    if (!f.since.empty())
+        sql += " AND a.published >= ?11";
+    if (!f.until.empty())
+        sql += " AND substr(a.published, 1, length(CAST(?12 AS TEXT))) <= ?12";
+    return sql;
+}
+
+SearchHit db::listedArticle(Statement& row) {
+    // The opening of its text, at a space where one is near, never inside a UTF-8 sequence.
     constexpr std::size_t kLength = 160;
-    if (text.size() <= kLength)
-        return std::string(text);
-    std::size_t cut = text.rfind(' ', kLength);
-    if (cut == std::string_view::npos || cut < kLength / 2)
-        cut = kLength;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-        --cut;  // never inside a UTF-8 sequence
-    return std::string(text.substr(0, cut)) + "\u2026";
+    std::string text = row.text(4);
+    if (text.size() > kLength) {
+        std::size_t cut = text.rfind(' ', kLength);
+        if (cut == std::string::npos || cut < kLength / 2)
+            cut = kLength;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+            --cut;
+        text = text.substr(0, cut) + "\u2026";
+    }
+    return {row.integer(0), row.text(1), row.text(2), row.text(3), std::move(text), false, false, 0, {}};
 }
 
 MarkedText splitMarks(std::string_view marked) {
@@ -252,15 +259,7 @@ Result<std::vector<SearchHit>> Project::search(const std::string& text, std::siz
             select.bind(1, static_cast<std::int64_t>(limit));
             bindSearchFilters(select, f);
             while (select.step())
-                hits.push_back({select.integer(0),
-                                select.text(1),
-                                select.text(2),
-                                select.text(3),
-                                openingOf(select.text(4)),
-                                false,
-                                false,
-                                0,
-                                {}});
+                hits.push_back(listedArticle(select));
             if (total) {
                 Statement count(*m_db,
                                 "SELECT count(*) FROM article a WHERE 1" + inSet("a.id", filters.articleIds) +

@@ -63,18 +63,6 @@ std::string claimConditions(const SearchFilters& f) {
     return sql;
 }
 
-// The conditions on an article `a` of the article filters (publisher, dates).
-std::string articleConditions(const SearchFilters& f) {
-    std::string sql;
-    if (!f.publisher.empty())
-        sql += " AND a.publisher = CAST(?10 AS TEXT) COLLATE nocase";
-    if (!f.since.empty())
-        sql += " AND a.published >= ?11";
-    if (!f.until.empty())
-        sql += " AND substr(a.published, 1, length(CAST(?12 AS TEXT))) <= ?12";
-    return sql;
-}
-
 // ... and that it has a claim that passes every claim filter.
 std::string articleAndClaimConditions(const SearchFilters& f) {
     const std::string claims = claimConditions(f);
@@ -157,15 +145,7 @@ std::vector<SearchHit> filterOnServer(sql::Connection& db, const SearchFilters& 
     bindSearchFilters(select, f);
     std::vector<SearchHit> hits;
     while (select.step())
-        hits.push_back({select.integer(0),
-                        select.text(1),
-                        select.text(2),
-                        select.text(3),
-                        openingOf(select.text(4)),
-                        false,
-                        false,
-                        0,
-                        {}});
+        hits.push_back(listedArticle(select));
     if (total)
         *total = static_cast<std::size_t>(count(db, "SELECT count(*)" + where, f, nullptr));
     return hits;

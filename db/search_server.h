@@ -28,8 +28,12 @@ std::vector<CodePointRange> matchesOnServer(sql::Connection& db, std::int64_t ar
                                             const SearchQuery& query);
 std::optional<std::string> memoMatchOnServer(sql::Connection& db, const SearchQuery& query);
 
-// Shared by both searches (db/project_search.cpp).
+// Shared by both searches (defined in db/project_search.cpp).
 void bindSearchFilters(sql::Statement& statement, const SearchFilters& filters);  // ?10 to ?16
-std::string openingOf(std::string_view text);  // an article's first words, for one found by filters alone
+// " AND …" for each article filter (publisher, dates) on the article `a`.
+std::string articleConditions(const SearchFilters& filters);
+// An article found by filters alone, from a row of its id, title, publisher, published and the text's
+// opening.
+SearchHit listedArticle(sql::Statement& row);
 
 }  // namespace claimtrack::db
