@@ -324,24 +324,41 @@ CREATE FUNCTION claimtrack_index_claims(ids bigint[]) RETURNS void LANGUAGE sql 
                    || claimtrack_vector(source) || claimtrack_vector(tags)
         FROM claim_search_row WHERE id = ANY (ids)
         ON CONFLICT (id) DO UPDATE SET words = excluded.words $$;
--- A claim's words change with the claim, its tags, and the names of its metric, source and tags.
+-- A claim's words change with the claim, its tags, and the names of its metric, source and tags. A claim is
+-- written by several statements (the claim, then each tag), a new one by as many as ten: the claims changed
+-- are noted as pending, and indexed once each as the transaction commits (a deferred trigger, whose first
+-- run indexes them all; the others find the transaction's flag set). The pending rows of a transaction are
+-- its own until it commits, and gone when it has.
+CREATE TABLE claim_search_pending (id BIGINT PRIMARY KEY);
 CREATE FUNCTION claimtrack_index_claim_words() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_TABLE_NAME = 'claim' THEN
-        PERFORM claimtrack_index_claims(ARRAY[NEW.id]);
+        INSERT INTO claim_search_pending VALUES (NEW.id) ON CONFLICT DO NOTHING;
     ELSIF TG_TABLE_NAME = 'claim_tag' AND TG_OP = 'DELETE' THEN
-        PERFORM claimtrack_index_claims(ARRAY[OLD.claim_id]);
+        INSERT INTO claim_search_pending VALUES (OLD.claim_id) ON CONFLICT DO NOTHING;
     ELSIF TG_TABLE_NAME = 'claim_tag' THEN
-        PERFORM claimtrack_index_claims(ARRAY[NEW.claim_id]);
+        INSERT INTO claim_search_pending VALUES (NEW.claim_id) ON CONFLICT DO NOTHING;
     ELSIF TG_TABLE_NAME = 'metric' THEN
-        PERFORM claimtrack_index_claims(ARRAY(SELECT id FROM claim WHERE metric_id = NEW.id));
+        INSERT INTO claim_search_pending SELECT id FROM claim WHERE metric_id = NEW.id ON CONFLICT DO NOTHING;
     ELSIF TG_TABLE_NAME = 'source' THEN
-        PERFORM claimtrack_index_claims(ARRAY(SELECT id FROM claim WHERE source_id = NEW.id));
+        INSERT INTO claim_search_pending SELECT id FROM claim WHERE source_id = NEW.id ON CONFLICT DO NOTHING;
     ELSE
-        PERFORM claimtrack_index_claims(ARRAY(SELECT claim_id FROM claim_tag WHERE tag_id = NEW.id));
+        INSERT INTO claim_search_pending SELECT claim_id FROM claim_tag WHERE tag_id = NEW.id
+            ON CONFLICT DO NOTHING;
     END IF;
     RETURN NULL;
 END $$;
+CREATE FUNCTION claimtrack_index_pending() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF coalesce(current_setting('claimtrack.claims_indexed', true), '') <> 'yes' THEN
+        PERFORM set_config('claimtrack.claims_indexed', 'yes', true);
+        PERFORM claimtrack_index_claims(ARRAY(SELECT id FROM claim_search_pending));
+        DELETE FROM claim_search_pending;
+    END IF;
+    RETURN NULL;
+END $$;
+CREATE CONSTRAINT TRIGGER claim_search_pending_indexed AFTER INSERT ON claim_search_pending
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION claimtrack_index_pending();
 CREATE TRIGGER claim_search_index AFTER INSERT OR UPDATE OF quote, note, metric_id, source_id ON claim
     FOR EACH ROW EXECUTE FUNCTION claimtrack_index_claim_words();
 CREATE TRIGGER claim_search_index AFTER INSERT OR DELETE ON claim_tag

@@ -172,11 +172,13 @@ TEST_F(ServerSchemaTest, AProjectWithoutASearchIndexGetsOneWhenOpenedForWriting)
         claim.fields.source = "IHS Markit";
         ASSERT_TRUE(project->addClaim(claim));
     }
-    db->exec("DROP TABLE article_search, claim_search;"
-             "DROP FUNCTION claimtrack_index_article, claimtrack_index_claim_words, claimtrack_index_claims,"
-             "  claimtrack_marked, claimtrack_term, claimtrack_vector, claimtrack_words CASCADE;"
-             "DROP VIEW claim_search_row;"
-             "DROP TEXT SEARCH CONFIGURATION claimtrack_words;");
+    db->exec(
+        "DROP TABLE article_search, claim_search, claim_search_pending;"
+        "DROP FUNCTION claimtrack_index_article, claimtrack_index_claim_words, claimtrack_index_claims,"
+        "  claimtrack_index_pending, claimtrack_marked, claimtrack_term, claimtrack_vector, claimtrack_words "
+        "  CASCADE;"
+        "DROP VIEW claim_search_row;"
+        "DROP TEXT SEARCH CONFIGURATION claimtrack_words;");
     ASSERT_FALSE(db::hasServerSearch(*db));
 
     auto reader = Project::open(location, Project::Access::ReadOnly);
