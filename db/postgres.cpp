@@ -332,6 +332,28 @@ bool Connection::isIdle() const {
     return PQtransactionStatus(handle()) == PQTRANS_IDLE;
 }
 
+void Connection::listen(const std::string& channel) {
+    const std::unique_ptr<char, decltype(&PQfreemem)> quoted(
+        PQescapeIdentifier(handle(), channel.data(), channel.size()), &PQfreemem);
+    if (!quoted)
+        fail(nullptr);
+    exec(fmt::format("LISTEN {}", quoted.get()).c_str());
+    m_listening = true;
+}
+
+std::int64_t Connection::noticesFromOthers() {
+    if (PQconsumeInput(handle()) == 0)
+        fail(nullptr);
+    // Our own transactions notify the channel too: the server names the connection that sent each notice.
+    const int ours = PQbackendPID(handle());
+    while (PGnotify* notice = PQnotifies(handle())) {
+        if (notice->be_pid != ours)
+            ++m_noticesFromOthers;
+        PQfreemem(notice);
+    }
+    return m_noticesFromOthers;
+}
+
 bool Connection::hasIdColumn(const std::string& table) const {
     if (const auto known = m_tablesWithId.find(table); known != m_tablesWithId.end())
         return known->second;

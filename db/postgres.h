@@ -56,6 +56,15 @@ public:
     void commit() override { exec("COMMIT"); }
     void rollback() noexcept override;
 
+    // Asks the server to tell this connection of each transaction that notifies `channel` (NOTIFY), from now
+    // on.
+    void listen(const std::string& channel);
+    bool isListening() const { return m_listening; }
+    // How many transactions of other connections notified the channel since listen(): reads what the server
+    // has sent, without a round trip and without waiting for more. Throws sql::Failure (Io) when the
+    // connection was lost.
+    std::int64_t noticesFromOthers();
+
     // Turns a failed result (or, with none, the connection's state) into our error, naming the server.
     [[noreturn]] void fail(const PGresult* result) const;
 
@@ -73,6 +82,8 @@ private:
     std::string m_name;
     mutable int m_prepared = 0;  // how many statements were prepared on the server: their names
     mutable std::int64_t m_lastInsertId = 0;
+    bool m_listening = false;
+    std::int64_t m_noticesFromOthers = 0;
     mutable std::unordered_map<std::string, bool> m_tablesWithId;
 };
 

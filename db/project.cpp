@@ -168,7 +168,10 @@ Result<std::int64_t> Project::dataVersion() {
     return guarded([&] {
         if (m_db->dialect() == sql::Dialect::Sqlite)
             return m_db->queryInteger("PRAGMA data_version");
-        // Until the server tells of changes itself (LISTEN/NOTIFY): what the last change left behind.
+        if (auto& server = static_cast<postgres::Connection&>(*m_db); server.isListening())
+            return server.noticesFromOthers();
+        // A project an older build put on the server, opened to read, sends no notices: what the last
+        // change left behind.
         return m_db->queryInteger("SELECT (SELECT coalesce(max(id), 0) FROM history) * 1000003 + "
                                   "(SELECT count(*) FROM article)");
     });
@@ -181,6 +184,7 @@ Result<Project> Project::createOnServer(const std::string& location) {
         auto db = std::make_unique<postgres::Connection>(location);
         db::createServerSchema(*db);
         db::startHistory(*db, db::defaultUserName());
+        db->listen(db::changeChannel(*db));
         const std::string name = db->name();
         return Project(std::move(db), name);
     });
@@ -197,6 +201,11 @@ Result<Project> Project::openOnServer(const std::string& location, Access access
                                db->name(), version));
         if (access == Access::ReadWrite && !db::hasServerSearch(*db))
             db::addServerSearch(*db);
+        const bool notices = db::hasChangeNotices(*db);
+        if (access == Access::ReadWrite && !notices)
+            db::addChangeNotices(*db);
+        if (notices || access == Access::ReadWrite)
+            db->listen(db::changeChannel(*db));
         if (access == Access::ReadWrite)
             db::startHistory(*db, db::defaultUserName());
         else  // the server itself refuses what a reader tries to write

@@ -4,6 +4,7 @@
 #include "sql.h"
 
 #include <cstdint>
+#include <string>
 
 namespace claimtrack::db {
 
@@ -16,6 +17,13 @@ void createServerSchema(sql::Connection& connection);
 // transaction.
 bool hasServerSearch(sql::Connection& connection);
 void addServerSearch(sql::Connection& connection);
+
+// Whether the project tells the programs that have it open of each change (LISTEN/NOTIFY), on the channel
+// changeChannel names: those made before it came do not, until addChangeNotices makes its triggers, in one
+// transaction.
+bool hasChangeNotices(sql::Connection& connection);
+void addChangeNotices(sql::Connection& connection);
+std::string changeChannel(sql::Connection& connection);
 
 // The schema version of the project on the server; refuses (NotAProject, TooNew) a database that holds
 // no Claimtrack project or one newer than this build reads.

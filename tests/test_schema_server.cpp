@@ -9,6 +9,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 using namespace claimtrack;
 using test::kNoPostgres;
 using test::postgresUnderTest;
@@ -198,6 +201,40 @@ TEST_F(ServerSchemaTest, AProjectWithoutASearchIndexGetsOneWhenOpenedForWriting)
     }
     EXPECT_TRUE(writer->history()->size() > 0);
     EXPECT_EQ(writer->history()->size(), reader->history()->size()) << "indexing changed no claim";
+}
+
+// A project made before projects told of their changes sends no notices: opened to read, others' changes
+// are still seen (from the history); opened for writing, it gets its triggers, and from then on notices.
+TEST_F(ServerSchemaTest, AProjectWithoutChangeNoticesIsStillWatchedAndGetsThemWhenOpenedForWriting) {
+    const std::string location = m_schema->location();
+    std::int64_t article = 0;
+    {
+        auto project = Project::create(location);
+        ASSERT_TRUE(project) << project.error().message;
+        article = project->importArticle("Some 176 million cameras watch the cities.", {}, "a.txt")->id;
+    }
+    db->exec("DROP FUNCTION claimtrack_notify, claimtrack_channel CASCADE");
+    ASSERT_FALSE(db::hasChangeNotices(*db));
+
+    auto watcher = Project::open(location, Project::Access::ReadOnly);
+    ASSERT_TRUE(watcher) << watcher.error().message;
+    EXPECT_FALSE(db::hasChangeNotices(*db)) << "opening to read changed the project";
+    const std::int64_t before = *watcher->dataVersion();
+    {
+        auto writer = Project::open(location);
+        ASSERT_TRUE(writer) << writer.error().message;
+        EXPECT_TRUE(db::hasChangeNotices(*db));
+        ASSERT_TRUE(writer->addClaim({article, QuoteSelector{"176 million", 1}, {}}));
+    }
+    EXPECT_NE(*watcher->dataVersion(), before);
+
+    auto listener = Project::open(location, Project::Access::ReadOnly);
+    ASSERT_TRUE(listener) << listener.error().message;
+    const std::int64_t listened = *listener->dataVersion();
+    db->exec("UPDATE claim SET note = 'seen?'");
+    for (int i = 0; i < 100 && *listener->dataVersion() == listened; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    EXPECT_EQ(*listener->dataVersion(), listened + 1) << "a change by anyone is noticed, SQL's own too";
 }
 
 }  // namespace

@@ -150,9 +150,8 @@ bool MainWindow::openProject(const QString& path, bool create) {
     connect(m_session.get(), &ProjectSession::failed, this, [this](const QString& message) {
         MessageBox::critical(this, tr("Could not change the project"), message);
     });
-    connect(m_session.get(), &ProjectSession::changedOutside, this, [this] {
-        statusBar()->showMessage(tr("Another program changed the project; shown as it is now."), 5000);
-    });
+    connect(m_session.get(), &ProjectSession::changedOutside, this,
+            [this] { statusBar()->showMessage(outsideChangeMessage(), 5000); });
     buildProjectViews();
     // A server is named and remembered by its address without a password; a file by its name and path.
     const bool onServer = isServerLocation(path.toStdString());
@@ -357,6 +356,19 @@ void MainWindow::goToClaim(std::int64_t claimId) {
 void MainWindow::setCurrentClaim(std::int64_t claimId) {
     m_currentClaim = claimId;
     updateActions();
+}
+
+// Names who changed the project when its history names someone other than the user (a colleague on a
+// shared project); an import, which the history does not hold, is "another program".
+QString MainWindow::outsideChangeMessage() {
+    Project& project = m_session->project();
+    const auto latest = project.history({.entity = {}, .entityId = 0, .limit = 1, .newestFirst = true});
+    const auto own =
+        m_session->isReadOnly() ? Result<std::string>(db::defaultUserName()) : project.userName();
+    if (latest && !latest->empty() && own && latest->front().user != *own)
+        return tr("%1 changed the project; shown as it is now.")
+            .arg(QString::fromStdString(latest->front().user));
+    return tr("Another program changed the project; shown as it is now.");
 }
 
 void MainWindow::onProjectChanged(qint64 articleId) {

@@ -151,6 +151,7 @@ private:
     void refreshComparisons();
     // Says what to do in the reader's place while the project has no articles.
     void updateEmptyHint();
+    QString outsideChangeMessage();
     // Shows the compare view, on the current claim's metric when it has one.
     void compareCurrentClaimsMetric();
     // Switches to the compare view once `show` has asked it for a metric.

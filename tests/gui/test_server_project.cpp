@@ -1,20 +1,31 @@
-// A project on a PostgreSQL server in the app: File ▸ Open Shared Project… opens it by its URI, and the
-// window and the list of recent projects name it without its password.
+// A project on a PostgreSQL server in the app: File ▸ Open Shared Project… opens it by its URI, the
+// window and the list of recent projects name it without its password, and others' changes show as they
+// are made.
+#include "claims/claim_editor.h"
 #include "claims/claim_table.h"
+#include "conflicts/compare_view.h"
+#include "conflicts/comparison_table_model.h"
+#include "conflicts/conflict_list.h"
 #include "gui_support.h"
 #include "main_window.h"
 #include "postgres_support.h"
 #include "project_session.h"
+#include "reader/reader_view.h"
 #include "test_support.h"
 
 #include <QApplication>
+#include <QDockWidget>
+#include <QElapsedTimer>
 #include <QInputDialog>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
+#include <QStatusBar>
+#include <QTableWidget>
 #include <QTest>
 #include <QTimer>
+#include <QUndoStack>
 
 #include <gtest/gtest.h>
 
@@ -100,4 +111,82 @@ TEST(ServerProjectApp, AnAddressThatIsNoServerIsRefusedAndNothingIsOpened) {
     EXPECT_TRUE(refusal.contains(QStringLiteral("research.claims is not a PostgreSQL connection URI")))
         << refusal.toStdString();
     EXPECT_EQ(window.session(), nullptr);
+}
+
+// Two researchers on one project on a server: what the other records shows in the app within a second
+// (the claim table, the reader's highlights, the conflicts and the compare view), and Ctrl+Z undoes the
+// user's own change, never the other's.
+TEST(ServerProjectApp, AColleaguesClaimShowsWithinASecondAndUndoStaysTheUsersOwn) {
+    const char* server = postgresUnderTest();
+    if (!server)
+        GTEST_SKIP() << kNoPostgres;
+    const ServerSchema schema(server);
+    const std::string location = schema.location();
+    auto colleague = Project::create(location);
+    ASSERT_TRUE(colleague) << colleague.error().message;
+    ASSERT_TRUE(colleague->setUserName("ana"));
+    const auto article = colleague
+                             ->importArticle("IHS Markit counted 176 million cameras in 2016 and expects 626 "
+                                             "million by 2020; state media said 450 million.\n",
+                                             {"Cameras", "", "Daily", "", "2018"}, "a.txt")
+                             ->id;
+    const auto claimOf = [article](const char* quote, double value, const char* source) {
+        NewClaim claim{article, QuoteSelector{quote, 1}, {}};
+        claim.fields.value = value;
+        claim.fields.metric = "Cameras in China";
+        claim.fields.source = source;
+        claim.fields.asOf = "2020";
+        return claim;
+    };
+    ASSERT_TRUE(colleague->addClaim(claimOf("626 million", 626e6, "IHS Markit")));
+
+    MainWindow window;
+    window.resize(1300, 800);
+    window.show();
+    reactivate(&window);
+    ASSERT_TRUE(window.openProject(QString::fromStdString(location)));
+    window.showArticle(article);
+    ClaimTableModel* table = window.claimTable()->model();
+    ASSERT_TRUE(QTest::qWaitFor([table] { return !table->isBusy() && table->rowCount() == 1; }, 5000));
+    auto* dock = window.findChild<QDockWidget*>(QStringLiteral("conflictDock"));
+    ASSERT_NE(dock, nullptr);
+    dock->show();
+    ASSERT_TRUE(window.compareMetric(QStringLiteral("Cameras in China")));
+
+    // The user records a claim with the keys.
+    selectWords(window.reader(), QStringLiteral("176 million"));
+    QTest::keyClick(window.reader()->textView(), Qt::Key_E, Qt::ControlModifier);
+    ClaimEditor* editor = window.claimEditor();
+    ASSERT_NE(editor, nullptr);
+    QTest::keyClick(editor->valueEdit(), Qt::Key_Return);
+    ASSERT_TRUE(QTest::qWaitFor([&window] { return window.claimEditor() == nullptr; }, 5000));
+    reactivate(&window);
+    ASSERT_EQ(window.reader()->highlightCount(), 2);
+
+    // The colleague records one that conflicts with the first.
+    const auto theirs = colleague->addClaim(claimOf("450 million", 450e6, "State media"));
+    ASSERT_TRUE(theirs) << theirs.error().message;
+    QElapsedTimer shown;
+    shown.start();
+    const auto allShown = [&] {
+        return !table->isBusy() && table->rowCount() == 3 && window.reader()->highlightCount() == 3 &&
+               !window.conflictList()->isBusy() && window.conflictList()->table()->rowCount() > 0 &&
+               !window.compareView()->isBusy() && window.compareView()->tableModel()->rowOf(*theirs) >= 0;
+    };
+    EXPECT_TRUE(QTest::qWaitFor(allShown, 1000)) << "after a second: " << table->rowCount() << " claims, "
+                                                 << window.reader()->highlightCount() << " highlights";
+    EXPECT_LT(shown.elapsed(), 1000);
+    EXPECT_EQ(window.statusBar()->currentMessage(),
+              QStringLiteral("ana changed the project; shown as it is now."));
+    ::testing::Test::RecordProperty("shown_after_ms", static_cast<int>(shown.elapsed()));
+
+    // Ctrl+Z undoes the user's claim; the colleague's stays.
+    pressKey(&window, Qt::Key_Z, Qt::ControlModifier);
+    const auto claims = window.session()->project().claims();
+    ASSERT_TRUE(claims);
+    ASSERT_EQ(claims->size(), 2u);
+    EXPECT_TRUE(window.session()->project().claim(*theirs));
+    EXPECT_EQ(window.reader()->highlightCount(), 2);
+    EXPECT_FALSE(window.session()->undoStack()->canUndo())
+        << "the colleague's claim is not the user's to undo";
 }
