@@ -373,14 +373,15 @@ CREATE TRIGGER claim_search_index AFTER UPDATE OF name ON tag
 
 // Tells every program that has the project open that a transaction changed it: a notice on the project's
 // own channel (named from its schema, so that projects sharing a database are told apart), which the server
-// sends as the transaction commits, one a transaction however many statements sent it. A trigger on each
-// statement, not each row: 100,000 claims written at once cost one call. A table added to the schema later
-// needs the trigger too.
+// sends as the transaction commits. A trigger on each statement, not each row, whose condition lets only a
+// transaction's first change call it: recording 100,000 claims at once sends one notice and costs 100,000
+// conditions, not calls. A table added to the schema later needs the trigger too.
 constexpr const char* kChangeNotices = R"sql(
 CREATE FUNCTION claimtrack_channel() RETURNS text LANGUAGE sql STABLE
     AS $$ SELECT 'claimtrack_' || md5(current_schema()) $$;
 CREATE FUNCTION claimtrack_notify() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    PERFORM set_config('claimtrack.notified', 'yes', true);
     PERFORM pg_notify(claimtrack_channel(), '');
     RETURN NULL;
 END $$;
@@ -392,7 +393,8 @@ BEGIN
                 AND tablename NOT IN ('claimtrack_schema', 'article_search', 'claim_search', 'claim_search_pending')
     LOOP
         EXECUTE format('CREATE TRIGGER claimtrack_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I '
-                       'FOR EACH STATEMENT EXECUTE FUNCTION claimtrack_notify()', name);
+                       'FOR EACH STATEMENT WHEN (current_setting(''claimtrack.notified'', true) IS DISTINCT '
+                       'FROM ''yes'') EXECUTE FUNCTION claimtrack_notify()', name);
     END LOOP;
 END $$;
 )sql";
