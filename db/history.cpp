@@ -1,4 +1,5 @@
 #include "history.h"
+#include "postgres.h"
 
 #include <fmt/format.h>
 
@@ -265,20 +266,21 @@ void startHistory(sql::Connection& connection, const std::string& user) {
     setHistoryEditKind(connection, EditKind::Edit);
 }
 
+// On a server, the user and the kind of edit are settings of the session (kept over a reconnect), which
+// the history's triggers read.
 void setHistoryUser(sql::Connection& connection, const std::string& user) {
-    sql::Statement set(connection, connection.dialect() == sql::Dialect::Sqlite
-                                       ? "UPDATE history_session SET \"user\" = ?1"
-                                       : "SELECT set_config('claimtrack.user', ?1, false)");
-    set.bind(1, user);
-    set.run();
+    if (connection.dialect() == sql::Dialect::Postgres)
+        return static_cast<postgres::Connection&>(connection).setForSession("claimtrack.user", user);
+    sql::Statement set(connection, "UPDATE history_session SET \"user\" = ?1");
+    set.bind(1, user).run();
 }
 
 void setHistoryEditKind(sql::Connection& connection, EditKind kind) {
-    sql::Statement set(connection, connection.dialect() == sql::Dialect::Sqlite
-                                       ? "UPDATE history_session SET how = ?1"
-                                       : "SELECT set_config('claimtrack.how', ?1, false)");
-    set.bind(1, toString(kind));
-    set.run();
+    if (connection.dialect() == sql::Dialect::Postgres)
+        return static_cast<postgres::Connection&>(connection)
+            .setForSession("claimtrack.how", std::string(toString(kind)));
+    sql::Statement set(connection, "UPDATE history_session SET how = ?1");
+    set.bind(1, toString(kind)).run();
 }
 
 std::optional<std::string> historyUser(sql::Connection& connection) {

@@ -305,10 +305,16 @@ Connection::Connection(const std::string& location) : m_name(displayLocation(loc
 void Connection::fail(const PGresult* result) const {
     const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
     const std::string code = state ? state : "";
-    const std::string detail =
-        oneLine(result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : PQerrorMessage(handle()));
-    if (PQstatus(handle()) == CONNECTION_BAD || code.starts_with("08") || code == "57P01")
+    // The server's errors carry their fields; libpq's own (the server gone) only a message.
+    const char* primary = result ? PQresultErrorField(result, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    const std::string detail = oneLine(primary  ? primary
+                                       : result ? PQresultErrorMessage(result)
+                                                : PQerrorMessage(handle()));
+    // An error without a state is libpq's own: the server did not answer.
+    if (isLost() || code.starts_with("08") || code == "57P01" || (result && !state)) {
+        m_lost = true;
         throw Failure({ErrorCode::Io, fmt::format("lost the connection to {}: {}", m_name, detail)});
+    }
     if (code.starts_with("23"))
         throw Failure({ErrorCode::InvalidInput, fmt::format("refused by {}: {}", m_name, detail)});
     if (code == "40001" || code == "40P01" || code == "55P03")
@@ -332,6 +338,35 @@ bool Connection::isIdle() const {
     return PQtransactionStatus(handle()) == PQTRANS_IDLE;
 }
 
+void Connection::setForSession(const std::string& name, const std::string& value) {
+    sql::Statement set(*this, "SELECT set_config(?1, ?2, false)");
+    set.bind(1, name).bind(2, value).run();
+    std::erase_if(m_settings, [&name](const auto& setting) { return setting.first == name; });
+    m_settings.emplace_back(name, value);
+}
+
+// Found lost by a statement (m_lost), or by libpq reading or writing.
+bool Connection::isLost() const {
+    return m_lost || PQstatus(handle()) == CONNECTION_BAD;
+}
+
+bool Connection::reconnectIfLost() {
+    if (!isLost())
+        return false;
+    PQreset(handle());
+    if (PQstatus(handle()) != CONNECTION_OK)
+        throw Failure(
+            {ErrorCode::Io, fmt::format("cannot reach {}: {}", m_name, oneLine(PQerrorMessage(handle())))});
+    m_lost = false;
+    forgetCachedStatements();
+    for (const auto& [name, value] : std::vector(m_settings))
+        setForSession(name, value);
+    if (m_listening)
+        listen(m_channel);
+    ++m_noticesFromOthers;
+    return true;
+}
+
 void Connection::listen(const std::string& channel) {
     const std::unique_ptr<char, decltype(&PQfreemem)> quoted(
         PQescapeIdentifier(handle(), channel.data(), channel.size()), &PQfreemem);
@@ -339,10 +374,11 @@ void Connection::listen(const std::string& channel) {
         fail(nullptr);
     exec(fmt::format("LISTEN {}", quoted.get()).c_str());
     m_listening = true;
+    m_channel = channel;
 }
 
 std::int64_t Connection::noticesFromOthers() {
-    if (PQconsumeInput(handle()) == 0)
+    if (PQconsumeInput(handle()) == 0 || isLost())
         fail(nullptr);
     // Our own transactions notify the channel too: the server names the connection that sent each notice.
     const int ours = PQbackendPID(handle());

@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 // libpq's handles, as libpq-fe.h declares them: that header stays inside db/postgres.cpp.
@@ -56,6 +57,14 @@ public:
     void commit() override { exec("COMMIT"); }
     void rollback() noexcept override;
 
+    // Sets a server setting (set_config) for the rest of the session, and again after a reconnect.
+    void setForSession(const std::string& name, const std::string& value);
+    // After the connection was lost (the server restarted, the network failed) connects again as before:
+    // its settings and its listening as they were, its cached statements prepared again as they are used. The
+    // notices sent meanwhile are lost, so it counts one, as if another connection had changed the project.
+    // Whether it had to; throws sql::Failure (Io) while the server cannot be reached.
+    bool reconnectIfLost();
+
     // Asks the server to tell this connection of each transaction that notifies `channel` (NOTIFY), from now
     // on.
     void listen(const std::string& channel);
@@ -74,6 +83,7 @@ protected:
 private:
     friend class PgCursor;
     bool hasIdColumn(const std::string& table) const;
+    bool isLost() const;
 
     struct Finisher {
         void operator()(PGconn* connection) const;
@@ -82,7 +92,10 @@ private:
     std::string m_name;
     mutable int m_prepared = 0;  // how many statements were prepared on the server: their names
     mutable std::int64_t m_lastInsertId = 0;
+    std::vector<std::pair<std::string, std::string>> m_settings;  // setForSession's, in order
+    mutable bool m_lost = false;
     bool m_listening = false;
+    std::string m_channel;
     std::int64_t m_noticesFromOthers = 0;
     mutable std::unordered_map<std::string, bool> m_tablesWithId;
 };

@@ -177,6 +177,12 @@ Result<std::int64_t> Project::dataVersion() {
     });
 }
 
+Result<bool> Project::reconnectIfLost() {
+    if (m_db->dialect() == sql::Dialect::Sqlite)
+        return false;
+    return guarded([&] { return static_cast<postgres::Connection&>(*m_db).reconnectIfLost(); });
+}
+
 // A project on a PostgreSQL server: the database (or the schema the connection works in) holds it. It is
 // named in messages by its address without a password.
 Result<Project> Project::createOnServer(const std::string& location) {
@@ -209,7 +215,7 @@ Result<Project> Project::openOnServer(const std::string& location, Access access
         if (access == Access::ReadWrite)
             db::startHistory(*db, db::defaultUserName());
         else  // the server itself refuses what a reader tries to write
-            db->exec("SET default_transaction_read_only = on");
+            db->setForSession("default_transaction_read_only", "on");
         const std::string name = db->name();
         return Project(std::move(db), name);
     });

@@ -427,6 +427,10 @@ public:
     // A number that changes whenever another connection (another program) commits a change to the
     // file; cheap to ask often. The project's own writes leave it as it is.
     Result<std::int64_t> dataVersion();
+    // A project on a server whose connection was lost (the server restarted, the network failed) connects
+    // again, as it was (postgres::Connection::reconnectIfLost); a file's never needs to. Whether it did; an
+    // error (Io) while the server cannot be reached.
+    Result<bool> reconnectIfLost();
 
     // Imports the raw bytes of a text file as an article; `what` names the
     // file in error messages. An empty title becomes the text's first line.

@@ -142,6 +142,9 @@ public:
 protected:
     friend class Statement;
     friend struct CursorReleaser;
+    // Drops the statements cached for the connection, after a reconnect (the server holds none of them). Only
+    // between calls, when none is lent out.
+    void forgetCachedStatements() { m_cursors.clear(); }
     // `cached`: it will be kept for the life of the connection (worth preparing once on a server).
     virtual std::unique_ptr<Cursor> prepare(std::string_view sql, bool cached) const = 0;
 

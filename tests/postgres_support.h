@@ -1,10 +1,11 @@
 #pragma once
 // A schema of its own on the test server (postgresUnderTest, test_support.h) for each test, so that tests
-// running at once do not meet.
+// running at once do not meet; and a server of a test's own, for the tests that stop it.
 
 #include "postgres.h"
 #include "test_support.h"
 
+#include <QStringList>
 #include <QUuid>
 
 #include <memory>
@@ -46,6 +47,41 @@ public:
 private:
     std::string m_location;
     std::string m_name;
+};
+
+// A server of the test's own (scripts/postgres-test-server.sh), which it may stop and start again.
+class PrivateServer {
+public:
+    PrivateServer() {
+        const ProcessResult started = script({QStringLiteral("start")});
+        const auto lines = QString::fromStdString(started.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        if (started.exitCode == 0 && lines.size() == 2) {
+            m_dir = lines[0];
+            m_location = lines[1].toStdString();
+        } else {
+            m_error = started.err;
+        }
+    }
+    ~PrivateServer() {
+        if (!m_dir.isEmpty())
+            script({QStringLiteral("stop"), m_dir});
+    }
+    PrivateServer(const PrivateServer&) = delete;
+    PrivateServer& operator=(const PrivateServer&) = delete;
+
+    const std::string& location() const { return m_location; }
+    const std::string& error() const { return m_error; }
+    bool halt() const { return script({QStringLiteral("halt"), m_dir}).exitCode == 0; }
+    bool resume() const { return script({QStringLiteral("resume"), m_dir}).exitCode == 0; }
+
+private:
+    static ProcessResult script(QStringList args) {
+        args.prepend(QStringLiteral(CLAIMTRACK_SOURCE_DIR "/scripts/postgres-test-server.sh"));
+        return runProcess(QStringLiteral("bash"), args);
+    }
+    QString m_dir;
+    std::string m_location;
+    std::string m_error;
 };
 
 }  // namespace claimtrack::test

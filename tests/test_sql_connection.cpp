@@ -2,12 +2,15 @@
 // SQLite file and a real PostgreSQL server (the one scripts/test.sh starts; CLAIMTRACK_TEST_POSTGRES names
 // it). Only the tables are made differently for each; every statement after that is the same text.
 #include "postgres_support.h"
+#include "project.h"
 #include "sqlite.h"
 #include "test_support.h"
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <limits>
+#include <thread>
 
 using namespace claimtrack;
 using test::kNoPostgres;
@@ -229,6 +232,69 @@ TEST(Postgres, AConnectionTheServerEndedSaysItWasLost) {
         EXPECT_TRUE(std::string(failure.what()).starts_with("lost the connection to postgresql://"))
             << failure.what();
     }
+}
+
+// The server restarts under open projects: a change made while it is down fails in one line, nothing
+// else; once it is back each project connects again as it was: its user, a reader still a reader,
+// still told of others' changes.
+TEST(Postgres, AProjectWhoseServerRestartedConnectsAgainAsItWas) {
+    const test::PrivateServer server;
+    ASSERT_TRUE(server.error().empty()) << "the test's own server did not start: " << server.error();
+    const std::string location = server.location();
+    std::int64_t article = 0;
+    {
+        auto created = Project::create(location);
+        ASSERT_TRUE(created) << created.error().message;
+        article = created
+                      ->importArticle("IHS Markit counted 176 million cameras; others said 200 million.\n",
+                                      {}, "a.txt")
+                      ->id;
+    }
+    auto writer = Project::open(location);
+    ASSERT_TRUE(writer) << writer.error().message;
+    ASSERT_TRUE(writer->setUserName("ana"));
+    auto reader = Project::open(location, Project::Access::ReadOnly);
+    ASSERT_TRUE(reader) << reader.error().message;
+    EXPECT_EQ(*writer->reconnectIfLost(), false) << "nothing was lost yet";
+
+    ASSERT_TRUE(server.halt());
+    const auto whileDown = writer->addClaim({article, QuoteSelector{"176 million", 1}, {}});
+    ASSERT_FALSE(whileDown);
+    EXPECT_EQ(whileDown.error().code, ErrorCode::Io);
+    EXPECT_TRUE(whileDown.error().message.starts_with("lost the connection to postgresql://"))
+        << whileDown.error().message;
+    const auto notYet = writer->reconnectIfLost();
+    ASSERT_FALSE(notYet);
+    EXPECT_TRUE(notYet.error().message.starts_with("cannot reach postgresql://")) << notYet.error().message;
+    // A reader finds the loss when it asks: at once, or once it has read the server's last words.
+    bool readerFoundIt = false;
+    for (int i = 0; i < 50 && !readerFoundIt; ++i) {
+        readerFoundIt = !reader->dataVersion();
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ASSERT_TRUE(readerFoundIt);
+
+    ASSERT_TRUE(server.resume());
+    const auto readerBefore = reader->dataVersion();  // still lost: it has not tried again
+    EXPECT_FALSE(readerBefore);
+    EXPECT_EQ(*writer->reconnectIfLost(), true);
+    EXPECT_EQ(*reader->reconnectIfLost(), true);
+    const std::int64_t seen = *reader->dataVersion();
+
+    const auto recorded = writer->addClaim({article, QuoteSelector{"176 million", 1}, {}});
+    ASSERT_TRUE(recorded) << recorded.error().message;
+    EXPECT_EQ(*writer->userName(), "ana");
+    const auto history = writer->history();
+    ASSERT_TRUE(history && !history->empty());
+    EXPECT_EQ(history->back().user, "ana");
+    EXPECT_EQ(writer->claims()->size(), 1u) << "the change made while the server was down is not there";
+
+    const auto refused = reader->addClaim({article, QuoteSelector{"200 million", 1}, {}});
+    ASSERT_FALSE(refused) << "a reader wrote after it connected again";
+    EXPECT_EQ(refused.error().code, ErrorCode::ReadOnly) << refused.error().message;
+    for (int i = 0; i < 100 && *reader->dataVersion() == seen; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    EXPECT_EQ(*reader->dataVersion(), seen + 1) << "the reader listens again";
 }
 
 }  // namespace

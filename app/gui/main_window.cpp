@@ -152,6 +152,14 @@ bool MainWindow::openProject(const QString& path, bool create) {
     });
     connect(m_session.get(), &ProjectSession::changedOutside, this,
             [this] { statusBar()->showMessage(outsideChangeMessage(), 5000); });
+    // Shown until the connection is back: what is saved is on the server; what fails meanwhile says so.
+    const QString server = QString::fromStdString(m_session->project().path().string());
+    connect(m_session.get(), &ProjectSession::connectionLost, this, [this, server] {
+        statusBar()->showMessage(tr("Lost the connection to %1; connecting again…").arg(server));
+    });
+    connect(m_session.get(), &ProjectSession::connectionRestored, this, [this, server] {
+        statusBar()->showMessage(tr("Connected again to %1; shown as it is now.").arg(server), 10000);
+    });
     buildProjectViews();
     // A server is named and remembered by its address without a password; a file by its name and path.
     const bool onServer = isServerLocation(path.toStdString());

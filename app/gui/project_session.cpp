@@ -88,8 +88,26 @@ Result<std::unique_ptr<ProjectSession>> ProjectSession::open(const QString& path
 }
 
 void ProjectSession::watchForOutsideChanges() {
-    const auto version = m_project.dataVersion();
-    if (!version || *version == m_dataVersion)
+    // A lost connection to a server is found by the watch itself (asking for the data version reads from it)
+    // or by a change that failed; each watch then tries to connect again.
+    auto reconnected = m_project.reconnectIfLost();
+    const auto version = reconnected ? m_project.dataVersion() : Result<std::int64_t>(reconnected.error());
+    if (!version) {
+        if (version.error().code == ErrorCode::Io && isServerLocation(m_path.toStdString()) &&
+            !m_connectionLost) {
+            m_connectionLost = true;
+            Q_EMIT connectionLost();
+        }
+        return;
+    }
+    if (*reconnected || m_connectionLost) {
+        m_connectionLost = false;
+        m_dataVersion = *version;
+        Q_EMIT connectionRestored();
+        Q_EMIT changed(0);  // what others changed meanwhile went unannounced
+        return;
+    }
+    if (*version == m_dataVersion)
         return;
     m_dataVersion = *version;
     Q_EMIT changedOutside();

@@ -85,6 +85,10 @@ Q_SIGNALS:
     void failed(const QString& message);
     // Another program changed the project; `changed(0)` follows.
     void changedOutside();
+    // The connection to the project's server was lost; the session tries again at each watch, and says
+    // connectionRestored, then changed(0), once it is back.
+    void connectionLost();
+    void connectionRestored();
 
 private:
     ProjectSession(Project project, QString path, QString readOnlyReason);
@@ -122,6 +126,7 @@ private:
     QUndoStack m_undo;
     QTimer m_watch;
     std::int64_t m_dataVersion = 0;
+    bool m_connectionLost = false;
 
     friend class EditCommand;
 };

@@ -17,6 +17,7 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QInputDialog>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
@@ -189,4 +190,67 @@ TEST(ServerProjectApp, AColleaguesClaimShowsWithinASecondAndUndoStaysTheUsersOwn
     EXPECT_EQ(window.reader()->highlightCount(), 2);
     EXPECT_FALSE(window.session()->undoStack()->canUndo())
         << "the colleague's claim is not the user's to undo";
+}
+
+// The server restarts while the app is open: the status bar says the connection was lost, a save meanwhile
+// is refused with the editor kept open, and once the server is back the app connects again by itself, the
+// same save goes through under the user's name, and a colleague's change shows again.
+TEST(ServerProjectApp, AfterTheServerRestartsTheAppConnectsAgainAndTheSameSaveGoesThrough) {
+    const PrivateServer server;
+    ASSERT_TRUE(server.error().empty()) << "the test's own server did not start: " << server.error();
+    const std::string location = server.location();
+    std::int64_t article = 0;
+    {
+        auto project = Project::create(location);
+        ASSERT_TRUE(project) << project.error().message;
+        article = project
+                      ->importArticle("IHS Markit counted 176 million cameras in 2016 and expects 626 "
+                                      "million by 2020.\n",
+                                      {}, "a.txt")
+                      ->id;
+    }
+    MainWindow window;
+    window.resize(1300, 800);
+    window.show();
+    reactivate(&window);
+    ASSERT_TRUE(window.openProject(QString::fromStdString(location)));
+    window.showArticle(article);
+    ASSERT_TRUE(window.session()->project().setUserName("ben"));
+    QStatusBar* status = window.statusBar();
+
+    ASSERT_TRUE(server.halt());
+    EXPECT_TRUE(QTest::qWaitFor(
+        [status] { return status->currentMessage().startsWith(QStringLiteral("Lost the connection to")); },
+        2000))
+        << status->currentMessage().toStdString();
+    EXPECT_TRUE(status->currentMessage().endsWith(QStringLiteral("; connecting again…")));
+
+    selectWords(window.reader(), QStringLiteral("176 million"));
+    QTest::keyClick(window.reader()->textView(), Qt::Key_E, Qt::ControlModifier);
+    ClaimEditor* editor = window.claimEditor();
+    ASSERT_NE(editor, nullptr);
+    QTest::keyClick(editor->valueEdit(), Qt::Key_Return);
+    ASSERT_EQ(window.claimEditor(), editor) << "the editor closed on a save the server never had";
+    const QString refusal = editor->findChild<QLabel*>(QStringLiteral("editorError"))->text();
+    EXPECT_TRUE(refusal.contains(QStringLiteral("connection"))) << refusal.toStdString();
+
+    ASSERT_TRUE(server.resume());
+    EXPECT_TRUE(QTest::qWaitFor(
+        [status] { return status->currentMessage().startsWith(QStringLiteral("Connected again to")); }, 2000))
+        << status->currentMessage().toStdString();
+    QTest::keyClick(editor->valueEdit(), Qt::Key_Return);
+    ASSERT_TRUE(QTest::qWaitFor([&window] { return window.claimEditor() == nullptr; }, 5000))
+        << editor->findChild<QLabel*>(QStringLiteral("editorError"))->text().toStdString();
+    reactivate(&window);
+    auto colleague = Project::open(location);
+    ASSERT_TRUE(colleague) << colleague.error().message;
+    const auto history = colleague->history();
+    ASSERT_TRUE(history && !history->empty());
+    EXPECT_EQ(history->back().user, "ben");
+    EXPECT_EQ(colleague->claims()->size(), 1u);
+
+    ASSERT_TRUE(colleague->addClaim({article, QuoteSelector{"626 million", 1}, {}}));
+    ClaimTableModel* table = window.claimTable()->model();
+    EXPECT_TRUE(QTest::qWaitFor([table] { return !table->isBusy() && table->rowCount() == 2; }, 1000));
+    EXPECT_EQ(window.reader()->highlightCount(), 2);
 }
