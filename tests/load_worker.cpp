@@ -11,6 +11,8 @@
 //   claim ID VALUE            recorded, with this value
 //   edit ID NOTE READ         saved, made on the claim as read with the note READ
 //   refused ID CODE MESSAGE   not saved (ID 0: a claim not recorded), and why
+//   back TIME                 connected again after the connection to a server was lost (CODE "lost"), at
+//                             TIME in seconds since 1970; it tries every 20 ms, for a minute at the most
 // and finally "done SECONDS". Exits 0 when every write was either acknowledged or refused with a reason.
 #include "project.h"
 
@@ -34,9 +36,26 @@ const char* codeName(ErrorCode code) {
         return "busy";
     case ErrorCode::NotFound:
         return "not-found";
+    case ErrorCode::Io:
+        return "lost";
     default:
         return "other";
     }
+}
+
+// After a refusal: when the connection to the server was lost, waits until it is back.
+bool connectedAgain(Project& project, const Error& refusal) {
+    if (refusal.code != ErrorCode::Io)
+        return true;
+    for (int attempt = 0; attempt < 3000; ++attempt) {
+        if (project.reconnectIfLost()) {
+            const auto now = std::chrono::system_clock::now().time_since_epoch();
+            std::printf("back\t%.3f\n", std::chrono::duration<double>(now).count());
+            return true;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return false;
 }
 
 }  // namespace
@@ -83,6 +102,9 @@ int main(int argc, char** argv) {
         } else {
             std::printf("refused\t0\t%s\t%s\n", codeName(id.error().code), id.error().message.c_str());
             allAccounted = allAccounted && !id.error().message.empty();
+            if (!connectedAgain(*project, id.error()))
+                return 1;
+            continue;
         }
 
         // An edit of someone else's claim: a hot one or any recorded so far.
@@ -91,7 +113,12 @@ int main(int argc, char** argv) {
                             : std::max<std::int64_t>(1, lastId))(random);
         const auto version = project->claimVersion(target);
         auto before = project->claim(target);
-        if (!version || !before || before->fields.source == source)
+        if (!version || !before) {
+            if (!connectedAgain(*project, (version ? before.error() : version.error())))
+                return 1;
+            continue;
+        }
+        if (before->fields.source == source)
             continue;
         std::this_thread::sleep_for(
             std::chrono::microseconds(std::uniform_int_distribution<int>(0, 2000)(random)));
@@ -105,6 +132,8 @@ int main(int argc, char** argv) {
             std::printf("refused\t%lld\t%s\t%s\n", static_cast<long long>(target),
                         codeName(saved.error().code), saved.error().message.c_str());
             allAccounted = allAccounted && !saved.error().message.empty();
+            if (!connectedAgain(*project, saved.error()))
+                return 1;
         }
     }
     std::printf("done\t%.3f\n",
