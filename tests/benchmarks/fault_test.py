@@ -24,6 +24,7 @@ import threading
 import time
 
 from bench_storage import article_text
+from load_test import worker_lines
 
 SCRIPT = pathlib.Path(__file__).resolve().parents[2] / "scripts/postgres-test-server.sh"
 
@@ -62,19 +63,15 @@ def one_run(cli, worker, workers, claims, down, work):
             reader.join()
 
         recorded, lost, back = set(), 0, []
-        for p, (out, err) in zip(running, outputs):
-            if p.returncode != 0:
-                raise SystemExit(f"a worker failed: {err.strip()}")
-            for line in out.splitlines():
-                fields = line.split("\t")
-                if fields[0] == "claim":
-                    recorded.add(int(fields[1]))
-                elif fields[0] == "refused" and fields[2] == "lost":
-                    if "lost the connection" not in fields[3] and "cannot reach" not in fields[3]:
-                        raise SystemExit(f"a refusal that does not say the connection was lost: {line}")
-                    lost += 1
-                elif fields[0] == "back":
-                    back.append(float(fields[1]) - resumed)
+        for fields in worker_lines(running, outputs):
+            if fields[0] == "claim":
+                recorded.add(int(fields[1]))
+            elif fields[0] == "refused" and fields[2] == "lost":
+                if "lost the connection" not in fields[3] and "cannot reach" not in fields[3]:
+                    raise SystemExit(f"a refusal that does not say the connection was lost: {fields}")
+                lost += 1
+            elif fields[0] == "back":
+                back.append(float(fields[1]) - resumed)
         stored = claim_ids(cli, location)
         if len(back) < workers:
             raise SystemExit(f"only {len(back)} of {workers} workers lost the connection: stop the server sooner")

@@ -29,6 +29,16 @@ def count_claims(cli, project):
     return len(json.loads(listed))
 
 
+def worker_lines(running, outputs):
+    """The lines the worker processes `running` wrote (their `outputs`, from communicate()), each as its
+    tab-separated fields; stops at a worker that failed."""
+    for p, (out, err) in zip(running, outputs):
+        if p.returncode != 0:
+            raise SystemExit(f"a worker failed: {err.strip()}")
+        for line in out.splitlines():
+            yield line.split("\t")
+
+
 def load(cli, worker, project, workers, claims):
     started = time.monotonic()
     running = [subprocess.Popen([worker, project, str(w), str(claims)], stdout=subprocess.PIPE,
@@ -36,20 +46,16 @@ def load(cli, worker, project, workers, claims):
     outputs = [p.communicate() for p in running]
     elapsed = time.monotonic() - started
     recorded, edits, stale, other = set(), 0, 0, 0
-    for p, (out, err) in zip(running, outputs):
-        if p.returncode != 0:
-            raise SystemExit(f"a worker failed: {err.strip()}")
-        for line in out.splitlines():
-            fields = line.split("\t")
-            if fields[0] == "claim":
-                recorded.add(int(fields[1]))
-            elif fields[0] == "edit":
-                edits += 1
-            elif fields[0] == "refused":
-                if len(fields) < 4 or not fields[3]:
-                    raise SystemExit(f"a refusal without a reason: {line}")
-                stale += fields[2] == "stale"
-                other += fields[2] != "stale"
+    for fields in worker_lines(running, outputs):
+        if fields[0] == "claim":
+            recorded.add(int(fields[1]))
+        elif fields[0] == "edit":
+            edits += 1
+        elif fields[0] == "refused":
+            if len(fields) < 4 or not fields[3]:
+                raise SystemExit(f"a refusal without a reason: {fields}")
+            stale += fields[2] == "stale"
+            other += fields[2] != "stale"
     stored = count_claims(cli, project)
     if stored != len(recorded) or len(recorded) != workers * claims:
         raise SystemExit(f"{len(recorded)} claims acknowledged of {workers * claims}, {stored} in the project")

@@ -34,6 +34,19 @@ using namespace claimtrack;
 using namespace claimtrack::gui;
 using namespace claimtrack::test;
 
+namespace {
+
+// Opens the project at `location` in `window`, active and of a size that shows every pane, on `article`.
+void openShowing(MainWindow& window, const std::string& location, std::int64_t article) {
+    window.resize(1300, 800);
+    window.show();
+    reactivate(&window);
+    ASSERT_TRUE(window.openProject(QString::fromStdString(location)));
+    window.showArticle(article);
+}
+
+}  // namespace
+
 TEST(ServerProjectApp, OpenSharedProjectOpensItByItsUriAndNeverKeepsThePassword) {
     const char* server = postgresUnderTest();
     if (!server)
@@ -142,11 +155,7 @@ TEST(ServerProjectApp, AColleaguesClaimShowsWithinASecondAndUndoStaysTheUsersOwn
     ASSERT_TRUE(colleague->addClaim(claimOf("626 million", 626e6, "IHS Markit")));
 
     MainWindow window;
-    window.resize(1300, 800);
-    window.show();
-    reactivate(&window);
-    ASSERT_TRUE(window.openProject(QString::fromStdString(location)));
-    window.showArticle(article);
+    openShowing(window, location, article);
     ClaimTableModel* table = window.claimTable()->model();
     ASSERT_TRUE(QTest::qWaitFor([table] { return !table->isBusy() && table->rowCount() == 1; }, 5000));
     auto* dock = window.findChild<QDockWidget*>(QStringLiteral("conflictDock"));
@@ -210,11 +219,7 @@ TEST(ServerProjectApp, AfterTheServerRestartsTheAppConnectsAgainAndTheSameSaveGo
                       ->id;
     }
     MainWindow window;
-    window.resize(1300, 800);
-    window.show();
-    reactivate(&window);
-    ASSERT_TRUE(window.openProject(QString::fromStdString(location)));
-    window.showArticle(article);
+    openShowing(window, location, article);
     ASSERT_TRUE(window.session()->project().setUserName("ben"));
     QStatusBar* status = window.statusBar();
 
