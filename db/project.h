@@ -424,8 +424,9 @@ public:
     // call leaves it so: an open read would pin an old snapshot, hide other programs' writes and
     // keep the write-ahead log from being checkpointed.
     bool connectionIsIdle() const;
-    // A number that changes whenever another connection (another program) commits a change to the
-    // file; cheap to ask often. The project's own writes leave it as it is.
+    // A number that changes whenever another connection (another program, a colleague) commits a change
+    // to the project: SQLite's data version for a file, the count of the server's notices from others
+    // for a server. Cheap to ask often; the project's own writes leave it as it is.
     Result<std::int64_t> dataVersion();
     // A project on a server whose connection was lost (the server restarted, the network failed) connects
     // again, as it was (postgres::Connection::reconnectIfLost); a file's never needs to. Whether it did; an
