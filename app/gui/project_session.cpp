@@ -100,7 +100,7 @@ void ProjectSession::watchForOutsideChanges() {
         }
         return;
     }
-    if (*reconnected || m_connectionLost) {
+    if (*reconnected) {
         m_connectionLost = false;
         m_dataVersion = *version;
         Q_EMIT connectionRestored();
