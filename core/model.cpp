@@ -20,6 +20,8 @@ constexpr std::array kStatusNames{std::string_view("unverified"), std::string_vi
                                   std::string_view("disputed"), std::string_view("refuted")};
 constexpr std::array kSourceKindNames{std::string_view("person"), std::string_view("organisation"),
                                       std::string_view("publication"), std::string_view("report")};
+constexpr std::array kRoleNames{std::string_view("reader"), std::string_view("reviewer"),
+                                std::string_view("annotator"), std::string_view("owner")};
 
 template <class Enum, std::size_t N>
 Result<Enum> parseName(const std::array<std::string_view, N>& names, std::string_view text,
@@ -48,6 +50,9 @@ std::string_view toString(ClaimStatus status) {
 std::string_view toString(SourceKind kind) {
     return kSourceKindNames[static_cast<std::size_t>(kind)];
 }
+std::string_view toString(ProjectRole role) {
+    return kRoleNames[static_cast<std::size_t>(role)];
+}
 
 Result<ClaimStatus> parseClaimStatus(std::string_view text) {
     return parseName<ClaimStatus>(kStatusNames, text, "status");
@@ -55,6 +60,10 @@ Result<ClaimStatus> parseClaimStatus(std::string_view text) {
 
 Result<SourceKind> parseSourceKind(std::string_view text) {
     return parseName<SourceKind>(kSourceKindNames, text, "source kind");
+}
+
+Result<ProjectRole> parseProjectRole(std::string_view text) {
+    return parseName<ProjectRole>(kRoleNames, text, "role");
 }
 
 Result<std::string> parsePartialDate(std::string_view text, std::string_view field) {

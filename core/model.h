@@ -15,11 +15,30 @@ namespace claimtrack {
 
 enum class ClaimStatus { Unverified, Supported, Disputed, Refuted };
 enum class SourceKind { Person, Organisation, Publication, Report };
+// What a person may do in a project on a server, each role all the one before it may and more: read; also
+// set claims' statuses and record verdicts; also change articles, claims, sources and metrics; also manage
+// the project (its settings, who has which role). A project file's user is its owner.
+enum class ProjectRole { Reader, Reviewer, Annotator, Owner };
 
 std::string_view toString(ClaimStatus status);
 std::string_view toString(SourceKind kind);
+std::string_view toString(ProjectRole role);
 Result<ClaimStatus> parseClaimStatus(std::string_view text);
 Result<SourceKind> parseSourceKind(std::string_view text);
+Result<ProjectRole> parseProjectRole(std::string_view text);
+
+// Someone with a role in a project on a server: the database role, and the project's role it has.
+struct ProjectMember {
+    std::string user;
+    ProjectRole role;
+    bool operator==(const ProjectMember&) const = default;
+};
+
+// A change of who has which role: `user` gets `role` in place of any it had, or, with none, loses its role.
+struct RoleChange {
+    std::string user;
+    std::optional<ProjectRole> role;
+};
 
 // A date as precise as the text says: "2020", "2020-06" or "2020-06-30".
 // Returns the canonical form, or an error naming `field`.

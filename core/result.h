@@ -20,6 +20,7 @@ enum class ErrorCode {
     TooNew,        // the project was written by a newer Claimtrack
     Database,      // SQLite failed in a way the user did not cause
     Stale,         // a record changed after the user read it; the message says who changed what
+    NotAllowed,    // the server refused the user's role the change (or the project): the message says why
 };
 
 struct Error {

@@ -227,7 +227,7 @@ void setProgramUserName(std::string name) {
     programUser = std::move(name);
 }
 
-std::string defaultUserName() {
+std::optional<std::string> givenUserName() {
     {
         const std::lock_guard lock(programUserMutex);
         if (!programUser.empty())
@@ -235,6 +235,12 @@ std::string defaultUserName() {
     }
     if (const char* named = std::getenv("CLAIMTRACK_USER"); named && *named)
         return named;
+    return std::nullopt;
+}
+
+std::string defaultUserName() {
+    if (auto given = givenUserName())
+        return *given;
     std::string buffer(16384, '\0');
     passwd entry{};
     passwd* found = nullptr;
@@ -284,9 +290,12 @@ void setHistoryEditKind(sql::Connection& connection, EditKind kind) {
 }
 
 std::optional<std::string> historyUser(sql::Connection& connection) {
+    // On a server, a session that records changes has its kind of edit set (startHistory); a reader's has
+    // none.
     sql::Statement select(connection, connection.dialect() == sql::Dialect::Sqlite
                                           ? "SELECT \"user\" FROM history_session"
-                                          : "SELECT nullif(current_setting('claimtrack.user', true), '')");
+                                          : "SELECT CASE WHEN current_setting('claimtrack.how', true) <> '' "
+                                            "THEN claimtrack_history_user() END");
     if (!select.step() || select.isNull(0))
         return std::nullopt;
     return select.text(0);

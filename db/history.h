@@ -51,8 +51,12 @@ struct HistoryQuery {
 
 namespace db {
 
-// The name changes are recorded under when no one is named: the program's (setProgramUserName), else
-// $CLAIMTRACK_USER, else the system's name for the user running the program, else "unknown".
+// The name the program or its user gave to record changes under: the program's (setProgramUserName), else
+// $CLAIMTRACK_USER; none when neither names one.
+std::optional<std::string> givenUserName();
+// The name changes are recorded under when no one is named: givenUserName(), else the system's name for the
+// user running the program, else "unknown". (On a server, where the database role names the user, the
+// role stands in for the system's name.)
 std::string defaultUserName();
 // Names the user of every project this program opens from now on, before $CLAIMTRACK_USER (the command
 // line's --user); empty: defaultUserName chooses again.

@@ -322,7 +322,12 @@ void Connection::fail(const PGresult* result) const {
             {ErrorCode::Busy, fmt::format("{} is busy with another change to the same rows; nothing "
                                           "was changed, try again ({})",
                                           m_name, detail)});
-    if (code == "42501" || code == "25006")
+    if (code == "42501")  // insufficient privilege: the user's role does not allow it
+        throw Failure({ErrorCode::NotAllowed,
+                       m_refusalReason.empty()
+                           ? fmt::format("{} refused the change: {}", m_name, detail)
+                           : fmt::format("{} refused the change: {} ({})", m_name, m_refusalReason, detail)});
+    if (code == "25006")  // a read-only transaction: the project was opened to read
         throw Failure({ErrorCode::ReadOnly, fmt::format("{} refused the change: {}", m_name, detail)});
     throw Failure({ErrorCode::Database, fmt::format("{}: {}", m_name, detail.empty() ? code : detail)});
 }

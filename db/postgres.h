@@ -65,6 +65,10 @@ public:
     // Whether it had to; throws sql::Failure (Io) while the server cannot be reached.
     bool reconnectIfLost();
 
+    // Why the server refuses this connection's user a change, in the user's words ("ana is a reviewer of this
+    // project, who …"): given with the server's own reason when it refuses one for want of a privilege.
+    void setRefusalReason(std::string reason) { m_refusalReason = std::move(reason); }
+
     // Asks the server to tell this connection of each transaction that notifies `channel` (NOTIFY), from now
     // on.
     void listen(const std::string& channel);
@@ -96,6 +100,7 @@ private:
     mutable bool m_lost = false;
     bool m_listening = false;
     std::string m_channel;
+    std::string m_refusalReason;
     std::int64_t m_noticesFromOthers = 0;
     mutable std::unordered_map<std::string, bool> m_tablesWithId;
 };

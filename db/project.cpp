@@ -4,6 +4,7 @@
 #include "records.h"
 #include "schema.h"
 #include "schema_server.h"
+#include "server_roles.h"
 #include "sqlite.h"
 #include "text.h"
 
@@ -189,7 +190,7 @@ Result<Project> Project::createOnServer(const std::string& location) {
     return guarded([&] {
         auto db = std::make_unique<postgres::Connection>(location);
         db::createServerSchema(*db);
-        db::startHistory(*db, db::defaultUserName());
+        db::startHistory(*db, db::givenUserName().value_or(""));  // none given: the database role
         db->listen(db::changeChannel(*db));
         const std::string name = db->name();
         return Project(std::move(db), name);
@@ -199,25 +200,30 @@ Result<Project> Project::createOnServer(const std::string& location) {
 Result<Project> Project::openOnServer(const std::string& location, Access access) {
     return guarded([&] {
         auto db = std::make_unique<postgres::Connection>(location);
+        db::refuseUnlessReadable(*db);
         const std::int64_t version = db::serverSchemaVersion(*db);
         if (version != db::kSchemaVersion)  // no server holds an older one: schema 12 was the first there
             refuse(ErrorCode::NotAProject,
                    fmt::format("{} holds a project of schema version {}, which no version of Claimtrack "
                                "wrote on a server",
                                db->name(), version));
-        if (access == Access::ReadWrite && !db::hasServerSearch(*db))
+        // What an older build left out is added by the first owner to open the project for writing.
+        const bool upgrading = access == Access::ReadWrite && db::serverRole(*db) == ProjectRole::Owner;
+        if (upgrading && !db::hasServerSearch(*db))
             db::addServerSearch(*db);
         const bool notices = db::hasChangeNotices(*db);
-        if (access == Access::ReadWrite && !notices)
+        if (upgrading && !notices)
             db::addChangeNotices(*db);
-        if (notices || access == Access::ReadWrite)
+        if (notices || upgrading)
             db->listen(db::changeChannel(*db));
-        if (access == Access::ReadWrite)
-            db::startHistory(*db, db::defaultUserName());
+        if (access == Access::ReadWrite)  // with no name given, the history names the database role
+            db::startHistory(*db, db::givenUserName().value_or(""));
         else  // the server itself refuses what a reader tries to write
             db->setForSession("default_transaction_read_only", "on");
         const std::string name = db->name();
-        return Project(std::move(db), name);
+        Project project(std::move(db), name);
+        project.learnRole();
+        return project;
     });
 }
 

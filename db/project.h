@@ -625,6 +625,15 @@ public:
     // until set); refuses an empty name. Not for a project opened for reading.
     Result<void> setUserName(const std::string& name);
     Result<std::string> userName();
+    // What this project's user may do in it: a file's user is its owner; on a server, the privileges of the
+    // user's database role decide (db/server_roles.h), as they were when the project was opened or its
+    // members last changed through it.
+    ProjectRole role() const { return m_role; }
+    // Who has which role in a project on a server. A file has no members (its permissions decide who may
+    // change it), and refuses.
+    Result<std::vector<ProjectMember>> members();
+    // Changes who has which role, in one transaction (db::setServerRoles); an owner's to make.
+    Result<void> changeMembers(const std::vector<RoleChange>& changes);
     // Whether the changes that follow are edits, or undo or redo one: the history says which.
     Result<void> setEditKind(EditKind kind);
     // Calls `visit` for each entry of the history the query selects, one row at a time.
@@ -664,9 +673,13 @@ private:
     void insertArticles(std::span<const ArticleWithText> articles);
     // Inside a transaction: refuses (Stale) an update whose claim changed after its version `basedOn`.
     void refuseIfChangedSince(const ClaimUpdate& update);
+    // On a server: reads what the user's role allows (m_role), and tells the connection why it refuses what
+    // the role does not.
+    void learnRole();
 
     std::unique_ptr<sql::Connection> m_db;
     std::filesystem::path m_path;
+    ProjectRole m_role = ProjectRole::Owner;
 };
 
 }  // namespace claimtrack

@@ -180,10 +180,8 @@ Result<void> Project::rewriteClaims(std::span<const ClaimRecord> records) {
     return guarded([&] {
         Transaction transaction(*m_db);
         ClaimWriter writer(*m_db);
-        for (const ClaimRecord& record : records) {
-            orRefuse(claim(record.id));
-            writer.rewrite(record);
-        }
+        for (const ClaimRecord& record : records)
+            writer.rewrite(orRefuse(claim(record.id)), record);
         writer.dropUnusedTags();  // a tag the old records had and the new ones do not
         transaction.commit();
     });

@@ -245,9 +245,8 @@ Result<void> Project::restoreCarry(const PendingCarry& waiting) {
     return guarded([&] {
         Transaction transaction(*m_db);
         orRefuse(article(waiting.articleId));
-        orRefuse(claim(waiting.claim.id));
         ClaimWriter writer(*m_db);
-        writer.rewrite(waiting.claim);
+        writer.rewrite(orRefuse(claim(waiting.claim.id)), waiting.claim);
         writer.dropUnusedTags();
         writeCarry(*m_db, waiting.claim.id, waiting.articleId, waiting.carry());
         transaction.commit();
@@ -263,10 +262,8 @@ Project::deleteImported(std::span<const std::int64_t> ids,
         // The newest first: a claim carried twice in one import goes back to where it began.
         for (auto it = versions.rbegin(); it != versions.rend(); ++it) {
             const auto& [added, version] = *it;
-            for (const ClaimRecord& before : version.movedBefore) {
-                orRefuse(claim(before.id));
-                writer.rewrite(before);
-            }
+            for (const ClaimRecord& before : version.movedBefore)
+                writer.rewrite(orRefuse(claim(before.id)), before);
             Statement unwait = m_db->cached("DELETE FROM claim_carry WHERE article_id = ?1");
             unwait.bind(1, added);
             unwait.run();

@@ -320,7 +320,10 @@ void ClaimWriter::update(std::int64_t claimId, const ClaimFields& before, const 
         replaceTags(claimId, fields.tags);
 }
 
-void ClaimWriter::rewrite(const ClaimRecord& claim) {
+void ClaimWriter::rewrite(const ClaimRecord& current, const ClaimRecord& claim) {
+    if (current.uuid == claim.uuid && current.articleId == claim.articleId &&
+        current.anchor == claim.anchor && current.createdAt == claim.createdAt)
+        return this->update(claim.id, current.fields, claim.fields, claim.updatedAt);
     Statement update = m_db.cached(R"sql(
         UPDATE claim SET uuid = ?1, article_id = ?2, start = ?3, "end" = ?4, quote = ?5, prefix = ?6,
                          suffix = ?7, value = ?8, low = ?9, high = ?10, unit = ?11, metric_id = ?12,
@@ -344,6 +347,7 @@ void ClaimWriter::replaceTags(std::int64_t claimId, const std::vector<std::strin
         "DELETE FROM claim_tag WHERE claim_id = ?1 AND tag_id NOT IN (SELECT value FROM json_each(?2))");
     unlink.bind(1, claimId).bind(2, kept);
     unlink.run();
+    m_tagsUnlinked = true;
     writeTags(claimId, tags);
 }
 
@@ -363,9 +367,12 @@ void ClaimWriter::remove(std::int64_t claimId) {
     Statement remove = m_db.cached("DELETE FROM claim WHERE id = ?1");
     remove.bind(1, claimId);
     remove.run();
+    m_tagsUnlinked = true;
 }
 
 void ClaimWriter::dropUnusedTags() {
+    if (!m_tagsUnlinked)
+        return;
     m_db.exec("DELETE FROM tag WHERE id NOT IN (SELECT tag_id FROM claim_tag)");
 }
 

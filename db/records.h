@@ -76,13 +76,16 @@ public:
     // Changes a claim's fields from `before` (as stored) to `fields`, writing only the columns that change.
     void update(std::int64_t claimId, const ClaimFields& before, const ClaimFields& fields,
                 const std::string& now);
-    // Puts an existing claim back as `claim` was (its anchor, fields and times), in place: the history
-    // sees the fields that changed, not a claim deleted and created again.
-    void rewrite(const ClaimRecord& claim);
+    // Puts an existing claim, stored as `current`, back as `claim` was (its anchor, fields and times), in
+    // place: the history sees the fields that changed, not a claim deleted and created again. Where only
+    // fields differ, only their columns are written, as by update(): undoing a change of status is then a
+    // change of status, which a reviewer's role allows.
+    void rewrite(const ClaimRecord& current, const ClaimRecord& claim);
     // Anchors a claim on `range` of an article (its own, or another version of it).
     void moveTo(std::int64_t claimId, std::int64_t articleId, CodePointRange range, const std::string& now);
     void remove(std::int64_t claimId);  // with its tags' links and its search entry (cascades, triggers)
-    // Deletes the tags no claim has any more: once a transaction, after its updates and deletions.
+    // Deletes the tags no claim has any more: once a transaction, after its updates and deletions; nothing
+    // when this writer took no tag off a claim.
     void dropUnusedTags();
     Anchor anchor(std::int64_t articleId, const std::variant<QuoteSelector, CodePointRange>& where);
     std::int64_t metricId(const std::string& name);
@@ -107,6 +110,7 @@ private:
     sql::Connection& m_db;
     std::map<std::int64_t, std::unique_ptr<LoadedArticle>> m_articles;
     std::map<std::string, std::int64_t> m_metrics, m_sources, m_tags;
+    bool m_tagsUnlinked = false;  // a tag may have lost its last claim
 };
 
 }  // namespace claimtrack::db
