@@ -86,6 +86,7 @@ void buildParser(CLI::App& app, std::vector<std::unique_ptr<Command>>& commands,
     addArticleCommands(app, commands, chosen);
     addClaimCommands(app, commands, chosen);
     addProjectCommands(app, commands, chosen);
+    addMemberCommands(app, commands, chosen);
     addFigureCommands(app, commands, chosen);
     addSearchCommands(app, commands, chosen);
     addConflictCommands(app, commands, chosen);
