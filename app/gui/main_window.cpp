@@ -168,6 +168,12 @@ bool MainWindow::openProject(const QString& path, bool create) {
     if (m_session->isReadOnly()) {
         setWindowTitle(tr("%1 (read-only) — Claimtrack").arg(name));
         statusBar()->showMessage(m_session->readOnlyReason());
+    } else if (const ProjectRole role = m_session->role(); role != ProjectRole::Owner) {
+        // On a server, a role short of owner: named in the title, and what it allows said once.
+        setWindowTitle(tr("%1 (%2) — Claimtrack").arg(name, roleName(role)));
+        statusBar()->showMessage(m_session->whyNot(ProjectRole::Annotator).isEmpty()
+                                     ? m_session->whyNot(ProjectRole::Owner)
+                                     : m_session->whyNot(ProjectRole::Annotator));
     } else {
         setWindowTitle(tr("%1 — Claimtrack").arg(name));
     }
@@ -216,7 +222,7 @@ void MainWindow::buildProjectViews() {
     connect(table, &ClaimTable::claimActivated, this, &MainWindow::editCurrentClaim);
     table->view()->setContextMenuPolicy(Qt::ActionsContextMenu);
     table->view()->addActions({m_edit, m_delete});
-    table->setEditable(!m_session->isReadOnly());
+    table->setEditable(m_session->role());
     connect(table, &ClaimTable::message, this,
             [this](const QString& text) { statusBar()->showMessage(text); });
     connect(table, &ClaimTable::claimsEdited, this,
@@ -476,8 +482,9 @@ void MainWindow::recordClaim() {
 void MainWindow::editCurrentClaim() {
     if (!m_session || !m_currentClaim)
         return;
-    if (m_session->isReadOnly())  // a double-click in the table asks, not only the disabled action
-        return statusBar()->showMessage(m_session->readOnlyReason());
+    // A double-click in the table asks too, not only the disabled action.
+    if (const QString why = m_session->whyNot(ProjectRole::Reviewer); !why.isEmpty())
+        return statusBar()->showMessage(why);
     const std::int64_t id = m_currentClaim;
     // The version first: a change made between the two reads is then refused on saving, never undone.
     auto version = m_session->project().claimVersion(id);
@@ -488,23 +495,30 @@ void MainWindow::editCurrentClaim() {
         if (auto history = m_session->project().history({"claim", id, 0, true}))
             m_editor->showHistory(std::move(*history));
     };
-    openEditor(
-        QString::fromStdString(claim->anchor.quote.exact), claim->fields,
-        [this, id, basedOn = *version, showHistory](const ClaimFields& fields) mutable -> Result<void> {
-            auto saved = m_session->updateClaim(id, fields, basedOn);
-            if (saved || saved.error().code != ErrorCode::Stale)
-                return saved;
-            // Someone else changed the claim while it was open here: their change is on the History
-            // tab, and this edit is still in the editor; saving again replaces theirs with it.
-            showHistory();
-            if (auto now = m_session->project().claimVersion(id))
-                basedOn = *now;
-            return makeError(ErrorCode::Stale,
-                             saved.error().message + tr(". Their change is on the History tab; "
-                                                        "save again to replace it with yours.")
-                                                         .toStdString());
-        });
-    m_editor->allowDelete();
+    // A reviewer changes the status alone: the stored fields are saved with it, not the others as typed.
+    const bool statusOnly = m_session->role() == ProjectRole::Reviewer;
+    openEditor(QString::fromStdString(claim->anchor.quote.exact), claim->fields,
+               [this, id, basedOn = *version, showHistory, statusOnly,
+                stored = claim->fields](const ClaimFields& edited) mutable -> Result<void> {
+                   ClaimFields fields = statusOnly ? stored : edited;
+                   fields.status = edited.status;
+                   auto saved = m_session->updateClaim(id, fields, basedOn);
+                   if (saved || saved.error().code != ErrorCode::Stale)
+                       return saved;
+                   // Someone else changed the claim while it was open here: their change is on the History
+                   // tab, and this edit is still in the editor; saving again replaces theirs with it.
+                   showHistory();
+                   if (auto now = m_session->project().claimVersion(id))
+                       basedOn = *now;
+                   return makeError(ErrorCode::Stale,
+                                    saved.error().message + tr(". Their change is on the History tab; "
+                                                               "save again to replace it with yours.")
+                                                                .toStdString());
+               });
+    if (statusOnly)
+        m_editor->limitToStatus(m_session->whyNot(ProjectRole::Annotator));
+    else
+        m_editor->allowDelete();
     showHistory();
     connect(m_editor, &ClaimEditor::deleteRequested, this, [this] {
         m_editor->reject();

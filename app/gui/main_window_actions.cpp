@@ -278,17 +278,25 @@ void MainWindow::createMenus() {
 
 void MainWindow::updateActions() {
     const bool open = m_session != nullptr;
-    const bool writable = open && !m_session->isReadOnly();
-    const bool selection = writable && m_reader->selectedRange().has_value();
-    const bool reading = writable && m_reader->articleId() != 0;
-    // A read-only project: every action that would change it is disabled, and says why.
-    const QString why = open ? m_session->readOnlyReason() : QString();
-    for (QAction* edit : {m_import, m_importFolder, m_mergeProject, m_record, m_reanchor, m_edit, m_delete,
-                          m_findFigures, m_articleDetails, m_deleteArticle, m_projectMemo, m_projectSettings})
-        edit->setStatusTip(why);
-    m_import->setEnabled(writable);
-    m_importFolder->setEnabled(writable);
-    m_mergeProject->setEnabled(writable);
+    // What the user may do: a project open to read changes nothing; on a server, a reviewer sets statuses
+    // and verdicts, an annotator changes articles and claims, an owner also the settings. Each action that
+    // is not the user's is disabled, and says why.
+    const auto may = [&](ProjectRole needed, std::initializer_list<QAction*> actions) {
+        const QString why = open ? m_session->whyNot(needed) : QString();
+        for (QAction* action : actions)
+            action->setStatusTip(why);
+        return open && why.isEmpty();
+    };
+    const bool annotating =
+        may(ProjectRole::Annotator, {m_import, m_importFolder, m_mergeProject, m_record, m_reanchor, m_delete,
+                                     m_findFigures, m_articleDetails, m_deleteArticle, m_projectMemo});
+    const bool reviewing = may(ProjectRole::Reviewer, {m_edit});
+    const bool owning = may(ProjectRole::Owner, {m_projectSettings});
+    const bool selection = annotating && m_reader->selectedRange().has_value();
+    const bool reading = annotating && m_reader->articleId() != 0;
+    m_import->setEnabled(annotating);
+    m_importFolder->setEnabled(annotating);
+    m_mergeProject->setEnabled(annotating);
     m_showVersions->setEnabled(open);
     m_exportAll->setEnabled(open);
     m_exportFiltered->setEnabled(open);
@@ -303,14 +311,14 @@ void MainWindow::updateActions() {
     m_searchProject->setEnabled(open);
     m_record->setEnabled(reading);  // without a selection it says what to do
     m_reanchor->setEnabled(selection && m_currentClaim != 0);
-    m_edit->setEnabled(writable && m_currentClaim != 0);
+    m_edit->setEnabled(reviewing && m_currentClaim != 0);
     m_findFigures->setEnabled(reading);
-    m_delete->setEnabled(writable && m_currentClaim != 0);
-    const bool article = writable && m_articles->currentArticle() != 0;
+    m_delete->setEnabled(annotating && m_currentClaim != 0);
+    const bool article = annotating && m_articles->currentArticle() != 0;
     m_articleDetails->setEnabled(article);
     m_deleteArticle->setEnabled(article);
-    m_projectMemo->setEnabled(writable);
-    m_projectSettings->setEnabled(writable);
+    m_projectMemo->setEnabled(annotating);
+    m_projectSettings->setEnabled(owning);
 }
 
 }  // namespace claimtrack::gui

@@ -84,9 +84,9 @@ void MainWindow::updateEmptyHint() {
         return action->shortcut().toString(QKeySequence::NativeText);
     };
     m_reader->setEmptyHint(
-        m_session->isReadOnly()
-            ? tr("<h3>This project has no articles</h3><p>It is open read-only: %1</p>")
-                  .arg(m_session->readOnlyReason().toHtmlEscaped())
+        !m_session->whyNot(ProjectRole::Annotator).isEmpty()
+            ? tr("<h3>This project has no articles</h3><p>%1</p>")
+                  .arg(m_session->whyNot(ProjectRole::Annotator).toHtmlEscaped())
             : tr("<h3>This project has no articles yet</h3>"
                  "<p>Import articles with <b>File ▸ Import Articles</b> (%1) or a whole folder (%2), or drop "
                  "files and folders here: plain text, Markdown, saved web pages and PDFs.</p>"

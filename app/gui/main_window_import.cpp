@@ -50,7 +50,7 @@ void MainWindow::importFileList(const QStringList& files) {
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
-    if (m_session && !m_session->isReadOnly() && event->mimeData()->hasUrls())
+    if (m_session && m_session->whyNot(ProjectRole::Annotator).isEmpty() && event->mimeData()->hasUrls())
         event->acceptProposedAction();
 }
 

@@ -47,7 +47,7 @@ QString mergeSummary(const MergeReport& report, MergePreference prefer) {
 }  // namespace
 
 void MainWindow::mergeProject() {
-    if (!m_session || m_session->isReadOnly())
+    if (!m_session || !m_session->whyNot(ProjectRole::Annotator).isEmpty())
         return;
     const QString other =
         FileDialog::openFile(this, tr("Merge project"),

@@ -1,5 +1,7 @@
 #include "project_session.h"
 
+#include <QCoreApplication>
+
 #include <QUndoCommand>
 
 #include <fmt/format.h>
@@ -85,6 +87,39 @@ Result<std::unique_ptr<ProjectSession>> ProjectSession::open(const QString& path
     if (!project)
         return project.error();
     return std::unique_ptr<ProjectSession>(new ProjectSession(std::move(*project), path, readOnlyReason));
+}
+
+QString roleName(ProjectRole role) {
+    switch (role) {
+    case ProjectRole::Reader:
+        return QCoreApplication::translate("Role", "reader");
+    case ProjectRole::Reviewer:
+        return QCoreApplication::translate("Role", "reviewer");
+    case ProjectRole::Annotator:
+        return QCoreApplication::translate("Role", "annotator");
+    case ProjectRole::Owner:
+        break;
+    }
+    return QCoreApplication::translate("Role", "owner");
+}
+
+QString ProjectSession::whyNot(ProjectRole needed) const {
+    if (role() >= needed)
+        return {};
+    if (isReadOnly())
+        return m_readOnlyReason;
+    switch (role()) {
+    case ProjectRole::Reviewer:
+        return tr(
+            "You review this project: you can set claims' statuses and record verdicts. An owner of the "
+            "project can give you another role.");
+    case ProjectRole::Annotator:
+        return tr("Only the project's owners change its settings.");
+    case ProjectRole::Reader:
+    case ProjectRole::Owner:
+        break;
+    }
+    return tr("You can only read this project.");
 }
 
 void ProjectSession::watchForOutsideChanges() {

@@ -15,6 +15,9 @@
 
 namespace claimtrack::gui {
 
+// A role as the window names it: "reviewer", "annotator" …
+QString roleName(ProjectRole role);
+
 class ProjectSession : public QObject {
     Q_OBJECT
 
@@ -31,6 +34,12 @@ public:
     // written"), or empty when it can.
     QString readOnlyReason() const { return m_readOnlyReason; }
     bool isReadOnly() const { return !m_readOnlyReason.isEmpty(); }
+    // What the user may do in the project: nothing but read when it is open to read, else what the user's
+    // role allows (Project::role).
+    ProjectRole role() const { return isReadOnly() ? ProjectRole::Reader : m_project.role(); }
+    // Why the user may not do what needs `role`, for a disabled action's tip and a refusal; empty when
+    // the user may.
+    QString whyNot(ProjectRole needed) const;
 
     // How often the file is checked for other programs' changes.
     static constexpr int kWatchIntervalMs = 400;

@@ -347,6 +347,20 @@ void ClaimEditor::setMetricProposals(const QList<Proposal>& proposals) {
     m_proposals->setVisible(m_metric->currentText().isEmpty());
 }
 
+void ClaimEditor::limitToStatus(const QString& why) {
+    // Disabled rather than read-only: greyed, so that what cannot be changed looks it.
+    for (QWidget* field :
+         std::initializer_list<QWidget*>{m_value, m_low, m_high, m_unit, m_metric, m_source, m_via, m_asOf,
+                                         m_baseOf, m_sampleSize, m_fieldwork, m_tags, m_note})
+        field->setEnabled(false);
+    m_proposals->hide();
+    auto* notice = new QLabel(why, this);
+    notice->setObjectName(QStringLiteral("editorNotice"));
+    notice->setWordWrap(true);
+    static_cast<QVBoxLayout*>(layout())->insertWidget(1, notice);
+    m_status->setFocus();
+}
+
 void ClaimEditor::showError(const QString& message) {
     m_error->setText(message);
     m_error->show();

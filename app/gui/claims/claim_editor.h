@@ -40,6 +40,10 @@ public:
 
     // Adds a Delete button, for an editor of a claim that exists.
     void allowDelete();
+    // For a user who may change only the claim's status (a reviewer): every other field is disabled, the
+    // status has the focus, and `why` says so above the buttons.
+    void limitToStatus(const QString& why);
+    QComboBox* statusBox() const { return m_status; }
     // Shows a History tab listing the claim's changes (newest first); called again, lists them anew.
     void showHistory(std::vector<HistoryEntry> entries);
 

@@ -268,8 +268,8 @@ bool ClaimTable::eventFilter(QObject* watched, QEvent* event) {
     return QWidget::eventFilter(watched, event);
 }
 
-void ClaimTable::setEditable(bool editable) {
-    m_model->setEditable(editable);
+void ClaimTable::setEditable(ProjectRole role) {
+    m_model->setEditable(role);
 }
 
 std::vector<std::int64_t> ClaimTable::selectedClaims() const {

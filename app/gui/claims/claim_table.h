@@ -23,8 +23,8 @@ class ClaimTable : public QWidget {
 
 public:
     ClaimTable(Project& project, const QString& path, QWidget* parent = nullptr);
-    // Whether cells edit in place (not in a read-only project).
-    void setEditable(bool editable);
+    // Which cells edit in place: what the user's role allows (ClaimTableModel::setEditable).
+    void setEditable(ProjectRole role);
 
     ClaimTableModel* model() { return m_model; }
     QTableView* view() { return m_view; }

@@ -219,7 +219,7 @@ QVariant ClaimTableModel::headerData(int section, Qt::Orientation orientation, i
 
 Qt::ItemFlags ClaimTableModel::flags(const QModelIndex& index) const {
     const Qt::ItemFlags flags = QAbstractTableModel::flags(index);
-    return m_editable && isEditable(index.column()) ? flags | Qt::ItemIsEditable : flags;
+    return isEditable(index.column()) ? flags | Qt::ItemIsEditable : flags;
 }
 
 bool ClaimTableModel::setData(const QModelIndex& index, const QVariant& value, int role) {

@@ -49,10 +49,15 @@ public:
 
     // Metric, source, status and tags edit in place, unless the project is read-only. An edit changes
     // nothing here: it asks for the change (cellEdited), and the rows are read again once it is made.
-    static bool isEditable(int column) {
-        return column == Metric || column == Source || column == Status || column == Tags;
+    // What may be edited in place: nothing (a project opened to read), a claim's status (a reviewer), or its
+    // metric, source, status and tags.
+    void setEditable(ProjectRole role) { m_role = role; }
+    bool isEditable(int column) const {
+        return m_role == ProjectRole::Reviewer
+                   ? column == Status
+                   : m_role != ProjectRole::Reader &&
+                         (column == Metric || column == Source || column == Status || column == Tags);
     }
-    void setEditable(bool editable) { m_editable = editable; }
     Qt::ItemFlags flags(const QModelIndex& index) const override;
     bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
 
@@ -83,7 +88,7 @@ private:
     std::vector<std::int64_t> m_ids;
     std::uint64_t m_generation = 0;
     bool m_pending = false;
-    bool m_editable = true;
+    ProjectRole m_role = ProjectRole::Owner;
     QFutureWatcher<QueryResult> m_watcher;
     // Pages of rows read so far, most recently used first.
     mutable std::list<std::pair<int, std::vector<ClaimRecord>>> m_pages;
