@@ -2,7 +2,9 @@
 // file, and a whole project copies to a server and back unchanged.
 #include "cli_support.h"
 #include "postgres_support.h"
+#include "project.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <QProcess>
@@ -177,6 +179,43 @@ TEST_F(ServerCli, ADatabaseWithoutAProjectIsNamedWithoutItsPassword) {
 // The server goes down in the middle of an import: the command line says the connection was lost, in one
 // line; every article it reported is there when the server is back; and the same import run again
 // completes the project, no article twice.
+// `members` gives roles, which the server then holds every command to: a reviewer's change of a figure is
+// refused in one line that says why; a project file has no members.
+TEST_F(ServerCli, MembersGivesRolesAndTheServerHoldsEveryCommandToThem) {
+    const ServerPeople people(postgresUnderTest(), *schema, {"owner", "ana", "rev"});
+    const std::string owner = people.location("owner");
+    ASSERT_EQ(runCli({"init", owner}).status, 0);
+    writeFile(dir / "a.txt", "IHS Markit expects 626 million cameras by 2020.\n");
+    ASSERT_EQ(runCli({"import", owner, (dir / "a.txt").string()}).status, 0);
+    const CliRun given = runCli({"members", owner, "--annotator", people.name("ana"), "--reviewer",
+                                 people.name("rev"), "--format", "csv"});
+    ASSERT_EQ(given.status, 0) << given.err;
+    EXPECT_EQ(given.out, fmt::format("user,role\r\n{},annotator\r\n{},owner\r\n{},reviewer\r\n",
+                                     people.name("ana"), people.name("owner"), people.name("rev")));
+
+    const CliRun added = runCli({"claim", "add", people.location("ana"), "--article", "1", "--quote",
+                                 "626 million", "--value", "626000000"});
+    ASSERT_EQ(added.status, 0) << added.err;
+    ASSERT_EQ(runCli({"claim", "set", people.location("rev"), "1", "--status", "supported"}).status, 0);
+    const CliRun refused = runCli({"claim", "set", people.location("rev"), "1", "--value", "7"});
+    EXPECT_EQ(refused.status, 1);
+    EXPECT_EQ(refused.err,
+              fmt::format("claimtrack-cli: {} refused the change: {} is a reviewer of this project, "
+                          "who may set claims' statuses and record verdicts, not change claims, "
+                          "articles, sources or metrics (permission denied for table claim)\n",
+                          displayedLocation(people.location("rev")), people.name("rev")));
+    const CliRun history = runCli({"history", owner, "--claim", "1", "--format", "csv"});
+    EXPECT_NE(history.out.find(people.name("rev") + ",edit,claim"), std::string::npos) << history.out;
+    EXPECT_EQ(history.out.find("\"7\""), std::string::npos) << "the refused value was written";
+
+    ASSERT_EQ(runCli({"init", (dir / "x.claims").string()}).status, 0);
+    const CliRun fileMembers = runCli({"members", (dir / "x.claims").string(), "--reviewer", "bo"});
+    EXPECT_EQ(fileMembers.status, 1);
+    EXPECT_NE(fileMembers.err.find("is a project file: who may change it is up to the file's permissions"),
+              std::string::npos)
+        << fileMembers.err;
+}
+
 TEST(ServerFaults, AnImportWhoseServerGoesDownSaysSoKeepsWhatItReportedAndARerunCompletesIt) {
     const PrivateServer server;
     ASSERT_TRUE(server.error().empty()) << "the test's own server did not start: " << server.error();

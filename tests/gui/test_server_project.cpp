@@ -14,6 +14,7 @@
 #include "test_support.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QInputDialog>
@@ -256,6 +257,74 @@ TEST(ServerProjectApp, AfterTheServerRestartsTheAppConnectsAgainAndTheSameSaveGo
 
     ASSERT_TRUE(colleague->addClaim({article, QuoteSelector{"626 million", 1}, {}}));
     ClaimTableModel* table = window.claimTable()->model();
-    EXPECT_TRUE(QTest::qWaitFor([table] { return !table->isBusy() && table->rowCount() == 2; }, 1000));
-    EXPECT_EQ(window.reader()->highlightCount(), 2);
+    // Table and reader are read again each on its own: both show it within the second.
+    EXPECT_TRUE(QTest::qWaitFor(
+        [&] { return !table->isBusy() && table->rowCount() == 2 && window.reader()->highlightCount() == 2; },
+        1000))
+        << table->rowCount() << " claims, " << window.reader()->highlightCount() << " highlights";
+}
+
+// A reviewer in the app: the title names the role and the status bar says what it allows; the keys that
+// would record a claim or import do nothing; F2 opens the editor on the status alone, and Return saves the
+// status under the reviewer's database role. Ctrl+Z undoes it: a reviewer's undo is a change of status too.
+TEST(ServerProjectApp, AReviewerChangesAStatusWithTheKeysAndNothingElse) {
+    const char* server = postgresUnderTest();
+    if (!server)
+        GTEST_SKIP() << kNoPostgres;
+    const ServerSchema schema(server);
+    const ServerPeople people(server, schema, {"owner", "rev"});
+    std::int64_t article = 0, claim = 0;
+    {
+        auto owner = Project::create(people.location("owner"));
+        ASSERT_TRUE(owner) << owner.error().message;
+        article = owner->importArticle("IHS Markit expects 626 million cameras by 2020.\n", {}, "a.txt")->id;
+        NewClaim recorded{article, QuoteSelector{"626 million", 1}, {}};
+        recorded.fields.value = 626e6;
+        recorded.fields.metric = "Cameras in China";
+        claim = *owner->addClaim(recorded);
+        ASSERT_TRUE(owner->changeMembers({{people.name("rev"), ProjectRole::Reviewer}}));
+    }
+
+    MainWindow window;
+    openShowing(window, people.location("rev"), article);
+    ASSERT_TRUE(QTest::qWaitFor(
+        [&window] {
+            return !window.claimTable()->model()->isBusy() && window.claimTable()->model()->rowCount() == 1;
+        },
+        5000));
+    EXPECT_TRUE(window.windowTitle().contains(QStringLiteral("(reviewer)")))
+        << window.windowTitle().toStdString();
+    const QString allowed = QStringLiteral("You review this project: you can set claims' statuses and record "
+                                           "verdicts. An owner of the project can give you another role.");
+    EXPECT_EQ(window.statusBar()->currentMessage(), allowed);
+
+    // Recording a claim: the key does nothing, and the menu's item says why.
+    selectWords(window.reader(), QStringLiteral("IHS Markit"));
+    QTest::keyClick(window.reader()->textView(), Qt::Key_E, Qt::ControlModifier);
+    EXPECT_EQ(window.claimEditor(), nullptr);
+    auto* record = window.findChild<QAction*>(QStringLiteral("actionRecordClaim"));
+    ASSERT_NE(record, nullptr);
+    EXPECT_FALSE(record->isEnabled());
+    EXPECT_EQ(record->statusTip(), allowed);
+
+    // F2 on the claim: the editor, where only the status takes keys.
+    window.goToClaim(claim);
+    window.reader()->textView()->setFocus();
+    pressKey(&window, Qt::Key_F2);
+    ClaimEditor* editor = window.claimEditor();
+    ASSERT_NE(editor, nullptr);
+    EXPECT_FALSE(editor->valueEdit()->isEnabled());
+    ASSERT_TRUE(QTest::qWaitFor([editor] { return editor->statusBox()->hasFocus(); }, 2000));
+    QTest::keyClicks(editor->valueEdit(), QStringLiteral("7"));  // a disabled field takes no keys
+    QTest::keyClick(editor->statusBox(), Qt::Key_Down);          // Unverified → Supported
+    QTest::keyClick(editor->statusBox(), Qt::Key_Return);
+    ASSERT_TRUE(QTest::qWaitFor([&window] { return window.claimEditor() == nullptr; }, 5000));
+    Project& project = window.session()->project();
+    EXPECT_EQ(project.claim(claim)->fields.status, ClaimStatus::Supported);
+    EXPECT_EQ(project.claim(claim)->fields.value, 626e6);
+    EXPECT_EQ(project.history()->back().user, people.name("rev"));
+
+    reactivate(&window);
+    pressKey(&window, Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(project.claim(claim)->fields.status, ClaimStatus::Unverified);
 }
