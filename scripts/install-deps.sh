@@ -11,7 +11,7 @@ packages=(
   libdtl-dev  # the word diff between versions of an article
   libxlsxwriter-dev  # the Excel workbook export
   libzip-dev libxml2-dev  # the REFI-QDA archive: its zip and its XML
-  libpq-dev postgresql  # shared projects on a PostgreSQL server; the tests start their own
+  libpq-dev postgresql openssl  # shared projects on a PostgreSQL server; the tests start their own (one over TLS)
   qt6-svg-dev  # the compare chart saved as SVG
   libgtest-dev
   sqlite3 python3 clang-format time

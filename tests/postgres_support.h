@@ -54,8 +54,13 @@ private:
 // A server of the test's own (scripts/postgres-test-server.sh), which it may stop and start again.
 class PrivateServer {
 public:
-    PrivateServer() {
-        const ProcessResult started = script({QStringLiteral("start")});
+    // With `tls`, a server on localhost that takes connections over TLS only, and a URI that verifies its
+    // certificate (scripts/postgres-test-server.sh start --tls).
+    explicit PrivateServer(bool tls = false) {
+        QStringList start{QStringLiteral("start")};
+        if (tls)
+            start << QStringLiteral("--tls");
+        const ProcessResult started = script(start);
         const auto lines = QString::fromStdString(started.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         if (started.exitCode == 0 && lines.size() == 2) {
             m_dir = lines[0];

@@ -297,4 +297,34 @@ TEST(Postgres, AProjectWhoseServerRestartedConnectsAgainAsItWas) {
     EXPECT_EQ(*reader->dataVersion(), seen + 1) << "the reader listens again";
 }
 
+// TLS is libpq's: a URI with sslmode=verify-full connects only to the server its certificate names, and a
+// project on it works as on any other; the server here refuses connections without TLS.
+TEST(Postgres, AProjectOverTlsIsOnAVerifiedServerAndAnUnverifiedOneIsRefused) {
+    if (!postgresUnderTest())
+        GTEST_SKIP() << kNoPostgres;
+    const test::PrivateServer server(true);
+    ASSERT_FALSE(server.location().empty()) << server.error();
+    ASSERT_NE(server.location().find("sslmode=verify-full"), std::string::npos);
+    auto project = Project::create(server.location());
+    ASSERT_TRUE(project) << project.error().message;
+    ASSERT_TRUE(project->importArticle("IHS Markit counted 176 million cameras.\n", {}, "a.txt"));
+    postgres::Connection connection(server.location());
+    EXPECT_EQ(
+        connection.queryInteger("SELECT count(*) FROM pg_stat_ssl WHERE pid = pg_backend_pid() AND ssl"), 1);
+    EXPECT_EQ(Project::open(server.location())->articles()->size(), 1u);
+
+    const auto replaced = [&](const std::string& from, const std::string& to) {
+        std::string location = server.location();
+        return location.replace(location.find(from), from.size(), to);
+    };
+    for (const auto& [location, why] :
+         {std::pair{replaced("localhost", "127.0.0.1"), "does not match host name"},
+          std::pair{replaced("verify-full", "disable"), "no encryption"}}) {
+        const auto refused = Project::open(location);
+        ASSERT_FALSE(refused) << location;
+        EXPECT_EQ(refused.error().code, ErrorCode::Io);
+        EXPECT_NE(refused.error().message.find(why), std::string::npos) << refused.error().message;
+    }
+}
+
 }  // namespace
