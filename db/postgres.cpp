@@ -6,9 +6,12 @@
 
 #include <cctype>
 #include <charconv>
+#include <chrono>
 #include <cstdlib>
 #include <optional>
 #include <vector>
+
+#include <poll.h>
 
 namespace claimtrack::postgres {
 
@@ -355,13 +358,58 @@ bool Connection::isLost() const {
     return m_lost || PQstatus(handle()) == CONNECTION_BAD;
 }
 
+namespace {
+
+// Whether the connection's socket can be read (or written) before `deadline`.
+bool socketReady(PGconn* connection, bool forReading, std::chrono::steady_clock::time_point deadline) {
+    pollfd socket{PQsocket(connection), static_cast<short>(forReading ? POLLIN : POLLOUT), 0};
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    return socket.fd >= 0 &&
+           ::poll(&socket, 1, static_cast<int>(std::max<std::int64_t>(left.count(), 0))) > 0;
+}
+
+}  // namespace
+
+// Connecting again goes step by step (PQresetStart, PQresetPoll), waiting at most kReconnectWait a call for
+// the network, and the next call takes it on: a server that no longer answers (a host gone from the
+// network, a firewall dropping packets) would otherwise hold the caller, the app's window, until the system
+// gave up on it, while a server that answers is connected to within one call. An attempt that has not
+// connected within kReconnectAttempt is given up for a new one: libpq's connect_timeout does not count time
+// that passes between calls.
 bool Connection::reconnectIfLost() {
     if (!isLost())
         return false;
-    PQreset(handle());
-    if (PQstatus(handle()) != CONNECTION_OK)
-        throw Failure(
+    const auto now = std::chrono::steady_clock::now();
+    const auto cannotReach = [this] {
+        m_resetStarted.reset();
+        return Failure(
             {ErrorCode::Io, fmt::format("cannot reach {}: {}", m_name, oneLine(PQerrorMessage(handle())))});
+    };
+    if (!m_resetStarted || now - *m_resetStarted > kReconnectAttempt) {
+        if (PQresetStart(handle()) == 0)
+            throw cannotReach();
+        m_resetStarted = now;
+        m_resetWaitsToRead = false;  // libpq: begin as if the last poll asked to write
+    }
+    for (bool connected = false; !connected;) {
+        if (!socketReady(handle(), m_resetWaitsToRead, now + kReconnectWait))
+            throw Failure({ErrorCode::Io, fmt::format("still connecting again to {}", m_name)});
+        switch (PQresetPoll(handle())) {
+        case PGRES_POLLING_OK:
+            connected = true;
+            break;
+        case PGRES_POLLING_READING:
+            m_resetWaitsToRead = true;
+            break;
+        case PGRES_POLLING_WRITING:
+            m_resetWaitsToRead = false;
+            break;
+        default:
+            throw cannotReach();
+        }
+    }
+    m_resetStarted.reset();
     m_lost = false;
     forgetCachedStatements();
     for (const auto& [name, value] : std::vector(m_settings))

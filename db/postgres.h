@@ -9,8 +9,10 @@
 
 #include "sql.h"
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -62,7 +64,9 @@ public:
     // After the connection was lost (the server restarted, the network failed) connects again as before:
     // its settings and its listening as they were, its cached statements prepared again as they are used. The
     // notices sent meanwhile are lost, so it counts one, as if another connection had changed the project.
-    // Whether it had to; throws sql::Failure (Io) while the server cannot be reached.
+    // Whether it had to; throws sql::Failure (Io) while the server cannot be reached. A call waits for the
+    // network at most kReconnectWait (a host name is still looked up as libpq does); a server slower than
+    // that to answer is connected to over several calls, each throwing (Io) until it is done.
     bool reconnectIfLost();
 
     // Why the server refuses this connection's user a change, in the user's words ("ana is a reviewer of this
@@ -98,6 +102,11 @@ private:
     mutable std::int64_t m_lastInsertId = 0;
     std::vector<std::pair<std::string, std::string>> m_settings;  // setForSession's, in order
     mutable bool m_lost = false;
+    // Connecting again (reconnectIfLost): when the attempt began, and what libpq waits for.
+    static constexpr std::chrono::milliseconds kReconnectWait{50};  // the app's window stalls no longer
+    static constexpr std::chrono::seconds kReconnectAttempt{5};
+    std::optional<std::chrono::steady_clock::time_point> m_resetStarted;
+    bool m_resetWaitsToRead = false;
     bool m_listening = false;
     std::string m_channel;
     std::string m_refusalReason;

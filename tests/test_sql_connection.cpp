@@ -8,6 +8,9 @@
 
 #include <gtest/gtest.h>
 
+#include <QElapsedTimer>
+#include <QProcess>
+
 #include <chrono>
 #include <limits>
 #include <thread>
@@ -325,6 +328,57 @@ TEST(Postgres, AProjectOverTlsIsOnAVerifiedServerAndAnUnverifiedOneIsRefused) {
         EXPECT_EQ(refused.error().code, ErrorCode::Io);
         EXPECT_NE(refused.error().message.find(why), std::string::npos) << refused.error().message;
     }
+}
+
+// A server that no longer answers (a host gone from the network: the connection is taken and nothing comes
+// back) never holds the program more than a moment a try; once the server is back, the next tries connect.
+TEST(Postgres, ConnectingAgainToAServerThatDoesNotAnswerNeverHoldsTheCallerLong) {
+    if (!postgresUnderTest())
+        GTEST_SKIP() << kNoPostgres;
+    const test::PrivateServer server(true);  // on localhost: a TCP port, where a silent listener can stand in
+    ASSERT_FALSE(server.location().empty()) << server.error();
+    auto project = Project::create(server.location());
+    ASSERT_TRUE(project) << project.error().message;
+    ASSERT_TRUE(project->importArticle("IHS Markit counted 176 million cameras.\n", {}, "a.txt"));
+    ASSERT_TRUE(server.halt());
+    const auto port = server.location().substr(server.location().find("localhost:") + 10, 5);
+    QProcess silent;  // takes every connection on the server's port and never says a word
+    silent.start(
+        QStringLiteral("python3"),
+        {QStringLiteral("-c"), QStringLiteral("import socket\n"
+                                              "s = socket.socket()\n"
+                                              "s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)\n"
+                                              "s.bind(('127.0.0.1', int('%1'.rstrip('/'))))\n"
+                                              "s.listen()\n"
+                                              "print('listening', flush=True)\n"
+                                              "held = [s.accept() for _ in iter(int, 1)]\n")
+                                   .arg(QString::fromStdString(port))});
+    ASSERT_TRUE(silent.waitForReadyRead(5000)) << silent.readAllStandardError().toStdString();
+
+    EXPECT_FALSE(project->articles()) << "the server is down";
+    for (int attempt = 0; attempt < 10; ++attempt) {
+        QElapsedTimer held;
+        held.start();
+        const auto tried = project->reconnectIfLost();
+        EXPECT_LT(held.elapsed(), 200) << "a try held the caller";
+        ASSERT_FALSE(tried) << "connected to a server that says nothing";
+        EXPECT_EQ(tried.error().code, ErrorCode::Io);
+        EXPECT_EQ(tried.error().message.find("still connecting again to postgresql://postgres@localhost:"), 0u)
+            << tried.error().message;
+    }
+
+    silent.kill();
+    silent.waitForFinished();
+    ASSERT_TRUE(server.resume());
+    bool back = false;
+    for (int attempt = 0; attempt < 100 && !back; ++attempt) {
+        const auto tried = project->reconnectIfLost();
+        back = tried && *tried;
+        if (!back)
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ASSERT_TRUE(back);
+    EXPECT_EQ(project->articles()->size(), 1u);
 }
 
 }  // namespace
