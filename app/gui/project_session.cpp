@@ -114,7 +114,8 @@ QString ProjectSession::whyNot(ProjectRole needed) const {
             "You review this project: you can set claims' statuses and record verdicts. An owner of the "
             "project can give you another role.");
     case ProjectRole::Annotator:
-        return tr("Only the project's owners change its settings.");
+        return tr("You annotate this project: you can change its articles and claims; its owners change its "
+                  "settings and who has which role.");
     case ProjectRole::Reader:
     case ProjectRole::Owner:
         break;
