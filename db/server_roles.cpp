@@ -42,7 +42,10 @@ Groups projectGroups(sql::Connection& db) {
     if (fmt::format("claimtrack_{}_annotator", stem).size() > kMaxName) {
         const QByteArray hash =
             QCryptographicHash::hash(QByteArray::fromStdString(groups.project), QCryptographicHash::Md5);
-        stem = stem.substr(0, 24) + "_" + hash.toHex().left(8).toStdString();
+        std::size_t cut = 24;
+        while ((static_cast<unsigned char>(stem[cut]) & 0xC0) == 0x80)  // not inside a UTF-8 character
+            --cut;
+        stem = stem.substr(0, cut) + "_" + hash.toHex().left(8).toStdString();
     }
     for (const ProjectRole role : kGroupRoles)
         groups.names[Groups::index(role)] = fmt::format("claimtrack_{}_{}", stem, toString(role));
