@@ -1,7 +1,5 @@
 #include "project_session.h"
 
-#include <QCoreApplication>
-
 #include <QUndoCommand>
 
 #include <fmt/format.h>
@@ -89,18 +87,18 @@ Result<std::unique_ptr<ProjectSession>> ProjectSession::open(const QString& path
     return std::unique_ptr<ProjectSession>(new ProjectSession(std::move(*project), path, readOnlyReason));
 }
 
-QString roleName(ProjectRole role) {
+QString ProjectSession::roleName(ProjectRole role) {
     switch (role) {
     case ProjectRole::Reader:
-        return QCoreApplication::translate("Role", "reader");
+        return tr("reader");
     case ProjectRole::Reviewer:
-        return QCoreApplication::translate("Role", "reviewer");
+        return tr("reviewer");
     case ProjectRole::Annotator:
-        return QCoreApplication::translate("Role", "annotator");
+        return tr("annotator");
     case ProjectRole::Owner:
         break;
     }
-    return QCoreApplication::translate("Role", "owner");
+    return tr("owner");
 }
 
 QString ProjectSession::whyNot(ProjectRole needed) const {

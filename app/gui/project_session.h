@@ -15,9 +15,6 @@
 
 namespace claimtrack::gui {
 
-// A role as the window names it: "reviewer", "annotator" …
-QString roleName(ProjectRole role);
-
 class ProjectSession : public QObject {
     Q_OBJECT
 
@@ -37,6 +34,8 @@ public:
     // What the user may do in the project: nothing but read when it is open to read, else what the user's
     // role allows (Project::role).
     ProjectRole role() const { return isReadOnly() ? ProjectRole::Reader : m_project.role(); }
+    // A role as the window names it: "reviewer", "annotator" …
+    static QString roleName(ProjectRole role);
     // Why the user may not do what needs `role`, for a disabled action's tip and a refusal; empty when
     // the user may.
     QString whyNot(ProjectRole needed) const;
