@@ -6,6 +6,7 @@
 #include "conflicts/compare_view.h"
 #include "conflicts/comparison_table_model.h"
 #include "conflicts/conflict_list.h"
+#include "entities/entity_pane.h"
 #include "gui_support.h"
 #include "main_window.h"
 #include "postgres_support.h"
@@ -22,6 +23,7 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableWidget>
@@ -306,6 +308,15 @@ TEST(ServerProjectApp, AReviewerChangesAStatusWithTheKeysAndNothingElse) {
     ASSERT_NE(record, nullptr);
     EXPECT_FALSE(record->isEnabled());
     EXPECT_EQ(record->statusTip(), allowed);
+
+    // Nor may a metric be renamed, or the figure finder run: their buttons say why.
+    window.metricPane()->selectEntity(window.session()->project().metricNamed("Cameras in China")->id);
+    for (const char* name : {"metricRename", "findFigures"}) {
+        auto* button = window.findChild<QPushButton*>(QString::fromLatin1(name));
+        ASSERT_NE(button, nullptr) << name;
+        EXPECT_FALSE(button->isEnabled()) << name;
+        EXPECT_EQ(button->toolTip(), allowed) << name;
+    }
 
     // F2 on the claim: the editor, where only the status takes keys.
     window.goToClaim(claim);

@@ -86,8 +86,8 @@ ConflictList::ConflictList(ProjectSession& session, QWidget* parent)
     connect(m_compare, &QPushButton::clicked, this, compareSelected);
     connect(m_table, &QTableWidget::cellDoubleClicked, this, compareSelected);
     connect(m_verdict, &QPushButton::clicked, this, &ConflictList::recordVerdict);
-    if (m_session.isReadOnly())
-        m_verdict->setToolTip(m_session.readOnlyReason());
+    if (const QString why = m_session.whyNot(ProjectRole::Reviewer); !why.isEmpty())
+        m_verdict->setToolTip(why);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &ConflictList::updateButtons);
 }
 
@@ -160,7 +160,7 @@ void ConflictList::updateButtons() {
                                 : QString())
                  : tr("Select a conflict to read it in full; Compare shows it in the compare view."));
     m_compare->setEnabled(selected != nullptr);
-    m_verdict->setEnabled(selected != nullptr && !m_session.isReadOnly());
+    m_verdict->setEnabled(selected != nullptr && m_session.whyNot(ProjectRole::Reviewer).isEmpty());
 }
 
 void ConflictList::recordVerdict() {

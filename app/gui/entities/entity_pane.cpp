@@ -63,10 +63,11 @@ EntityPane::EntityPane(ProjectSession& session, EntityKind kind, QWidget* parent
         });
     }
     buttons->addStretch();
-    if (m_session.isReadOnly())
+    // Renaming, merging, deleting and a metric's details are an annotator's (db/server_roles.h).
+    if (const QString why = m_session.whyNot(ProjectRole::Annotator); !why.isEmpty())
         for (QPushButton* button : {m_rename, m_merge, m_delete, m_details})
             if (button)
-                button->setToolTip(m_session.readOnlyReason());
+                button->setToolTip(why);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->setObjectName(name + QStringLiteral("Splitter"));
     split->addWidget(m_table);
@@ -148,7 +149,7 @@ void EntityPane::selectEntity(std::int64_t id) {
 void EntityPane::showClaimsOf(std::int64_t entityId) {
     m_claims->clear();
     const bool chosen = entityId != 0;
-    const bool editable = chosen && !m_session.isReadOnly();
+    const bool editable = chosen && m_session.whyNot(ProjectRole::Annotator).isEmpty();
     m_rename->setEnabled(editable);
     m_merge->setEnabled(editable && m_entities.size() > 1);
     m_delete->setEnabled(editable);

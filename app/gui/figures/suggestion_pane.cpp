@@ -73,9 +73,10 @@ SuggestionPane::SuggestionPane(ProjectSession& session, QWidget* parent)
     layout->addWidget(m_list, 1);
     layout->addLayout(allButtons);
 
-    if (m_session.isReadOnly())
+    // The finder's suggestions are kept in the project, and accepting one records a claim: an annotator's.
+    if (const QString why = m_session.whyNot(ProjectRole::Annotator); !why.isEmpty())
         for (QPushButton* button : {m_find, accept, reject, acceptEvery, rejectEvery}) {
-            button->setToolTip(m_session.readOnlyReason());
+            button->setToolTip(why);
             button->setEnabled(false);
         }
     connect(m_find, &QPushButton::clicked, this, &SuggestionPane::findFigures);
@@ -101,7 +102,7 @@ void SuggestionPane::showArticle(std::int64_t articleId) {
         auto* item = new QListWidgetItem(describe(m_suggestions[i]), m_list);
         item->setData(kIndexRole, static_cast<int>(i));
     }
-    m_find->setEnabled(articleId != 0 && !m_session.isReadOnly());
+    m_find->setEnabled(articleId != 0 && m_session.whyNot(ProjectRole::Annotator).isEmpty());
     m_status->setText(articleId == 0 ? QString()
                       : m_suggestions.empty()
                           ? tr("No figures waiting. Find Figures reads the article.")
