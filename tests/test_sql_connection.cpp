@@ -363,7 +363,8 @@ TEST(Postgres, ConnectingAgainToAServerThatDoesNotAnswerNeverHoldsTheCallerLong)
         EXPECT_LT(held.elapsed(), 200) << "a try held the caller";
         ASSERT_FALSE(tried) << "connected to a server that says nothing";
         EXPECT_EQ(tried.error().code, ErrorCode::Io);
-        EXPECT_EQ(tried.error().message.find("still connecting again to postgresql://postgres@localhost:"), 0u)
+        EXPECT_EQ(tried.error().message.find("still connecting again to postgresql://postgres@localhost:"),
+                  0u)
             << tried.error().message;
     }
 
