@@ -62,10 +62,6 @@ Result<SourceKind> parseSourceKind(std::string_view text) {
     return parseName<SourceKind>(kSourceKindNames, text, "source kind");
 }
 
-Result<ProjectRole> parseProjectRole(std::string_view text) {
-    return parseName<ProjectRole>(kRoleNames, text, "role");
-}
-
 Result<std::string> parsePartialDate(std::string_view text, std::string_view field) {
     auto invalid = [&](std::string_view why) {
         return makeError(ErrorCode::InvalidInput,

@@ -25,7 +25,6 @@ std::string_view toString(SourceKind kind);
 std::string_view toString(ProjectRole role);
 Result<ClaimStatus> parseClaimStatus(std::string_view text);
 Result<SourceKind> parseSourceKind(std::string_view text);
-Result<ProjectRole> parseProjectRole(std::string_view text);
 
 // Someone with a role in a project on a server: the database role, and the project's role it has.
 struct ProjectMember {

@@ -42,9 +42,7 @@ void Project::learnRole() {
     if (m_db->dialect() == sql::Dialect::Sqlite)
         return;
     m_role = serverRole(*m_db);
-    sql::Statement user(*m_db, "SELECT current_user");
-    user.step();
-    static_cast<postgres::Connection&>(*m_db).setRefusalReason(refusalReason(user.text(0), m_role));
+    static_cast<postgres::Connection&>(*m_db).setRefusalReason(refusalReason(serverUser(*m_db), m_role));
 }
 
 }  // namespace claimtrack

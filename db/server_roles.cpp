@@ -52,12 +52,6 @@ Groups projectGroups(sql::Connection& db) {
     return groups;
 }
 
-std::string currentUser(sql::Connection& db) {
-    Statement user(db, "SELECT current_user");
-    user.step();
-    return user.text(0);
-}
-
 // Runs a statement that names roles or objects: the server's format() puts them in (%I quotes a name, %L
 // a literal), each bound as a parameter.
 void execNaming(sql::Connection& db, const std::string& pattern, const std::vector<std::string>& names) {
@@ -132,7 +126,7 @@ constexpr const char* kProjectObjects = R"sql(
 // Makes the three groups, makes the owners' group the owner of the project, and the user a member of each
 // with the right to give them (ADMIN OPTION).
 void makeGroups(sql::Connection& db, const Groups& groups) {
-    const std::string user = currentUser(db);  // read before a refusal ends the transaction's statements
+    const std::string user = serverUser(db);  // read before a refusal ends the transaction's statements
     for (const ProjectRole role : kGroupRoles) {
         if (!roleExists(db, groups.of(role))) {
             try {
@@ -230,6 +224,12 @@ ProjectRole serverRole(sql::Connection& db) {
         FROM pg_catalog.pg_class c WHERE c.oid = 'claim'::regclass)sql"));
 }
 
+std::string serverUser(sql::Connection& db) {
+    Statement user(db, "SELECT current_user");
+    user.step();
+    return user.text(0);
+}
+
 std::string refusalReason(const std::string& user, ProjectRole role) {
     switch (role) {
     case ProjectRole::Reader:
@@ -278,7 +278,7 @@ void setServerRoles(sql::Connection& db, const std::vector<RoleChange>& changes)
         refuse(ErrorCode::NotAllowed,
                fmt::format("{} refused the change: {} is {} {} of this project, and only "
                            "its owners change who has which role",
-                           db.name(), currentUser(db), role == ProjectRole::Annotator ? "an" : "a",
+                           db.name(), serverUser(db), role == ProjectRole::Annotator ? "an" : "a",
                            toString(role)));
     sql::Transaction transaction(db);
     const Groups groups = projectGroups(db);

@@ -30,6 +30,8 @@ void refuseUnlessReadable(sql::Connection& connection);
 
 // What the connection's user may do in the project, by the privileges the server gives it.
 ProjectRole serverRole(sql::Connection& connection);
+// The connection's database role, whose privileges those are.
+std::string serverUser(sql::Connection& connection);
 
 // Why the server refuses `user` a change, for a role short of owner ("ana is a reviewer of this project,
 // who may …"); empty for an owner.
