@@ -208,7 +208,8 @@ Result<Project> Project::openOnServer(const std::string& location, Access access
                                "wrote on a server",
                                db->name(), version));
         // What an older build left out is added by the first owner to open the project for writing.
-        const bool upgrading = access == Access::ReadWrite && db::serverRole(*db) == ProjectRole::Owner;
+        const ProjectRole role = db::serverRole(*db);
+        const bool upgrading = access == Access::ReadWrite && role == ProjectRole::Owner;
         if (upgrading && !db::hasServerSearch(*db))
             db::addServerSearch(*db);
         const bool notices = db::hasChangeNotices(*db);
@@ -222,7 +223,7 @@ Result<Project> Project::openOnServer(const std::string& location, Access access
             db->setForSession("default_transaction_read_only", "on");
         const std::string name = db->name();
         Project project(std::move(db), name);
-        project.learnRole();
+        project.learnRole(role);
         return project;
     });
 }

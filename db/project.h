@@ -673,9 +673,9 @@ private:
     void insertArticles(std::span<const ArticleWithText> articles);
     // Inside a transaction: refuses (Stale) an update whose claim changed after its version `basedOn`.
     void refuseIfChangedSince(const ClaimUpdate& update);
-    // On a server: reads what the user's role allows (m_role), and tells the connection why it refuses what
-    // the role does not.
-    void learnRole();
+    // On a server: keeps what the user's role allows (serverRole, read by the caller), and tells the
+    // connection why it refuses what the role does not.
+    void learnRole(ProjectRole role);
 
     std::unique_ptr<sql::Connection> m_db;
     std::filesystem::path m_path;

@@ -34,14 +34,12 @@ Result<void> Project::changeMembers(const std::vector<RoleChange>& changes) {
         if (m_db->dialect() == sql::Dialect::Sqlite)
             refuseForFile(m_path);
         setServerRoles(*m_db, changes);
-        learnRole();
+        learnRole(serverRole(*m_db));
     });
 }
 
-void Project::learnRole() {
-    if (m_db->dialect() == sql::Dialect::Sqlite)
-        return;
-    m_role = serverRole(*m_db);
+void Project::learnRole(ProjectRole role) {
+    m_role = role;
     static_cast<postgres::Connection&>(*m_db).setRefusalReason(refusalReason(serverUser(*m_db), m_role));
 }
 

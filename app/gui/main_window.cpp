@@ -171,9 +171,7 @@ bool MainWindow::openProject(const QString& path, bool create) {
     } else if (const ProjectRole role = m_session->role(); role != ProjectRole::Owner) {
         // On a server, a role short of owner: named in the title, and what it allows said once.
         setWindowTitle(tr("%1 (%2) — Claimtrack").arg(name, ProjectSession::roleName(role)));
-        statusBar()->showMessage(m_session->whyNot(ProjectRole::Annotator).isEmpty()
-                                     ? m_session->whyNot(ProjectRole::Owner)
-                                     : m_session->whyNot(ProjectRole::Annotator));
+        statusBar()->showMessage(m_session->whyNot(ProjectRole::Owner));  // says what the role allows
     } else {
         setWindowTitle(tr("%1 — Claimtrack").arg(name));
     }
