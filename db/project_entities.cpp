@@ -26,18 +26,21 @@ struct EntityTable {
 EntityTable tableOf(EntityKind kind) {
     switch (kind) {
     case EntityKind::Source:
-        // Claims that name it as their source, and those that came through it (via; claim_with_via keeps
-        // that to the few claims that have a chain).
+        // Claims that name it as their source (claim_by_source), and the others that came through it (via;
+        // claim_with_via keeps that to the few claims that have a chain). Counted as one condition with OR,
+        // the two made SQLite scan every claim for each source: 6.9 s for 50 sources of 1,000,000 claims,
+        // against 0.3 s.
         return {"source", "e.uuid", "e.kind", "e.note",
-                "SELECT count(*) FROM claim c WHERE c.source_id = e.id OR (c.via IS NOT NULL AND e.id IN "
+                "(SELECT count(*) FROM claim c WHERE c.source_id = e.id) + (SELECT count(*) FROM claim c "
+                "WHERE c.via IS NOT NULL AND (c.source_id IS NULL OR c.source_id <> e.id) AND e.id IN "
                 "(SELECT value FROM json_each(c.via)))"};
     case EntityKind::Metric:
         return {"metric", "e.uuid", "NULL", "e.description",
-                "SELECT count(*) FROM claim c WHERE c.metric_id = e.id"};
+                "(SELECT count(*) FROM claim c WHERE c.metric_id = e.id)"};
     case EntityKind::Tag:
         break;
     }
-    return {"tag", "''", "NULL", "NULL", "SELECT count(*) FROM claim_tag ct WHERE ct.tag_id = e.id"};
+    return {"tag", "''", "NULL", "NULL", "(SELECT count(*) FROM claim_tag ct WHERE ct.tag_id = e.id)"};
 }
 
 // The claim column that names a source or a metric; tags are linked through claim_tag instead.
@@ -58,8 +61,8 @@ bool cameThrough(sql::Connection& db, std::int64_t id) {
 
 std::string selectEntities(EntityKind kind, std::string_view where) {
     const EntityTable t = tableOf(kind);
-    return fmt::format("SELECT e.id, {}, e.name, {}, {}, ({}), {} FROM {} e {} ORDER BY e.name", t.uuid,
-                       t.kind, t.note, t.count,
+    return fmt::format("SELECT e.id, {}, e.name, {}, {}, {}, {} FROM {} e {} ORDER BY e.name", t.uuid, t.kind,
+                       t.note, t.count,
                        kind == EntityKind::Metric ? "e.unit_kind, e.place, e.population, e.tolerance, "
                                                     "e.fact_check_url, e.reviewed"
                                                   : "NULL, NULL, NULL, NULL, NULL, NULL",
