@@ -2,12 +2,12 @@
 
 #include "claim_format.h"
 #include "guarded.h"
+#include "zip_archive.h"
 
 #include <QString>
 #include <QUuid>
 #include <fmt/format.h>
 #include <libxml/xmlwriter.h>
-#include <zip.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -24,6 +24,7 @@ namespace claimtrack {
 
 using db::orRefuse;
 using db::refuse;
+using db::ZipArchive;
 
 namespace {
 
@@ -285,107 +286,6 @@ private:
     std::string m_selection;    // the claim being written, for its codings' GUIDs
     unsigned m_codings = 0;     // its codings so far
     QdpxCounts m_counts;
-};
-
-// An article's text as the archive reads it, at close: fetched from the project then, one article at a
-// time, and let go once packed (holding every text until the close grew with the project: 83 MB for a
-// project of 10,000 articles).
-struct LazyText {
-    std::function<Result<std::string>()> read;
-    std::string text;
-    std::size_t at = 0;
-    zip_error_t error;
-};
-
-zip_int64_t readLazyText(void* state, void* data, zip_uint64_t length, zip_source_cmd_t command) {
-    auto* lazy = static_cast<LazyText*>(state);
-    switch (command) {
-    case ZIP_SOURCE_OPEN: {
-        auto text = lazy->read();
-        if (!text) {
-            zip_error_set(&lazy->error, ZIP_ER_READ, 0);
-            return -1;
-        }
-        lazy->text = std::move(*text);
-        lazy->at = 0;
-        return 0;
-    }
-    case ZIP_SOURCE_READ: {
-        const std::size_t n = std::min<std::size_t>(length, lazy->text.size() - lazy->at);
-        std::memcpy(data, lazy->text.data() + lazy->at, n);
-        lazy->at += n;
-        return static_cast<zip_int64_t>(n);
-    }
-    case ZIP_SOURCE_CLOSE:
-        lazy->text = std::string();
-        return 0;
-    case ZIP_SOURCE_STAT:
-        zip_stat_init(static_cast<zip_stat_t*>(data));  // nothing known before it is read
-        return sizeof(zip_stat_t);
-    case ZIP_SOURCE_ERROR:
-        return zip_error_to_data(&lazy->error, data, length);
-    case ZIP_SOURCE_FREE:
-        zip_error_fini(&lazy->error);
-        delete lazy;
-        return 0;
-    case ZIP_SOURCE_SUPPORTS:
-        return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE,
-                                              ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
-    default:
-        zip_error_set(&lazy->error, ZIP_ER_OPNOTSUPP, 0);
-        return -1;
-    }
-}
-
-// A zip archive written whole at close or not at all.
-class ZipArchive {
-public:
-    explicit ZipArchive(const std::filesystem::path& path) {
-        int error = 0;
-        m_zip = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
-        if (!m_zip)
-            refuse(ErrorCode::Io, fmt::format("cannot create {}: {}", path.string(), zipErrorText(error)));
-    }
-    ~ZipArchive() {
-        if (m_zip)
-            zip_discard(m_zip);
-    }
-    // Adds the text `read` gives as `name`; it is read when the archive is closed.
-    void addText(const std::string& name, std::function<Result<std::string>()> read) {
-        auto* lazy = new LazyText{std::move(read), {}, 0, {}};
-        zip_error_init(&lazy->error);
-        zip_source_t* source = zip_source_function(m_zip, readLazyText, lazy);
-        if (!source) {
-            zip_error_fini(&lazy->error);
-            delete lazy;
-        }
-        addSource(name, source);
-    }
-    void addFile(const std::string& name, const std::filesystem::path& file) {
-        addSource(name, zip_source_file(m_zip, file.c_str(), 0, 0));
-    }
-    // Writes the archive; `unread` says why a text could not be read, when that is why it failed.
-    void close(const std::filesystem::path& path, const std::optional<Error>& unread) {
-        if (zip_close(m_zip) == 0)
-            return void(m_zip = nullptr);
-        if (unread)
-            throw sql::Failure(*unread);
-        refuse(ErrorCode::Io, fmt::format("cannot write {}: {}", path.string(), zip_strerror(m_zip)));
-    }
-
-private:
-    void addSource(const std::string& name, zip_source_t* source) {
-        const zip_int64_t index = source ? zip_file_add(m_zip, name.c_str(), source, ZIP_FL_ENC_UTF_8) : -1;
-        if (index < 0) {
-            if (source)
-                zip_source_free(source);
-            refuse(ErrorCode::Io, fmt::format("cannot add {} to the archive: {}", name, zip_strerror(m_zip)));
-        }
-        // Deflate's fastest level: the document of a million claims is 0.9 GB of repetitive XML, which the
-        // default level took three times as long to pack for an archive a fifth larger.
-        zip_set_file_compression(m_zip, static_cast<zip_uint64_t>(index), ZIP_CM_DEFLATE, 1);
-    }
-    zip_t* m_zip = nullptr;
 };
 
 }  // namespace

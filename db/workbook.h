@@ -1,5 +1,6 @@
 #pragma once
-// The project as one Excel workbook (.xlsx), written with libxlsxwriter: sheets Claims (the CSV's columns),
+// The project as one Excel workbook (.xlsx), its sheets written by core/xlsx_sheet.h and packed by libzip
+// (db/zip_archive.h) on a second thread as they are written: sheets Claims (the CSV's columns),
 // Conflicts, Metrics, Sources and Articles; numbers as numbers, dates as dates and everything else as text
 // (no cell is ever a formula); a frozen header row with filters on every sheet.
 

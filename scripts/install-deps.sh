@@ -9,7 +9,6 @@ packages=(
   libicu-dev libuchardet-dev libgumbo-dev libpoppler-cpp-dev zlib1g-dev  # importers: encodings, HTML, PDF
   libstemmer-dev  # the metric proposals' word stems
   libdtl-dev  # the word diff between versions of an article
-  libxlsxwriter-dev  # the Excel workbook export
   libzip-dev libxml2-dev  # the REFI-QDA archive: its zip and its XML
   libpq-dev postgresql openssl  # shared projects on a PostgreSQL server; the tests start their own (one over TLS)
   qt6-svg-dev  # the compare chart saved as SVG
