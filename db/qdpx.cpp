@@ -10,14 +10,9 @@
 #include <libxml/xmlwriter.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <charconv>
-#include <cstring>
-#include <fstream>
-#include <functional>
 #include <map>
 #include <memory>
-#include <optional>
 #include <vector>
 
 namespace claimtrack {
@@ -76,17 +71,43 @@ int writeXmlText(const std::string& text, Write write) {
 // libxml2 also says its errors on standard error; ours say them once, in one line.
 void ignoreXmlError(void*, const char*, ...) {}
 
-// libxml2's streaming writer: the document goes to its file as it is written, never whole in memory.
+// Where libxml2's writer puts the document: handed on to the archive a megabyte at a time. The callbacks
+// are called from C, so a refusal is caught here and said by XmlWriter::check.
+struct DocumentSink {
+    db::EntryPipe& pipe;
+    std::string chunk;
+};
+
+int writeToPipe(void* context, const char* bytes, int length) {
+    auto* sink = static_cast<DocumentSink*>(context);
+    sink->chunk.append(bytes, static_cast<std::size_t>(length));
+    if (sink->chunk.size() >= (1u << 20)) {
+        try {
+            sink->pipe.write(std::move(sink->chunk));
+        } catch (const sql::Failure&) {
+            return -1;
+        }
+        sink->chunk.clear();
+    }
+    return length;
+}
+
+// libxml2's streaming writer: the document goes to the archive as it is written, never whole in memory.
 class XmlWriter {
 public:
-    explicit XmlWriter(const std::filesystem::path& path)
-        : m_writer(xmlNewTextWriterFilename(path.c_str(), 0), xmlFreeTextWriter) {
+    explicit XmlWriter(db::EntryPipe& pipe)
+        : m_sink{pipe, {}},
+          m_writer(xmlNewTextWriter(xmlOutputBufferCreateIO(writeToPipe, nullptr, &m_sink, nullptr)),
+                   xmlFreeTextWriter) {
         if (!m_writer)
-            refuse(ErrorCode::Io, fmt::format("cannot write {}", path.string()));
+            refuse(ErrorCode::Io, "cannot write the project document");
         xmlTextWriterSetIndent(m_writer.get(), 1);
         check(xmlTextWriterSetIndentString(m_writer.get(), BAD_CAST " "));
         check(xmlTextWriterStartDocument(m_writer.get(), nullptr, "UTF-8", nullptr));
     }
+    XmlWriter(const XmlWriter&) = delete;
+    XmlWriter& operator=(const XmlWriter&) = delete;
+
     void start(const char* name) { check(xmlTextWriterStartElement(m_writer.get(), BAD_CAST name)); }
     void attribute(const char* name, const std::string& value) {
         check(writeXmlText(value, [&](const xmlChar* text) {
@@ -99,19 +120,28 @@ public:
         }));
     }
     void end() { check(xmlTextWriterEndElement(m_writer.get())); }
-    // Ends the document and closes its file.
+    // Ends the document and hands on the rest of it, as the pipe's current entry.
     void finish() {
         check(xmlTextWriterEndDocument(m_writer.get()));
+        check(xmlTextWriterFlush(m_writer.get()));
         m_writer.reset();
+        m_sink.pipe.write(std::move(m_sink.chunk));
+        m_sink.pipe.endEntry();
     }
 
 private:
     static void check(int written) {
         if (written < 0)
-            refuse(ErrorCode::Io, "cannot write the project document (is the disk full?)");
+            refuse(ErrorCode::Io, "the archive could not be written");
     }
+    DocumentSink m_sink;
     std::unique_ptr<xmlTextWriter, decltype(&xmlFreeTextWriter)> m_writer;
 };
+
+// An article's text in the archive, under sources/.
+std::string textFile(const Article& article) {
+    return article.uuid + ".txt";
+}
 
 struct Code {
     std::string guid;
@@ -147,12 +177,10 @@ struct Note {
 
 class QdpxWriter {
 public:
-    QdpxWriter(Project& project, const std::filesystem::path& document)
-        : m_project(project), m_xml(document) {}
+    QdpxWriter(Project& project, db::EntryPipe& pipe) : m_project(project), m_xml(pipe) {}
 
-    // Writes project.qde; `addText` is given each article's text file: its name, and how to read it.
-    using AddText = std::function<void(const std::string&, std::int64_t articleId)>;
-    QdpxCounts write(const std::string& name, const AddText& addText) {
+    // Writes project.qde, whose sources are `articles`, each in the archive's textFile(article).
+    QdpxCounts write(const std::string& name, const std::vector<Article>& articles) {
         readCodes();
         m_xml.start("Project");
         m_xml.attribute("xmlns", "urn:QDA-XML:project:1.0");
@@ -172,8 +200,8 @@ public:
         m_xml.end();
 
         m_xml.start("Sources");
-        for (const Article& article : orRefuse(m_project.articles()))
-            writeSource(article, addText);
+        for (const Article& article : articles)
+            writeSource(article);
         m_xml.end();
         if (const std::string memo = orRefuse(m_project.projectMemo()); !memo.empty())
             m_notes.push_back({derivedGuid("memo", "project"), "Project memo", memo});
@@ -222,13 +250,11 @@ private:
         m_xml.end();
     }
 
-    void writeSource(const Article& article, const AddText& addText) {
-        const std::string file = article.uuid + ".txt";
-        addText(file, article.id);
+    void writeSource(const Article& article) {
         m_xml.start("TextSource");
         m_xml.attribute("guid", article.uuid);
         m_xml.attribute("name", article.meta.title);
-        m_xml.attribute("plainTextPath", "internal://" + file);
+        m_xml.attribute("plainTextPath", "internal://" + textFile(article));
         m_xml.attribute("creationDateTime", article.importedAt);
         if (!article.meta.url.empty() || !article.meta.publisher.empty())
             m_xml.element("Description",
@@ -291,40 +317,30 @@ private:
 }  // namespace
 
 Result<QdpxCounts> exportQdpx(Project& project, const std::filesystem::path& path) {
-    const std::filesystem::path partial = path.string() + ".partial";
-    const std::filesystem::path document = path.string() + ".qde.partial";
-    const auto cleanUp = [&] {
-        std::error_code ignored;
-        std::filesystem::remove(partial, ignored);
-        std::filesystem::remove(document, ignored);
-    };
     xmlSetGenericErrorFunc(nullptr, ignoreXmlError);
-    std::optional<Error> unread;  // why an article's text could not be read into the archive
-    auto written = db::guarded([&] {
-        // A place it cannot write is said here, in one line: the zip library would find out at the end.
-        if (std::ofstream probe(partial, std::ios::binary); !probe)
-            refuse(ErrorCode::Io, fmt::format("cannot create {}: {}", path.string(), std::strerror(errno)));
-        ZipArchive archive(partial);
-        QdpxWriter writer(project, document);
-        const QdpxCounts counts = writer.write(
-            project.path().stem().string(), [&](const std::string& file, std::int64_t articleId) {
-                archive.addText("sources/" + file, [&project, &unread, articleId]() -> Result<std::string> {
-                    auto text = project.articleText(articleId);
-                    if (!text)
-                        unread = text.error();
-                    return text;
-                });
-            });
-        archive.addFile("project.qde", document);
-        archive.close(path, unread);
-        std::error_code renamed;
-        std::filesystem::rename(partial, path, renamed);
-        if (renamed)
-            refuse(ErrorCode::Io, fmt::format("cannot write {}: {}", path.string(), renamed.message()));
-        return counts;
+    auto articles = project.articles();
+    if (!articles)
+        return articles.error();
+    QdpxCounts counts;
+    auto written = db::writeArchive(path, [&](ZipArchive& archive) {
+        db::EntryPipe pipe;
+        for (const Article& article : *articles)
+            archive.addPiped("sources/" + textFile(article), pipe);
+        archive.addPiped("project.qde", pipe);
+        // The texts, one at a time, then the document of a million claims (770 MB of XML), each packed on a
+        // second thread as it is written: written to a file and packed after, it was 2.95 times the CSV.
+        db::packWhileWriting(archive, pipe, path, [&] {
+            for (const Article& article : *articles) {
+                pipe.write(orRefuse(project.articleText(article.id)));
+                pipe.endEntry();
+            }
+            QdpxWriter writer(project, pipe);
+            counts = writer.write(project.path().stem().string(), *articles);
+        });
     });
-    cleanUp();
-    return written;
+    if (!written)
+        return written.error();
+    return counts;
 }
 
 }  // namespace claimtrack

@@ -9,12 +9,7 @@
 #include <fmt/format.h>
 
 #include <array>
-#include <cerrno>
 #include <cstdint>
-#include <cstring>
-#include <fstream>
-#include <system_error>
-#include <thread>
 
 namespace claimtrack {
 
@@ -90,8 +85,8 @@ std::string workbookXml(const std::vector<std::string>& filtered) {
 }
 
 // Writes the sheets into `pipe` in kSheets' order, then the workbook that lists them; returns how many
-// texts were cut to fit a cell. `packingStopped` is set when the pipe's reader gave up.
-std::size_t writeSheets(Project& project, db::EntryPipe& pipe, bool& packingStopped) {
+// texts were cut to fit a cell.
+std::size_t writeSheets(Project& project, db::EntryPipe& pipe) {
     std::string_view sheetName;
     std::uint64_t sheetBytes = 0;
     const auto handOn = [&](std::string&& text) {
@@ -101,10 +96,7 @@ std::size_t writeSheets(Project& project, db::EntryPipe& pipe, bool& packingStop
                    fmt::format("the {} sheet would be larger than a workbook holds (4 GB): export the "
                                "claims as CSV instead",
                                sheetName));
-        if (!pipe.write(std::move(text))) {
-            packingStopped = true;
-            refuse(ErrorCode::Io, "the workbook could not be packed");
-        }
+        pipe.write(std::move(text));
     };
     std::vector<std::string> filtered;  // each sheet's "$A$1:$AA$1001"
     std::size_t truncated = 0;
@@ -164,14 +156,10 @@ std::size_t writeSheets(Project& project, db::EntryPipe& pipe, bool& packingStop
 }  // namespace
 
 Result<std::size_t> exportWorkbook(Project& project, const std::filesystem::path& path) {
-    const std::filesystem::path partial = path.string() + ".partial";
-    auto written = db::guarded([&] {
-        // A place it cannot write is said here, in one line: the zip library would find out at the end.
-        if (std::ofstream probe(partial, std::ios::binary); !probe)
-            refuse(ErrorCode::Io, fmt::format("cannot create {}: {}", path.string(), std::strerror(errno)));
-        const std::string types = contentTypes(), relations = packageRelations(),
-                          sheetRelations = workbookRelations();
-        db::ZipArchive archive(partial);
+    const std::string types = contentTypes(), relations = packageRelations(),
+                      sheetRelations = workbookRelations();
+    std::size_t cut = 0;
+    auto written = db::writeArchive(path, [&](db::ZipArchive& archive) {
         archive.addBytes("[Content_Types].xml", types);
         archive.addBytes("_rels/.rels", relations);
         archive.addBytes("xl/_rels/workbook.xml.rels", sheetRelations);
@@ -180,41 +168,12 @@ Result<std::size_t> exportWorkbook(Project& project, const std::filesystem::path
         for (std::size_t i = 1; i <= kSheets.size(); ++i)
             archive.addPiped(fmt::format("xl/worksheets/sheet{}.xml", i), pipe);
         archive.addPiped("xl/workbook.xml", pipe);
-
-        // Packed on a second thread while this one reads the project and writes the sheets: a million
-        // claims are a gigabyte of XML, which zlib deflates meanwhile instead of after.
-        Result<void> packed;
-        std::thread packer([&] {
-            packed = db::guarded([&] { archive.close(path); });
-            pipe.stopReading();
-        });
-        bool packingStopped = false;
-        Result<std::size_t> truncated = 0;
-        try {
-            truncated = db::guarded([&] { return writeSheets(project, pipe, packingStopped); });
-        } catch (...) {
-            pipe.fail();
-            packer.join();
-            throw;
-        }
-        if (!truncated)
-            pipe.fail();
-        packer.join();
-        if (!truncated && !packingStopped)
-            throw sql::Failure(truncated.error());  // the project's error, not the packing's that follows it
-        orRefuse(std::move(packed));
-        const std::size_t cut = orRefuse(std::move(truncated));
-        std::error_code renamed;
-        std::filesystem::rename(partial, path, renamed);
-        if (renamed)
-            refuse(ErrorCode::Io, fmt::format("cannot write {}: {}", path.string(), renamed.message()));
-        return cut;
+        // A million claims are a gigabyte of XML, which zlib deflates meanwhile instead of after.
+        db::packWhileWriting(archive, pipe, path, [&] { cut = writeSheets(project, pipe); });
     });
-    if (!written) {
-        std::error_code ignored;
-        std::filesystem::remove(partial, ignored);
-    }
-    return written;
+    if (!written)
+        return written.error();
+    return cut;
 }
 
 }  // namespace claimtrack

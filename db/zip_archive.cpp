@@ -7,19 +7,20 @@
 #include <zip.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
-#include <utility>
+#include <fstream>
+#include <thread>
 
 namespace claimtrack::db {
 
-bool EntryPipe::write(std::string&& chunk) {
+void EntryPipe::write(std::string&& chunk) {
     std::unique_lock lock(m_mutex);
     m_taken.wait(lock, [&] { return m_messages.size() < kWaiting || m_stopped; });
     if (m_stopped)
-        return false;
+        refuse(ErrorCode::Io, "the archive could not be written");
     m_messages.push_back({std::move(chunk), false});
     m_written.notify_one();
-    return true;
 }
 
 void EntryPipe::endEntry() {
@@ -30,8 +31,13 @@ void EntryPipe::endEntry() {
 
 void EntryPipe::fail() {
     const std::lock_guard lock(m_mutex);
-    m_failed = true;
+    m_failed = !m_stopped;  // a writer turned away by a failed packing did not cause it
     m_written.notify_one();
+}
+
+bool EntryPipe::writerFailed() const {
+    const std::lock_guard lock(m_mutex);
+    return m_failed;
 }
 
 EntryPipe::Next EntryPipe::read(std::string& chunk) {
@@ -55,79 +61,63 @@ void EntryPipe::stopReading() {
     m_taken.notify_all();
 }
 
-bool EntryPipe::readingStopped() const {
-    const std::lock_guard lock(m_mutex);
-    return m_stopped;
-}
-
 namespace {
 
-// An entry read at close, after zip_source_function's protocol: `next` gives its bytes a chunk at a time
-// (EntryPipe's protocol), READ copies them out.
-struct Lazy {
-    std::function<EntryPipe::Next(std::string& bytes)> next;
-    bool whole = false;  // `next` gives all the bytes at once (a text), so their size is known beforehand
+// A piped entry as a zip_source_function reads it at close: the pipe's chunks, copied out on READ.
+struct Piped {
+    EntryPipe& pipe;
     std::string bytes;
     std::size_t at = 0;
-    bool fetched = false, ended = false;
+    bool ended = false;
     zip_error_t error;
 };
 
-bool fetch(Lazy& lazy) {
-    lazy.at = 0;
-    lazy.bytes.clear();
-    const EntryPipe::Next next = lazy.next(lazy.bytes);
-    if (next == EntryPipe::Next::Failed) {
-        zip_error_set(&lazy.error, ZIP_ER_READ, 0);
-        return false;
-    }
-    lazy.ended = next == EntryPipe::Next::EntryEnd;
-    lazy.fetched = true;
-    return true;
-}
-
-zip_int64_t readLazy(void* state, void* data, zip_uint64_t length, zip_source_cmd_t command) {
-    auto* lazy = static_cast<Lazy*>(state);
+zip_int64_t readPiped(void* state, void* data, zip_uint64_t length, zip_source_cmd_t command) {
+    auto* piped = static_cast<Piped*>(state);
     switch (command) {
     case ZIP_SOURCE_OPEN:
         return 0;
     case ZIP_SOURCE_READ: {
-        while (lazy->at == lazy->bytes.size() && !lazy->ended)
-            if (!fetch(*lazy))
+        while (piped->at == piped->bytes.size() && !piped->ended) {
+            piped->at = 0;
+            piped->bytes.clear();
+            const EntryPipe::Next next = piped->pipe.read(piped->bytes);
+            if (next == EntryPipe::Next::Failed) {
+                zip_error_set(&piped->error, ZIP_ER_READ, 0);
                 return -1;
-        const std::size_t n = std::min<std::size_t>(length, lazy->bytes.size() - lazy->at);
-        std::memcpy(data, lazy->bytes.data() + lazy->at, n);
-        lazy->at += n;
+            }
+            piped->ended = next == EntryPipe::Next::EntryEnd;
+        }
+        const std::size_t n = std::min<std::size_t>(length, piped->bytes.size() - piped->at);
+        std::memcpy(data, piped->bytes.data() + piped->at, n);
+        piped->at += n;
         return static_cast<zip_int64_t>(n);
     }
     case ZIP_SOURCE_CLOSE:
-        lazy->bytes = std::string();
+        piped->bytes = std::string();
         return 0;
     case ZIP_SOURCE_STAT: {
-        // libzip asks just before it packs the entry, and marks Zip64 in the local header of an entry
-        // whose size it is not told (1.7.3, add_data); Excel is reported to refuse a workbook whose entries
-        // are Zip64 without needing to be (minizip-ng issue 894). So a text is read now and its size told,
-        // and a piped entry tells the largest size that needs no Zip64: libzip uses it for that choice
-        // alone and writes the real sizes once packed.
-        if (lazy->whole && !lazy->fetched && !fetch(*lazy))
-            return -1;
+        // libzip marks Zip64 in the local header of an entry whose size it is not told (1.7.3, add_data),
+        // and Excel is reported to refuse a workbook whose entries are Zip64 without needing to be
+        // (minizip-ng issue 894). So a piped entry tells the largest size that needs no Zip64: libzip uses
+        // it for that choice alone and writes the real sizes once packed.
         auto* stat = static_cast<zip_stat_t*>(data);
         zip_stat_init(stat);
-        stat->size = lazy->whole ? lazy->bytes.size() : ZipArchive::kLargestPiped;
+        stat->size = ZipArchive::kLargestPiped;
         stat->valid |= ZIP_STAT_SIZE;
         return sizeof(zip_stat_t);
     }
     case ZIP_SOURCE_ERROR:
-        return zip_error_to_data(&lazy->error, data, length);
+        return zip_error_to_data(&piped->error, data, length);
     case ZIP_SOURCE_FREE:
-        zip_error_fini(&lazy->error);
-        delete lazy;
+        zip_error_fini(&piped->error);
+        delete piped;
         return 0;
     case ZIP_SOURCE_SUPPORTS:
         return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN, ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE,
                                               ZIP_SOURCE_STAT, ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
     default:
-        zip_error_set(&lazy->error, ZIP_ER_OPNOTSUPP, 0);
+        zip_error_set(&piped->error, ZIP_ER_OPNOTSUPP, 0);
         return -1;
     }
 }
@@ -150,46 +140,22 @@ void ZipArchive::addBytes(const std::string& name, std::string_view bytes) {
     addSource(name, zip_source_buffer(m_zip, bytes.data(), bytes.size(), 0));
 }
 
-void ZipArchive::addText(const std::string& name, std::function<Result<std::string>()> read) {
-    addLazy(name, true, [read = std::move(read), given = false](std::string& bytes) mutable {
-        if (std::exchange(given, true))
-            return EntryPipe::Next::EntryEnd;
-        auto text = read();
-        if (!text)
-            return EntryPipe::Next::Failed;
-        bytes = std::move(*text);
-        return EntryPipe::Next::Bytes;
-    });
-}
-
 void ZipArchive::addPiped(const std::string& name, EntryPipe& pipe) {
-    addLazy(name, false, [&pipe](std::string& bytes) { return pipe.read(bytes); });
-}
-
-void ZipArchive::addLazy(const std::string& name, bool whole,
-                         std::function<EntryPipe::Next(std::string&)> next) {
-    auto* lazy = new Lazy{std::move(next), whole, {}, 0, false, false, {}};
-    zip_error_init(&lazy->error);
-    zip_source_t* source = zip_source_function(m_zip, readLazy, lazy);
+    auto* piped = new Piped{pipe, {}, 0, false, {}};
+    zip_error_init(&piped->error);
+    zip_source_t* source = zip_source_function(m_zip, readPiped, piped);
     if (!source) {
-        zip_error_fini(&lazy->error);
-        delete lazy;
+        zip_error_fini(&piped->error);
+        delete piped;
     }
     addSource(name, source);
 }
 
-void ZipArchive::addFile(const std::string& name, const std::filesystem::path& file) {
-    addSource(name, zip_source_file(m_zip, file.c_str(), 0, 0));
-}
-
-void ZipArchive::close(const std::filesystem::path& shownPath, const std::optional<Error>& cause) {
+void ZipArchive::close(const std::filesystem::path& shownPath) {
     if (zip_close(m_zip) == 0)
         return void(m_zip = nullptr);
-    if (cause)
-        throw sql::Failure(*cause);
     refuse(ErrorCode::Io, fmt::format("cannot write {}: {}", shownPath.string(), zip_strerror(m_zip)));
 }
-
 void ZipArchive::addSource(const std::string& name, zip_source_t* source) {
     const zip_int64_t index = source ? zip_file_add(m_zip, name.c_str(), source, ZIP_FL_ENC_UTF_8) : -1;
     if (index < 0) {
@@ -198,6 +164,50 @@ void ZipArchive::addSource(const std::string& name, zip_source_t* source) {
         refuse(ErrorCode::Io, fmt::format("cannot add {} to the archive: {}", name, zip_strerror(m_zip)));
     }
     zip_set_file_compression(m_zip, static_cast<zip_uint64_t>(index), ZIP_CM_DEFLATE, 1);
+}
+
+Result<void> writeArchive(const std::filesystem::path& path, const std::function<void(ZipArchive&)>& fill) {
+    const std::filesystem::path partial = path.string() + ".partial";
+    auto written = guarded([&] {
+        // A place it cannot write is said here, in one line: the zip library would find out at the end.
+        if (std::ofstream probe(partial, std::ios::binary); !probe)
+            refuse(ErrorCode::Io, fmt::format("cannot create {}: {}", path.string(), std::strerror(errno)));
+        ZipArchive archive(partial);
+        fill(archive);
+        std::error_code renamed;
+        std::filesystem::rename(partial, path, renamed);
+        if (renamed)
+            refuse(ErrorCode::Io, fmt::format("cannot write {}: {}", path.string(), renamed.message()));
+    });
+    if (!written) {
+        std::error_code ignored;
+        std::filesystem::remove(partial, ignored);
+    }
+    return written;
+}
+
+void packWhileWriting(ZipArchive& archive, EntryPipe& pipe, const std::filesystem::path& shownPath,
+                      const std::function<void()>& write) {
+    Result<void> packed;
+    std::thread packer([&] {
+        packed = guarded([&] { archive.close(shownPath); });
+        pipe.stopReading();
+    });
+    Result<void> written;
+    try {
+        written = guarded(write);
+    } catch (...) {
+        pipe.fail();
+        packer.join();
+        throw;
+    }
+    if (!written)
+        pipe.fail();
+    packer.join();
+    if (!packed && !pipe.writerFailed())
+        throw sql::Failure(packed.error());  // the packing's own failure, which turned the writer away
+    orRefuse(std::move(written));
+    orRefuse(std::move(packed));
 }
 
 }  // namespace claimtrack::db

@@ -12,7 +12,6 @@
 #include <filesystem>
 #include <functional>
 #include <mutex>
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -26,18 +25,19 @@ namespace claimtrack::db {
 // most a few chunks wait, so a writer ahead of the packing waits for it and memory stays flat.
 class EntryPipe {
 public:
-    // False once the reading stopped (the archive could not be written): the writer should stop too.
-    bool write(std::string&& chunk);
+    // Refuses (sql::Failure) once the reading stopped: the archive could not be written.
+    void write(std::string&& chunk);
     void endEntry();
     // The writer stopped: the entry being read, and any after it, end in an error.
     void fail();
+    // Whether the writer failed while its entries were still being read (and so caused the packing to fail).
+    bool writerFailed() const;
 
     // The reader's side: the next chunk of the entry being read, nothing at its end, or an error.
     enum class Next { Bytes, EntryEnd, Failed };
     Next read(std::string& chunk);
     // No more reading: a writer waiting to write is let go.
     void stopReading();
-    bool readingStopped() const;
 
 private:
     static constexpr std::size_t kWaiting = 8;
@@ -63,22 +63,25 @@ public:
 
     // Adds `bytes`, which must outlive the archive's close, as `name`.
     void addBytes(const std::string& name, std::string_view bytes);
-    // Adds the text `read` gives as `name`. It is read when the archive is closed and let go once packed,
-    // so that many such texts never sit in memory together.
-    void addText(const std::string& name, std::function<Result<std::string>()> read);
-    void addFile(const std::string& name, const std::filesystem::path& file);
     // Adds the next entry written to `pipe` as `name`; entries so added are read from it in order. The
     // writer keeps each to kLargestPiped bytes.
     void addPiped(const std::string& name, EntryPipe& pipe);
 
-    // Packs and writes the archive; `shownPath` names it in an error, and `cause`, when a text could not be
-    // read, is the error said instead of libzip's.
-    void close(const std::filesystem::path& shownPath, const std::optional<Error>& cause = std::nullopt);
+    // Packs and writes the archive; `shownPath` names it in an error.
+    void close(const std::filesystem::path& shownPath);
 
 private:
-    void addLazy(const std::string& name, bool whole, std::function<EntryPipe::Next(std::string&)> next);
     void addSource(const std::string& name, ::zip_source* source);
     ::zip* m_zip = nullptr;
 };
+
+// Writes the archive at `path` whole or not at all: `fill` adds its entries to an archive beside it and
+// packs it (close or packWhileWriting), which is then renamed to `path`, or removed if anything failed.
+Result<void> writeArchive(const std::filesystem::path& path, const std::function<void(ZipArchive&)>& fill);
+
+// Closes `archive` on a second thread while `write`, on this one, writes its piped entries into `pipe`, so
+// that deflating overlaps writing. Throws (sql::Failure) the writer's error, or else the packing's.
+void packWhileWriting(ZipArchive& archive, EntryPipe& pipe, const std::filesystem::path& shownPath,
+                      const std::function<void()>& write);
 
 }  // namespace claimtrack::db

@@ -58,19 +58,18 @@ TEST(ZipArchive, PacksPipedEntriesWrittenOnAnotherThread) {
     archive.addPiped("one.txt", pipe);
     archive.addPiped("empty.txt", pipe);
     archive.addPiped("two.txt", pipe);
-    archive.addText("last.txt", [] { return Result<std::string>(std::string("read at close")); });
 
     std::string one, two;
     std::thread writer([&] {
         for (int i = 0; i < 3000; ++i) {
             std::string chunk = "chunk " + std::to_string(i) + " " + std::string(1000, 'a' + i % 26) + "\n";
             one += chunk;
-            EXPECT_TRUE(pipe.write(std::move(chunk)));
+            pipe.write(std::move(chunk));
         }
         pipe.endEntry();
         pipe.endEntry();  // empty.txt
         two = "the second entry";
-        EXPECT_TRUE(pipe.write(std::string(two)));
+        pipe.write(std::string(two));
         pipe.endEntry();
     });
     const auto closed = db::guarded([&] { archive.close(path); });
@@ -80,7 +79,6 @@ TEST(ZipArchive, PacksPipedEntriesWrittenOnAnotherThread) {
     EXPECT_EQ(entryText(path, "one.txt"), one);
     EXPECT_EQ(entryText(path, "empty.txt"), "");
     EXPECT_EQ(entryText(path, "two.txt"), two);
-    EXPECT_EQ(entryText(path, "last.txt"), "read at close");
     EXPECT_EQ(entriesWithExtraFields(path), std::vector<std::string>{});
 }
 
@@ -93,7 +91,7 @@ TEST(ZipArchive, AWriterThatFailsFailsThePackingAndLeavesNoArchive) {
     archive.addPiped("one.txt", pipe);
     archive.addPiped("two.txt", pipe);
     std::thread writer([&] {
-        EXPECT_TRUE(pipe.write("half of it"));
+        pipe.write("half of it");
         pipe.fail();
     });
     const auto closed = db::guarded([&] { archive.close(path); });
@@ -104,7 +102,8 @@ TEST(ZipArchive, AWriterThatFailsFailsThePackingAndLeavesNoArchive) {
     EXPECT_FALSE(std::filesystem::exists(path));
 }
 
-// The packing fails (its folder is gone): a writer ahead of it, waiting to hand over more, is let go.
+// The packing fails (its folder is gone): a writer ahead of it, waiting to hand over more, is let go with
+// the packing's error, not its own.
 TEST(ZipArchive, AWriterWaitingOnAPackingThatFailedIsLetGo) {
     QTemporaryDir dir;
     const std::filesystem::path folder = dir.filePath(QStringLiteral("gone")).toStdString();
@@ -114,14 +113,34 @@ TEST(ZipArchive, AWriterWaitingOnAPackingThatFailedIsLetGo) {
     archive.addPiped("big.txt", pipe);
     std::filesystem::remove(folder);
     std::size_t written = 0;
-    std::thread writer([&] {
-        while (pipe.write(std::string(1 << 16, 'x')) && written < 100'000)
-            ++written;
+    const auto packed = db::guarded([&] {
+        db::packWhileWriting(archive, pipe, folder / "lost.zip", [&] {
+            for (; written < 100'000; ++written)
+                pipe.write(std::string(1 << 16, 'x'));
+        });
     });
-    const auto closed = db::guarded([&] { archive.close(folder / "lost.zip"); });
-    pipe.stopReading();
-    writer.join();
-    EXPECT_FALSE(closed);
+    ASSERT_FALSE(packed);
     EXPECT_LT(written, 100'000u) << "the writer went on as if the archive were being written";
-    EXPECT_TRUE(pipe.readingStopped());
+    EXPECT_NE(packed.error().message.find("cannot write"), std::string::npos) << packed.error().message;
+    EXPECT_NE(packed.error().message.find("lost.zip"), std::string::npos) << packed.error().message;
+}
+
+// The writer fails on its own (the project could not be read): that is the error said, not the packing's
+// that followed from it, and no archive is left.
+TEST(ZipArchive, AWritersOwnFailureIsTheOneSaid) {
+    QTemporaryDir dir;
+    const std::filesystem::path path = dir.filePath(QStringLiteral("half.zip")).toStdString();
+    db::ZipArchive archive(path);
+    db::EntryPipe pipe;
+    archive.addPiped("one.txt", pipe);
+    const auto packed = db::guarded([&] {
+        db::packWhileWriting(archive, pipe, path, [&] {
+            pipe.write("the first rows");
+            db::refuse(ErrorCode::NotFound, "the project went away");
+        });
+    });
+    ASSERT_FALSE(packed);
+    EXPECT_EQ(packed.error().code, ErrorCode::NotFound);
+    EXPECT_EQ(packed.error().message, "the project went away");
+    EXPECT_FALSE(std::filesystem::exists(path));
 }
