@@ -269,8 +269,8 @@ void SheetWriter::endRow() {
     }
     ++m_rows;
     m_column = 0;
-    char digits[24];
-    m_rowNumber.assign(digits, std::to_chars(digits, digits + sizeof digits, m_rows + 1).ptr);
+    m_rowNumber.clear();
+    appendInteger(m_rowNumber, static_cast<std::int64_t>(m_rows + 1));
     if (m_out.size() >= kChunk) {
         m_handOn(std::move(m_out));
         m_out.clear();

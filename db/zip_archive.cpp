@@ -15,6 +15,13 @@
 namespace claimtrack::db {
 
 void EntryPipe::write(std::string&& chunk) {
+    // Checked here for every exporter: libzip was told the entry is no larger (see ZIP_SOURCE_STAT below),
+    // and past it would fail only at the end, with "Internal error".
+    m_entryBytes += chunk.size();
+    if (m_entryBytes > ZipArchive::kLargestPiped)
+        refuse(ErrorCode::InvalidInput,
+               fmt::format("{} would be larger than 4 GB, more than the archive holds",
+                           m_names.empty() ? std::string("an entry") : m_names.front()));
     std::unique_lock lock(m_mutex);
     m_taken.wait(lock, [&] { return m_messages.size() < kWaiting || m_stopped; });
     if (m_stopped)
@@ -24,6 +31,9 @@ void EntryPipe::write(std::string&& chunk) {
 }
 
 void EntryPipe::endEntry() {
+    m_entryBytes = 0;
+    if (!m_names.empty())
+        m_names.pop_front();
     const std::lock_guard lock(m_mutex);
     m_messages.push_back({{}, true});
     m_written.notify_one();
@@ -141,6 +151,7 @@ void ZipArchive::addBytes(const std::string& name, std::string_view bytes) {
 }
 
 void ZipArchive::addPiped(const std::string& name, EntryPipe& pipe) {
+    pipe.m_names.push_back(name);
     auto* piped = new Piped{pipe, {}, 0, false, {}};
     zip_error_init(&piped->error);
     zip_source_t* source = zip_source_function(m_zip, readPiped, piped);
@@ -156,6 +167,7 @@ void ZipArchive::close(const std::filesystem::path& shownPath) {
         return void(m_zip = nullptr);
     refuse(ErrorCode::Io, fmt::format("cannot write {}: {}", shownPath.string(), zip_strerror(m_zip)));
 }
+
 void ZipArchive::addSource(const std::string& name, zip_source_t* source) {
     const zip_int64_t index = source ? zip_file_add(m_zip, name.c_str(), source, ZIP_FL_ENC_UTF_8) : -1;
     if (index < 0) {

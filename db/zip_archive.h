@@ -25,7 +25,8 @@ namespace claimtrack::db {
 // most a few chunks wait, so a writer ahead of the packing waits for it and memory stays flat.
 class EntryPipe {
 public:
-    // Refuses (sql::Failure) once the reading stopped: the archive could not be written.
+    // Refuses (sql::Failure) once the reading stopped (the archive could not be written), and a chunk that
+    // would make its entry larger than ZipArchive::kLargestPiped.
     void write(std::string&& chunk);
     void endEntry();
     // The writer stopped: the entry being read, and any after it, end in an error.
@@ -48,7 +49,10 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_written, m_taken;
     std::deque<Message> m_messages;
+    std::deque<std::string> m_names;  // of the entries to be written, the current one first
+    std::uint64_t m_entryBytes = 0;   // written so far to the current entry
     bool m_failed = false, m_stopped = false;
+    friend class ZipArchive;  // which names the entries as they are added
 };
 
 class ZipArchive {
@@ -63,8 +67,7 @@ public:
 
     // Adds `bytes`, which must outlive the archive's close, as `name`.
     void addBytes(const std::string& name, std::string_view bytes);
-    // Adds the next entry written to `pipe` as `name`; entries so added are read from it in order. The
-    // writer keeps each to kLargestPiped bytes.
+    // Adds the next entry written to `pipe` as `name`; entries so added are read from it in order.
     void addPiped(const std::string& name, EntryPipe& pipe);
 
     // Packs and writes the archive; `shownPath` names it in an error.

@@ -144,3 +144,29 @@ TEST(ZipArchive, AWritersOwnFailureIsTheOneSaid) {
     EXPECT_EQ(packed.error().message, "the project went away");
     EXPECT_FALSE(std::filesystem::exists(path));
 }
+
+// An entry may hold no more than libzip was told it might (4 GB, the most without Zip64): the writer is
+// refused in one line at the chunk that would pass it, not the packing at its end with "Internal error".
+TEST(ZipArchive, AnEntryLargerThanFourGigabytesIsRefusedAsItIsWritten) {
+    db::EntryPipe pipe;
+    std::thread reader([&] {
+        std::string chunk;
+        while (pipe.read(chunk) == db::EntryPipe::Next::Bytes) {
+        }
+    });
+    const std::string megabyte(1 << 20, 'x');
+    std::uint64_t written = 0;
+    const auto refused = db::guarded([&] {
+        for (;;) {
+            pipe.write(std::string(megabyte));
+            written += megabyte.size();
+        }
+    });
+    pipe.fail();
+    reader.join();
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().code, ErrorCode::InvalidInput);
+    EXPECT_NE(refused.error().message.find("larger than 4 GB"), std::string::npos) << refused.error().message;
+    EXPECT_LE(written, db::ZipArchive::kLargestPiped);
+    EXPECT_GT(written + megabyte.size(), db::ZipArchive::kLargestPiped);
+}
