@@ -21,13 +21,13 @@ void writeSide(RowWriter& rows, const ConflictSide& side) {
         rows.text(*text);
     rows.date(c.fields.asOf);
     rows.text(side.figure);
-    rows.integer(static_cast<std::int64_t>(side.claimIds.size()));
+    rows.integer(static_cast<std::int64_t>(side.claimIds->size()));
 }
 
 nlohmann::ordered_json sideToJson(const ConflictSide& side) {
     nlohmann::ordered_json json = claimToJson(side.claim);
     json["figure"] = side.figure;
-    json["repeated_by"] = side.claimIds;
+    json["repeated_by"] = *side.claimIds;
     return json;
 }
 

@@ -202,7 +202,7 @@ Result<Project> Project::openOnServer(const std::string& location, Access access
         auto db = std::make_unique<postgres::Connection>(location);
         db::refuseUnlessReadable(*db);
         const std::int64_t version = db::serverSchemaVersion(*db);
-        if (version != db::kSchemaVersion)  // no server holds an older one: schema 12 was the first there
+        if (version < db::kFirstServerSchemaVersion)
             refuse(ErrorCode::NotAProject,
                    fmt::format("{} holds a project of schema version {}, which no version of Claimtrack "
                                "wrote on a server",
@@ -210,6 +210,8 @@ Result<Project> Project::openOnServer(const std::string& location, Access access
         // What an older build left out is added by the first owner to open the project for writing.
         const ProjectRole role = db::serverRole(*db);
         const bool upgrading = access == Access::ReadWrite && role == ProjectRole::Owner;
+        if (upgrading && version < db::kSchemaVersion)
+            db::migrateServerSchema(*db, version);
         if (upgrading && !db::hasServerSearch(*db))
             db::addServerSearch(*db);
         const bool notices = db::hasChangeNotices(*db);

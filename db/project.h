@@ -260,8 +260,10 @@ struct EntityRemoval {
 // One side of a conflict: the claim that stands for a figure, and every claim repeating it.
 struct ConflictSide {
     ClaimRecord claim;
-    std::vector<std::int64_t> claimIds;  // claim.id first
-    std::string figure;                  // "about 1.4 billion", on the metric's common scale
+    // claim.id first. One list for every conflict the figure is in: a figure told in a thousand places and
+    // in conflict with nine others would otherwise be ten copies (72 MB of a million claims' report).
+    std::shared_ptr<const std::vector<std::int64_t>> claimIds;
+    std::string figure;  // "about 1.4 billion", on the metric's common scale
     bool holds(std::int64_t claimId) const;
 };
 

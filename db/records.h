@@ -53,6 +53,10 @@ void insertSuggestion(sql::Connection& db, std::int64_t id, std::int64_t article
 std::string selectClaims(std::string_view where, std::string_view order = "c.article_id, c.start, c.id");
 ClaimRecord readClaim(const sql::Statement& row);
 
+// SELECT of what the cross-check reads of each claim (ClaimFigure's fields, in order), metric by metric in
+// id order and each in id order; of one metric (bound as ?1) when `oneMetric`.
+std::string selectFigures(bool oneMetric);
+
 // 1 when the quote's figure is hedged ("about 1.4 billion"): the claim's `approximate` column.
 std::int64_t isApproximate(const TextQuote& quote);
 

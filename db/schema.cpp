@@ -353,6 +353,15 @@ ALTER TABLE suggestion ADD COLUMN sample_size INTEGER;
 ALTER TABLE suggestion ADD COLUMN fieldwork TEXT;
 )sql";
 
+// Version 13: each claim's figure by metric, in id order within each: the cross-check reads every claim
+// of one metric after another from this index alone, holding one metric's figures at a time. Through
+// claim_by_metric each claim was a lookup in the table (10.9 s for a million claims, against 0.3 s).
+constexpr const char* kVersion13 = R"sql(
+CREATE INDEX claim_figure_by_metric
+    ON claim(metric_id, id, source_id, value, low, high, approximate, unit, as_of, base_of)
+    WHERE metric_id IS NOT NULL;
+)sql";
+
 void markApproximateClaims(sql::Connection& connection) {
     sql::Statement select(connection, "SELECT id, prefix, quote FROM claim");
     sql::Statement mark(connection, "UPDATE claim SET approximate = 1 WHERE id = ?1");
@@ -397,7 +406,9 @@ void migrate(sql::Connection& connection, std::int64_t from, std::int64_t to) {
         connection.exec(kVersion11);
     if (from < 12 && to >= 12)
         connection.exec(kVersion12);
-    // Add the next step here as `if (from < 13 && to >= 13) connection.exec(kVersion13);`
+    if (from < 13 && to >= 13)
+        connection.exec(kVersion13);
+    // Add the next step here as `if (from < 14 && to >= 14) connection.exec(kVersion14);`
     // and raise kSchemaVersion; see docs/architecture.md.
     connection.exec(
         fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {}", kApplicationId, to).c_str());

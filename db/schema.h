@@ -9,7 +9,7 @@ namespace claimtrack::db {
 inline constexpr std::int64_t kApplicationId = 0x436C6D74;
 
 // The schema version this build writes, kept in PRAGMA user_version.
-inline constexpr std::int64_t kSchemaVersion = 12;
+inline constexpr std::int64_t kSchemaVersion = 13;
 
 // Brings a project at version `from` up to `to` (kSchemaVersion but in
 // tests, which write older files), in one transaction.

@@ -8,7 +8,7 @@ namespace claimtrack::db {
 
 namespace {
 
-// Schema 12 as the file has it after every migration (db/schema.cpp), in PostgreSQL's words, table by
+// Schema 13 as the file has it after every migration (db/schema.cpp), in PostgreSQL's words, table by
 // table and column by column in the file's order, with the same checks. What differs, and why:
 // - ids are identity columns: BY DEFAULT, since undo and merge put rows back with the ids they had;
 // - text compares and sorts by code point (COLLATE "C"), as in the file, whatever the database's locale;
@@ -125,6 +125,8 @@ CREATE INDEX claim_by_metric ON claim (metric_id, article_id);
 CREATE INDEX claim_by_source ON claim (source_id, article_id);
 CREATE INDEX claim_by_status ON claim (status, article_id);
 CREATE INDEX claim_with_via ON claim (id) WHERE via IS NOT NULL;
+CREATE INDEX claim_figure_by_metric ON claim (metric_id, id)
+    INCLUDE (source_id, value, low, high, approximate, unit, as_of, base_of) WHERE metric_id IS NOT NULL;
 
 CREATE TABLE claim_tag (
     claim_id BIGINT NOT NULL REFERENCES claim (id) ON DELETE CASCADE,
@@ -443,6 +445,16 @@ void createServerSchema(sql::Connection& connection) {
     sql::Statement version(connection,
                            "INSERT INTO claimtrack_schema (application_id, version) VALUES (?1, ?2)");
     version.bind(1, kApplicationId).bind(2, kSchemaVersion).run();
+    transaction.commit();
+}
+
+void migrateServerSchema(sql::Connection& connection, std::int64_t from) {
+    sql::Transaction transaction(connection);
+    if (from < 13)  // as the file's version 13 (db/schema.cpp)
+        connection.exec("CREATE INDEX claim_figure_by_metric ON claim (metric_id, id) INCLUDE (source_id, "
+                        "value, low, high, approximate, unit, as_of, base_of) WHERE metric_id IS NOT NULL");
+    sql::Statement version(connection, "UPDATE claimtrack_schema SET version = ?1");
+    version.bind(1, kSchemaVersion).run();
     transaction.commit();
 }
 

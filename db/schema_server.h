@@ -12,6 +12,14 @@ namespace claimtrack::db {
 // transaction; a database with tables is refused and left as it was.
 void createServerSchema(sql::Connection& connection);
 
+// The first version of the schema on servers; a project of an older one was never written there.
+inline constexpr std::int64_t kFirstServerSchemaVersion = 12;
+
+// Brings a project at version `from` (kFirstServerSchemaVersion or later) up to kSchemaVersion, in one
+// transaction. Each step only adds what speeds a reading up, so a project not yet brought up reads and
+// takes changes as well.
+void migrateServerSchema(sql::Connection& connection, std::int64_t from);
+
 // Whether the project has its search index: those made by the first build to put projects on servers (the
 // same schema 12, before search came to servers) do not, until addServerSearch makes and fills it, in one
 // transaction.

@@ -2,8 +2,11 @@
 // kept with the claims, metric details, each change undone exactly.
 #include "project.h"
 #include "project_support.h"
+#include "records.h"
+#include "sqlite.h"
 #include "test_support.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <map>
@@ -71,7 +74,7 @@ TEST_F(ProjectConflicts, ListsTheOneConflictWithItsRepeatsAndExplanation) {
     const ConflictRow& row = report->conflicts[0];
     EXPECT_EQ(row.metric, "Cameras");
     EXPECT_EQ(row.lower.claim.id, state);
-    EXPECT_EQ(row.higher.claimIds, (std::vector<std::int64_t>{ihs, ihsAgain}));
+    EXPECT_EQ(*row.higher.claimIds, (std::vector<std::int64_t>{ihs, ihsAgain}));
     EXPECT_EQ(row.higher.claim.fields.source, "IHS Markit");
     EXPECT_EQ(row.explanation, "626 million is 39% above 450 million");
     EXPECT_FALSE(row.verdict);
@@ -82,6 +85,26 @@ TEST_F(ProjectConflicts, ListsTheOneConflictWithItsRepeatsAndExplanation) {
     EXPECT_EQ(report->metrics[1].metric.name, "Population");
     EXPECT_EQ(report->metrics[1].conflicts, 0u);
     EXPECT_EQ(report->metrics[1].metric.claimCount, 2);
+}
+
+// The cross-check holds one metric's figures at a time, reading them metric by metric: from the index that
+// holds them in that order, never each claim looked up in the table nor all of them sorted first.
+TEST_F(ProjectConflicts, ReadsTheFiguresMetricByMetricFromTheirIndexAlone) {
+    if (projectsOnServer())
+        GTEST_SKIP() << "PostgreSQL chooses its plan by the table's statistics; SQLite's is fixed";
+    sqlite::Connection file(dir / "conflicts.claims", sqlite::Connection::Access::ReadOnly, 1000);
+    for (const bool oneMetric : {false, true}) {
+        sql::Statement plan(file, "EXPLAIN QUERY PLAN " + db::selectFigures(oneMetric));
+        if (oneMetric)
+            plan.bind(1, metricId("Cameras"));
+        std::string steps;
+        while (plan.step())
+            steps += plan.text(3) + "\n";
+        EXPECT_EQ(steps,
+                  fmt::format("SEARCH claim USING COVERING INDEX claim_figure_by_metric (metric_id{}?)\n",
+                              oneMetric ? "=" : ">"));
+    }
+    ASSERT_EQ(project->conflicts()->conflicts.size(), 1u);
 }
 
 TEST_F(ProjectConflicts, FiltersByMetricNameAndRefusesAnUnknownOne) {

@@ -153,7 +153,7 @@ TEST_F(ClaimVia, AFigureRepeatedThroughSeveralOutletsCountsOnceInTheCrossCheck) 
     record("450 million", 1, 450e6, "State media", {});
     const ConflictReport report = *project->conflicts("Surveillance cameras");
     ASSERT_EQ(report.conflicts.size(), 1U) << "IHS Markit's figure, told twice, is one side";
-    EXPECT_EQ(report.conflicts.front().higher.claimIds.size(), 2U);
+    EXPECT_EQ(report.conflicts.front().higher.claimIds->size(), 2U);
 }
 
 // The finder's reading of whom a figure came through is kept with its suggestion and given to the claim that

@@ -203,6 +203,53 @@ TEST_F(ServerSchemaTest, AProjectWithoutASearchIndexGetsOneWhenOpenedForWriting)
     EXPECT_EQ(writer->history()->size(), reader->history()->size()) << "indexing changed no claim";
 }
 
+// A project made at schema 12 has no index of figures by metric (schema 13): a reader reads it and
+// cross-checks it as it is; its owner, opening it for writing, brings it up to this build's version.
+TEST_F(ServerSchemaTest, AProjectOfSchemaTwelveIsReadAsItIsAndBroughtUpByItsOwner) {
+    const std::string location = m_schema->location();
+    {
+        auto project = Project::create(location);
+        ASSERT_TRUE(project) << project.error().message;
+        const auto article = project->importArticle(
+            "One count put the cameras at 176 million in 2016, another at 450 million.", {}, "a.txt");
+        ASSERT_TRUE(article);
+        for (const auto& [quote, value] :
+             {std::pair{"176 million", 176e6}, std::pair{"450 million", 450e6}}) {
+            NewClaim claim{article->id, QuoteSelector{quote, 1}, {}};
+            claim.fields.value = value;
+            claim.fields.metric = "Cameras in China";
+            claim.fields.asOf = "2016";
+            ASSERT_TRUE(project->addClaim(claim));
+        }
+    }
+    const auto hasIndex = [&] {
+        return db->queryInteger("SELECT count(*) FROM pg_catalog.pg_indexes WHERE schemaname = "
+                                "current_schema() AND indexname = 'claim_figure_by_metric'") == 1;
+    };
+    ASSERT_TRUE(hasIndex());
+    db->exec("DROP INDEX claim_figure_by_metric; UPDATE claimtrack_schema SET version = 12");
+
+    auto reader = Project::open(location, Project::Access::ReadOnly);
+    ASSERT_TRUE(reader) << reader.error().message;
+    ASSERT_EQ(reader->conflicts()->conflicts.size(), 1u);
+    EXPECT_FALSE(hasIndex()) << "opening to read changed the project";
+
+    auto writer = Project::open(location);
+    ASSERT_TRUE(writer) << writer.error().message;
+    EXPECT_TRUE(hasIndex());
+    EXPECT_EQ(db::serverSchemaVersion(*db), db::kSchemaVersion);
+    ASSERT_EQ(writer->conflicts()->conflicts.size(), 1u);
+    EXPECT_EQ(reader->conflicts()->conflicts.size(), 1u) << "the reader reads on through the new index";
+
+    db->exec("UPDATE claimtrack_schema SET version = 11");
+    const auto older = Project::open(location, Project::Access::ReadOnly);
+    ASSERT_FALSE(older) << "no Claimtrack wrote schema 11 on a server";
+    EXPECT_NE(
+        older.error().message.find("schema version 11, which no version of Claimtrack wrote on a server"),
+        std::string::npos)
+        << older.error().message;
+}
+
 // A project made before projects told of their changes sends no notices: opened to read, others' changes
 // are still seen (from the history); opened for writing, it gets its triggers, and from then on notices.
 TEST_F(ServerSchemaTest, AProjectWithoutChangeNoticesIsStillWatchedAndGetsThemWhenOpenedForWriting) {

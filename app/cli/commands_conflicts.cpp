@@ -22,8 +22,8 @@ std::string describeSide(const ConflictSide& side) {
             text += " \xC2\xB7 " + *part;
     if (!side.claim.fields.base.of.empty())
         text += " \xC2\xB7 of " + side.claim.fields.base.of;
-    if (side.claimIds.size() > 1)
-        text += " \xC2\xB7 " + std::to_string(side.claimIds.size()) + " places";
+    if (side.claimIds->size() > 1)
+        text += " \xC2\xB7 " + std::to_string(side.claimIds->size()) + " places";
     return text;
 }
 

@@ -5,10 +5,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <iterator>
 #include <limits>
 #include <span>
-#include <thread>
 #include <tuple>
 #include <unordered_map>
 #include <utility>
@@ -315,28 +313,19 @@ void checkMetrics(std::span<const ClaimFigure* const> byMetric, const std::vecto
     }
 }
 
-// Appends the check of later metrics to that of earlier ones, its conflicts' groups renumbered.
-void append(CrossCheck& into, CrossCheck&& later) {
-    const std::size_t offset = into.groups.size();
-    for (Conflict& conflict : later.conflicts) {
-        conflict.lower += offset;
-        conflict.higher += offset;
-    }
-    const auto moveAll = [](auto& to, auto& from) {
-        to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
-    };
-    moveAll(into.metrics, later.metrics);
-    moveAll(into.groups, later.groups);
-    moveAll(into.conflicts, later.conflicts);
-    moveAll(into.setAside, later.setAside);
-    for (Conflict& pair : later.unlikeBases) {
-        pair.lower += offset;
-        pair.higher += offset;
-    }
-    moveAll(into.unlikeBases, later.unlikeBases);
-}
-
 }  // namespace
+
+CrossCheck crossCheckMetric(std::span<const ClaimFigure> claims, const MetricRules& rules) {
+    CrossCheck result;
+    if (claims.empty())
+        return result;
+    std::vector<const ClaimFigure*> pointers;
+    pointers.reserve(claims.size());
+    for (const ClaimFigure& claim : claims)
+        pointers.push_back(&claim);
+    checkMetric(pointers, rules, result);
+    return result;
+}
 
 CrossCheck crossCheck(const std::vector<ClaimFigure>& claims, const std::vector<MetricRules>& rules) {
     // Grouped by metric, each group in the order given: a counting sort of pointers, as there are
@@ -360,24 +349,8 @@ CrossCheck crossCheck(const std::vector<ClaimFigure>& claims, const std::vector<
     std::sort(sortedRules.begin(), sortedRules.end(),
               [](const MetricRules* a, const MetricRules* b) { return a->metricId < b->metricId; });
 
-    // A large project's metrics are checked on two threads, each a run of whole metrics holding about
-    // half the claims, and joined in metric order: the result is the one thread's, in about 60% of its
-    // time (a million claims: 265 ms on one). Metrics are independent, so nothing else is shared.
-    constexpr std::size_t kClaimsWorthAThread = 100'000;
     CrossCheck result;
-    std::span<const ClaimFigure* const> all(byMetric);
-    if (all.size() < kClaimsWorthAThread || std::thread::hardware_concurrency() < 2) {
-        checkMetrics(all, sortedRules, result);
-        return result;
-    }
-    std::size_t half = all.size() / 2;
-    while (half < all.size() && all[half]->metricId == all[half - 1]->metricId)
-        ++half;  // a metric is never split
-    CrossCheck later;
-    std::thread second([&] { checkMetrics(all.subspan(half), sortedRules, later); });
-    checkMetrics(all.first(half), sortedRules, result);
-    second.join();
-    append(result, std::move(later));
+    checkMetrics(byMetric, sortedRules, result);
     return result;
 }
 

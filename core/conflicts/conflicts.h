@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -114,8 +115,13 @@ struct CrossCheck {
     const MetricCheck* metric(std::int64_t metricId) const;
 };
 
-// Checks every metric's claims against one another. Metrics without rules
-// get the defaults.
+// Checks one metric's claims against one another: all of `claims` carry `rules.metricId`. What
+// crossCheck() finds for that metric, for a caller that reads the claims metric by metric and so never
+// holds more than one metric's.
+CrossCheck crossCheckMetric(std::span<const ClaimFigure> claims, const MetricRules& rules);
+
+// Checks every metric's claims against one another, metric by metric in id order. Metrics without
+// rules get the defaults.
 CrossCheck crossCheck(const std::vector<ClaimFigure>& claims, const std::vector<MetricRules>& rules);
 
 // The interval a figure stands for, before widening: [value, value], or its

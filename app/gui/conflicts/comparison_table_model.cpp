@@ -32,7 +32,7 @@ void ComparisonTableModel::setComparison(std::shared_ptr<const MetricComparison>
     const std::vector<ConflictRow>& conflicts = m_comparison->conflicts;
     for (std::size_t r = 0; r < conflicts.size(); ++r)
         for (const bool higher : {false, true})
-            for (const std::int64_t id : (higher ? conflicts[r].higher : conflicts[r].lower).claimIds) {
+            for (const std::int64_t id : *(higher ? conflicts[r].higher : conflicts[r].lower).claimIds) {
                 m_conflictsOfClaim[id].push_back({r, higher});
                 if (!conflicts[r].verdict)
                     m_inOpenConflict.insert(id);

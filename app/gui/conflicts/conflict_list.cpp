@@ -23,8 +23,8 @@ enum Column { Gap, Metric, Explanation, Verdict, ColumnCount };
 QString sideLabel(const ConflictSide& side) {
     QString label =
         QStringLiteral("%1, %2").arg(sourceName(side.claim.fields), QString::fromStdString(side.figure));
-    if (side.claimIds.size() > 1)
-        label += QObject::tr(" (in %Ln places)", nullptr, static_cast<int>(side.claimIds.size()));
+    if (side.claimIds->size() > 1)
+        label += QObject::tr(" (in %Ln places)", nullptr, static_cast<int>(side.claimIds->size()));
     return label;
 }
 

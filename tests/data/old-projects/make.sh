@@ -41,6 +41,7 @@ for cli in "$builds"/v*/build/release/app/claimtrack-cli; do
     if ((n >= 9)); then ct --user ana claim set "$p" 1 --status supported; fi
     if ((n >= 10)); then ct import "$p" "$work/a2.txt" --new-version-of 1 2>/dev/null; fi
     if ((n >= 11)); then ct claim set "$p" 3 --via Xinhua; fi
+    if ((n >= 12)); then ct claim set "$p" 5 --base respondents --sample-size 2209 --fieldwork 2018; fi
     # .dump leaves out the header's numbers, which say whose file it is and at which version.
     { sqlite3 "$p" .dump; sqlite3 "$p" 'SELECT printf("PRAGMA application_id = %d;", application_id) FROM
         pragma_application_id; SELECT printf("PRAGMA user_version = %d;", user_version) FROM pragma_user_version'
