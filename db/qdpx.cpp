@@ -10,10 +10,17 @@
 #include <libxml/xmlwriter.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <vector>
+
+#include <unistd.h>
 
 namespace claimtrack {
 
@@ -175,6 +182,74 @@ struct Note {
     std::string text;
 };
 
+// The notes met while the sources are written, kept in a temporary file until the document reaches its
+// Notes, after every source (the schema's order). Kept in memory, a million claims' notes of a thousand
+// characters took the export to 1.4 GB; a second pass over the claims would read every claim again. The
+// file is made at the first note and has no name: it is gone when closed, or when the program ends.
+class NoteSpill {
+public:
+    void add(const Note& note) {
+        if (!m_file)
+            open();
+        for (const std::string* part : {&note.guid, &note.name, &note.text}) {
+            const std::uint64_t size = part->size();
+            if (std::fwrite(&size, sizeof size, 1, m_file.get()) != 1 ||
+                std::fwrite(part->data(), 1, part->size(), m_file.get()) != part->size())
+                failed();
+        }
+        ++m_count;
+    }
+
+    std::size_t size() const { return m_count; }
+
+    // Calls `each` with every note, in the order added.
+    template <class Each>
+    void forEach(Each each) {
+        if (m_count == 0)
+            return;
+        if (std::fflush(m_file.get()) != 0 || std::fseek(m_file.get(), 0, SEEK_SET) != 0)
+            failed();
+        Note note;
+        for (std::size_t i = 0; i < m_count; ++i) {
+            for (std::string* part : {&note.guid, &note.name, &note.text}) {
+                std::uint64_t size = 0;
+                if (std::fread(&size, sizeof size, 1, m_file.get()) != 1)
+                    failed();
+                part->resize(size);
+                if (std::fread(part->data(), 1, size, m_file.get()) != size)
+                    failed();
+            }
+            each(note);
+        }
+    }
+
+private:
+    void open() {
+        const char* folder = std::getenv("TMPDIR");  // as POSIX tools choose it
+        m_folder = folder && *folder ? folder : "/tmp";
+        std::string name = (m_folder / "claimtrack-notes-XXXXXX").string();
+        const int fd = mkstemp(name.data());
+        if (fd < 0)
+            failed();
+        unlink(name.c_str());
+        m_file.reset(fdopen(fd, "w+b"));
+        if (!m_file) {
+            close(fd);
+            failed();
+        }
+    }
+
+    [[noreturn]] void failed() const {
+        refuse(ErrorCode::Io,
+               fmt::format("cannot keep the notes in a temporary file in {} while exporting: {}",
+                           m_folder.string(), std::strerror(errno)));
+    }
+
+    std::filesystem::path m_folder;
+    std::unique_ptr<std::FILE, decltype(&std::fclose)> m_file{nullptr, &std::fclose};
+    std::size_t m_count = 0;
+};
+
 class QdpxWriter {
 public:
     QdpxWriter(Project& project, db::EntryPipe& pipe) : m_project(project), m_xml(pipe) {}
@@ -204,16 +279,16 @@ public:
             writeSource(article);
         m_xml.end();
         if (const std::string memo = orRefuse(m_project.projectMemo()); !memo.empty())
-            m_notes.push_back({derivedGuid("memo", "project"), "Project memo", memo});
-        if (!m_notes.empty()) {
+            m_notes.add({derivedGuid("memo", "project"), "Project memo", memo});
+        if (m_notes.size() > 0) {
             m_xml.start("Notes");
-            for (const Note& note : m_notes) {
+            m_notes.forEach([&](const Note& note) {
                 m_xml.start("Note");
                 m_xml.attribute("guid", note.guid);
                 m_xml.attribute("name", note.name);
                 m_xml.element("PlainTextContent", note.text);
                 m_xml.end();
-            }
+            });
             m_xml.end();
         }
         m_xml.end();
@@ -264,7 +339,7 @@ private:
             m_project.forEachClaim({article.id}, [&](const ClaimRecord& claim) { writeSelection(claim); }));
         if (!article.memo.empty()) {
             const std::string guid = derivedGuid("memo", article.uuid);
-            m_notes.push_back({guid, "Memo: " + article.meta.title, article.memo});
+            m_notes.add({guid, "Memo: " + article.meta.title, article.memo});
             m_xml.start("NoteRef");
             m_xml.attribute("targetGUID", guid);
             m_xml.end();
@@ -294,7 +369,7 @@ private:
         coding(m_statuses, std::string(toString(f.status)));
         if (!f.note.empty()) {
             const std::string guid = derivedGuid("note", claim.uuid);
-            m_notes.push_back({guid, "Note: " + claim.anchor.quote.exact, f.note});
+            m_notes.add({guid, "Note: " + claim.anchor.quote.exact, f.note});
             m_xml.start("NoteRef");
             m_xml.attribute("targetGUID", guid);
             m_xml.end();
@@ -308,9 +383,9 @@ private:
     const std::string m_user = derivedGuid("user", "Claimtrack");
     CodeGroup m_metrics{"Metrics", {}}, m_sources{"Sources", {}}, m_tags{"Tags", {}},
         m_statuses{"Status", {}};
-    std::vector<Note> m_notes;  // written after the sources, as the schema orders them; few, short
-    std::string m_selection;    // the claim being written, for its codings' GUIDs
-    unsigned m_codings = 0;     // its codings so far
+    NoteSpill m_notes;        // written after the sources, as the schema orders them
+    std::string m_selection;  // the claim being written, for its codings' GUIDs
+    unsigned m_codings = 0;   // its codings so far
     QdpxCounts m_counts;
 };
 

@@ -137,6 +137,26 @@ TEST_F(QdpxExport, IsRefusedWithoutAFileOrWhereItCannotBeWrittenAndLeavesNothing
     EXPECT_FALSE(std::filesystem::exists(dir / "missing"));
 }
 
+// The notes wait in a temporary file until the document's Notes, after every source: with no folder for
+// temporary files, the export is refused in one line and leaves nothing behind.
+TEST_F(QdpxExport, WithNoFolderForItsNotesIsRefusedInOneLineAndLeavesNothingBehind) {
+    const std::string archive = (dir / "p.qdpx").string();
+    const char* given = std::getenv("TMPDIR");
+    const std::string before = given ? given : "";
+    setenv("TMPDIR", (dir / "gone").c_str(), 1);
+    const CliRun refused = runCli({"export", project, "--format", "qdpx", "-o", archive});
+    if (given)
+        setenv("TMPDIR", before.c_str(), 1);
+    else
+        unsetenv("TMPDIR");
+    EXPECT_EQ(refused.status, 1);
+    EXPECT_EQ(refused.err, "claimtrack-cli: cannot keep the notes in a temporary file in " +
+                               (dir / "gone").string() + " while exporting: No such file or directory\n");
+    EXPECT_FALSE(std::filesystem::exists(archive));
+    EXPECT_FALSE(std::filesystem::exists(archive + ".partial"));
+    EXPECT_EQ(runCli({"export", project, "--format", "qdpx", "-o", archive}).status, 0);
+}
+
 namespace {
 
 // Writes a zip archive of these files, as another tool would.
