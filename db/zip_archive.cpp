@@ -104,7 +104,9 @@ zip_int64_t readPiped(void* state, void* data, zip_uint64_t length, zip_source_c
         return static_cast<zip_int64_t>(n);
     }
     case ZIP_SOURCE_CLOSE:
-        piped->bytes = std::string();
+        // Its last chunk let go now, not when libzip frees its sources after the last entry (assigning an
+        // empty string keeps the buffer: ten thousand texts were 50 MB kept to the end).
+        std::string().swap(piped->bytes);
         return 0;
     case ZIP_SOURCE_STAT: {
         // libzip marks Zip64 in the local header of an entry whose size it is not told (1.7.3, add_data),
