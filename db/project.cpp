@@ -282,7 +282,7 @@ Result<Project> Project::open(const fs::path& path, Access access, int busyTimeo
         if (writing) {
             db::migrate(*db, version);
             db::startHistory(*db, db::defaultUserName());
-        } else if (version < db::kSchemaVersion)
+        } else if (version < db::kOldestReadableVersion)
             refuse(
                 ErrorCode::ReadOnly,
                 fmt::format("project file {} uses an older schema (version {}); open it once for writing to "

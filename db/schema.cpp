@@ -409,7 +409,8 @@ void migrate(sql::Connection& connection, std::int64_t from, std::int64_t to) {
     if (from < 13 && to >= 13)
         connection.exec(kVersion13);
     // Add the next step here as `if (from < 14 && to >= 14) connection.exec(kVersion14);`
-    // and raise kSchemaVersion; see docs/architecture.md.
+    // and raise kSchemaVersion (and kOldestReadableVersion, unless it only adds indexes); see
+    // docs/architecture.md.
     connection.exec(
         fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {}", kApplicationId, to).c_str());
     transaction.commit();

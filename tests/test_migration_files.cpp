@@ -126,6 +126,39 @@ TEST_P(MigrationFromFile, AFileAnEarlierBuildWroteUpgradesKeepingEveryValueAndWo
     EXPECT_EQ(history->back().field, "base") << "the history goes on from the upgrade";
 }
 
+// A program that only reads takes a file of schema 12 as it is (13 only added an index) and leaves it so; an
+// older one it refuses, saying how to upgrade it.
+TEST(MigrationFromFile, AReaderReadsAFileOfSchemaTwelveAsItIsAndRefusesAnOlderOne) {
+    TempDir dir;
+    for (const int version : {11, 12}) {
+        const auto path = dir / fmt::format("v{}.claims", version);
+        {
+            sqlite::Connection old(path, sqlite::Connection::Access::Create, 1000);
+            old.exec(readFile(std::filesystem::path(CLAIMTRACK_TESTDATA_DIR) / "old-projects" /
+                              fmt::format("v{}.sql", version))
+                         .c_str());
+        }
+        auto reader = Project::open(path, Project::Access::ReadOnly);
+        if (version < db::kOldestReadableVersion) {
+            ASSERT_FALSE(reader);
+            EXPECT_EQ(reader.error().message,
+                      fmt::format("project file {} uses an older schema (version {}); open it once for "
+                                  "writing to upgrade it",
+                                  path.string(), version));
+            continue;
+        }
+        ASSERT_TRUE(reader) << reader.error().message;
+        const auto conflicts = reader->conflicts("Surveillance cameras in China");
+        ASSERT_TRUE(conflicts) << conflicts.error().message;
+        EXPECT_FALSE(conflicts->conflicts.empty());
+        EXPECT_GE(reader->claims()->size(), 5U);
+        sqlite::Connection db(path, sqlite::Connection::Access::ReadOnly, 1000);
+        EXPECT_EQ(db.queryInteger("PRAGMA user_version"), version) << "reading upgraded the file";
+        EXPECT_EQ(db.queryInteger("SELECT count(*) FROM sqlite_schema WHERE name = 'claim_figure_by_metric'"),
+                  0);
+    }
+}
+
 INSTANTIATE_TEST_SUITE_P(EveryEarlierVersion, MigrationFromFile,
                          testing::Range(1, static_cast<int>(db::kSchemaVersion)),
                          [](const testing::TestParamInfo<int>& param) {
