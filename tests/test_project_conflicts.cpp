@@ -87,26 +87,6 @@ TEST_F(ProjectConflicts, ListsTheOneConflictWithItsRepeatsAndExplanation) {
     EXPECT_EQ(report->metrics[1].metric.claimCount, 2);
 }
 
-// The cross-check holds one metric's figures at a time, reading them metric by metric: from the index that
-// holds them in that order, never each claim looked up in the table nor all of them sorted first.
-TEST_F(ProjectConflicts, ReadsTheFiguresMetricByMetricFromTheirIndexAlone) {
-    if (projectsOnServer())
-        GTEST_SKIP() << "PostgreSQL chooses its plan by the table's statistics; SQLite's is fixed";
-    sqlite::Connection file(dir / "conflicts.claims", sqlite::Connection::Access::ReadOnly, 1000);
-    for (const bool oneMetric : {false, true}) {
-        sql::Statement plan(file, "EXPLAIN QUERY PLAN " + db::selectFigures(oneMetric));
-        if (oneMetric)
-            plan.bind(1, metricId("Cameras"));
-        std::string steps;
-        while (plan.step())
-            steps += plan.text(3) + "\n";
-        EXPECT_EQ(steps,
-                  fmt::format("SEARCH claim USING COVERING INDEX claim_figure_by_metric (metric_id{}?)\n",
-                              oneMetric ? "=" : ">"));
-    }
-    ASSERT_EQ(project->conflicts()->conflicts.size(), 1u);
-}
-
 TEST_F(ProjectConflicts, FiltersByMetricNameAndRefusesAnUnknownOne) {
     EXPECT_EQ(project->conflicts("population")->conflicts.size(), 0u);
     EXPECT_EQ(project->conflicts("CAMERAS")->conflicts.size(), 1u);
@@ -232,4 +212,36 @@ TEST_F(ProjectConflicts, ComparesOneMetricClaimByClaim) {
     const auto missing = project->compare(9999);
     ASSERT_FALSE(missing);
     EXPECT_EQ(missing.error().message, "no metric with id 9999");
+}
+
+// The cross-check holds one metric's figures at a time, reading them metric by metric: from the index that
+// holds them in that order, never each claim looked up in the table nor all of them sorted first. SQLite's
+// plan, so a file's alone (PostgreSQL chooses by the table's statistics).
+TEST(FigureIndex, TheCrossCheckReadsTheFiguresMetricByMetricFromItAlone) {
+    TempDir dir;
+    const auto path = dir / "figures.claims";
+    auto project = Project::create(path);
+    ASSERT_TRUE(project) << project.error().message;
+    const auto article =
+        project->importArticle("One count says 176 million cameras, another 450 million.", {}, "a.txt");
+    ASSERT_TRUE(article);
+    for (const auto& [quote, value] : {std::pair{"176 million", 176e6}, std::pair{"450 million", 450e6}}) {
+        NewClaim claim{article->id, QuoteSelector{quote, 1}, {}};
+        claim.fields.value = value;
+        claim.fields.metric = "Cameras";
+        ASSERT_TRUE(project->addClaim(claim));
+    }
+    ASSERT_EQ(project->conflicts()->conflicts.size(), 1u);
+
+    sqlite::Connection file(path, sqlite::Connection::Access::ReadOnly, 1000);
+    for (const bool oneMetric : {false, true}) {
+        sql::Statement plan(file, "EXPLAIN QUERY PLAN " + db::selectFigures(oneMetric));
+        plan.bind(1, 1);
+        std::string steps;
+        while (plan.step())
+            steps += plan.text(3) + "\n";
+        EXPECT_EQ(steps,
+                  fmt::format("SEARCH claim USING COVERING INDEX claim_figure_by_metric (metric_id{}?)\n",
+                              oneMetric ? "=" : ">"));
+    }
 }
