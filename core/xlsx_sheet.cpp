@@ -2,6 +2,8 @@
 
 #include "model.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -278,12 +280,19 @@ void SheetWriter::endRow() {
     }
 }
 
+std::string SheetWriter::filterRange(bool absolute) const {
+    if (m_columns == 0)
+        return {};
+    const std::string_view dollar = absolute ? "$" : "";
+    return fmt::format("{0}A{0}1:{0}{1}{0}{2}", dollar, columnName(m_columns - 1), m_rows);
+}
+
 void SheetWriter::finish() {
     if (m_rows == 0)
         m_out += "<sheetData>";
     m_out += "</sheetData>";
     if (m_columns > 0)
-        m_out += "<autoFilter ref=\"A1:" + columnName(m_columns - 1) + std::to_string(m_rows) + "\"/>";
+        m_out += "<autoFilter ref=\"" + filterRange(false) + "\"/>";
     m_out += "</worksheet>";
     m_handOn(std::move(m_out));
     m_out.clear();

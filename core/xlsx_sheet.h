@@ -56,6 +56,9 @@ public:
     bool full() const { return m_rows >= kMaxRows; }
     std::size_t rows() const { return m_rows; }
     std::size_t columns() const { return m_columns; }
+    // The cells the header's filter covers, "A1:N1001" ("$A$1:$N$1001" where `absolute`, as the workbook
+    // names them); empty while the sheet has no columns.
+    std::string filterRange(bool absolute) const;
     // How many texts were longer than a cell holds and were cut to fit.
     std::size_t truncated() const { return m_truncated; }
 

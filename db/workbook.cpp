@@ -75,12 +75,10 @@ std::string workbookXml(const std::vector<std::string>& filtered) {
                                  i, kSheets[i], filtered[i]);
     }
     return fmt::format(
-        R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>)"
-        "\n"
-        R"(<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" )"
+        R"({}<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" )"
         R"(xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">)"
         R"(<bookViews><workbookView activeTab="0"/></bookViews><sheets>{}</sheets>{}</workbook>)",
-        sheets, names.empty() ? "" : "<definedNames>" + names + "</definedNames>");
+        kXmlDeclaration, sheets, names.empty() ? "" : "<definedNames>" + names + "</definedNames>");
 }
 
 // Writes the sheets into `pipe` in kSheets' order, then the workbook that lists them; returns how many
@@ -95,10 +93,7 @@ std::size_t writeSheets(Project& project, db::EntryPipe& pipe) {
         writer.finish();
         pipe.endEntry();
         truncated += writer.truncated();
-        filtered.push_back(
-            writer.columns() == 0
-                ? std::string()
-                : fmt::format("$A$1:${}${}", xlsx::columnName(writer.columns() - 1), writer.rows()));
+        filtered.push_back(writer.filterRange(true));
     };
 
     sheet([&](xlsx::SheetWriter& claims) {

@@ -123,6 +123,7 @@ TEST(XlsxSheet, WritesEachCellWithItsTypeAndTheTextAsItWas) {
     EXPECT_EQ(written.chunks, 1u);
     EXPECT_EQ(sheet.rows(), 3u);
     EXPECT_EQ(sheet.columns(), 6u);
+    EXPECT_EQ(sheet.filterRange(true), "$A$1:$F$3") << "as the workbook names the filtered cells";
 }
 
 // XML 1.0 cannot hold most control characters at all: they are written as SpreadsheetML writes them
